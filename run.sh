@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the portal with its embedded defaults: SQLite files and e-mail pickup folder under
+# src/Portal.Web/App_Data, the demo practice created on first run, http://localhost:5000.
+# Needs only the .NET SDK.
+set -euo pipefail
+cd "$(dirname "$0")"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Demo}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build src/Portal.Web/Portal.Web.csproj -c Release -v quiet -nologo
+cd src/Portal.Web
+exec dotnet bin/Release/net10.0/Portal.Web.dll --urls "${PORTAL_URLS:-http://localhost:5000}" "$@"

@@ -1,0 +1,14 @@
+using Portal.Core.Navigation;
+
+namespace Portal.Admin;
+
+public sealed class AdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("Dashboard", "/admin", Manifest.Feature, Permissions.AccessAdmin.Name, "Practice", 0),
+        new("General", "/admin/settings", Manifest.Feature, Permissions.ManageSettings.Name, "Settings", 10),
+        new("Features", "/admin/features", Manifest.Feature, Permissions.ManageFeatures.Name, "Settings", 80),
+        new("Outbox", "/admin/outbox", Manifest.Feature, Permissions.ViewOutbox.Name, "Settings", 90),
+    ];
+}

@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Portal.Core.Security;
+using Portal.Core.Settings;
+using Portal.Core.Tenancy;
+
+namespace Portal.Admin.Pages.Admin.Settings;
+
+[RequirePermission("Settings.Manage")]
+public sealed class GeneralSettingsModel(SiteSettingsStore settings, TenantStore tenants, TenantContext tenantContext) : PageModel
+{
+    [BindProperty]
+    public GeneralSettingsInput Input { get; set; } = new();
+
+    public IEnumerable<SelectListItem> TimeZones => TimeZoneInfo.GetSystemTimeZones()
+        .Select(z => new SelectListItem(z.DisplayName, z.Id, z.Id == Input.TimeZone));
+
+    public async Task OnGetAsync()
+    {
+        var site = await settings.GetAsync<SiteSettings>(HttpContext.RequestAborted);
+        Input = new GeneralSettingsInput
+        {
+            DisplayName = tenantContext.Tenant.DisplayName,
+            ContactEmail = site.ContactEmail,
+            ContactPhone = site.ContactPhone,
+            Address = site.Address,
+            WebsiteUrl = site.WebsiteUrl,
+            TimeZone = site.TimeZone,
+            Welcome = site.Welcome,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZone, out _))
+        {
+            ModelState.AddModelError("Input.TimeZone", "Choose a time zone from the list.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await settings.SaveAsync(
+            new SiteSettings
+            {
+                ContactEmail = Blank(Input.ContactEmail),
+                ContactPhone = Blank(Input.ContactPhone),
+                Address = Blank(Input.Address),
+                WebsiteUrl = Blank(Input.WebsiteUrl),
+                TimeZone = Input.TimeZone,
+                Welcome = Blank(Input.Welcome),
+            },
+            HttpContext.RequestAborted);
+        if (Input.DisplayName.Trim() != tenantContext.Tenant.DisplayName)
+        {
+            await tenants.SetDisplayNameAsync(tenantContext.Tenant.Name, Input.DisplayName.Trim(), HttpContext.RequestAborted);
+        }
+
+        TempData["Status"] = "Settings saved.";
+        return RedirectToPage();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed class GeneralSettingsInput
+{
+    [Required(ErrorMessage = "Enter the practice's name.")]
+    [StringLength(200, ErrorMessage = "Use at most 200 characters.")]
+    public string DisplayName { get; set; } = "";
+
+    [EmailAddress(ErrorMessage = "Enter an e-mail address such as office@yourpractice.com.")]
+    [StringLength(320)]
+    public string? ContactEmail { get; set; }
+
+    [StringLength(50)]
+    public string? ContactPhone { get; set; }
+
+    [StringLength(500)]
+    public string? Address { get; set; }
+
+    [Url(ErrorMessage = "Enter a web address starting with https://.")]
+    [StringLength(300)]
+    public string? WebsiteUrl { get; set; }
+
+    public string TimeZone { get; set; } = "UTC";
+
+    [StringLength(500)]
+    public string? Welcome { get; set; }
+}

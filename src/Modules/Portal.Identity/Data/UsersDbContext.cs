@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Identity.Models;
+
+namespace Portal.Identity.Data;
+
+/// <summary>A practice's users, roles and one-time account tokens (ASP.NET Core Identity tables).</summary>
+public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : IdentityDbContext<PortalUser, PortalRole, Guid>(options)
+{
+    public const string MigrationsHistoryTable = "__migrations_identity";
+
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+        => PortalModelConventions.Apply(configurationBuilder);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<PortalUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+            user.Property(u => u.Kind).HasConversion<string>().HasMaxLength(10).IsRequired();
+            user.HasIndex(u => new { u.Kind, u.DisplayName });
+        });
+
+        builder.Entity<PortalRole>(role =>
+        {
+            role.Property(r => r.DisplayName).HasMaxLength(100).IsRequired();
+            role.Property(r => r.Description).HasMaxLength(500).IsRequired();
+        });
+
+        builder.Entity<AccountToken>(token =>
+        {
+            token.ToTable("AccountTokens");
+            token.HasKey(t => t.Id);
+            token.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(30).IsRequired();
+            token.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
+            token.Property(t => t.Data).HasMaxLength(320);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => new { t.UserId, t.Purpose });
+            token.HasOne<PortalUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

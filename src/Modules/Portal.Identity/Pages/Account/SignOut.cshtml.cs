@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Identity.Models;
+
+namespace Portal.Identity.Pages.Account;
+
+public sealed class SignOutModel(SignInManager<PortalUser> signIn) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("~/");
+    }
+}

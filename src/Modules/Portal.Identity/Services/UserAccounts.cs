@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Identity;
+using Portal.Identity.Models;
+
+namespace Portal.Identity.Services;
+
+/// <summary>Creating and finding users with the practice's rules (e-mail is the user name).</summary>
+public sealed class UserAccounts(UserManager<PortalUser> users, TimeProvider clock)
+{
+    public Task<PortalUser?> FindByEmailAsync(string email) => users.FindByEmailAsync(email.Trim());
+
+    /// <summary>Creates the user (without a password unless one is given); fails with Identity's errors.</summary>
+    public async Task<(PortalUser? User, IReadOnlyList<string> Errors)> CreateAsync(
+        string email,
+        string displayName,
+        UserKind kind,
+        IEnumerable<string> roles,
+        string? password)
+    {
+        var user = new PortalUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email.Trim(),
+            Email = email.Trim(),
+            DisplayName = displayName.Trim(),
+            Kind = kind,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            LockoutEnabled = true,
+        };
+        var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            return (null, result.Errors.Select(e => e.Description).ToList());
+        }
+
+        var roleList = roles.ToList();
+        if (roleList.Count > 0)
+        {
+            var roleResult = await users.AddToRolesAsync(user, roleList);
+            if (!roleResult.Succeeded)
+            {
+                await users.DeleteAsync(user);
+                return (null, roleResult.Errors.Select(e => e.Description).ToList());
+            }
+        }
+
+        return (user, []);
+    }
+}

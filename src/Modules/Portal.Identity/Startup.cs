@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
+using Portal.Core.Modules;
+using Portal.Core.Recipes;
+using Portal.Core.Security;
+using Portal.Identity.Data;
+using Portal.Identity.Models;
+using Portal.Identity.Recipes;
+using Portal.Identity.Services;
+
+namespace Portal.Identity;
+
+public sealed class Startup : ModuleStartup
+{
+    public override ModuleManifest Manifest => Identity.Manifest.Module;
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(PortalIdentityOptions.Section);
+        services.AddOptions<PortalIdentityOptions>().Bind(section);
+        var settings = section.Get<PortalIdentityOptions>() ?? new PortalIdentityOptions();
+
+        services.AddTenantDbContext<UsersDbContext>(UsersDbContext.MigrationsHistoryTable);
+        services
+            .AddIdentity<PortalUser, PortalRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = "";
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Password.RequiredLength = PortalPasswordValidator.ClientMinimumLength;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<UsersDbContext>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddClaimsPrincipalFactory<PortalUserClaimsFactory>()
+            .AddPasswordValidator<PortalPasswordValidator>()
+            .AddDefaultTokenProviders();
+
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = settings.PasswordHashIterations);
+
+        // Every request re-reads the user's security stamp, so disabling a user, changing a password or
+        // signing out everywhere ends their other sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
+        foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
+        {
+            services.AddOptions<CookieAuthenticationOptions>(scheme)
+                .Configure<IDataProtectionProvider, IHttpContextAccessor>((options, protection, accessor) =>
+                {
+                    options.TicketDataFormat = new TenantBoundTicketFormat(protection, accessor, scheme);
+                    options.CookieManager = new SecureNameCookieManager();
+                    options.Cookie.HttpOnly = true;
+                    options.Cookie.SameSite = SameSiteMode.Lax;
+                    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                });
+        }
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "portal.session";
+            options.LoginPath = "/account/signin";
+            options.LogoutPath = "/account/signout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = settings.IdleTimeout;
+            options.SlidingExpiration = true;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<TimeProvider, IOptions<PortalIdentityOptions>>((options, clock, identity) =>
+            {
+                var validateStamp = options.Events.OnValidatePrincipal;
+                options.Events.OnSigningIn = context =>
+                {
+                    SessionLifetime.Stamp(context, clock);
+                    return Task.CompletedTask;
+                };
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    if (SessionLifetime.IsExpired(context.Properties, identity.Value.AbsoluteTimeout, clock))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                        return;
+                    }
+
+                    await validateStamp(context);
+                };
+            });
+
+        services.AddSingleton<PermissionCatalog>();
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<RolePermissions>();
+        services.AddScoped<AccountTokenService>();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<InvitationSender>();
+        services.AddSingleton(MailTemplates.SetPasswordTemplate);
+        services.AddScoped<IRecipeStep, RolesStep>();
+        services.AddScoped<IRecipeStep, UsersStep>();
+    }
+}

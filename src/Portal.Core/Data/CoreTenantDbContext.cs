@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Mail;
+using Portal.Core.Recipes;
+using Portal.Core.Settings;
+
+namespace Portal.Core.Data;
+
+/// <summary>The platform's own tables inside each practice's database: settings, the mail outbox, recipe runs.</summary>
+public sealed class CoreTenantDbContext(DbContextOptions<CoreTenantDbContext> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__migrations_core";
+
+    public DbSet<SettingsRecord> Settings => Set<SettingsRecord>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+        => PortalModelConventions.Apply(configurationBuilder);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SettingsRecord>(settings =>
+        {
+            settings.ToTable("Settings");
+            settings.HasKey(s => s.Section);
+            settings.Property(s => s.Section).HasMaxLength(100);
+            settings.Property(s => s.Json).IsRequired();
+        });
+
+        modelBuilder.Entity<OutboxMessage>(message =>
+        {
+            message.ToTable("OutboxMessages");
+            message.HasKey(m => m.Id);
+            message.Property(m => m.To).HasMaxLength(1000).IsRequired();
+            message.Property(m => m.Subject).HasMaxLength(500).IsRequired();
+            message.Property(m => m.HtmlBody).IsRequired();
+            message.Property(m => m.TextBody).IsRequired();
+            message.Property(m => m.Template).HasMaxLength(100);
+            message.Property(m => m.State).HasConversion<string>().HasMaxLength(20).IsRequired();
+            message.Property(m => m.LastError).HasMaxLength(2000);
+            message.HasIndex(m => m.CreatedAt);
+            message.HasIndex(m => new { m.State, m.CreatedAt });
+        });
+
+        modelBuilder.Entity<RecipeRun>(run =>
+        {
+            run.ToTable("RecipeRuns");
+            run.HasKey(r => r.Id);
+            run.Property(r => r.RecipeName).HasMaxLength(100).IsRequired();
+            run.Property(r => r.Error).HasMaxLength(2000);
+            run.HasIndex(r => r.StartedAt);
+        });
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Tenancy;
+
+namespace Portal.Core.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a module's DbContext over the current practice's database. The context can only be
+    /// created inside a unit of work that has a practice (<see cref="TenantContext"/>), which is what
+    /// keeps one practice's request away from another practice's rows. Each module keeps its own
+    /// migrations history table, so modules migrate independently and never share tables.
+    /// </summary>
+    public static IServiceCollection AddTenantDbContext<TContext>(this IServiceCollection services, string historyTable)
+        where TContext : DbContext
+    {
+        services.AddDbContext<TContext>((provider, options) =>
+        {
+            var tenant = provider.GetRequiredService<TenantContext>().Tenant;
+            provider.GetRequiredService<DatabaseLayout>().ConfigureTenant(options, tenant, historyTable);
+        });
+        services.AddSingleton(new TenantDbContextRegistration(typeof(TContext), historyTable));
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+namespace Portal.Core.Data;
+
+/// <summary>Configuration section <c>Portal:Database</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Portal:Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>PostgreSQL only: the server connection string (database, user, password, SSL).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>PostgreSQL only: the schema of the host store (practices, jobs, operator accounts).</summary>
+    public string HostSchema { get; set; } = "portal_host";
+
+    /// <summary>PostgreSQL only: a practice's schema is this prefix + its name (hyphens become underscores).</summary>
+    public string TenantSchemaPrefix { get; set; } = "tenant_";
+}

@@ -1,0 +1,6 @@
+namespace Portal.Core.Jobs;
+
+public interface IJobQueue
+{
+    Task<Guid> EnqueueAsync(JobRequest request, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,14 @@
+namespace Portal.Core.Jobs;
+
+/// <summary>A job to enqueue. The practice defaults to the one of the current unit of work.</summary>
+public sealed record JobRequest(string Type, object? Payload = null)
+{
+    public string? Tenant { get; init; }
+
+    /// <summary>Set to run a platform job from within a practice's unit of work.</summary>
+    public bool PlatformJob { get; init; }
+
+    public DateTime? RunAfter { get; init; }
+
+    public int? MaxAttempts { get; init; }
+}

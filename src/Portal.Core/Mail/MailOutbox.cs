@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Jobs;
+
+namespace Portal.Core.Mail;
+
+/// <summary>
+/// Writes the message to the practice's outbox table, then enqueues the send job. If the process dies
+/// between the two, <see cref="OutboxSweepHandler"/> finds the unsent message and queues it again.
+/// </summary>
+public sealed class MailOutbox(CoreTenantDbContext db, IJobQueue jobs, TimeProvider clock) : IMailOutbox
+{
+    public async Task<Guid> QueueAsync(MailDraft draft, CancellationToken cancellationToken = default)
+    {
+        if (draft.To.Count == 0)
+        {
+            throw new ArgumentException("A message needs at least one recipient.", nameof(draft));
+        }
+
+        var message = new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(),
+            To = string.Join(", ", draft.To),
+            Subject = draft.Subject,
+            HtmlBody = draft.HtmlBody,
+            TextBody = draft.TextBody,
+            Template = draft.Template,
+            State = OutboxState.Pending,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.OutboxMessages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+        await jobs.EnqueueAsync(new JobRequest(SendOutboxMessageHandler.JobType, new SendOutboxMessage(message.Id)), cancellationToken);
+        return message.Id;
+    }
+
+    public async Task<OutboxPage> ListAsync(OutboxState? state, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var query = db.OutboxMessages.AsNoTracking();
+        if (state is not null)
+        {
+            query = query.Where(m => m.State == state);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(m => m.CreatedAt)
+            .Skip((Math.Max(page, 1) - 1) * pageSize)
+            .Take(pageSize)
+            .Select(m => new OutboxMessage
+            {
+                Id = m.Id,
+                To = m.To,
+                Subject = m.Subject,
+                Template = m.Template,
+                State = m.State,
+                Attempts = m.Attempts,
+                LastError = m.LastError,
+                CreatedAt = m.CreatedAt,
+                SentAt = m.SentAt,
+            })
+            .ToListAsync(cancellationToken);
+        return new OutboxPage(items, total, page, pageSize);
+    }
+
+    public Task<OutboxMessage?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+        => db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    public async Task<bool> RetryAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var updated = await db.OutboxMessages
+            .Where(m => m.Id == id && m.State == OutboxState.Failed)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Pending).SetProperty(m => m.Attempts, 0), cancellationToken);
+        if (updated == 0)
+        {
+            return false;
+        }
+
+        await jobs.EnqueueAsync(new JobRequest(SendOutboxMessageHandler.JobType, new SendOutboxMessage(id)), cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
+using Portal.Core.Jobs;
+using Portal.Core.Settings;
+using Portal.Core.Tenancy;
+
+namespace Portal.Core.Mail;
+
+public sealed record SendOutboxMessage(Guid MessageId);
+
+/// <summary>Sends one outbox message; a message already sent is skipped, so a repeated job sends nothing twice.</summary>
+public sealed class SendOutboxMessageHandler(
+    CoreTenantDbContext db,
+    IMailTransport transport,
+    TenantContext tenantContext,
+    SiteSettingsStore settings,
+    IOptions<MailOptions> options,
+    TimeProvider clock) : IJobHandler
+{
+    public static string JobType => "mail.send";
+
+    public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        var payload = context.ReadPayload<SendOutboxMessage>();
+        var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == payload.MessageId, cancellationToken);
+        if (message is null || message.State == OutboxState.Sent)
+        {
+            return;
+        }
+
+        var site = await settings.GetAsync<SiteSettings>(cancellationToken);
+        message.Attempts++;
+        try
+        {
+            await transport.SendAsync(
+                new OutgoingMail(
+                    message.Id,
+                    options.Value.FromAddress,
+                    tenantContext.Tenant.DisplayName,
+                    site.ContactEmail,
+                    message.To.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    message.Subject,
+                    message.HtmlBody,
+                    message.TextBody),
+                cancellationToken);
+            message.State = OutboxState.Sent;
+            message.SentAt = clock.GetUtcNow().UtcDateTime;
+            message.LastError = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+            if (context.IsLastAttempt)
+            {
+                message.State = OutboxState.Failed;
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Portal.Core.Modules;
+
+/// <summary>
+/// A module's single entry point, as in Orchard Core: its manifest, its services and its endpoints.
+/// Permissions, admin menu items, recipe steps and jobs are contributed through DI in
+/// <see cref="ConfigureServices"/>.
+/// </summary>
+public abstract class ModuleStartup
+{
+    public abstract ModuleManifest Manifest { get; }
+
+    public virtual void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+
+    /// <summary>
+    /// Maps the module's minimal-API endpoints. The builder is already scoped to practices and to the
+    /// module's main feature; an endpoint that belongs to another of the module's features adds
+    /// <see cref="FeatureMetadata"/> of its own.
+    /// </summary>
+    public virtual void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Data;
+using Portal.Core.Tenancy;
+
+namespace Portal.Core;
+
+/// <summary>
+/// Runs before the server accepts requests (IHostedLifecycleService.StartingAsync): creates and
+/// migrates the host store, loads the practice registry, brings each practice's database up to the
+/// current migrations (skipping those whose stamp is current), then runs the start-up tasks.
+/// </summary>
+public sealed class PortalInitializer(
+    IServiceScopeFactory scopes,
+    DatabaseLayout layout,
+    IEnumerable<HostDbContextRegistration> hostContexts,
+    TenantRegistry registry,
+    TenantMigrator migrator,
+    TenantStore store,
+    IEnumerable<IPortalStartupTask> tasks,
+    ILogger<PortalInitializer> logger) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await layout.EnsureHostStoreAsync(cancellationToken);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<HostDbContext>().Database.MigrateAsync(cancellationToken);
+            foreach (var registration in hostContexts)
+            {
+                var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+
+        await registry.ReloadAsync(cancellationToken);
+        await MigratePracticesAsync(cancellationToken);
+
+        foreach (var task in tasks.OrderBy(t => t.Order))
+        {
+            await task.RunAsync(cancellationToken);
+        }
+    }
+
+    private async Task MigratePracticesAsync(CancellationToken cancellationToken)
+    {
+        var stamp = migrator.CurrentStamp();
+        foreach (var tenant in registry.Current.ByName.Values)
+        {
+            if (tenant.State is not (TenantState.Running or TenantState.Disabled))
+            {
+                continue;
+            }
+
+            var record = await store.FindAsync(tenant.Name, cancellationToken);
+            if (record?.SchemaStamp == stamp)
+            {
+                continue;
+            }
+
+            logger.LogInformation("Migrating practice {Tenant}", tenant.Name);
+            await migrator.MigrateAsync(tenant, cancellationToken);
+            await store.SetSchemaStampAsync(tenant.Name, stamp, cancellationToken);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
+using Portal.Core.Health;
+using Portal.Core.Jobs;
+using Portal.Core.Mail;
+using Portal.Core.Modules;
+using Portal.Core.Navigation;
+using Portal.Core.Recipes;
+using Portal.Core.Recipes.Steps;
+using Portal.Core.Security;
+using Portal.Core.Settings;
+using Portal.Core.Tenancy;
+
+namespace Portal.Core;
+
+public static class PortalServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the platform (tenancy, data, jobs, mail, recipes, security plumbing) and the modules
+    /// added in <paramref name="configureModules"/>. Returns the module catalog, which the host needs
+    /// to configure Razor Pages.
+    /// </summary>
+    public static ModuleCatalog AddPortal(this IServiceCollection services, IConfiguration configuration, Action<PortalBuilder> configureModules)
+    {
+        services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section));
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<AppDataOptions>().Bind(configuration.GetSection(AppDataOptions.Section));
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
+        services.AddOptions<RecipeOptions>().Bind(configuration.GetSection(RecipeOptions.Section));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+
+        // Start-up work first, so it runs before any other hosted service.
+        services.AddHostedService<PortalInitializer>();
+
+        // Data
+        services.AddSingleton<DatabaseLayout>();
+        services.AddDbContextFactory<HostDbContext>((provider, options) =>
+            provider.GetRequiredService<DatabaseLayout>().ConfigureHost(options, HostDbContext.MigrationsHistoryTable));
+        services.AddTenantDbContext<CoreTenantDbContext>(CoreTenantDbContext.MigrationsHistoryTable);
+        services.AddSingleton<TenantMigrator>();
+
+        // Tenancy
+        services.AddSingleton<TenantRegistry>();
+        services.AddSingleton<TenantStore>();
+        services.AddSingleton<TenantScopeFactory>();
+        services.AddSingleton<TenantUrls>();
+        services.AddSingleton<TenantSetupService>();
+        services.AddScoped<TenantContext>();
+        services.AddSingleton<ITenantChangeSignal>(provider =>
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? ActivatorUtilities.CreateInstance<PostgresTenantChangeSignal>(provider)
+                : new LocalTenantChangeSignal());
+        services.AddHostedService<TenantRegistryRefresher>();
+
+        // Jobs
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<JobWakeUp>();
+        services.AddScoped<IJobQueue, JobQueue>();
+        services.AddSingleton<JobWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<JobWorker>());
+        services.AddJobHandler<CleanupSucceededJobsHandler>();
+        services.AddRecurringJob<CleanupSucceededJobsHandler>("jobs.cleanup", TimeSpan.FromHours(6));
+
+        // Mail
+        services.AddSingleton<IMailTransport, SystemNetMailTransport>();
+        services.AddScoped<IMailOutbox, MailOutbox>();
+        services.AddSingleton<MailTemplateRenderer>();
+        services.AddScoped<MailComposer>();
+        services.AddJobHandler<SendOutboxMessageHandler>();
+        services.AddJobHandler<OutboxSweepHandler>();
+        services.AddRecurringJob<OutboxSweepHandler>("mail.sweep", TimeSpan.FromMinutes(10));
+
+        // Settings, recipes
+        services.AddScoped<SiteSettingsStore>();
+        services.AddSingleton<RecipeCatalog>();
+        services.AddScoped<RecipeExecutor>();
+        services.AddScoped<IRecipeStep, FeaturesStep>();
+        services.AddScoped<IRecipeStep, SettingsStep>();
+
+        // Security, navigation
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<NavigationBuilder>();
+        services.AddScoped<Theming.SiteChrome>();
+        services.AddDataProtection().SetApplicationName("Portal");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(options =>
+                options.XmlRepository = new HostXmlRepository(provider.GetRequiredService<IDbContextFactory<HostDbContext>>())));
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("databases", tags: ["ready"]);
+
+        // Modules
+        var builder = new PortalBuilder(services, configuration);
+        configureModules(builder);
+        var catalog = builder.BuildCatalog();
+        services.AddSingleton(catalog);
+        services.AddScoped<TenantFeatures>();
+        services.AddSingleton<MatcherPolicy, SiteEndpointSelectorPolicy>();
+        return catalog;
+    }
+
+    /// <summary>Maps every module's endpoints, each group limited to practices and to the module's main feature.</summary>
+    public static IEndpointRouteBuilder MapPortalModules(this IEndpointRouteBuilder endpoints)
+    {
+        var catalog = endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>();
+        foreach (var startup in catalog.Startups)
+        {
+            var group = endpoints.MapGroup("").WithMetadata(TenantOnlyMetadata.Instance, new FeatureMetadata(startup.Manifest.MainFeature.Id));
+            startup.MapEndpoints(group);
+        }
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net.Mail;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Data;
+using Portal.Core.Jobs;
+using Portal.Core.Modules;
+using Portal.Core.Recipes;
+
+namespace Portal.Core.Tenancy;
+
+/// <summary>
+/// Creates a practice: registers it (Initializing), creates its database, applies migrations and runs
+/// the setup recipe, then switches it to Running. If any step fails, everything is undone (database,
+/// registry row, queued jobs) and the result says which step failed.
+/// </summary>
+public sealed class TenantSetupService(
+    TenantStore store,
+    TenantRegistry registry,
+    DatabaseLayout layout,
+    TenantMigrator migrator,
+    TenantScopeFactory scopes,
+    RecipeCatalog recipes,
+    ModuleCatalog modules,
+    JobStore jobs,
+    TenantUrls urls,
+    ILogger<TenantSetupService> logger)
+{
+    public async Task<TenantSetupResult> SetupAsync(TenantSetupRequest request, CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim() ?? "";
+        if (TenantName.Validate(name) is { } nameError)
+        {
+            return TenantSetupResult.Invalid(nameof(request.Name), nameError);
+        }
+
+        var displayName = request.DisplayName?.Trim() ?? "";
+        if (displayName.Length is 0 or > 200)
+        {
+            return TenantSetupResult.Invalid(nameof(request.DisplayName), "Enter the practice's name as clients should see it (up to 200 characters).");
+        }
+
+        var adminEmail = request.AdminEmail?.Trim() ?? "";
+        if (!MailAddress.TryCreate(adminEmail, out var parsedEmail) || parsedEmail.Address != adminEmail)
+        {
+            return TenantSetupResult.Invalid(nameof(request.AdminEmail), "Enter the administrator's e-mail address, such as name@practice.com.");
+        }
+
+        RecipeDescriptor? recipe;
+        try
+        {
+            recipe = await recipes.FindAsync(request.RecipeName, cancellationToken);
+        }
+        catch (RecipeException ex)
+        {
+            return TenantSetupResult.Invalid(nameof(request.RecipeName), ex.Message);
+        }
+
+        if (recipe is null || !recipe.IsSetupRecipe)
+        {
+            return TenantSetupResult.Invalid(nameof(request.RecipeName), "Choose one of the setup recipes.");
+        }
+
+        var record = new TenantRecord
+        {
+            Id = Guid.CreateVersion7(),
+            Name = name,
+            DisplayName = displayName,
+            State = TenantState.Initializing,
+            AdminEmail = adminEmail,
+            SetupRecipe = recipe.Name,
+            DatabaseSchema = layout.Provider == DatabaseProvider.Postgres ? layout.SchemaFor(name) : null,
+        };
+        record.SetEnabledFeatures(modules.Features.AlwaysOn);
+        if (!await store.TryCreateAsync(record, cancellationToken))
+        {
+            return TenantSetupResult.Invalid(nameof(request.Name), $"A practice named \"{name}\" already exists.");
+        }
+
+        var tenant = registry.Find(name)!;
+        var phase = "creating the database";
+        try
+        {
+            await layout.CreateTenantDatabaseAsync(tenant, cancellationToken);
+            phase = "applying migrations";
+            await migrator.MigrateAsync(tenant, cancellationToken);
+
+            phase = "running the setup recipe";
+            var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["practiceName"] = name,
+                ["displayName"] = displayName,
+                ["adminEmail"] = adminEmail,
+                ["portalUrl"] = urls.BaseUrl(tenant),
+            };
+            foreach (var (key, value) in request.Variables ?? new Dictionary<string, string>())
+            {
+                variables[key] = value;
+            }
+
+            await using (var scope = scopes.CreateScope(tenant))
+            {
+                await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, variables, cancellationToken);
+            }
+
+            phase = "starting the practice";
+            await store.SetSchemaStampAsync(name, migrator.CurrentStamp(), cancellationToken);
+            await store.SetStateAsync(name, TenantState.Running, cancellationToken);
+            logger.LogInformation("Practice {Tenant} set up with recipe {Recipe}", name, recipe.Name);
+            return TenantSetupResult.Success;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Setting up practice {Tenant} failed while {Phase}; rolling back", name, phase);
+            await RollBackAsync(tenant);
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
+            return TenantSetupResult.Failed(ex is RecipeException recipeError
+                ? $"Setup failed and nothing was kept: {recipeError.Message}"
+                : $"Setup failed while {phase} and nothing was kept: {ex.Message}");
+        }
+    }
+
+    private async Task RollBackAsync(TenantDescriptor tenant)
+    {
+        // Each undo runs even if an earlier one fails, so as little as possible is left behind.
+        try
+        {
+            await jobs.DeletePendingForTenantAsync(tenant.Name, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Rollback of {Tenant}: removing queued jobs failed", tenant.Name);
+        }
+
+        try
+        {
+            await layout.DropTenantDatabaseAsync(tenant, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Rollback of {Tenant}: dropping the database failed", tenant.Name);
+        }
+
+        await store.DeleteAsync(tenant.Name, CancellationToken.None);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Portal.Web.Pages.Errors;
+
+/// <summary>
+/// Every error ends here (exceptions and 4xx/5xx status codes): a plain page for people, problem
+/// details JSON for API callers, never a stack trace.
+/// </summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Message { get; private set; } = "";
+
+    public string? RequestId { get; private set; }
+
+    public IActionResult OnGet(int? code) => Render(code);
+
+    public IActionResult OnPost(int? code) => Render(code);
+
+    private IActionResult Render(int? code)
+    {
+        var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var statusFeature = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        Code = exception is not null ? StatusCodes.Status500InternalServerError : code ?? Response.StatusCode;
+        if (Code < 400)
+        {
+            Code = StatusCodes.Status404NotFound;
+        }
+
+        (Title, Message) = Code switch
+        {
+            400 => ("The request could not be understood", "Something in the request was not right. Go back and try again."),
+            401 => ("Please sign in", "You need to sign in to see this page."),
+            403 => ("You do not have access to this page", "Your account does not include this part of the portal."),
+            404 => ("Page not found", "The page you asked for does not exist, or it is not available for this portal."),
+            405 => ("Not allowed", "This page cannot be used that way."),
+            409 => ("Something changed in the meantime", "Someone else changed this at the same time. Reload the page and try again."),
+            413 => ("Too large", "What you sent is larger than the portal accepts."),
+            429 => ("Too many requests", "Please wait a moment before trying again."),
+            _ when Code >= 500 => ("Something went wrong on our side", "The problem has been recorded. Please try again in a few minutes."),
+            _ => ("Something went wrong", "Please go back and try again."),
+        };
+        RequestId = Code >= 500 ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;
+        Response.StatusCode = Code;
+
+        var originalPath = exception?.Path ?? statusFeature?.OriginalPath ?? "";
+        if (originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)
+            || Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ObjectResult(new ProblemDetails { Status = Code, Title = Title, Detail = Message, Extensions = { ["requestId"] = RequestId } })
+            {
+                StatusCode = Code,
+                ContentTypes = { "application/problem+json" },
+            };
+        }
+
+        return Page();
+    }
+}

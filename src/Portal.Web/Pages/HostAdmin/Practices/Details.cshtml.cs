@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Portal.Core.Modules;
+using Portal.Core.Tenancy;
+using Portal.Identity.Models;
+using Portal.Identity.Services;
+
+namespace Portal.Web.Pages.HostAdmin.Practices;
+
+public sealed class PracticeDetailsModel(
+    TenantStore store,
+    TenantRegistry registry,
+    TenantUrls urls,
+    TenantScopeFactory scopes,
+    ModuleCatalog catalog,
+    IOptions<TenancyOptions> tenancy) : PageModel
+{
+    public TenantRecord Practice { get; private set; } = new();
+
+    public string PortalUrl { get; private set; } = "";
+
+    public string PrefixUrl { get; private set; } = "";
+
+    public IReadOnlyList<string> Features { get; private set; } = [];
+
+    public string? HostNameInput { get; private set; }
+
+    public string? HostNameError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string name) => await LoadAsync(name) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostDisableAsync(string name) => await SetStateAsync(name, TenantState.Disabled, "is disabled. Its site now shows an 'unavailable' page.");
+
+    public async Task<IActionResult> OnPostEnableAsync(string name) => await SetStateAsync(name, TenantState.Running, "is enabled again.");
+
+    public async Task<IActionResult> OnPostAddHostAsync(string name, string? hostName)
+    {
+        if (!await LoadAsync(name))
+        {
+            return NotFound();
+        }
+
+        var result = await store.AddHostNameAsync(name, hostName ?? "", HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            HostNameInput = hostName;
+            HostNameError = result.Error;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        TempData["Status"] = $"{result.HostName} now serves {Practice.DisplayName}.";
+        return RedirectToPage(new { name });
+    }
+
+    public async Task<IActionResult> OnPostRemoveHostAsync(string name, string hostName)
+    {
+        await store.RemoveHostNameAsync(name, hostName, HttpContext.RequestAborted);
+        TempData["Status"] = $"{hostName} no longer serves this practice.";
+        return RedirectToPage(new { name });
+    }
+
+    public async Task<IActionResult> OnPostResendInvitationAsync(string name)
+    {
+        var tenant = registry.Find(name);
+        if (tenant is null || tenant.State != TenantState.Running || !await LoadAsync(name))
+        {
+            return NotFound();
+        }
+
+        await using var scope = scopes.CreateScope(tenant);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var admin = await users.FindByEmailAsync(Practice.AdminEmail);
+        if (admin is null)
+        {
+            TempData["Error"] = $"{Practice.AdminEmail} is no longer a user of this practice.";
+        }
+        else
+        {
+            await scope.ServiceProvider.GetRequiredService<InvitationSender>().SendSetPasswordLinkAsync(admin, HttpContext.RequestAborted);
+            TempData["Status"] = $"A new set-password link was e-mailed to {Practice.AdminEmail}.";
+        }
+
+        return RedirectToPage(new { name });
+    }
+
+    private async Task<IActionResult> SetStateAsync(string name, TenantState state, string message)
+    {
+        var current = registry.Find(name);
+        if (current is null || current.State is not (TenantState.Running or TenantState.Disabled))
+        {
+            return NotFound();
+        }
+
+        await store.SetStateAsync(name, state, HttpContext.RequestAborted);
+        TempData["Status"] = $"{current.DisplayName} {message}";
+        return RedirectToPage(new { name });
+    }
+
+    private async Task<bool> LoadAsync(string name)
+    {
+        var record = await store.FindAsync(name, HttpContext.RequestAborted);
+        if (record is null)
+        {
+            return false;
+        }
+
+        Practice = record;
+        var descriptor = record.ToDescriptor();
+        PortalUrl = urls.BaseUrl(descriptor);
+        PrefixUrl = tenancy.Value.PublicUrl.TrimEnd('/') + TenantResolver.PrefixPath(record.Name);
+        Features = record.GetEnabledFeatures().Select(id => catalog.Features.Find(id)?.Name ?? id).Order(StringComparer.CurrentCulture).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Portal.Core;
+using Portal.Core.Modules;
+using Portal.Core.Security;
+using Portal.Core.Tenancy;
+using Portal.Web.HostAdmin;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Themes' files (_content/...) are served from the build output in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+
+if (builder.Configuration.GetValue("Portal:Logging:Json", !builder.Environment.IsDevelopment()))
+{
+    builder.Logging.ClearProviders();
+    builder.Logging.AddJsonConsole(options => options.IncludeScopes = false);
+}
+
+var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
+    .AddModule<Portal.Theme.Client.Startup>()
+    .AddModule<Portal.Theme.Admin.Startup>()
+    .AddModule<Portal.Admin.Startup>()
+    .AddModule<Portal.Identity.Startup>());
+
+builder.Services.AddHostAdmin(builder.Configuration);
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.Add(new ModulePageConvention(catalog));
+    options.Conventions.AddFolderApplicationModelConvention("/HostAdmin", page => page.EndpointMetadata.Add(HostOnlyMetadata.Instance));
+    options.Conventions.AddFolderApplicationModelConvention("/Platform", page => page.EndpointMetadata.Add(HostOnlyMetadata.Instance));
+    options.Conventions.AuthorizeFolder("/HostAdmin", HostAdminDefaults.Policy);
+    options.Conventions.AllowAnonymousToPage("/HostAdmin/SignIn");
+});
+builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "portal.af";
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+});
+builder.Services.AddProblemDetails();
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+{
+    // Behind a reverse proxy, trust X-Forwarded-* from the proxies listed in Portal:ForwardedHeaders:KnownProxies.
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+    foreach (var proxy in builder.Configuration.GetSection("Portal:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+    {
+        options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+});
+
+var app = builder.Build();
+
+if (app.Configuration.GetValue("Portal:ForwardedHeaders:Enabled", false))
+{
+    app.UseForwardedHeaders();
+}
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseMiddleware<TenantResolutionMiddleware>();
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorPages();
+app.MapPortalModules();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+app.Run();
+
+/// <summary>Entry point; public so integration tests can host the application.</summary>
+public partial class Program;

@@ -1,0 +1,35 @@
+// Small progressive enhancements shared by the practice's sites. Everything works without it.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest(".nav-toggle");
+    if (!toggle) {
+      return;
+    }
+    var target = document.getElementById(toggle.getAttribute("aria-controls"));
+    var open = toggle.getAttribute("aria-expanded") === "true";
+    toggle.setAttribute("aria-expanded", String(!open));
+    if (target) {
+      target.classList.toggle("is-open", !open);
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    document.querySelectorAll(".nav-toggle[aria-expanded='true']").forEach(function (toggle) {
+      toggle.setAttribute("aria-expanded", "false");
+      var target = document.getElementById(toggle.getAttribute("aria-controls"));
+      if (target) {
+        target.classList.remove("is-open");
+        toggle.focus();
+      }
+    });
+  });
+  document.addEventListener("submit", function (event) {
+    var message = event.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  });
+})();
