@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Installs (when missing) and starts the real servers the test suites use:
+#   PostgreSQL 15 (own cluster, port 55432), an SMTP server (python3-aiosmtpd, port 2525, writing a
+#   Maildir), Chromium for Playwright, and s3rver (npm) for S3-compatible storage.
+# Writes the connection settings to $PORTAL_TEST_HOME/test.env, which test.sh sources.
+# Usage: scripts/test-services.sh start|stop
+set -euo pipefail
+
+PORTAL_TEST_HOME="${PORTAL_TEST_HOME:-/tmp/portal-test}"
+PG_PORT="${PORTAL_TEST_PG_PORT:-55432}"
+SMTP_PORT="${PORTAL_TEST_SMTP_PORT:-2525}"
+S3_PORT="${PORTAL_TEST_S3_PORT:-4569}"
+PG_DATA="$PORTAL_TEST_HOME/pg"
+MAILDIR="$PORTAL_TEST_HOME/maildir"
+TOOLS="$PORTAL_TEST_HOME/tools"
+
+log() { printf '[test-services] %s\n' "$*"; }
+
+need_packages() {
+  local missing=()
+  command -v pg_ctlcluster >/dev/null 2>&1 || [ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql)
+  /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1; }
+
+start_postgres() {
+  local bin; bin="$(pg_bin)"
+  mkdir -p "$PORTAL_TEST_HOME"
+  if [ ! -s "$PG_DATA/PG_VERSION" ]; then
+    log "creating PostgreSQL cluster in $PG_DATA"
+    rm -rf "$PG_DATA"; mkdir -p "$PG_DATA"; chown postgres:postgres "$PG_DATA"
+    runuser -u postgres -- "$bin/initdb" -D "$PG_DATA" -A trust -U postgres >/dev/null
+  fi
+  chown -R postgres:postgres "$PG_DATA"
+  touch "$PORTAL_TEST_HOME/pg.log"; chown postgres:postgres "$PORTAL_TEST_HOME/pg.log"
+  if ! runuser -u postgres -- "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+    log "starting PostgreSQL on port $PG_PORT"
+    # Test data is disposable: skip durability work to keep the suite fast.
+    runuser -u postgres -- "$bin/pg_ctl" -D "$PG_DATA" -l "$PORTAL_TEST_HOME/pg.log" -w -t 60 \
+      -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+  fi
+  runuser -u postgres -- psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc \
+    "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname='portal') THEN CREATE ROLE portal LOGIN SUPERUSER PASSWORD 'portal'; END IF; END \$\$;" >/dev/null
+}
+
+start_smtp() {
+  mkdir -p "$MAILDIR"/{cur,new,tmp}
+  if [ -f "$PORTAL_TEST_HOME/smtp.pid" ] && kill -0 "$(cat "$PORTAL_TEST_HOME/smtp.pid")" 2>/dev/null; then
+    return
+  fi
+  log "starting SMTP server (aiosmtpd) on port $SMTP_PORT, Maildir $MAILDIR"
+  nohup /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$MAILDIR" \
+    >"$PORTAL_TEST_HOME/smtp.log" 2>&1 &
+  echo $! >"$PORTAL_TEST_HOME/smtp.pid"
+  for _ in $(seq 1 50); do
+    (echo > "/dev/tcp/127.0.0.1/$SMTP_PORT") >/dev/null 2>&1 && return
+    sleep 0.1
+  done
+  log "SMTP server did not start"; cat "$PORTAL_TEST_HOME/smtp.log"; exit 1
+}
+
+start_s3() {
+  mkdir -p "$TOOLS" "$PORTAL_TEST_HOME/s3"
+  if [ ! -x "$TOOLS/node_modules/.bin/s3rver" ]; then
+    log "installing s3rver from npm"
+    (cd "$TOOLS" && npm install --silent --no-audit --no-fund s3rver@3 >/dev/null)
+  fi
+  if [ -f "$PORTAL_TEST_HOME/s3.pid" ] && kill -0 "$(cat "$PORTAL_TEST_HOME/s3.pid")" 2>/dev/null; then
+    return
+  fi
+  log "starting s3rver on port $S3_PORT"
+  nohup "$TOOLS/node_modules/.bin/s3rver" -d "$PORTAL_TEST_HOME/s3" -a 127.0.0.1 -p "$S3_PORT" --silent \
+    >"$PORTAL_TEST_HOME/s3.log" 2>&1 &
+  echo $! >"$PORTAL_TEST_HOME/s3.pid"
+  for _ in $(seq 1 100); do
+    (echo > "/dev/tcp/127.0.0.1/$S3_PORT") >/dev/null 2>&1 && return
+    sleep 0.1
+  done
+  log "s3rver did not start"; cat "$PORTAL_TEST_HOME/s3.log"; exit 1
+}
+
+write_env() {
+  cat >"$PORTAL_TEST_HOME/test.env" <<ENV
+export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=portal;Password=portal;Database=postgres"
+export PORTAL_TEST_SMTP_PORT=$SMTP_PORT
+export PORTAL_TEST_MAILDIR=$MAILDIR
+export PORTAL_TEST_S3_URL=http://127.0.0.1:$S3_PORT
+export PORTAL_TEST_CHROMIUM=/usr/bin/chromium
+ENV
+}
+
+stop_all() {
+  local bin; bin="$(pg_bin)"
+  [ -d "$PG_DATA" ] && runuser -u postgres -- "$bin/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
+  for name in smtp s3; do
+    [ -f "$PORTAL_TEST_HOME/$name.pid" ] && kill "$(cat "$PORTAL_TEST_HOME/$name.pid")" 2>/dev/null || true
+    rm -f "$PORTAL_TEST_HOME/$name.pid"
+  done
+}
+
+case "${1:-start}" in
+  start)
+    need_packages
+    start_postgres
+    start_smtp
+    start_s3
+    write_env
+    log "ready (settings in $PORTAL_TEST_HOME/test.env)"
+    ;;
+  stop) stop_all ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
