@@ -27,11 +27,11 @@ public sealed class PortalInitializer(
         await layout.EnsureHostStoreAsync(cancellationToken);
         await using (var scope = scopes.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<HostDbContext>().Database.MigrateAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<HostDbContext>().MigrateAsync(cancellationToken);
             foreach (var registration in hostContexts)
             {
                 var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-                await db.Database.MigrateAsync(cancellationToken);
+                await db.MigrateAsync(cancellationToken);
             }
         }
 

@@ -13,12 +13,6 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
-if (builder.Configuration.GetValue("Portal:Logging:Json", !builder.Environment.IsDevelopment()))
-{
-    builder.Logging.ClearProviders();
-    builder.Logging.AddJsonConsole(options => options.IncludeScopes = false);
-}
-
 var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
     .AddModule<Portal.Theme.Client.Startup>()
     .AddModule<Portal.Theme.Admin.Startup>()

@@ -24,9 +24,7 @@ public sealed class Startup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(PortalIdentityOptions.Section);
-        services.AddOptions<PortalIdentityOptions>().Bind(section);
-        var settings = section.Get<PortalIdentityOptions>() ?? new PortalIdentityOptions();
+        services.AddOptions<PortalIdentityOptions>().Bind(configuration.GetSection(PortalIdentityOptions.Section));
 
         services.AddTenantDbContext<UsersDbContext>(UsersDbContext.MigrationsHistoryTable);
         services
@@ -48,7 +46,8 @@ public sealed class Startup : ModuleStartup
             .AddPasswordValidator<PortalPasswordValidator>()
             .AddDefaultTokenProviders();
 
-        services.Configure<PasswordHasherOptions>(options => options.IterationCount = settings.PasswordHashIterations);
+        services.AddOptions<PasswordHasherOptions>()
+            .Configure<IOptions<PortalIdentityOptions>>((options, identity) => options.IterationCount = identity.Value.PasswordHashIterations);
 
         // Every request re-reads the user's security stamp, so disabling a user, changing a password or
         // signing out everywhere ends their other sessions at once.
@@ -67,15 +66,16 @@ public sealed class Startup : ModuleStartup
                 });
         }
 
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.Cookie.Name = "portal.session";
-            options.LoginPath = "/account/signin";
-            options.LogoutPath = "/account/signout";
-            options.AccessDeniedPath = "/account/access-denied";
-            options.ExpireTimeSpan = settings.IdleTimeout;
-            options.SlidingExpiration = true;
-        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<PortalIdentityOptions>>((options, identity) =>
+            {
+                options.Cookie.Name = "portal.session";
+                options.LoginPath = "/account/signin";
+                options.LogoutPath = "/account/signout";
+                options.AccessDeniedPath = "/account/access-denied";
+                options.ExpireTimeSpan = identity.Value.IdleTimeout;
+                options.SlidingExpiration = true;
+            });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .PostConfigure<TimeProvider, IOptions<PortalIdentityOptions>>((options, clock, identity) =>
             {

@@ -22,7 +22,7 @@ public sealed class TenantMigrator(TenantScopeFactory scopes, IEnumerable<Tenant
         {
             await using var scope = scopes.CreateScope(tenant);
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-            await db.Database.MigrateAsync(cancellationToken);
+            await db.MigrateAsync(cancellationToken);
         }
     }
 

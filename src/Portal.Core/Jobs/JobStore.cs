@@ -111,6 +111,15 @@ public sealed class JobStore(IDbContextFactory<HostDbContext> hostDb, DatabaseLa
         return await db.Jobs.Where(j => j.State == JobState.Succeeded && j.CompletedAt < before).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>Makes a practice's waiting jobs due now (they waited while it was being set up).</summary>
+    public async Task RunPendingNowAsync(string tenant, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
+        await db.Jobs.Where(j => j.Tenant == tenant && j.State == JobState.Pending && j.RunAfter > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.RunAfter, now), cancellationToken);
+    }
+
     /// <summary>Drops the queued work of a practice whose setup was rolled back.</summary>
     public async Task DeletePendingForTenantAsync(string tenant, CancellationToken cancellationToken)
     {

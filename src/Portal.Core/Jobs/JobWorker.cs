@@ -104,8 +104,9 @@ public sealed class JobWorker(
 
             if (tenant.State != TenantState.Running)
             {
-                // Setting up or switched off: wait without spending an attempt.
-                await store.ReleaseAsync(job.Id, _workerId, now.AddSeconds(30), CancellationToken.None);
+                // Setting up (soon done: the setup also wakes its jobs) or switched off: wait without spending an attempt.
+                var wait = tenant.State == TenantState.Disabled ? TimeSpan.FromMinutes(5) : TimeSpan.FromSeconds(5);
+                await store.ReleaseAsync(job.Id, _workerId, now + wait, CancellationToken.None);
                 return;
             }
         }

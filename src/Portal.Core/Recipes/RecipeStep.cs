@@ -26,15 +26,11 @@ public abstract class RecipeStep<TModel> : IRecipeStep
         }
         catch (JsonException ex)
         {
+            // The path already ends with the offending property, e.g. "$.users[0].emial".
             var field = ex.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
             var problem = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? "is not a field this step knows."
                 : "has a value of the wrong type.";
-            if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal) && ex.Message.Split('\'') is { Length: > 1 } parts)
-            {
-                field = string.IsNullOrEmpty(field) ? parts[1] : $"{field}.{parts[1]}";
-            }
-
             throw new RecipeStepException(field, problem, ex);
         }
 

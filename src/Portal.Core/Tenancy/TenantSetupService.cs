@@ -22,6 +22,7 @@ public sealed class TenantSetupService(
     RecipeCatalog recipes,
     ModuleCatalog modules,
     JobStore jobs,
+    JobWakeUp wakeUp,
     TenantUrls urls,
     ILogger<TenantSetupService> logger)
 {
@@ -105,6 +106,8 @@ public sealed class TenantSetupService(
             phase = "starting the practice";
             await store.SetSchemaStampAsync(name, migrator.CurrentStamp(), cancellationToken);
             await store.SetStateAsync(name, TenantState.Running, cancellationToken);
+            await jobs.RunPendingNowAsync(name, cancellationToken);
+            wakeUp.Signal();
             logger.LogInformation("Practice {Tenant} set up with recipe {Recipe}", name, recipe.Name);
             return TenantSetupResult.Success;
         }

@@ -38,6 +38,11 @@ public sealed class TenantStore(
     public async Task<bool> TryCreateAsync(TenantRecord record, CancellationToken cancellationToken)
     {
         await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
+        if (await db.Tenants.AnyAsync(t => t.Name == record.Name, cancellationToken))
+        {
+            return false;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         record.CreatedAt = now;
         record.UpdatedAt = now;

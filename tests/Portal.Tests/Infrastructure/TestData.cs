@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>The files and database an application runs on; outlives the application when a test restarts it.</summary>
+public sealed class TestData(DatabaseProvider provider, string appDataPath, PostgresDatabase? database) : IAsyncDisposable
+{
+    public DatabaseProvider Provider { get; } = provider;
+
+    public string AppDataPath { get; } = appDataPath;
+
+    public PostgresDatabase? Database { get; } = database;
+
+    public static async Task<TestData> CreateAsync(DatabaseProvider provider)
+    {
+        var appData = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(appData);
+        var database = provider == DatabaseProvider.Postgres ? await PostgresDatabase.CreateAsync() : null;
+        return new TestData(provider, appData, database);
+    }
+
+    /// <summary>The host store, opened directly (no application needed, e.g. between a stop and a restart).</summary>
+    public HostDbContext OpenHostStore()
+    {
+        var layout = new DatabaseLayout(
+            Options.Create(new DatabaseOptions { Provider = Provider, ConnectionString = Database?.ConnectionString }),
+            Options.Create(new AppDataOptions { Path = AppDataPath }),
+            new HostingEnvironment { ContentRootPath = AppDataPath });
+        var builder = new DbContextOptionsBuilder<HostDbContext>();
+        layout.ConfigureHost(builder, HostDbContext.MigrationsHistoryTable);
+        return new HostDbContext(builder.Options);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(AppDataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pool; the temp folder is cleaned by the OS eventually.
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>Settings of the real servers started by scripts/test-services.sh (see test.env).</summary>
+public static class TestEnvironment
+{
+    public static string PostgresConnectionString => Require("PORTAL_TEST_POSTGRES");
+
+    public static int SmtpPort => int.Parse(Require("PORTAL_TEST_SMTP_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Maildir => Require("PORTAL_TEST_MAILDIR");
+
+    public static string S3Url => Require("PORTAL_TEST_S3_URL");
+
+    private static string Require(string name)
+        => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{name} is not set. Run the suite with ./test.sh, which starts PostgreSQL, the SMTP server and s3rver and sets it.");
+}
