@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Demo}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+URLS="${PORTAL_URLS:-http://localhost:5000}"
+# Links in e-mails and the printed sign-ins use the address the portal listens on.
+export Portal__Tenancy__PublicUrl="${Portal__Tenancy__PublicUrl:-${URLS%%;*}}"
 dotnet build src/Portal.Web/Portal.Web.csproj -c Release -v quiet -nologo
 cd src/Portal.Web
-exec dotnet bin/Release/net10.0/Portal.Web.dll --urls "${PORTAL_URLS:-http://localhost:5000}" "$@"
+exec dotnet bin/Release/net10.0/Portal.Web.dll --urls "$URLS" "$@"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (when missing) and starts the real servers the test suites use:
-#   PostgreSQL 15 (own cluster, port 55432), an SMTP server (python3-aiosmtpd, port 2525, writing a
+#   PostgreSQL (Debian's, newest installed; own cluster on port 55432), an SMTP server (python3-aiosmtpd, port 2525, writing a
 #   Maildir), Chromium for Playwright, and s3rver (npm) for S3-compatible storage.
 # Writes the connection settings to $PORTAL_TEST_HOME/test.env, which test.sh sources.
 # Usage: scripts/test-services.sh start|stop

@@ -19,9 +19,14 @@ public sealed class PortalInitializer(
     TenantRegistry registry,
     TenantMigrator migrator,
     TenantStore store,
+    TenantSetupService setup,
+    TimeProvider clock,
     IEnumerable<IPortalStartupTask> tasks,
     ILogger<PortalInitializer> logger) : IHostedLifecycleService
 {
+    /// <summary>A setup takes seconds; one still Initializing after this long was interrupted.</summary>
+    public static readonly TimeSpan AbandonedSetupAge = TimeSpan.FromMinutes(10);
+
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await layout.EnsureHostStoreAsync(cancellationToken);
@@ -36,6 +41,7 @@ public sealed class PortalInitializer(
         }
 
         await registry.ReloadAsync(cancellationToken);
+        await setup.RollBackAbandonedAsync(AbandonedSetupAge, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await MigratePracticesAsync(cancellationToken);
 
         foreach (var task in tasks.OrderBy(t => t.Order))

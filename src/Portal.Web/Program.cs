@@ -34,6 +34,9 @@ builder.Services.AddAntiforgery(options =>
     options.Cookie.Name = "portal.af";
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.Cookie.SameSite = SameSiteMode.Strict;
+
+    // Framing is governed by SecurityHeadersMiddleware (DENY, and CSP frame-ancestors).
+    options.SuppressXFrameOptionsHeader = true;
 });
 builder.Services.AddProblemDetails();
 builder.Services.Configure<ForwardedHeadersOptions>(options =>

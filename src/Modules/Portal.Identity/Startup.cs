@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
+using Portal.Core.Jobs;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
@@ -49,9 +50,10 @@ public sealed class Startup : ModuleStartup
         services.AddOptions<PasswordHasherOptions>()
             .Configure<IOptions<PortalIdentityOptions>>((options, identity) => options.IterationCount = identity.Value.PasswordHashIterations);
 
-        // Every request re-reads the user's security stamp, so disabling a user, changing a password or
-        // signing out everywhere ends their other sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        // Sessions live on the server (DatabaseTicketStore): ending one deletes its row, which takes effect
+        // on the next request. The security stamp is re-checked every minute as a second line.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<DatabaseTicketStore>();
 
         foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
         {
@@ -77,8 +79,9 @@ public sealed class Startup : ModuleStartup
                 options.SlidingExpiration = true;
             });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .PostConfigure<TimeProvider, IOptions<PortalIdentityOptions>>((options, clock, identity) =>
+            .PostConfigure<TimeProvider, IOptions<PortalIdentityOptions>, DatabaseTicketStore>((options, clock, identity, sessions) =>
             {
+                options.SessionStore = sessions;
                 var validateStamp = options.Events.OnValidatePrincipal;
                 options.Events.OnSigningIn = context =>
                 {
@@ -103,9 +106,12 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<RolePermissions>();
         services.AddScoped<AccountTokenService>();
+        services.AddScoped<UserSessions>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<InvitationSender>();
         services.AddSingleton(MailTemplates.SetPasswordTemplate);
+        services.AddJobHandler<ExpiredSessionsCleanupHandler>();
+        services.AddRecurringJob<ExpiredSessionsCleanupHandler>("identity.cleanup", TimeSpan.FromHours(1));
         services.AddScoped<IRecipeStep, RolesStep>();
         services.AddScoped<IRecipeStep, UsersStep>();
     }

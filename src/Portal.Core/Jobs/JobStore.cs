@@ -120,11 +120,14 @@ public sealed class JobStore(IDbContextFactory<HostDbContext> hostDb, DatabaseLa
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.RunAfter, now), cancellationToken);
     }
 
-    /// <summary>Drops the queued work of a practice whose setup was rolled back.</summary>
-    public async Task DeletePendingForTenantAsync(string tenant, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drops every job of a practice whose setup was rolled back, including one a worker holds right now:
+    /// the worker's later release or completion is conditional on the row, so it cannot bring it back.
+    /// </summary>
+    public async Task DeleteAllForTenantAsync(string tenant, CancellationToken cancellationToken)
     {
         await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
-        await db.Jobs.Where(j => j.Tenant == tenant && j.State == JobState.Pending).ExecuteDeleteAsync(cancellationToken);
+        await db.Jobs.Where(j => j.Tenant == tenant).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>

@@ -1,11 +1,15 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Portal.Core.Recipes;
 
 /// <summary>The recipes available to set up practices (*.recipe.json in the recipes folder).</summary>
-public sealed class RecipeCatalog(IOptions<RecipeOptions> options)
+public sealed class RecipeCatalog(IOptions<RecipeOptions> options, IHostEnvironment environment)
 {
-    public string Folder { get; } = System.IO.Path.GetFullPath(options.Value.Path ?? System.IO.Path.Combine(AppContext.BaseDirectory, "recipes"));
+    /// <summary>A relative Portal:Recipes:Path is resolved against the content root, like Portal:AppData:Path.</summary>
+    public string Folder { get; } = options.Value.Path is { } path
+        ? System.IO.Path.GetFullPath(path, environment.ContentRootPath)
+        : System.IO.Path.Combine(AppContext.BaseDirectory, "recipes");
 
     public async Task<IReadOnlyList<RecipeDescriptor>> ListAsync(CancellationToken cancellationToken)
     {

@@ -10,8 +10,8 @@ public sealed class TenancyOptions
 
     /// <summary>
     /// The platform's public address, used to build links in e-mails (set-password, invitations).
-    /// A practice's link is <c>{scheme}://{name}.{host}:{port}</c>, or <c>{PublicUrl}/t/{name}</c> when
-    /// <see cref="LinkStyle"/> is <c>Prefix</c>.
+    /// A practice's link takes the scheme and port from it: <c>{scheme}://{name}.{BaseDomain}:{port}</c>
+    /// (or its first custom domain), or <c>{PublicUrl}/t/{name}</c> when <see cref="LinkStyle"/> is <c>Prefix</c>.
     /// </summary>
     public string PublicUrl { get; set; } = "http://localhost:5000";
 

@@ -32,7 +32,8 @@ public sealed class TenantDescriptor
 
     public TenantState State { get; }
 
-    /// <summary>Custom host names (besides <c>{name}.{base domain}</c>), lower case, without port.</summary>
+    /// <summary>Custom host names (besides <c>{name}.{base domain}</c>), lower case, without port, oldest
+    /// first; the first is the practice's primary address in links.</summary>
     public IReadOnlyList<string> HostNames { get; }
 
     public FrozenSet<string> EnabledFeatures { get; }

@@ -126,12 +126,33 @@ public sealed class TenantSetupService(
         }
     }
 
+    /// <summary>
+    /// Removes practices left Initializing by a server that stopped in the middle of a setup (a setup
+    /// takes seconds, so one older than <paramref name="olderThan"/> is abandoned).
+    /// </summary>
+    public async Task<int> RollBackAbandonedAsync(TimeSpan olderThan, DateTime now, CancellationToken cancellationToken)
+    {
+        var abandoned = 0;
+        foreach (var tenant in registry.Current.ByName.Values.Where(t => t.State == TenantState.Initializing))
+        {
+            var record = await store.FindAsync(tenant.Name, cancellationToken);
+            if (record is not null && now - record.UpdatedAt > olderThan)
+            {
+                logger.LogWarning("Practice {Tenant} was left half set up at {UpdatedAt:o}; removing it", tenant.Name, record.UpdatedAt);
+                await RollBackAsync(tenant);
+                abandoned++;
+            }
+        }
+
+        return abandoned;
+    }
+
     private async Task RollBackAsync(TenantDescriptor tenant)
     {
         // Each undo runs even if an earlier one fails, so as little as possible is left behind.
         try
         {
-            await jobs.DeletePendingForTenantAsync(tenant.Name, CancellationToken.None);
+            await jobs.DeleteAllForTenantAsync(tenant.Name, CancellationToken.None);
         }
         catch (Exception ex)
         {

@@ -13,7 +13,8 @@ public sealed class OperatorSignIn(UserManager<PlatformOperator> operators, IHtt
         if (account is null)
         {
             // Same cost as a real check: no timing difference between known and unknown addresses.
-            operators.PasswordHasher.VerifyHashedPassword(new PlatformOperator(), DummyHash, password);
+            _dummyHash ??= operators.PasswordHasher.HashPassword(new PlatformOperator(), Guid.NewGuid().ToString());
+            operators.PasswordHasher.VerifyHashedPassword(new PlatformOperator(), _dummyHash, password);
             return false;
         }
 
@@ -57,5 +58,5 @@ public sealed class OperatorSignIn(UserManager<PlatformOperator> operators, IHtt
         }
     }
 
-    private static readonly string DummyHash = new PasswordHasher<PlatformOperator>().HashPassword(new PlatformOperator(), Guid.NewGuid().ToString());
+    private static string? _dummyHash;
 }

@@ -4,7 +4,7 @@ using Portal.Identity.Models;
 namespace Portal.Identity.Services;
 
 /// <summary>Creating and finding users with the practice's rules (e-mail is the user name).</summary>
-public sealed class UserAccounts(UserManager<PortalUser> users, TimeProvider clock)
+public sealed class UserAccounts(UserManager<PortalUser> users, UserSessions sessions, TimeProvider clock)
 {
     public Task<PortalUser?> FindByEmailAsync(string email) => users.FindByEmailAsync(email.Trim());
 
@@ -44,5 +44,20 @@ public sealed class UserAccounts(UserManager<PortalUser> users, TimeProvider clo
         }
 
         return (user, []);
+    }
+
+    /// <summary>Disables the user: they cannot sign in and every session they have ends now.</summary>
+    public async Task DisableAsync(PortalUser user, CancellationToken cancellationToken = default)
+    {
+        user.IsDisabled = true;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(user.Id, cancellationToken);
+    }
+
+    public async Task EnableAsync(PortalUser user)
+    {
+        user.IsDisabled = false;
+        await users.UpdateAsync(user);
     }
 }

@@ -114,6 +114,37 @@ public sealed class RecipeRunTests : IAsyncLifetime
         Assert.True(result.Error!.Contains(expected, StringComparison.Ordinal), result.Error);
     }
 
+    [Theory, BothDatabases]
+    public async Task A_setup_interrupted_by_a_crash_is_removed_at_the_next_start(DatabaseProvider provider)
+    {
+        await using var data = await TestData.CreateAsync(provider);
+        var name = Practices.UniqueName("crash");
+        await using (var crashed = PortalApplication.StartOn(data))
+        {
+            // What a server that died during setup leaves behind: the row and a half-made database.
+            Assert.True(await crashed.Get<TenantStore>().TryCreateAsync(
+                new TenantRecord { Id = Guid.CreateVersion7(), Name = name, DisplayName = "Half", AdminEmail = "a@b.example", State = TenantState.Initializing, DatabaseSchema = crashed.Get<DatabaseLayout>().SchemaFor(name) },
+                default));
+            await crashed.Get<DatabaseLayout>().CreateTenantDatabaseAsync(crashed.Get<TenantRegistry>().Find(name)!, default);
+        }
+
+        await using (var soon = PortalApplication.StartOn(data))
+        {
+            // A setup still in progress elsewhere is left alone.
+            Assert.NotNull(soon.Get<TenantRegistry>().Find(name));
+        }
+
+        await using var later = PortalApplication.StartOn(data, o => o.WithServices(s => s.AddSingleton<TimeProvider>(new ShiftedClock(TimeSpan.FromMinutes(11)))));
+        Assert.Null(later.Get<TenantRegistry>().Find(name));
+        var layout = later.Get<DatabaseLayout>();
+        Assert.False(await layout.TenantDatabaseExistsAsync(new TenantDescriptor(name, name, TenantState.Running, [], [], 1, layout.SchemaFor(name)), default));
+    }
+
+    private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + offset;
+    }
+
     private static Task<(int Users, int Roles, int RoleClaims, int Settings)> CountAsync(PortalApplication app, TenantDescriptor practice)
         => app.InPracticeAsync(practice, async sp =>
         {

@@ -15,6 +15,7 @@ public sealed class SetPasswordModel(
     AccountTokenService tokens,
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
+    UserSessions sessions,
     TenantContext tenantContext) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -89,6 +90,7 @@ public sealed class SetPasswordModel(
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(user.Id);
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect(user.Kind == UserKind.Staff ? "~/admin" : "~/");
     }

@@ -42,7 +42,7 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
         if (user is null)
         {
             // Spend the same time as a real check so response times do not reveal which addresses exist.
-            users.PasswordHasher.VerifyHashedPassword(new PortalUser(), DummyHash.Value, Password);
+            users.PasswordHasher.VerifyHashedPassword(new PortalUser(), DummyHash(users), Password);
             Error = FailureMessage;
             return Page();
         }
@@ -64,10 +64,9 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
         return LocalRedirect(user.Kind == UserKind.Staff ? "~/admin" : "~/");
     }
 
-    private static class DummyHash
-    {
-        public static readonly string Value = new PasswordHasher<PortalUser>(
-            Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = new PortalIdentityOptions().PasswordHashIterations }))
-            .HashPassword(new PortalUser(), "not-a-real-password-" + Guid.NewGuid());
-    }
+    private static string? _dummyHash;
+
+    /// <summary>A hash made with the configured hasher, so checking it costs what a real check costs.</summary>
+    private static string DummyHash(UserManager<PortalUser> users)
+        => _dummyHash ??= users.PasswordHasher.HashPassword(new PortalUser(), "not-a-real-password-" + Guid.NewGuid());
 }

@@ -5,6 +5,8 @@ using Portal.Identity.Models;
 
 namespace Portal.Identity.Pages.Account;
 
+/// <summary>Signing out needs no session: without one it simply returns home.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class SignOutModel(SignInManager<PortalUser> signIn) : PageModel
 {
     public void OnGet()
