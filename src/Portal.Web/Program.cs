@@ -17,7 +17,10 @@ var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
     .AddModule<Portal.Theme.Client.Startup>()
     .AddModule<Portal.Theme.Admin.Startup>()
     .AddModule<Portal.Admin.Startup>()
-    .AddModule<Portal.Identity.Startup>());
+    .AddModule<Portal.Identity.Startup>()
+    .AddModule<Portal.Audit.Startup>()
+    .AddModule<Portal.Notifications.Startup>()
+    .AddModule<Portal.Clients.Startup>());
 
 builder.Services.AddHostAdmin(builder.Configuration);
 builder.Services.AddRazorPages(options =>

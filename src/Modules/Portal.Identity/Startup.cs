@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Jobs;
 using Portal.Core.Modules;
@@ -109,7 +110,14 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<UserSessions>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<InvitationSender>();
-        services.AddSingleton(MailTemplates.SetPasswordTemplate);
+        foreach (var template in MailTemplates.All)
+        {
+            services.AddSingleton(template);
+        }
+
+        services.AddScoped<EmailChanges>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IReminderKind, InvitationReminderKind>();
         services.AddJobHandler<ExpiredSessionsCleanupHandler>();
         services.AddRecurringJob<ExpiredSessionsCleanupHandler>("identity.cleanup", TimeSpan.FromHours(1));
         services.AddScoped<IRecipeStep, RolesStep>();

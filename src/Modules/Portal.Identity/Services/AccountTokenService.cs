@@ -38,6 +38,19 @@ public sealed class AccountTokenService(UsersDbContext db, TimeProvider clock)
         return token;
     }
 
+    public Task<bool> HasBeenIssuedAsync(Guid userId, AccountTokenPurpose purpose, CancellationToken cancellationToken = default)
+        => db.AccountTokens.AnyAsync(t => t.UserId == userId && t.Purpose == purpose, cancellationToken);
+
+    /// <summary>The newest unused, unexpired token of a purpose (e.g. a pending e-mail change).</summary>
+    public Task<AccountToken?> PendingAsync(Guid userId, AccountTokenPurpose purpose, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.AccountTokens.AsNoTracking()
+            .Where(t => t.UserId == userId && t.Purpose == purpose && t.UsedAt == null && t.ExpiresAt > now)
+            .OrderByDescending(t => t.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Looks a token up without using it (to show the form behind the link).</summary>
     public async Task<AccountTokenCheck> CheckAsync(string? token, AccountTokenPurpose purpose, CancellationToken cancellationToken = default)
     {

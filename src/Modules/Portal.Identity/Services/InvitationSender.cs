@@ -6,7 +6,7 @@ using Portal.Identity.Models;
 
 namespace Portal.Identity.Services;
 
-/// <summary>E-mails a user a one-time link to choose their password.</summary>
+/// <summary>Composes and sends the e-mail with a one-time link to choose a password.</summary>
 public sealed class InvitationSender(
     AccountTokenService tokens,
     MailComposer composer,
@@ -17,16 +17,25 @@ public sealed class InvitationSender(
     TimeProvider clock)
 {
     public async Task<Guid> SendSetPasswordLinkAsync(PortalUser user, CancellationToken cancellationToken = default)
+        => await outbox.QueueAsync(await ComposeAsync(user, preview: false, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The invitation e-mail. A reminder (the user was invited before) uses the reminder wording.
+    /// In <paramref name="preview"/> mode no link is issued and earlier links keep working.
+    /// </summary>
+    public async Task<MailDraft> ComposeAsync(PortalUser user, bool preview, CancellationToken cancellationToken = default)
     {
         var lifetime = options.Value.InvitationLifetime;
-        var token = await tokens.IssueAsync(user.Id, AccountTokenPurpose.SetPassword, lifetime, cancellationToken: cancellationToken);
+        var invitedBefore = await tokens.HasBeenIssuedAsync(user.Id, AccountTokenPurpose.SetPassword, cancellationToken);
+        var token = preview
+            ? "preview-only-this-link-does-not-work"
+            : await tokens.IssueAsync(user.Id, AccountTokenPurpose.SetPassword, lifetime, cancellationToken: cancellationToken);
         var link = urls.Link(tenantContext.Tenant, "/account/set-password?token=" + Uri.EscapeDataString(token));
         var expires = (clock.GetUtcNow() + lifetime).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        var draft = await composer.ComposeAsync(
-            MailTemplates.SetPassword,
+        return await composer.ComposeAsync(
+            invitedBefore ? MailTemplates.InvitationReminder : MailTemplates.SetPassword,
             [user.Email!],
             new Dictionary<string, object?> { ["name"] = user.DisplayName, ["link"] = link, ["expires"] = expires },
             cancellationToken);
-        return await outbox.QueueAsync(draft, cancellationToken);
     }
 }

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Portal.Audit.Data;
+using Portal.Audit.Models;
+using Portal.Core.Contracts;
+
+namespace Portal.Audit.Services;
+
+/// <summary>
+/// Appends events to the practice's chain. Appends are serialised (an advisory lock on PostgreSQL,
+/// an immediate write transaction on SQLite) so sequences have no gaps and every event links to the
+/// one before it, even with several servers. A failure to record propagates: security events are
+/// not silently dropped.
+/// </summary>
+public sealed class AuditLog(AuditDbContext db, IHttpContextAccessor accessor, TimeProvider clock) : IAuditLog
+{
+    public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        var context = accessor.HttpContext;
+        var user = context?.User;
+        var signedIn = user?.Identity?.IsAuthenticated == true;
+        var actorId = entry.ActorId ?? (signedIn && Guid.TryParse(user!.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null);
+        var actorName = entry.ActorName ?? (signedIn ? user!.FindFirstValue(ClaimTypes.Email) ?? user!.FindFirstValue(ClaimTypes.Name) : null);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':audit'))", cancellationToken);
+            }
+
+            var last = await db.Events.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var audit = new AuditEvent
+            {
+                Sequence = (last?.Sequence ?? 0) + 1,
+                OccurredAt = AuditHash.Truncate(clock.GetUtcNow().UtcDateTime),
+                Action = Limit(entry.Action, 100)!,
+                ActorId = actorId,
+                ActorName = Limit(actorName, 320),
+                IpAddress = Limit(context?.Connection.RemoteIpAddress?.ToString(), 64),
+                TargetType = Limit(entry.TargetType, 50),
+                TargetId = Limit(entry.TargetId, 100),
+                Details = Limit(entry.Details, 2000),
+                PreviousHash = last?.Hash ?? AuditHash.Genesis,
+            };
+            audit.Hash = AuditHash.Compute(audit);
+            db.Events.Add(audit);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        });
+    }
+
+    private static string? Limit(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
+}

@@ -1,0 +1,120 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Contracts;
+using Portal.Identity.Models;
+
+namespace Portal.Identity.Services;
+
+/// <summary>The Identity module's side of <see cref="IUserDirectory"/>.</summary>
+public sealed class UserDirectory(
+    UserManager<PortalUser> users,
+    UserAccounts accounts,
+    InvitationSender invitations,
+    IReminderQueue reminders,
+    AccountTokenService tokens,
+    EmailChanges emailChanges,
+    IAuditLog audit) : IUserDirectory
+{
+    public async Task<PortalUserInfo?> FindAsync(Guid userId, CancellationToken cancellationToken = default)
+        => await users.FindByIdAsync(userId.ToString()) is { } user ? await ToInfoAsync(user, cancellationToken) : null;
+
+    public async Task<PortalUserInfo?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+        => await users.FindByEmailAsync(email.Trim()) is { } user ? await ToInfoAsync(user, cancellationToken) : null;
+
+    public async Task<IReadOnlyDictionary<Guid, PortalUserInfo>> FindManyAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken = default)
+    {
+        var ids = userIds.Distinct().ToList();
+        var found = await users.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken);
+        return found.ToDictionary(u => u.Id, u => Info(u, null));
+    }
+
+    public async Task<ClientUserResult> EnsureClientUserAsync(string email, string displayName, CancellationToken cancellationToken = default)
+    {
+        email = email.Trim();
+        if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        {
+            return new ClientUserResult(null, false, $"'{email}' is not an e-mail address.");
+        }
+
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            return existing.Kind == UserKind.Staff
+                ? new ClientUserResult(null, false, $"{email} belongs to a staff member of the practice.")
+                : new ClientUserResult(await ToInfoAsync(existing, cancellationToken), false, null);
+        }
+
+        var (user, errors) = await accounts.CreateAsync(email, string.IsNullOrWhiteSpace(displayName) ? email : displayName, UserKind.Client, [], null);
+        if (user is null)
+        {
+            return new ClientUserResult(null, false, string.Join(" ", errors));
+        }
+
+        await audit.RecordAsync(new AuditEntry(AuditActions.UserCreated, "user", user.Id.ToString(), $"client user {email}"), cancellationToken);
+        return new ClientUserResult(Info(user, null), true, null);
+    }
+
+    public async Task<InvitationResult> InviteAsync(Guid userId, InvitationMethod method, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return new InvitationResult(InvitationOutcome.Failed, Error: "The user no longer exists.");
+        }
+
+        if (user.IsDisabled)
+        {
+            return new InvitationResult(InvitationOutcome.Failed, Error: $"{user.Email} is disabled; enable the user first.");
+        }
+
+        if (user.LastSignInAt is not null)
+        {
+            // An active user keeps their password and access; there is nothing to invite them to.
+            return new InvitationResult(InvitationOutcome.AlreadyActive);
+        }
+
+        if (method == InvitationMethod.TemporaryPassword)
+        {
+            var password = TemporaryPasswords.Create();
+            if (await users.HasPasswordAsync(user))
+            {
+                await users.RemovePasswordAsync(user);
+            }
+
+            var result = await users.AddPasswordAsync(user, password);
+            if (!result.Succeeded)
+            {
+                return new InvitationResult(InvitationOutcome.Failed, Error: string.Join(" ", result.Errors.Select(e => e.Description)));
+            }
+
+            user.MustChangePassword = true;
+            await users.UpdateAsync(user);
+            await audit.RecordAsync(new AuditEntry(AuditActions.TemporaryPasswordIssued, "user", user.Id.ToString(), user.Email), cancellationToken);
+            return new InvitationResult(InvitationOutcome.TemporaryPasswordIssued, password);
+        }
+
+        if (user.Kind == UserKind.Client)
+        {
+            var outcome = await reminders.QueueAsync(
+                new ReminderRequest(InvitationReminderKind.Name, user.Id, user.Email!, $"Invitation to {user.DisplayName}", InvitationReminderKind.Payload(user.Id), $"invitation:{user.Id}"),
+                cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditActions.InvitationSent, "user", user.Id.ToString(), outcome == ReminderOutcome.Queued ? "queued for review" : "sent"), cancellationToken);
+            return new InvitationResult(outcome == ReminderOutcome.Queued ? InvitationOutcome.Queued : InvitationOutcome.Sent);
+        }
+
+        await invitations.SendSetPasswordLinkAsync(user, cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.InvitationSent, "user", user.Id.ToString(), "sent"), cancellationToken);
+        return new InvitationResult(InvitationOutcome.Sent);
+    }
+
+    public async Task<EmailChangeResult> RequestEmailChangeAsync(Guid userId, string newEmail, CancellationToken cancellationToken = default)
+        => await users.FindByIdAsync(userId.ToString()) is { } user
+            ? await emailChanges.RequestAsync(user, newEmail, cancellationToken)
+            : new EmailChangeResult(false, "The user no longer exists.");
+
+    private async Task<PortalUserInfo> ToInfoAsync(PortalUser user, CancellationToken cancellationToken)
+        => Info(user, (await tokens.PendingAsync(user.Id, AccountTokenPurpose.ConfirmEmailChange, cancellationToken))?.Data);
+
+    private static PortalUserInfo Info(PortalUser user, string? pendingEmail)
+        => new(user.Id, user.Email ?? "", user.DisplayName, user.Kind == UserKind.Staff, user.IsDisabled, user.LastSignInAt is not null, user.LastSignInAt, pendingEmail);
+}

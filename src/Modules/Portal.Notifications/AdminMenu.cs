@@ -1,0 +1,11 @@
+using Portal.Core.Navigation;
+
+namespace Portal.Notifications;
+
+public sealed class AdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("Portal reminders", "/admin/reminders", Manifest.Feature, Permissions.ManageReminders.Name, "Clients", 50),
+    ];
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Mail;
+using Portal.Core.Security;
+using Portal.Core.Settings;
+using Portal.Notifications.Models;
+using Portal.Notifications.Services;
+
+namespace Portal.Notifications.Pages.Admin.Reminders;
+
+[RequirePermission("Reminders.Manage")]
+public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore settings) : PageModel
+{
+    public const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true)]
+    public ReminderState State { get; set; } = ReminderState.Ready;
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true, Name = "preview")]
+    public Guid? PreviewId { get; set; }
+
+    public ReminderPage Reminders { get; private set; } = new([], 0, 1, PageSize);
+
+    public int ReadyCount { get; private set; }
+
+    public MailDraft? Preview { get; private set; }
+
+    public string? PreviewRecipient { get; private set; }
+
+    public bool ReviewBeforeSending { get; private set; }
+
+    public string KindName(string kind) => sender.KindName(kind);
+
+    public async Task OnGetAsync()
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        Reminders = await sender.ListAsync(State, PageNumber, PageSize, cancellationToken);
+        ReadyCount = State == ReminderState.Ready ? Reminders.Total : await sender.ReadyCountAsync(cancellationToken);
+        ReviewBeforeSending = (await settings.GetAsync<ReminderSettings>(cancellationToken)).ReviewBeforeSending;
+        if (PreviewId is { } id)
+        {
+            Preview = await sender.PreviewAsync(id, cancellationToken);
+            PreviewRecipient = (await sender.FindAsync(id, cancellationToken))?.Recipient;
+        }
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(Guid id)
+    {
+        TempData[await sender.SendAsync(id, HttpContext.RequestAborted) ? "Status" : "Error"] =
+            await sender.FindAsync(id, HttpContext.RequestAborted) is { State: ReminderState.Sent } sent
+                ? $"Sent to {sent.Recipient}."
+                : "That reminder was no longer waiting.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSendAllAsync()
+    {
+        var count = await sender.SendAllAsync(HttpContext.RequestAborted);
+        TempData["Status"] = count == 1 ? "1 reminder sent." : $"{count} reminders sent.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDiscardAsync(Guid id)
+    {
+        TempData[await sender.DiscardAsync(id, HttpContext.RequestAborted) ? "Status" : "Error"] =
+            (await sender.FindAsync(id, HttpContext.RequestAborted))?.State == ReminderState.Discarded ? "Reminder discarded." : "That reminder was no longer waiting.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSettingsAsync(bool reviewBeforeSending)
+    {
+        await settings.SaveAsync(new ReminderSettings { ReviewBeforeSending = reviewBeforeSending }, HttpContext.RequestAborted);
+        TempData["Status"] = reviewBeforeSending
+            ? "Invitations and notices now wait here for review."
+            : "Invitations and notices are now e-mailed at once.";
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Contracts;
+using Portal.Core.Mail;
+using Portal.Notifications.Data;
+using Portal.Notifications.Models;
+
+namespace Portal.Notifications.Services;
+
+/// <summary>Composes waiting reminders with their kind and hands them to the outbox.</summary>
+public sealed class ReminderSender(
+    NotificationsDbContext db,
+    IEnumerable<IReminderKind> kinds,
+    IMailOutbox outbox,
+    IHttpContextAccessor accessor,
+    TimeProvider clock)
+{
+    private readonly Dictionary<string, IReminderKind> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
+
+    public Task<int> ReadyCountAsync(CancellationToken cancellationToken = default)
+        => db.Reminders.CountAsync(r => r.State == ReminderState.Ready, cancellationToken);
+
+    public async Task<ReminderPage> ListAsync(ReminderState state, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var query = db.Reminders.AsNoTracking().Where(r => r.State == state);
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = state == ReminderState.Ready ? query.OrderBy(r => r.CreatedAt) : query.OrderByDescending(r => r.SentAt ?? r.CreatedAt);
+        var items = await ordered.Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new ReminderPage(items, total, Math.Max(page, 1), pageSize);
+    }
+
+    public Task<PortalReminder?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+        => db.Reminders.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    public string KindName(string kind) => _kinds.TryGetValue(kind, out var k) ? k.DisplayName : kind;
+
+    /// <summary>The e-mail as it would go out, without issuing anything (sample links).</summary>
+    public async Task<MailDraft?> PreviewAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var reminder = await FindAsync(id, cancellationToken);
+        return reminder is null || !_kinds.TryGetValue(reminder.Kind, out var kind)
+            ? null
+            : await kind.ComposeAsync(ToRequest(reminder), preview: true, cancellationToken);
+    }
+
+    /// <summary>Sends one waiting reminder; false if it was not waiting (already sent or discarded).</summary>
+    public async Task<bool> SendAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        // Claim it first, so two staff members pressing Send at once send it once.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = CurrentUserId();
+        var claimed = await db.Reminders.Where(r => r.Id == id && r.State == ReminderState.Ready)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.Sent).SetProperty(r => r.SentAt, now).SetProperty(r => r.SentBy, userId), cancellationToken);
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        var reminder = await db.Reminders.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
+        if (!_kinds.TryGetValue(reminder.Kind, out var kind))
+        {
+            throw new InvalidOperationException($"No module composes reminders of kind '{reminder.Kind}'.");
+        }
+
+        try
+        {
+            var draft = await kind.ComposeAsync(ToRequest(reminder), preview: false, cancellationToken);
+            var messageId = await outbox.QueueAsync(draft, cancellationToken);
+            await db.Reminders.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.OutboxMessageId, messageId), cancellationToken);
+            return true;
+        }
+        catch
+        {
+            // Put it back so nothing is lost.
+            await db.Reminders.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.Ready).SetProperty(r => r.SentAt, (DateTime?)null), CancellationToken.None);
+            throw;
+        }
+    }
+
+    public async Task<int> SendAllAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = await db.Reminders.Where(r => r.State == ReminderState.Ready).OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var id in ids)
+        {
+            if (await SendAsync(id, cancellationToken))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    public async Task<bool> DiscardAsync(Guid id, CancellationToken cancellationToken = default)
+        => await db.Reminders.Where(r => r.Id == id && r.State == ReminderState.Ready)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.Discarded), cancellationToken) == 1;
+
+    private static ReminderRequest ToRequest(PortalReminder r) => new(r.Kind, r.UserId, r.Recipient, r.Summary, r.Payload, r.DeduplicationKey);
+
+    private Guid? CurrentUserId()
+        => Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+}
+
+public sealed record ReminderPage(IReadOnlyList<PortalReminder> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}

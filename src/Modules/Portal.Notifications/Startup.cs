@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Contracts;
+using Portal.Core.Data;
+using Portal.Core.Modules;
+using Portal.Core.Navigation;
+using Portal.Core.Security;
+using Portal.Notifications.Data;
+using Portal.Notifications.Services;
+
+namespace Portal.Notifications;
+
+public sealed class Startup : ModuleStartup
+{
+    public override ModuleManifest Manifest => Notifications.Manifest.Module;
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTenantDbContext<NotificationsDbContext>(NotificationsDbContext.MigrationsHistoryTable);
+        services.AddScoped<IReminderQueue, ReminderQueue>();
+        services.AddScoped<ReminderSender>();
+        services.AddScoped<ReminderNotices>();
+        services.AddScoped<IAdminDashboardTileProvider>(sp => sp.GetRequiredService<ReminderNotices>());
+        services.AddScoped<ISignOutNotice>(sp => sp.GetRequiredService<ReminderNotices>());
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<IAdminMenuProvider, AdminMenu>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        // The e-mail a waiting reminder would send, framed by the reminders page; composed in preview
+        // mode, so nothing (such as an invitation link) is issued by looking at it.
+        endpoints.MapGet("/admin/reminders/{id:guid}/preview", async (Guid id, ReminderSender sender, HttpContext context) =>
+        {
+            var draft = await sender.PreviewAsync(id, context.RequestAborted);
+            if (draft is null)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self' https: http: data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
+            context.Response.Headers.XFrameOptions = "SAMEORIGIN";
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Content(draft.HtmlBody, "text/html; charset=utf-8");
+        }).RequirePermission(Permissions.ManageReminders.Name);
+    }
+}

@@ -1,0 +1,48 @@
+namespace Portal.Core.Contracts;
+
+/// <summary>
+/// Notices to portal users (invitations, "new documents", ...) go through the practice's reminders
+/// queue (Notifications module). When the practice reviews reminders before sending, they wait
+/// there ("N portal reminders ready to be sent"); otherwise they are sent at once. The e-mail is
+/// composed when the reminder is sent (so a link in it is issued at that moment), by the
+/// <see cref="IReminderKind"/> registered for its kind.
+/// </summary>
+public interface IReminderQueue
+{
+    Task<ReminderOutcome> QueueAsync(ReminderRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <param name="Kind">The <see cref="IReminderKind.Kind"/> that composes it.</param>
+/// <param name="Summary">One line for the queue's list, e.g. "Invitation to Jordan Lee".</param>
+/// <param name="Payload">JSON the kind needs to compose the e-mail.</param>
+/// <param name="DeduplicationKey">A reminder with the same key still waiting is replaced, not duplicated.</param>
+public sealed record ReminderRequest(string Kind, Guid? UserId, string Recipient, string Summary, string Payload, string? DeduplicationKey = null);
+
+public enum ReminderOutcome
+{
+    Queued,
+    Sent,
+}
+
+/// <summary>Composes the e-mail of one kind of reminder (implemented by the module that owns the notice).</summary>
+public interface IReminderKind
+{
+    string Kind { get; }
+
+    string DisplayName { get; }
+
+    /// <summary>
+    /// Composes the e-mail. With <paramref name="preview"/> nothing may be issued or changed (a preview
+    /// shows a sample link instead of creating a real one).
+    /// </summary>
+    Task<Mail.MailDraft> ComposeAsync(ReminderRequest reminder, bool preview, CancellationToken cancellationToken);
+}
+
+/// <summary>Something a staff member should know before signing out (e.g. unsent reminders).</summary>
+public interface ISignOutNotice
+{
+    Task<SignOutNoticeItem?> GetAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken);
+}
+
+/// <param name="ActionPath">Practice-relative path of the page that deals with it, e.g. "/admin/reminders".</param>
+public sealed record SignOutNoticeItem(string Message, string ActionText, string ActionPath);

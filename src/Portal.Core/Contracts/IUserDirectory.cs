@@ -1,0 +1,73 @@
+namespace Portal.Core.Contracts;
+
+/// <summary>
+/// The practice's user accounts as other modules may use them (implemented by the Identity module):
+/// look people up, create client users, invite them, change their e-mail address.
+/// </summary>
+public interface IUserDirectory
+{
+    Task<PortalUserInfo?> FindAsync(Guid userId, CancellationToken cancellationToken = default);
+
+    Task<PortalUserInfo?> FindByEmailAsync(string email, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyDictionary<Guid, PortalUserInfo>> FindManyAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a client user (no password yet), or returns the existing user with that address.</summary>
+    Task<ClientUserResult> EnsureClientUserAsync(string email, string displayName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Invites the user: a one-time set-password link (through the practice's reminders queue for client
+    /// users), or a temporary password that must be changed at first sign-in. Never resets the password
+    /// or access of a user who has already signed in.
+    /// </summary>
+    Task<InvitationResult> InviteAsync(Guid userId, InvitationMethod method, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts an e-mail change: the new address must be confirmed; the old one is told.</summary>
+    Task<EmailChangeResult> RequestEmailChangeAsync(Guid userId, string newEmail, CancellationToken cancellationToken = default);
+}
+
+public sealed record PortalUserInfo(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    bool IsStaff,
+    bool IsDisabled,
+    bool HasSignedIn,
+    DateTime? LastSignInAt,
+    string? PendingEmail);
+
+public sealed record ClientUserResult(PortalUserInfo? User, bool Created, string? Error);
+
+public enum InvitationMethod
+{
+    /// <summary>E-mail a one-time link to choose a password.</summary>
+    Link,
+
+    /// <summary>Issue a temporary password (shown once to staff) that must be changed at first sign-in.</summary>
+    TemporaryPassword,
+}
+
+/// <summary>
+/// <see cref="Outcome"/> says what happened; <see cref="TemporaryPassword"/> is set only for that
+/// method and must be shown once, never stored.
+/// </summary>
+public sealed record InvitationResult(InvitationOutcome Outcome, string? TemporaryPassword = null, string? Error = null);
+
+public enum InvitationOutcome
+{
+    /// <summary>The e-mail went to the outbox.</summary>
+    Sent,
+
+    /// <summary>The e-mail waits in the reminders queue for staff to review and send.</summary>
+    Queued,
+
+    /// <summary>A temporary password was issued.</summary>
+    TemporaryPasswordIssued,
+
+    /// <summary>The user has already signed in: nothing was reset.</summary>
+    AlreadyActive,
+
+    Failed,
+}
+
+public sealed record EmailChangeResult(bool Succeeded, string? Error = null);
