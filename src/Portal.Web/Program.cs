@@ -4,6 +4,7 @@ using Portal.Core;
 using Portal.Core.Modules;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
+using Portal.Web;
 using Portal.Web.HostAdmin;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -74,7 +75,13 @@ app.MapPortalModules();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
-app.Run();
+if (args.Length > 0 && !args[0].StartsWith('-'))
+{
+    return await PortalCommands.RunAsync(app, args);
+}
+
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the application.</summary>
 public partial class Program;
