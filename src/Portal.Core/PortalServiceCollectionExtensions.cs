@@ -111,6 +111,17 @@ public static class PortalServiceCollectionExtensions
         return catalog;
     }
 
+    /// <summary>Adds every module's middleware, in module order.</summary>
+    public static IApplicationBuilder UsePortalModules(this IApplicationBuilder app)
+    {
+        foreach (var startup in app.ApplicationServices.GetRequiredService<ModuleCatalog>().Startups)
+        {
+            startup.ConfigureMiddleware(app);
+        }
+
+        return app;
+    }
+
     /// <summary>Maps every module's endpoints, each group limited to practices and to the module's main feature.</summary>
     public static IEndpointRouteBuilder MapPortalModules(this IEndpointRouteBuilder endpoints)
     {

@@ -68,6 +68,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UsePortalModules();
 
 app.MapStaticAssets();
 app.MapRazorPages();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,5 +38,31 @@ public sealed class Startup : ModuleStartup
             context.Response.Headers.CacheControl = "no-store";
             return Results.Content(message.HtmlBody, "text/html; charset=utf-8");
         }).RequirePermission(Permissions.ViewOutbox.Name);
+
+        // The editor's live preview: the form posts here into a sandboxed frame, nothing is saved.
+        endpoints.MapPost("/admin/templates/{name}/preview", async (string name, [FromForm] TemplatePreviewForm form, MailComposer composer, HttpContext context) =>
+        {
+            var definition = composer.FindDefinition(name);
+            if (definition is null)
+            {
+                return Results.NotFound();
+            }
+
+            string html;
+            try
+            {
+                var rendered = await composer.RenderAsync(form.Subject ?? "", form.Html ?? "", form.Text ?? "", definition.SampleModel, context.RequestAborted);
+                html = $"<div style=\"font:13px system-ui,sans-serif;padding:8px 12px;background:#eef2f5;border-bottom:1px solid #d5dde3\"><strong>Subject:</strong> {System.Net.WebUtility.HtmlEncode(rendered.Subject)}</div>{rendered.Html}";
+            }
+            catch (MailTemplateException ex)
+            {
+                html = $"<p style=\"font:14px system-ui,sans-serif;color:#a11;padding:12px\">{System.Net.WebUtility.HtmlEncode(ex.Message)}</p>";
+            }
+
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self' https: http: data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
+            context.Response.Headers.XFrameOptions = "SAMEORIGIN";
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Content(html, "text/html; charset=utf-8");
+        }).RequirePermission(Permissions.ManageTemplates.Name);
     }
 }

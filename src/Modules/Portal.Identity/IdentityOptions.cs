@@ -19,4 +19,19 @@ public sealed class PortalIdentityOptions
 
     /// <summary>A session ends after this long whatever the activity.</summary>
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Failed sign-ins are counted in windows of this length.</summary>
+    public TimeSpan ThrottleWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a key (an account for new browsers, an IP, a device) stays blocked.</summary>
+    public TimeSpan ThrottleBlock { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Failures on one account from browsers it has never signed in from, before those are blocked.</summary>
+    public int AccountFailuresBeforeBlock { get; set; } = 10;
+
+    /// <summary>Failures from one IP address (any account) before it is blocked: stops password spraying.</summary>
+    public int IpFailuresBeforeBlock { get; set; } = 50;
+
+    /// <summary>Failures from one trusted device before it is blocked too.</summary>
+    public int DeviceFailuresBeforeBlock { get; set; } = 10;
 }

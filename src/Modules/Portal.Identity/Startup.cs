@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -41,12 +42,14 @@ public sealed class Startup : ModuleStartup
                 options.Password.RequiredUniqueChars = 1;
                 options.Password.RequiredLength = PortalPasswordValidator.ClientMinimumLength;
                 options.SignIn.RequireConfirmedAccount = false;
+                options.Tokens.AuthenticatorTokenProvider = TotpAuthenticator.ProviderName;
             })
             .AddEntityFrameworkStores<UsersDbContext>()
             .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalUserClaimsFactory>()
             .AddPasswordValidator<PortalPasswordValidator>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpAuthenticator>(TotpAuthenticator.ProviderName);
 
         services.AddOptions<PasswordHasherOptions>()
             .Configure<IOptions<PortalIdentityOptions>>((options, identity) => options.IterationCount = identity.Value.PasswordHashIterations);
@@ -104,6 +107,7 @@ public sealed class Startup : ModuleStartup
 
         services.AddSingleton<PermissionCatalog>();
         services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<Portal.Core.Navigation.IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<RolePermissions>();
         services.AddScoped<AccountTokenService>();
@@ -116,11 +120,21 @@ public sealed class Startup : ModuleStartup
         }
 
         services.AddScoped<EmailChanges>();
+        services.AddScoped<SignInThrottling>();
+        services.AddScoped<DeviceCookies>();
+        services.AddScoped<SignInFlow>();
+        services.AddScoped<RecoveryCodes>();
+        services.AddScoped<TwoFactorSetup>();
+        services.AddScoped<PasswordResets>();
+        services.AddScoped<StaffAdministration>();
+        services.AddScoped<RoleAdministration>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IReminderKind, InvitationReminderKind>();
         services.AddJobHandler<ExpiredSessionsCleanupHandler>();
         services.AddRecurringJob<ExpiredSessionsCleanupHandler>("identity.cleanup", TimeSpan.FromHours(1));
         services.AddScoped<IRecipeStep, RolesStep>();
         services.AddScoped<IRecipeStep, UsersStep>();
-    }
+        }
+
+    public override void ConfigureMiddleware(IApplicationBuilder app) => app.UseMiddleware<AccountRequirementsMiddleware>();
 }

@@ -18,6 +18,14 @@ public abstract class ModuleStartup
     }
 
     /// <summary>
+    /// Adds middleware that runs for every request after authentication and authorization (e.g. to
+    /// send a user who must first change their password to that page). Keep it cheap.
+    /// </summary>
+    public virtual void ConfigureMiddleware(Microsoft.AspNetCore.Builder.IApplicationBuilder app)
+    {
+    }
+
+    /// <summary>
     /// Maps the module's minimal-API endpoints. The builder is already scoped to practices and to the
     /// module's main feature; an endpoint that belongs to another of the module's features adds
     /// <see cref="FeatureMetadata"/> of its own.

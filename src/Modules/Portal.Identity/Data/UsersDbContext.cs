@@ -14,6 +14,10 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : I
 
     public DbSet<UserSession> Sessions => Set<UserSession>();
 
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
 
@@ -57,6 +61,23 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : I
             session.HasIndex(s => s.UserId);
             session.HasIndex(s => s.ExpiresAt);
             session.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SignInThrottle>(throttle =>
+        {
+            throttle.ToTable("SignInThrottles");
+            throttle.HasKey(t => t.Key);
+            throttle.Property(t => t.Key).HasMaxLength(100);
+            throttle.HasIndex(t => t.WindowStartedAt);
+        });
+
+        builder.Entity<RecoveryCode>(code =>
+        {
+            code.ToTable("RecoveryCodes");
+            code.HasKey(c => c.Id);
+            code.Property(c => c.CodeHash).IsRequired();
+            code.HasIndex(c => c.UserId);
+            code.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -55,8 +55,21 @@ public sealed class DatabaseTicketStore(IHttpContextAccessor accessor, TimeProvi
         var context = accessor.HttpContext!;
         var now = clock.GetUtcNow().UtcDateTime;
         var session = await Db(context).Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == key && s.ExpiresAt > now, context.RequestAborted);
-        return session is null ? null : TicketSerializer.Default.Deserialize(session.Ticket);
+        if (session is null)
+        {
+            return null;
+        }
+
+        // The principal restored from the store no longer carries its key; pages that end "all other
+        // sessions" need to know which one is this one.
+        context.Items[CurrentSessionKey] = key;
+        return TicketSerializer.Default.Deserialize(session.Ticket);
     }
+
+    public const string CurrentSessionKey = "portal.session-id";
+
+    /// <summary>The session key of the current request's cookie, once authentication has run.</summary>
+    public static string? CurrentSession(HttpContext context) => context.Items[CurrentSessionKey] as string;
 
     public async Task RemoveAsync(string key)
     {

@@ -16,6 +16,25 @@ public sealed class PortalUserClaimsFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaimTypes.UserKind, user.Kind.ToString()));
         identity.AddClaim(new Claim(PortalClaimTypes.DisplayName, user.DisplayName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(PortalClaimTypes.MustChangePassword, "true"));
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(PortalClaimTypes.TwoFactorEnabled, "true"));
+        }
+
+        // Per-user grants (e.g. payments) on top of roles.
+        foreach (var claim in await UserManager.GetClaimsAsync(user))
+        {
+            if (claim.Type == PortalClaimTypes.Permission)
+            {
+                identity.AddClaim(claim);
+            }
+        }
+
         return identity;
     }
 }

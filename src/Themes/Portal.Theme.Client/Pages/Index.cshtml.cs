@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Contracts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Navigation;
 
@@ -10,11 +13,19 @@ public sealed class IndexModel(IEnumerable<IClientDashboardCardProvider> provide
 {
     public IReadOnlyList<ClientDashboardCard> Cards { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
         if (User.Identity?.IsAuthenticated != true)
         {
-            return;
+            return Page();
+        }
+
+        // A client user works in one portal at a time: without one chosen (or access), the chooser explains.
+        if (User.FindFirst("portal:kind")?.Value == "Client"
+            && HttpContext.RequestServices.GetService<IClientAccess>() is { } access
+            && await access.CurrentPortalAsync(User, HttpContext.RequestAborted) is null)
+        {
+            return LocalRedirect("~/portals/choose");
         }
 
         var cards = new List<ClientDashboardCard>();
@@ -24,5 +35,6 @@ public sealed class IndexModel(IEnumerable<IClientDashboardCardProvider> provide
         }
 
         Cards = cards.OrderBy(c => c.Position).ToList();
+        return Page();
     }
 }

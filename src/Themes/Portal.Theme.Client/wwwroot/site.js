@@ -27,7 +27,9 @@
     });
   });
   document.addEventListener("submit", function (event) {
-    var message = event.target.getAttribute("data-confirm");
+    // The button that submitted may carry its own question (forms with several actions).
+    var source = event.submitter && event.submitter.hasAttribute("data-confirm") ? event.submitter : event.target;
+    var message = source.getAttribute("data-confirm");
     if (message && !window.confirm(message)) {
       event.preventDefault();
     }

@@ -1,17 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Identity.Models;
+using Portal.Identity.Services;
 
 namespace Portal.Identity.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInFlow flow) : PageModel
 {
     /// <summary>Same words whether the address is unknown, the password wrong or the user disabled.</summary>
     public const string FailureMessage = "That e-mail address and password do not match an account. Check them and try again.";
+
+    /// <summary>Same words for every address (existing or not), so throttling reveals nothing either.</summary>
+    public const string ThrottledMessage = "Too many unsuccessful attempts. Wait 15 minutes, or sign in from a browser you have used before.";
 
     [BindProperty]
     [Required]
@@ -38,30 +43,38 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Email.Trim());
+        var email = Email.Trim();
+        var user = await users.FindByEmailAsync(email);
+        if (await flow.IsThrottledAsync(HttpContext, email, user))
+        {
+            Error = ThrottledMessage;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
         if (user is null)
         {
             // Spend the same time as a real check so response times do not reveal which addresses exist.
             users.PasswordHasher.VerifyHashedPassword(new PortalUser(), DummyHash(users), Password);
+            await flow.RecordFailureAsync(HttpContext, email, null, "unknown address");
             Error = FailureMessage;
             return Page();
         }
 
         var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: false);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/SignInTwoFactor", new { ReturnUrl });
+        }
+
         if (!result.Succeeded)
         {
+            await flow.RecordFailureAsync(HttpContext, email, user, user.IsDisabled ? "disabled user" : "wrong password");
             Error = FailureMessage;
             return Page();
         }
 
-        user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
-        await users.UpdateAsync(user);
-        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
-        {
-            return LocalRedirect(ReturnUrl);
-        }
-
-        return LocalRedirect(user.Kind == UserKind.Staff ? "~/admin" : "~/");
+        return LocalRedirect(await flow.CompleteAsync(HttpContext, user, ReturnUrl, Url, usedSecondFactor: false));
     }
 
     private static string? _dummyHash;

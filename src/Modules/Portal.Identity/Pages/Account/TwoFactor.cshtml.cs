@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Identity.Models;
+using Portal.Identity.Services;
+
+namespace Portal.Identity.Pages.Account;
+
+/// <summary>Setting up, re-keying and turning off authenticator-app sign-in (changes need the password again).</summary>
+[Authorize]
+public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TwoFactorSetup setup, RecoveryCodes recoveryCodes) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public bool Required { get; set; }
+
+    [BindProperty]
+    public string Code { get; set; } = "";
+
+    public bool Enabled { get; private set; }
+
+    public int RecoveryCodesLeft { get; private set; }
+
+    public AuthenticatorEnrolment? Enrolment { get; private set; }
+
+    public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string ContinuePath => User.HasClaim(PortalClaimTypes.UserKind, nameof(UserKind.Staff)) ? "~/admin" : "~/account";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        return user is null ? Challenge() : await ShowAsync(user);
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var codes = await setup.EnableAsync(user, Code ?? "", HttpContext.RequestAborted);
+        if (codes is null)
+        {
+            Error = "That code is not right. Check the time on your phone and enter the code the app shows now.";
+            return await ShowAsync(user);
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        NewRecoveryCodes = codes;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostNewRecoveryCodesAsync(string password)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!await users.CheckPasswordAsync(user, password ?? ""))
+        {
+            Error = "Your password is not right.";
+            return await ShowAsync(user);
+        }
+
+        NewRecoveryCodes = await recoveryCodes.ReplaceAsync(user, HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(string password)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!await users.CheckPasswordAsync(user, password ?? ""))
+        {
+            Error = "Your password is not right.";
+            return await ShowAsync(user);
+        }
+
+        await setup.DisableAsync(user, HttpContext.RequestAborted);
+        await signIn.RefreshSignInAsync(user);
+        TempData["Status"] = "Two-factor sign-in is off.";
+        return RedirectToPage("/Account/Index");
+    }
+
+    private async Task<IActionResult> ShowAsync(PortalUser user)
+    {
+        Enabled = user.TwoFactorEnabled;
+        if (Enabled)
+        {
+            RecoveryCodesLeft = await recoveryCodes.RemainingAsync(user.Id, HttpContext.RequestAborted);
+        }
+        else
+        {
+            Enrolment = await setup.EnrolmentAsync(user);
+        }
+
+        return Page();
+    }
+}

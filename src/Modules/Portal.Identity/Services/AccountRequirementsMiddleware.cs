@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http;
+using Portal.Core.Settings;
+using Portal.Core.Tenancy;
+using Portal.Identity.Models;
+
+namespace Portal.Identity.Services;
+
+/// <summary>
+/// Holds a signed-in user at the page they must visit first: a temporary password must be changed
+/// before anything else, and staff of a practice that requires two-factor sign-in must set it up
+/// before they use the admin.
+/// </summary>
+public sealed class AccountRequirementsMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, SiteSettingsStore settings)
+    {
+        var user = context.User;
+        if (context.GetTenant() is null || user.Identity?.IsAuthenticated != true || IsExempt(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+
+        if (user.HasClaim(PortalClaimTypes.MustChangePassword, "true"))
+        {
+            Redirect(context, "/account/change-password");
+            return;
+        }
+
+        if (context.Request.Path.StartsWithSegments("/admin")
+            && user.HasClaim(PortalClaimTypes.UserKind, nameof(UserKind.Staff))
+            && !user.HasClaim(PortalClaimTypes.TwoFactorEnabled, "true")
+            && (await settings.GetAsync<SecuritySettings>(context.RequestAborted)).RequireTwoFactorForStaff)
+        {
+            Redirect(context, "/account/two-factor?required=true");
+            return;
+        }
+
+        await next(context);
+    }
+
+    private static bool IsExempt(PathString path)
+        => path.StartsWithSegments("/account") || path.StartsWithSegments("/_content") || path.StartsWithSegments("/branding")
+            || path.StartsWithSegments("/branding.css") || path.StartsWithSegments("/health") || path.StartsWithSegments("/error");
+
+    private static void Redirect(HttpContext context, string path)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.Redirect(context.Request.PathBase + path);
+        }
+        else
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Contracts;
+using Portal.Core.Settings;
+using Portal.Identity.Models;
+
+namespace Portal.Identity.Services;
+
+/// <summary>What happens once a user has proven who they are (password, then code if they use 2FA).</summary>
+public sealed class SignInFlow(
+    UserManager<PortalUser> users,
+    SignInThrottling throttling,
+    DeviceCookies devices,
+    IAuditLog audit,
+    SiteSettingsStore settings,
+    TimeProvider clock)
+{
+    public static string? ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
+
+    /// <summary>Records the success and returns where the user goes next.</summary>
+    public async Task<string> CompleteAsync(HttpContext context, PortalUser user, string? returnUrl, IUrlHelper url, bool usedSecondFactor)
+    {
+        var trusted = devices.TrustedDeviceFor(context, user.Id);
+        await throttling.RecordSuccessAsync(user.Email!, trusted, context.RequestAborted);
+        devices.Issue(context, user.Id);
+        user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(user);
+        await audit.RecordAsync(new AuditEntry(AuditActions.SignInSucceeded, "user", user.Id.ToString(), usedSecondFactor ? "with two-factor" : null)
+        {
+            ActorId = user.Id,
+            ActorName = user.Email,
+        }, context.RequestAborted);
+
+        if (user.MustChangePassword)
+        {
+            return "~/account/change-password";
+        }
+
+        if (user.Kind == UserKind.Staff && !user.TwoFactorEnabled && (await settings.GetAsync<SecuritySettings>(context.RequestAborted)).RequireTwoFactorForStaff)
+        {
+            return "~/account/two-factor?required=true";
+        }
+
+        if (!string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl))
+        {
+            return returnUrl;
+        }
+
+        return user.Kind == UserKind.Staff ? "~/admin" : "~/";
+    }
+
+    public async Task RecordFailureAsync(HttpContext context, string email, PortalUser? user, string reason)
+    {
+        var trusted = user is null ? null : devices.TrustedDeviceFor(context, user.Id);
+        await throttling.RecordFailureAsync(email, ClientIp(context), trusted, context.RequestAborted);
+        await audit.RecordAsync(new AuditEntry(AuditActions.SignInFailed, "user", user?.Id.ToString(), reason) { ActorName = Limit(email), ActorId = user?.Id }, context.RequestAborted);
+    }
+
+    public async Task<bool> IsThrottledAsync(HttpContext context, string email, PortalUser? user)
+    {
+        var trusted = user is null ? null : devices.TrustedDeviceFor(context, user.Id);
+        if (!await throttling.IsBlockedAsync(email, ClientIp(context), trusted, context.RequestAborted))
+        {
+            return false;
+        }
+
+        await audit.RecordAsync(new AuditEntry(AuditActions.SignInThrottled, "user", user?.Id.ToString()) { ActorName = Limit(email), ActorId = user?.Id }, context.RequestAborted);
+        return true;
+    }
+
+
+    private static string Limit(string email) => email.Length > 320 ? email[..320] : email;
+}
