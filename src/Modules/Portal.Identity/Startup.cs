@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -134,7 +134,7 @@ public sealed class Startup : ModuleStartup
         services.AddRecurringJob<ExpiredSessionsCleanupHandler>("identity.cleanup", TimeSpan.FromHours(1));
         services.AddScoped<IRecipeStep, RolesStep>();
         services.AddScoped<IRecipeStep, UsersStep>();
-        }
+    }
 
     public override void ConfigureMiddleware(IApplicationBuilder app) => app.UseMiddleware<AccountRequirementsMiddleware>();
 }

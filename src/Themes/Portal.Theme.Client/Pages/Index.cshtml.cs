@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Contracts;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Navigation;
 
 namespace Portal.Theme.Client.Pages;
