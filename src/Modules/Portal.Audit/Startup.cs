@@ -1,10 +1,22 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Audit.Commands;
 using Portal.Audit.Data;
+using Portal.Audit.Models;
 using Portal.Audit.Services;
+using Portal.Core;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Modules;
+using Portal.Core.Navigation;
+using Portal.Core.Security;
+using Portal.Core.Tenancy;
 
 namespace Portal.Audit;
 
@@ -16,5 +28,47 @@ public sealed class Startup : ModuleStartup
     {
         services.AddTenantDbContext<AuditDbContext>(AuditDbContext.MigrationsHistoryTable);
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditTrail>();
+        services.AddSingleton<IPortalCommand, VerifyAuditCommand>();
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<IAdminMenuProvider, AdminMenu>();
+        AuditDeniedAccess(services);
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        // The filtered trail as a CSV download, written while it is read: no size limit, bounded memory.
+        endpoints.MapGet("/admin/audit/export", (string? action, string? actor, DateOnly? from, DateOnly? to, HttpContext context, AuditTrail trail, TimeProvider clock) =>
+        {
+            var filter = new AuditFilter(action, actor, from, to);
+            var fileName = $"audit-{context.GetTenant()!.Name}-{clock.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv";
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Stream(
+                body => AuditCsv.WriteAsync(body, trail.StreamAsync(filter, context.RequestAborted), context.RequestAborted),
+                "text/csv; charset=utf-8",
+                fileName);
+        }).RequirePermission(Permissions.ViewAudit.Name);
+    }
+
+    /// <summary>
+    /// Wraps the handler that answers authorization results: the framework's, or one a module registered
+    /// earlier, which keeps working as before.
+    /// </summary>
+    private static void AuditDeniedAccess(IServiceCollection services)
+    {
+        var existing = services.LastOrDefault(d => d.ServiceType == typeof(IAuthorizationMiddlewareResultHandler) && !d.IsKeyedService);
+        if (existing is not null)
+        {
+            services.Remove(existing);
+        }
+
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler>(provider => new AccessDeniedAuditor(existing switch
+        {
+            null => new AuthorizationMiddlewareResultHandler(),
+            { ImplementationInstance: IAuthorizationMiddlewareResultHandler instance } => instance,
+            { ImplementationFactory: { } factory } => (IAuthorizationMiddlewareResultHandler)factory(provider),
+            _ => (IAuthorizationMiddlewareResultHandler)ActivatorUtilities.CreateInstance(provider, existing.ImplementationType!),
+        }));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Settings;
 using Portal.Core.Tenancy;
 using Portal.Identity.Models;
@@ -8,11 +9,12 @@ namespace Portal.Identity.Services;
 /// <summary>
 /// Holds a signed-in user at the page they must visit first: a temporary password must be changed
 /// before anything else, and staff of a practice that requires two-factor sign-in must set it up
-/// before they use the admin.
+/// before they use the admin. (Practice services are resolved only inside a practice: this runs on the
+/// platform's own site too.)
 /// </summary>
 public sealed class AccountRequirementsMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, SiteSettingsStore settings)
+    public async Task InvokeAsync(HttpContext context)
     {
         var user = context.User;
         if (context.GetTenant() is null || user.Identity?.IsAuthenticated != true || IsExempt(context.Request.Path))
@@ -30,7 +32,7 @@ public sealed class AccountRequirementsMiddleware(RequestDelegate next)
         if (context.Request.Path.StartsWithSegments("/admin")
             && user.HasClaim(PortalClaimTypes.UserKind, nameof(UserKind.Staff))
             && !user.HasClaim(PortalClaimTypes.TwoFactorEnabled, "true")
-            && (await settings.GetAsync<SecuritySettings>(context.RequestAborted)).RequireTwoFactorForStaff)
+            && (await context.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync<SecuritySettings>(context.RequestAborted)).RequireTwoFactorForStaff)
         {
             Redirect(context, "/account/two-factor?required=true");
             return;

@@ -23,9 +23,13 @@ public sealed class ErrorModel : PageModel
 
     public string? RequestId { get; private set; }
 
-    public IActionResult OnGet(int? code) => Render(code);
+    // The code comes from the route only: re-executing a POST whose antiforgery check failed must not
+    // read its form, which ASP.NET refuses (and would turn the error page itself into an error).
+    public IActionResult OnGet() => Render(RouteCode());
 
-    public IActionResult OnPost(int? code) => Render(code);
+    public IActionResult OnPost() => Render(RouteCode());
+
+    private int? RouteCode() => int.TryParse(RouteData.Values["code"]?.ToString(), out var code) ? code : null;
 
     private IActionResult Render(int? code)
     {

@@ -11,7 +11,7 @@ public sealed class PracticesModel(TenantStore store) : PageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public TenantPage Practices { get; private set; } = new([], 0, 1, PageSize);

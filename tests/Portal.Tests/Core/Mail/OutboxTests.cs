@@ -80,4 +80,24 @@ public sealed class OutboxTests
         Assert.Contains("frame-ancestors 'self'", csp, StringComparison.Ordinal);
         Assert.Contains("Quarterly statement", (await client.GetDocumentAsync("admin/outbox?state=Sent")).Body!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_outbox_pages_through_many_messages()
+    {
+        await using var app = await PortalApplication.StartAsync(DatabaseProvider.Sqlite, o => o.Set("Portal:Jobs:WorkerEnabled", "false"));
+        var practice = await app.CreatePracticeAsync();
+        var client = await app.SignedInClientAsync(practice, await app.AddAdministratorAsync(practice));
+        await app.InPracticeAsync(practice, async sp =>
+        {
+            var outbox = sp.GetRequiredService<IMailOutbox>();
+            for (var i = 0; i < 30; i++)
+            {
+                await outbox.QueueAsync(new MailDraft([$"r{i}@clients.example"], $"Message {i:00}", "<p>x</p>", "x"));
+            }
+        });
+
+        var second = await client.GetDocumentAsync("admin/outbox?page=2");
+        Assert.Contains("Page 2 of 2", second.QuerySelector(".pager")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(6, second.QuerySelectorAll("tbody tr").Length); // 31 with the administrator's invitation: 25 + 6
+    }
 }

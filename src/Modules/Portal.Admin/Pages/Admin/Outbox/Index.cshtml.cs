@@ -13,7 +13,7 @@ public sealed class OutboxModel(IMailOutbox outbox) : PageModel
     [BindProperty(SupportsGet = true)]
     public OutboxState? State { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public OutboxPage Messages { get; private set; } = new([], 0, 1, PageSize);

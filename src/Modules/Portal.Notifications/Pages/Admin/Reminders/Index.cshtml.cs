@@ -16,7 +16,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
     [BindProperty(SupportsGet = true)]
     public ReminderState State { get; set; } = ReminderState.Ready;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true, Name = "preview")]

@@ -1,0 +1,11 @@
+using Portal.Core.Navigation;
+
+namespace Portal.Audit;
+
+public sealed class AdminMenu : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("Audit trail", "/admin/audit", Manifest.Feature, Permissions.ViewAudit.Name, "Settings", 95),
+    ];
+}

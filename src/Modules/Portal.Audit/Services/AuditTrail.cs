@@ -1,0 +1,95 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Portal.Audit.Data;
+using Portal.Audit.Models;
+
+namespace Portal.Audit.Services;
+
+/// <summary>Reads the practice's trail for people: filtered, newest first, a page at a time or streamed.</summary>
+public sealed class AuditTrail(AuditDbContext db)
+{
+    /// <summary>Rows read per query when streaming, so an export of any size holds one batch in memory.</summary>
+    public const int BatchSize = 1000;
+
+    public async Task<AuditEventPage> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var query = Filtered(filter);
+        var total = await query.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var items = await query.OrderByDescending(e => e.Sequence)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new AuditEventPage(items, total, page, pageSize);
+    }
+
+    /// <summary>Every action name recorded so far, for the filter's choices.</summary>
+    public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken cancellationToken = default)
+        => await db.Events.Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The filtered events, newest first, read in batches by sequence (keyset paging on the primary
+    /// key), so rows reach the caller as they are read and later batches stay as cheap as the first.
+    /// </summary>
+    public async IAsyncEnumerable<AuditEvent> StreamAsync(AuditFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        long? before = null;
+        while (true)
+        {
+            var query = Filtered(filter);
+            if (before is { } last)
+            {
+                query = query.Where(e => e.Sequence < last);
+            }
+
+            var batch = await query.OrderByDescending(e => e.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
+            foreach (var audit in batch)
+            {
+                yield return audit;
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                yield break;
+            }
+
+            before = batch[^1].Sequence;
+        }
+    }
+
+    private IQueryable<AuditEvent> Filtered(AuditFilter filter)
+    {
+        var query = db.Events.AsNoTracking();
+        if (filter.Action is { } action)
+        {
+            query = query.Where(e => e.Action == action);
+        }
+
+        if (filter.Actor is { } actor)
+        {
+            // lower() on both sides: LIKE and instr/strpos differ in case handling between SQLite and PostgreSQL.
+            var term = actor.ToLowerInvariant();
+            query = query.Where(e => e.ActorName != null && e.ActorName.ToLower().Contains(term));
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(e => e.OccurredAt >= start);
+        }
+
+        if (filter.To is { } to && to < DateOnly.MaxValue)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(e => e.OccurredAt < end);
+        }
+
+        return query;
+    }
+}
+
+public sealed record AuditEventPage(IReadOnlyList<AuditEvent> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}

@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Audit.Services;
+using Portal.Core.Contracts;
+using Portal.Core.Data;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Audit;
+
+/// <summary>The chain as the audit log writes it and as the verifier checks it.</summary>
+public sealed class AuditChainTests(SharedApps apps) : IClassFixture<SharedApps>
+{
+    [Theory, BothDatabases]
+    public async Task An_empty_trail_verifies(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        await app.ChangeAsync(practice, db => db.Events.ExecuteDeleteAsync());
+
+        var result = await app.VerifyAsync(practice);
+
+        Assert.True(result.IsIntact);
+        Assert.Equal(0, result.EventsVerified);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Events_recorded_through_the_audit_log_form_a_chain_that_verifies(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var action = AuditTestData.UniqueAction();
+
+        await app.RecordManyAsync(practice, 5, i => new AuditEntry(action, "user", $"target-{i}", $"details {i}") { ActorName = $"actor-{i}@tests.example" });
+
+        var events = await app.EventsAsync(practice);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
+        Assert.Equal(AuditHash.Genesis, events[0].PreviousHash);
+        Assert.All(events.Zip(events.Skip(1)), pair => Assert.Equal(pair.First.Hash, pair.Second.PreviousHash));
+        var recorded = events.Where(e => e.Action == action).ToList();
+        Assert.Equal(5, recorded.Count);
+        Assert.Equal("actor-3@tests.example", recorded[3].ActorName);
+        Assert.Equal("target-3", recorded[3].TargetId);
+
+        var result = await app.VerifyAsync(practice);
+        Assert.True(result.IsIntact, result.Summary);
+        Assert.Equal(events.Count, result.EventsVerified);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Fifty_concurrent_appends_get_sequences_without_gaps_and_a_valid_chain(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var before = (await app.EventsAsync(practice)).Count;
+        var action = AuditTestData.UniqueAction("concurrent");
+
+        // Each call in its own unit of work (own scope, own DbContext, own connection), as separate requests would be.
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => app.RecordAsync(practice, new AuditEntry(action, Details: $"call {i}")))));
+
+        var events = await app.EventsAsync(practice);
+        Assert.Equal(Enumerable.Range(1, before + 50).Select(i => (long)i), events.Select(e => e.Sequence));
+        Assert.Equal(
+            Enumerable.Range(0, 50).Select(i => $"call {i}").Order(StringComparer.Ordinal),
+            events.Where(e => e.Action == action).Select(e => e.Details!).Order(StringComparer.Ordinal));
+        var result = await app.VerifyAsync(practice);
+        Assert.True(result.IsIntact, result.Summary);
+        Assert.Equal(before + 50, result.EventsVerified);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_changed_event_is_detected_and_named_by_its_sequence(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var action = AuditTestData.UniqueAction();
+        await app.RecordManyAsync(practice, 6, i => new AuditEntry(action, Details: $"original {i}") { ActorName = $"actor-{i}@tests.example" });
+        var events = await app.EventsAsync(practice, action);
+        var target = events[2];
+
+        // Details changed with EF, behind the audit log's back.
+        await app.ChangeAsync(practice, db => db.Events.Where(e => e.Sequence == target.Sequence)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Details, "nothing to see here")));
+        var changedDetails = await app.VerifyAsync(practice);
+        Assert.False(changedDetails.IsIntact);
+        Assert.Equal(target.Sequence, changedDetails.Problem!.Sequence);
+        Assert.Equal(AuditChainProblemKind.HashMismatch, changedDetails.Problem.Kind);
+        Assert.Equal(target.Sequence - 1, changedDetails.EventsVerified);
+        Assert.Contains($"sequence {target.Sequence}: hash does not match its contents", changedDetails.Summary, StringComparison.Ordinal);
+
+        // Put it back: the chain is whole again. Then the actor, with plain SQL.
+        await app.ChangeAsync(practice, db => db.Events.Where(e => e.Sequence == target.Sequence)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Details, target.Details)));
+        Assert.True((await app.VerifyAsync(practice)).IsIntact);
+        var other = events[4].Sequence;
+        await app.ChangeAsync(practice, db => db.Database.ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"ActorName\" = {"mallory@evil.example"} WHERE \"Sequence\" = {other}"));
+        var changedActor = await app.VerifyAsync(practice);
+        Assert.Equal(other, changedActor.Problem!.Sequence);
+        Assert.Equal(AuditChainProblemKind.HashMismatch, changedActor.Problem.Kind);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_changed_event_whose_hash_was_recomputed_breaks_the_link_of_the_next(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var action = AuditTestData.UniqueAction();
+        await app.RecordManyAsync(practice, 4, i => new AuditEntry(action, Details: $"original {i}"));
+        var target = (await app.EventsAsync(practice, action))[1];
+
+        target.Details = "rewritten by someone who knows the algorithm";
+        var forged = AuditHash.Compute(target);
+        await app.ChangeAsync(practice, db => db.Events.Where(e => e.Sequence == target.Sequence)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Details, target.Details).SetProperty(e => e.Hash, forged)));
+
+        var result = await app.VerifyAsync(practice);
+        Assert.Equal(target.Sequence + 1, result.Problem!.Sequence);
+        Assert.Equal(AuditChainProblemKind.NotLinked, result.Problem.Kind);
+        Assert.Contains("does not link to the event before it", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_deleted_event_is_detected_and_named_by_its_sequence(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var action = AuditTestData.UniqueAction();
+        await app.RecordManyAsync(practice, 5, i => new AuditEntry(action, Details: $"event {i}"));
+        var deleted = (await app.EventsAsync(practice, action))[2].Sequence;
+
+        await app.ChangeAsync(practice, db => db.Events.Where(e => e.Sequence == deleted).ExecuteDeleteAsync());
+
+        var result = await app.VerifyAsync(practice);
+        Assert.Equal(deleted, result.Problem!.Sequence);
+        Assert.Equal(AuditChainProblemKind.Missing, result.Problem.Kind);
+        Assert.Contains($"sequence {deleted} is missing", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Verification_reads_in_batches_and_finds_problems_across_batch_boundaries(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        await app.SeedChainAsync(practice, 2 * AuditVerifier.BatchSize + 150, AuditTestData.UniqueAction("bulk"));
+        var total = (await app.EventsAsync(practice)).Count;
+
+        var intact = await app.VerifyAsync(practice);
+        Assert.True(intact.IsIntact, intact.Summary);
+        Assert.Equal(total, intact.EventsVerified);
+
+        // The first event of the second batch: the walk must carry the sequence and hash across queries.
+        var missing = AuditVerifier.BatchSize + 1L;
+        await app.ChangeAsync(practice, db => db.Events.Where(e => e.Sequence == missing).ExecuteDeleteAsync());
+        var result = await app.VerifyAsync(practice);
+        Assert.Equal(missing, result.Problem!.Sequence);
+        Assert.Equal(AuditChainProblemKind.Missing, result.Problem.Kind);
+        Assert.Equal(AuditVerifier.BatchSize, result.EventsVerified);
+    }
+}
