@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Portal.Core.Crypto;
 using Portal.Core.Data;
 using Portal.Core.Health;
 using Portal.Core.Jobs;
@@ -18,6 +19,7 @@ using Portal.Core.Recipes;
 using Portal.Core.Recipes.Steps;
 using Portal.Core.Security;
 using Portal.Core.Settings;
+using Portal.Core.Storage;
 using Portal.Core.Tenancy;
 
 namespace Portal.Core;
@@ -25,7 +27,7 @@ namespace Portal.Core;
 public static class PortalServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the platform (tenancy, data, jobs, mail, recipes, security plumbing) and the modules
+    /// Registers the platform (tenancy, data, encrypted storage, jobs, mail, recipes, security plumbing) and the modules
     /// added in <paramref name="configureModules"/>. Returns the module catalog, which the host needs
     /// to configure Razor Pages.
     /// </summary>
@@ -51,6 +53,9 @@ public static class PortalServiceCollectionExtensions
             provider.GetRequiredService<DatabaseLayout>().ConfigureHost(options, HostDbContext.MigrationsHistoryTable));
         services.AddTenantDbContext<CoreTenantDbContext>(CoreTenantDbContext.MigrationsHistoryTable);
         services.AddSingleton<TenantMigrator>();
+
+        // Encryption at rest and blob storage
+        services.AddPortalStorage(configuration);
 
         // Tenancy
         services.AddSingleton<TenantRegistry>();
@@ -97,7 +102,10 @@ public static class PortalServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("Portal");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(options =>
-                options.XmlRepository = new HostXmlRepository(provider.GetRequiredService<IDbContextFactory<HostDbContext>>())));
+            {
+                options.XmlRepository = new HostXmlRepository(provider.GetRequiredService<IDbContextFactory<HostDbContext>>());
+                options.XmlEncryptor = new MasterKeyXmlEncryptor(provider.GetRequiredService<MasterKeyRing>());
+            }));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("databases", tags: ["ready"]);
 

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Crypto;
 using Portal.Core.Mail;
 using Portal.Core.Recipes;
 using Portal.Core.Settings;
 
 namespace Portal.Core.Data;
 
-/// <summary>The platform's own tables inside each practice's database: settings, the mail outbox, recipe runs.</summary>
+/// <summary>The platform's own tables inside each practice's database: settings, the mail outbox, recipe runs, wrapped data keys.</summary>
 public sealed class CoreTenantDbContext(DbContextOptions<CoreTenantDbContext> options) : DbContext(options)
 {
     public const string MigrationsHistoryTable = "__migrations_core";
@@ -15,6 +16,8 @@ public sealed class CoreTenantDbContext(DbContextOptions<CoreTenantDbContext> op
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
+
+    public DbSet<DataKeyRecord> DataKeys => Set<DataKeyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
@@ -51,6 +54,17 @@ public sealed class CoreTenantDbContext(DbContextOptions<CoreTenantDbContext> op
             run.Property(r => r.RecipeName).HasMaxLength(100).IsRequired();
             run.Property(r => r.Error).HasMaxLength(2000);
             run.HasIndex(r => r.StartedAt);
+        });
+
+        modelBuilder.Entity<DataKeyRecord>(key =>
+        {
+            key.ToTable("DataKeys");
+            key.HasKey(k => k.Version);
+
+            // Versions are numbered by the store (max + 1, the primary key settling races), not by the database.
+            key.Property(k => k.Version).ValueGeneratedNever();
+            key.Property(k => k.MasterKeyId).HasMaxLength(100).IsRequired();
+            key.Property(k => k.WrappedKey).IsRequired();
         });
     }
 }

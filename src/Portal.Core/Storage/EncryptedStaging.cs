@@ -1,0 +1,384 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.ExceptionServices;
+using Portal.Core.Crypto;
+
+namespace Portal.Core.Storage;
+
+/// <summary>
+/// One resumable (tus) upload, staged on the local disk in the blob format as it arrives, so no
+/// plaintext ever rests on disk and completion needs no re-encryption. Each call opens the staging
+/// file exclusively (a second request on the same upload gets <see cref="StagingConflictException"/>)
+/// and works out the state from the file itself, so a restarted server resumes where the disk says.
+/// <para>
+/// Crash safety: records are written whole and flushed to disk before a length is reported. After a
+/// crash the last record may be torn (cut short); it is cut off and the length reported is the end of
+/// the last complete record, which the client then resumes from. The last complete record is also
+/// authenticated, which catches a caller passing another blob key or length than the upload began with.
+/// </para>
+/// </summary>
+public sealed class EncryptedStaging
+{
+    private readonly BlobPath _target;
+    private readonly DataKeyStore _dataKeys;
+    private readonly IBlobBackend _backend;
+
+    internal EncryptedStaging(string file, BlobPath target, long totalLength, DataKeyStore dataKeys, IBlobBackend backend)
+    {
+        FilePath = file;
+        _target = target;
+        TotalLength = totalLength;
+        _dataKeys = dataKeys;
+        _backend = backend;
+    }
+
+    /// <summary>The staging file (encrypted); exposed for operators and tests.</summary>
+    public string FilePath { get; }
+
+    public long TotalLength { get; }
+
+    /// <summary>
+    /// Plaintext bytes durably stored (the tus Upload-Offset). Repairs a torn last record left by a crash.
+    /// Throws <see cref="BlobIntegrityException"/> when the staged bytes do not authenticate for this blob.
+    /// </summary>
+    public async Task<long> DurableLengthAsync(CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(FilePath))
+        {
+            return 0;
+        }
+
+        await using var file = OpenExclusive(FileMode.Open, durableLength: null);
+        var (state, cipher) = await ScanAsync(file, cancellationToken);
+        cipher?.Dispose();
+        return state.PlainLength;
+    }
+
+    /// <summary>
+    /// Appends what <paramref name="data"/> yields at plaintext <paramref name="offset"/>, which must be the
+    /// durable length (else <see cref="StagingConflictException"/>, nothing written), in records of at most
+    /// 64 KiB; the record that reaches <see cref="TotalLength"/> is the final one. Returns the new durable
+    /// length. When <paramref name="data"/> fails part-way (a dropped connection), what arrived is kept and
+    /// flushed before the exception propagates, so the client can resume after it.
+    /// </summary>
+    public Task<long> AppendAsync(Stream data, long offset, CancellationToken cancellationToken)
+        => AppendAsync(data, offset, accept: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="AppendAsync(Stream, long, CancellationToken)"/>, with a check run once all of
+    /// <paramref name="data"/> was read and before it counts: when <paramref name="accept"/> returns false
+    /// (e.g. a tus Upload-Checksum mismatch) or the data fails part-way, the append is undone and the
+    /// durable length stays <paramref name="offset"/> (returned).
+    /// </summary>
+    public async Task<long> AppendAsync(Stream data, long offset, Func<bool>? accept, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        if (!File.Exists(FilePath) && offset != 0)
+        {
+            throw new StagingConflictException($"The upload is at offset 0, not {offset}.", 0);
+        }
+
+        // The key comes first: without a master key this throws before any file exists.
+        var newKey = File.Exists(FilePath) ? null : await _dataKeys.GetCurrentAsync(cancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        await using var file = OpenExclusive(FileMode.OpenOrCreate, durableLength: null);
+        var (state, cipher) = await ScanAsync(file, cancellationToken);
+        if (cipher is null)
+        {
+            newKey ??= await _dataKeys.GetCurrentAsync(cancellationToken);
+            var header = BlobHeader.Create(newKey.Version);
+            file.SetLength(0);
+            await RandomAccess.WriteAsync(file.SafeFileHandle, header.Bytes.ToArray(), 0, cancellationToken);
+            file.Flush(flushToDisk: true);
+            cipher = new BlobRecordCipher(newKey, header, _target.Practice, _target.Key);
+            state = new StagingState(0, 0, BlobHeader.Size);
+        }
+
+        using (cipher)
+        {
+            if (state.PlainLength == TotalLength && (state.Records > 0 || TotalLength > 0))
+            {
+                throw new StagingConflictException("The upload is already complete.", state.PlainLength);
+            }
+
+            if (offset != state.PlainLength)
+            {
+                throw new StagingConflictException($"The upload is at offset {state.PlainLength}, not {offset}.", state.PlainLength);
+            }
+
+            return await AppendRecordsAsync(file, cipher, state, data, accept, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Finishes a complete upload: decrypts the staged file in one streaming pass to authenticate every
+    /// record and compute the plaintext SHA-256, then moves the encrypted bytes to the backend (a rename
+    /// on the same volume) and removes the staging file. Throws <see cref="StagingConflictException"/>
+    /// while bytes are missing.
+    /// </summary>
+    public async Task<StoredBlob> CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (TotalLength == 0)
+        {
+            // An empty file never gets a PATCH; its single empty final record is written here.
+            try
+            {
+                await AppendAsync(Stream.Null, 0, cancellationToken);
+            }
+            catch (StagingConflictException ex) when (ex.DurableLength == 0)
+            {
+                // Already written by an earlier attempt.
+            }
+        }
+
+        if (!File.Exists(FilePath))
+        {
+            throw new StagingConflictException($"The upload is incomplete: 0 of {TotalLength} bytes.", 0);
+        }
+
+        StoredBlob stored;
+        await using (var file = OpenExclusive(FileMode.Open, durableLength: null))
+        {
+            var (state, cipher) = await ScanAsync(file, cancellationToken);
+            cipher?.Dispose();
+            if (state.PlainLength != TotalLength || state.Records == 0)
+            {
+                throw new StagingConflictException($"The upload is incomplete: {state.PlainLength} of {TotalLength} bytes.", state.PlainLength);
+            }
+
+            file.Position = 0;
+            var verifying = await EncryptedBlobStore.CipherForAsync(file, _target, _dataKeys, cancellationToken);
+            await using var decrypting = new DecryptingReadStream(file, verifying, expectedSha256: null, leaveOpen: true);
+            await decrypting.CopyToAsync(Stream.Null, cancellationToken);
+            if (decrypting.PlaintextLength != TotalLength)
+            {
+                throw new BlobIntegrityException($"The staged upload decrypts to {decrypting.PlaintextLength} bytes, not {TotalLength}.");
+            }
+
+            stored = new StoredBlob(decrypting.PlaintextLength, decrypting.Sha256);
+        }
+
+        await _backend.ImportAsync(_target, FilePath, cancellationToken);
+        return stored;
+    }
+
+    /// <summary>Removes the staged bytes (an abandoned or expired upload).</summary>
+    public Task DeleteAsync()
+    {
+        if (File.Exists(FilePath))
+        {
+            File.Delete(FilePath);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task<long> AppendRecordsAsync(FileStream file, BlobRecordCipher cipher, StagingState state, Stream data, Func<bool>? accept, CancellationToken cancellationToken)
+    {
+        var handle = file.SafeFileHandle;
+        var plain = ArrayPool<byte>.Shared.Rent(BlobRecordCipher.MaxRecordPlaintext);
+        var record = ArrayPool<byte>.Shared.Rent(BlobRecordCipher.MaxRecordSize);
+        var position = state.End;
+        var length = state.PlainLength;
+        var counter = state.Records;
+        try
+        {
+            if (TotalLength == 0 && counter == 0)
+            {
+                var size = cipher.Seal(counter++, last: true, [], record);
+                await RandomAccess.WriteAsync(handle, record.AsMemory(0, size), position, cancellationToken);
+                position += size;
+            }
+
+            while (true)
+            {
+                var wanted = (int)Math.Min(BlobRecordCipher.MaxRecordPlaintext, TotalLength - length);
+                if (wanted == 0)
+                {
+                    if (await data.ReadAsync(plain.AsMemory(0, 1), cancellationToken) > 0)
+                    {
+                        Undo(file, state.End);
+                        throw new StagingConflictException($"The data is longer than the declared {TotalLength} bytes.", state.PlainLength);
+                    }
+
+                    break;
+                }
+
+                var filled = 0;
+                ExceptionDispatchInfo? failure = null;
+                try
+                {
+                    while (filled < wanted)
+                    {
+                        var read = await data.ReadAsync(plain.AsMemory(filled, wanted - filled), cancellationToken);
+                        if (read == 0)
+                        {
+                            break;
+                        }
+
+                        filled += read;
+                    }
+                }
+                catch (Exception ex) when (accept is null && filled > 0)
+                {
+                    // Keep what arrived before the connection dropped: the client resumes after it.
+                    failure = ExceptionDispatchInfo.Capture(ex);
+                }
+
+                if (filled > 0)
+                {
+                    var size = cipher.Seal(counter, last: length + filled == TotalLength, plain.AsSpan(0, filled), record);
+                    await RandomAccess.WriteAsync(handle, record.AsMemory(0, size), position, CancellationToken.None);
+                    position += size;
+                    length += filled;
+                    counter = checked(counter + 1);
+                }
+
+                failure?.Throw();
+                if (filled < wanted)
+                {
+                    break;
+                }
+            }
+
+            if (accept is not null && !accept())
+            {
+                Undo(file, state.End);
+                return state.PlainLength;
+            }
+
+            return length;
+        }
+        catch (Exception) when (accept is not null)
+        {
+            Undo(file, state.End);
+            throw;
+        }
+        finally
+        {
+            // Nothing is reported (or left for a resume) before it is on the disk.
+            file.Flush(flushToDisk: true);
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(plain);
+            ArrayPool<byte>.Shared.Return(plain);
+            ArrayPool<byte>.Shared.Return(record);
+        }
+    }
+
+    /// <summary>
+    /// Walks the record lengths (no decryption), cuts a torn tail off, and authenticates the last complete
+    /// record. Returns no cipher when the file has no complete header yet (a crash during creation).
+    /// </summary>
+    private async Task<(StagingState State, BlobRecordCipher? Cipher)> ScanAsync(FileStream file, CancellationToken cancellationToken)
+    {
+        var handle = file.SafeFileHandle;
+        var fileLength = RandomAccess.GetLength(handle);
+        if (fileLength < BlobHeader.Size)
+        {
+            return (new StagingState(0, 0, 0), null);
+        }
+
+        var headerBytes = new byte[BlobHeader.Size];
+        await RandomAccess.ReadAsync(handle, headerBytes, 0, cancellationToken);
+        var header = BlobHeader.Parse(headerBytes);
+        var key = await _dataKeys.FindAsync(header.DataKeyVersion, cancellationToken)
+            ?? throw new BlobIntegrityException($"The staged upload names data-key version {header.DataKeyVersion}, which this practice does not have.");
+        var cipher = new BlobRecordCipher(key, header, _target.Practice, _target.Key);
+        try
+        {
+            var prefix = new byte[BlobRecordCipher.LengthSize];
+            long position = BlobHeader.Size;
+            long length = 0;
+            uint records = 0;
+            long lastStart = -1;
+            var lastLength = 0;
+            while (length < TotalLength || (TotalLength == 0 && records == 0))
+            {
+                if (position + BlobRecordCipher.LengthSize > fileLength)
+                {
+                    break;
+                }
+
+                await RandomAccess.ReadAsync(handle, prefix, position, cancellationToken);
+                var recordLength = BinaryPrimitives.ReadInt32BigEndian(prefix);
+                var valid = recordLength is >= 0 and <= BlobRecordCipher.MaxRecordPlaintext
+                    && (recordLength > 0 || TotalLength == 0)
+                    && length + recordLength <= TotalLength
+                    && position + BlobRecordCipher.LengthSize + recordLength + BlobRecordCipher.TagSize <= fileLength;
+                if (!valid)
+                {
+                    break;
+                }
+
+                lastStart = position;
+                lastLength = recordLength;
+                position += BlobRecordCipher.LengthSize + recordLength + BlobRecordCipher.TagSize;
+                length += recordLength;
+                records++;
+            }
+
+            if (position < fileLength)
+            {
+                // A torn record (or bytes past the final record): never reported, so safe to drop.
+                file.SetLength(position);
+                file.Flush(flushToDisk: true);
+            }
+
+            if (records > 0)
+            {
+                await AuthenticateAsync(handle, cipher, lastStart, lastLength, records - 1, last: length == TotalLength, cancellationToken);
+            }
+
+            return (new StagingState(length, records, position), cipher);
+        }
+        catch
+        {
+            cipher.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task AuthenticateAsync(Microsoft.Win32.SafeHandles.SafeFileHandle handle, BlobRecordCipher cipher, long start, int length, uint counter, bool last, CancellationToken cancellationToken)
+    {
+        var sealedRecord = ArrayPool<byte>.Shared.Rent(length + BlobRecordCipher.TagSize);
+        var plain = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            await RandomAccess.ReadAsync(handle, sealedRecord.AsMemory(0, length + BlobRecordCipher.TagSize), start + BlobRecordCipher.LengthSize, cancellationToken);
+            if (!cipher.TryOpen(counter, last, sealedRecord.AsSpan(0, length + BlobRecordCipher.TagSize), plain))
+            {
+                throw new BlobIntegrityException(
+                    "The staged upload does not authenticate: it was started for another blob key or length, or its bytes were altered.");
+            }
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(plain);
+            ArrayPool<byte>.Shared.Return(sealedRecord);
+            ArrayPool<byte>.Shared.Return(plain);
+        }
+    }
+
+    private static void Undo(FileStream file, long end)
+    {
+        file.SetLength(end);
+        file.Flush(flushToDisk: true);
+    }
+
+    private FileStream OpenExclusive(FileMode mode, long? durableLength)
+    {
+        try
+        {
+            return new FileStream(FilePath, mode, FileAccess.ReadWrite, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new StagingConflictException("The upload has no staged bytes (it was completed or deleted).", 0);
+        }
+        catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException && File.Exists(FilePath))
+        {
+            throw new StagingConflictException("The upload is being written by another request.", durableLength);
+        }
+    }
+
+    private sealed record StagingState(long PlainLength, uint Records, long End);
+}

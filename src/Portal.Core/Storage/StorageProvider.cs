@@ -1,0 +1,7 @@
+namespace Portal.Core.Storage;
+
+public enum StorageProvider
+{
+    FileSystem,
+    S3,
+}

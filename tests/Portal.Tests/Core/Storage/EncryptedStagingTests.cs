@@ -1,0 +1,258 @@
+using System.Text;
+using Portal.Core.Storage;
+
+namespace Portal.Tests.Core.Storage;
+
+/// <summary>Resumable uploads staged encrypted: odd chunk sizes, crashes with torn records, wrong offsets, completion.</summary>
+public sealed class EncryptedStagingTests(FileSystemStorageApp fixture) : IClassFixture<FileSystemStorageApp>
+{
+    private const int Total = 1024 * 1024;
+
+    [Fact]
+    public async Task Odd_chunks_then_a_torn_record_after_a_crash_then_resume_and_complete()
+    {
+        var data = StorageTestData.Random(Total);
+        var uploadId = NewId();
+        var blobKey = NewId();
+
+        var afterChunks = await InStagingAsync(uploadId, blobKey, async staging =>
+        {
+            Assert.Equal(0, await staging.DurableLengthAsync());
+            var lengths = new List<long>();
+            long offset = 0;
+            foreach (var size in new[] { 1, 65_535, 70_000 })
+            {
+                offset = await staging.AppendAsync(new MemoryStream(data, (int)offset, size), offset, default);
+                lengths.Add(offset);
+            }
+
+            return lengths;
+        });
+        Assert.Equal([1L, 65_536L, 135_536L], afterChunks);
+
+        // The crash: the last record (70,000 = 65,536 + 4,464 bytes) lost its last 3 bytes on the disk.
+        var file = await InStagingAsync(uploadId, blobKey, staging => Task.FromResult(staging.FilePath));
+        using (var stream = new FileStream(file, FileMode.Open))
+        {
+            stream.SetLength(stream.Length - 3);
+        }
+
+        var resumed = await InStagingAsync(uploadId, blobKey, async staging =>
+        {
+            var durable = await staging.DurableLengthAsync();
+            Assert.Equal(131_072, durable);
+
+            var conflict = await Assert.ThrowsAsync<StagingConflictException>(() => staging.AppendAsync(new MemoryStream(data, 135_536, 10), 135_536, default));
+            Assert.Equal(131_072, conflict.DurableLength);
+            await Assert.ThrowsAsync<StagingConflictException>(() => staging.AppendAsync(new MemoryStream(data, 0, 10), 0, default));
+
+            var incomplete = await Assert.ThrowsAsync<StagingConflictException>(() => staging.CompleteAsync(default));
+            Assert.Equal(131_072, incomplete.DurableLength);
+
+            return await staging.AppendAsync(new MemoryStream(data, (int)durable, Total - (int)durable), durable, default);
+        });
+        Assert.Equal(Total, resumed);
+
+        var stored = await InStagingAsync(uploadId, blobKey, async staging =>
+        {
+            await Assert.ThrowsAsync<StagingConflictException>(() => staging.AppendAsync(new MemoryStream([1]), Total, default));
+            var result = await staging.CompleteAsync(default);
+            Assert.False(File.Exists(staging.FilePath));
+            return result;
+        });
+
+        Assert.Equal(Total, stored.Length);
+        Assert.Equal(StorageTestData.Sha256(data), stored.Sha256);
+        Assert.Equal(data, await fixture.App.ReadAsync(fixture.First, blobKey, stored.Sha256));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(20)]
+    [InlineData(30_000)]
+    public async Task A_crash_inside_the_next_record_reports_the_last_complete_one(int writtenOfNextRecord)
+    {
+        var data = StorageTestData.Random(Total);
+        var (uploadId, blobKey) = (NewId(), NewId());
+        var file = await InStagingAsync(uploadId, blobKey, async staging =>
+        {
+            await staging.AppendAsync(new MemoryStream(data, 0, 100_000), 0, default);
+            return staging.FilePath;
+        });
+        var complete = new FileInfo(file).Length;
+
+        // Simulate a record of the next append cut short by the crash.
+        var next = await InStagingAsync(NewId(), blobKey, async other =>
+        {
+            await other.AppendAsync(new MemoryStream(data, 0, 65_536), 0, default);
+            return (await File.ReadAllBytesAsync(other.FilePath))[16..];
+        });
+        await using (var stream = new FileStream(file, FileMode.Append))
+        {
+            await stream.WriteAsync(next.AsMemory(0, writtenOfNextRecord));
+        }
+
+        await InStagingAsync(uploadId, blobKey, async staging =>
+        {
+            Assert.Equal(100_000, await staging.DurableLengthAsync());
+            Assert.Equal(complete, new FileInfo(file).Length);
+            Assert.Equal(Total, await staging.AppendAsync(new MemoryStream(data, 100_000, Total - 100_000), 100_000, default));
+            Assert.Equal(StorageTestData.Sha256(data), (await staging.CompleteAsync(default)).Sha256);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_keeps_what_arrived()
+    {
+        var data = StorageTestData.Random(Total);
+        var (uploadId, blobKey) = (NewId(), NewId());
+
+        await InStagingAsync(uploadId, blobKey, async staging =>
+        {
+            await Assert.ThrowsAsync<IOException>(() => staging.AppendAsync(new DroppingStream(data, 0, 200_000), 0, default));
+            Assert.Equal(200_000, await staging.DurableLengthAsync());
+            await staging.AppendAsync(new MemoryStream(data, 200_000, Total - 200_000), 200_000, default);
+            Assert.Equal(StorageTestData.Sha256(data), (await staging.CompleteAsync(default)).Sha256);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_rejected_or_failed_append_with_a_check_is_undone()
+    {
+        var data = StorageTestData.Random(Total);
+        var (uploadId, blobKey) = (NewId(), NewId());
+
+        await InStagingAsync(uploadId, blobKey, async staging =>
+        {
+            Assert.Equal(1000, await staging.AppendAsync(new MemoryStream(data, 0, 1000), 0, default));
+            Assert.Equal(1000, await staging.AppendAsync(new MemoryStream(data, 1000, 300_000), 1000, accept: () => false, default));
+            Assert.Equal(1000, await staging.DurableLengthAsync());
+
+            await Assert.ThrowsAsync<IOException>(() => staging.AppendAsync(new DroppingStream(data, 1000, 100_000), 1000, accept: () => true, default));
+            Assert.Equal(1000, await staging.DurableLengthAsync());
+
+            Assert.Equal(Total, await staging.AppendAsync(new MemoryStream(data, 1000, Total - 1000), 1000, accept: () => true, default));
+            Assert.Equal(StorageTestData.Sha256(data), (await staging.CompleteAsync(default)).Sha256);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task Data_beyond_the_declared_length_is_refused_and_nothing_is_kept()
+    {
+        var data = StorageTestData.Random(Total + 10);
+        await InStagingAsync(NewId(), NewId(), async staging =>
+        {
+            await staging.AppendAsync(new MemoryStream(data, 0, 5000), 0, default);
+            var error = await Assert.ThrowsAsync<StagingConflictException>(() => staging.AppendAsync(new MemoryStream(data, 5000, Total - 5000 + 5), 5000, default));
+            Assert.Contains("longer than the declared", error.Message, StringComparison.Ordinal);
+            Assert.Equal(5000, await staging.DurableLengthAsync());
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_second_request_on_the_same_upload_is_refused_while_the_first_writes()
+    {
+        await InStagingAsync(NewId(), NewId(), async staging =>
+        {
+            await staging.AppendAsync(new MemoryStream(new byte[10]), 0, default);
+            using (new FileStream(staging.FilePath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            {
+                var error = await Assert.ThrowsAsync<StagingConflictException>(() => staging.AppendAsync(new MemoryStream(new byte[10]), 10, default));
+                Assert.Null(error.DurableLength);
+            }
+
+            Assert.Equal(20, await staging.AppendAsync(new MemoryStream(new byte[10]), 10, default));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task The_staged_bytes_are_encrypted_and_bound_to_their_blob_key()
+    {
+        var marker = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("STAGED-PLAINTEXT-MARKER ", 5000)));
+        var uploadId = NewId();
+        var blobKey = NewId();
+        var file = await InStagingAsync(uploadId, blobKey, async staging =>
+        {
+            await staging.AppendAsync(new MemoryStream(marker), 0, default);
+            return staging.FilePath;
+        }, total: marker.Length * 2);
+
+        Assert.Equal(Path.Combine(fixture.App.AppDataPath, "uploads", fixture.First.Name, uploadId), file);
+        Assert.Equal(-1, (await File.ReadAllBytesAsync(file)).AsSpan().IndexOf("STAGED-PLAINTEXT-MARKER"u8));
+
+        // Resuming with another blob key (or length) than the upload began with is caught, not silently accepted.
+        await Assert.ThrowsAsync<BlobIntegrityException>(() => InStagingAsync(uploadId, NewId(), staging => staging.DurableLengthAsync(), total: marker.Length * 2));
+    }
+
+    [Fact]
+    public async Task An_empty_upload_completes()
+    {
+        var blobKey = NewId();
+        var stored = await InStagingAsync(NewId(), blobKey, staging => staging.CompleteAsync(default), total: 0);
+        Assert.Equal(0, stored.Length);
+        Assert.Equal(StorageTestData.Sha256([]), stored.Sha256);
+        Assert.Empty(await fixture.App.ReadAsync(fixture.First, blobKey, stored.Sha256));
+    }
+
+    [Fact]
+    public async Task Ids_are_checked()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => InStagingAsync("../../etc", NewId(), _ => Task.FromResult(0)));
+        await Assert.ThrowsAsync<ArgumentException>(() => InStagingAsync(NewId(), "a/b", _ => Task.FromResult(0)));
+    }
+
+    private static string NewId() => Guid.CreateVersion7().ToString("N");
+
+    private Task<T> InStagingAsync<T>(string uploadId, string blobKey, Func<EncryptedStaging, Task<T>> work, long total = Total)
+        => fixture.App.WithStoreAsync(fixture.First, store => work(store.OpenStaging(uploadId, blobKey, total)));
+
+    /// <summary>A request body whose connection drops after some bytes.</summary>
+    private sealed class DroppingStream(byte[] data, int offset, int dropAfter) : Stream
+    {
+        private int _sent;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int bufferOffset, int count)
+        {
+            if (_sent >= dropAfter)
+            {
+                throw new IOException("The client disconnected.");
+            }
+
+            var n = Math.Min(Math.Min(count, dropAfter - _sent), 7_000);
+            Array.Copy(data, offset + _sent, buffer, bufferOffset, n);
+            _sent += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
