@@ -1,6 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Clients.Data;
+using Portal.Clients.Recipes;
+using Portal.Clients.Services;
+using Portal.Core.Contracts;
+using Portal.Core.Data;
 using Portal.Core.Modules;
+using Portal.Core.Navigation;
+using Portal.Core.Recipes;
+using Portal.Core.Security;
 
 namespace Portal.Clients;
 
@@ -10,5 +18,21 @@ public sealed class Startup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddTenantDbContext<ClientsDbContext>(ClientsDbContext.MigrationsHistoryTable);
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<PracticeCalendar>();
+        services.AddScoped<ClientStore>();
+        services.AddScoped<ClientImporter>();
+        services.AddScoped<PortalStore>();
+        services.AddScoped<PortalMemberships>();
+        services.AddScoped<PortalChoiceCookie>();
+        services.AddScoped<IClientAccess, ClientAccess>();
+        services.AddScoped<IClientDirectory, ClientDirectory>();
+        services.AddScoped<IClientDashboardCardProvider, CurrentPortalCard>();
+        services.AddScoped<IClientNavProvider, ClientNav>();
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<IAdminMenuProvider, AdminMenu>();
+        services.AddScoped<IRecipeStep, ClientsStep>();
+        services.AddScoped<IRecipeStep, PortalsStep>();
     }
 }

@@ -87,6 +87,9 @@ public sealed class Startup : ModuleStartup
             {
                 options.SessionStore = sessions;
                 var validateStamp = options.Events.OnValidatePrincipal;
+                // Programs (tus uploads, APIs, scripts) get a status code; people get the sign-in page.
+                options.Events.OnRedirectToLogin = context => ChallengeOrRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => ChallengeOrRedirect(context, StatusCodes.Status403Forbidden);
                 options.Events.OnSigningIn = context =>
                 {
                     SessionLifetime.Stamp(context, clock);
@@ -134,6 +137,22 @@ public sealed class Startup : ModuleStartup
         services.AddRecurringJob<ExpiredSessionsCleanupHandler>("identity.cleanup", TimeSpan.FromHours(1));
         services.AddScoped<IRecipeStep, RolesStep>();
         services.AddScoped<IRecipeStep, UsersStep>();
+    }
+
+    private static Task ChallengeOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var request = context.Request;
+        if (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/uploads")
+            || request.Headers.ContainsKey("Tus-Resumable") || request.Headers.XRequestedWith == "XMLHttpRequest")
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     public override void ConfigureMiddleware(IApplicationBuilder app) => app.UseMiddleware<AccountRequirementsMiddleware>();

@@ -21,7 +21,8 @@ public interface IAdminMenuProvider
 /// <summary>An entry of the client site's navigation (clients and their portal).</summary>
 public sealed record ClientNavItem(string Text, string Path, string Feature, int Position = 100, bool RequiresSignIn = true);
 
+/// <summary>Contributes client-site navigation; it knows who is asking, so items can depend on the user.</summary>
 public interface IClientNavProvider
 {
-    IEnumerable<ClientNavItem> GetItems();
+    Task<IEnumerable<ClientNavItem>> GetItemsAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken);
 }

@@ -38,14 +38,17 @@ public sealed class NavigationBuilder(
             .ToList();
     }
 
-    public IReadOnlyList<ClientNavItem> ClientNav(bool signedIn)
+    public async Task<IReadOnlyList<ClientNavItem>> ClientNavAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var tenant = tenantContext.Tenant;
-        return clientProviders
-            .SelectMany(p => p.GetItems())
-            .Where(i => tenant.IsFeatureEnabled(i.Feature) && (signedIn || !i.RequiresSignIn))
-            .OrderBy(i => i.Position)
-            .ToList();
+        var signedIn = user.Identity?.IsAuthenticated == true;
+        var items = new List<ClientNavItem>();
+        foreach (var provider in clientProviders)
+        {
+            items.AddRange(await provider.GetItemsAsync(user, cancellationToken));
+        }
+
+        return items.Where(i => tenant.IsFeatureEnabled(i.Feature) && (signedIn || !i.RequiresSignIn)).OrderBy(i => i.Position).ToList();
     }
 
     private static int GroupOrder(string group) => group switch

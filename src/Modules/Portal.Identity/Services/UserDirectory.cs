@@ -26,7 +26,8 @@ public sealed class UserDirectory(
     {
         var ids = userIds.Distinct().ToList();
         var found = await users.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken);
-        return found.ToDictionary(u => u.Id, u => Info(u, null));
+        var pending = await tokens.PendingManyAsync(ids, AccountTokenPurpose.ConfirmEmailChange, cancellationToken);
+        return found.ToDictionary(u => u.Id, u => Info(u, pending.GetValueOrDefault(u.Id)));
     }
 
     public async Task<ClientUserResult> EnsureClientUserAsync(string email, string displayName, CancellationToken cancellationToken = default)

@@ -68,7 +68,7 @@ public sealed class RecipeRunTests : IAsyncLifetime
         var after = await CountAsync(app, practice);
 
         Assert.Equal(before, after);
-        Assert.Equal(3, after.Users);
+        Assert.Equal(5, after.Users); // three staff and client demo sign-ins, plus the bakery owner and the bank contributor
         Assert.Equal(2, after.Roles);
         Assert.True(after.RoleClaims > 0);
         var branding = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<SiteSettingsStore>().GetAsync<BrandingSettings>());

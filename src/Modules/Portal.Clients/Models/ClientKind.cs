@@ -1,0 +1,7 @@
+namespace Portal.Clients.Models;
+
+public enum ClientKind
+{
+    Individual,
+    Business,
+}

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Clients.Models;
+using Portal.Clients.Services;
+using Portal.Core.Security;
+
+namespace Portal.Clients.Pages.Admin.Clients;
+
+/// <summary>A client's details; staff who may manage clients edit, archive and restore here.</summary>
+[RequirePermission("Clients.View")]
+public sealed class ClientDetailsModel(ClientStore store, IAuthorizationService authorization) : PageModel
+{
+    [BindProperty]
+    public ClientForm Input { get; set; } = new();
+
+    public Client Client { get; private set; } = null!;
+
+    public ClientPortal? Portal { get; private set; }
+
+    public bool CanManage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input = ClientForm.From(Client);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!CanManage)
+        {
+            return Forbid();
+        }
+
+        var result = await store.UpdateAsync(id, Input.ToInput(), HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(ClientForm.FieldFor(error.Field) is { Length: > 0 } name ? $"{nameof(Input)}.{name}" : "", error.Message);
+            }
+
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        TempData["Status"] = "Changes saved.";
+        return RedirectToSelf(id);
+    }
+
+    public Task<IActionResult> OnPostArchiveAsync(Guid id) => SetStatusAsync(id, ClientStatus.Archived);
+
+    public Task<IActionResult> OnPostRestoreAsync(Guid id) => SetStatusAsync(id, ClientStatus.Active);
+
+    private async Task<IActionResult> SetStatusAsync(Guid id, ClientStatus status)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!CanManage)
+        {
+            return Forbid();
+        }
+
+        if (await store.SetStatusAsync(id, status, HttpContext.RequestAborted))
+        {
+            TempData["Status"] = status == ClientStatus.Archived
+                ? $"{Client.Name} was archived. Their portal users no longer see them; restore them at any time."
+                : $"{Client.Name} was restored.";
+        }
+        else
+        {
+            TempData["Error"] = status == ClientStatus.Archived ? $"{Client.Name} was already archived." : $"{Client.Name} was already active.";
+        }
+
+        return RedirectToSelf(id);
+    }
+
+    private RedirectResult RedirectToSelf(Guid id) => Redirect(Url.Content($"~/admin/clients/{id}"));
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var client = await store.FindAsync(id, HttpContext.RequestAborted);
+        if (client is null)
+        {
+            return false;
+        }
+
+        Client = client;
+        Portal = await store.PortalOfAsync(id, HttpContext.RequestAborted);
+        CanManage = (await authorization.AuthorizeAsync(User, null, new PermissionRequirement(Permissions.ManageClients.Name))).Succeeded;
+        return true;
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Clients.Models;
+using Portal.Clients.Services;
+using Portal.Core.Contracts;
+
+namespace Portal.Clients.Pages.Portals;
+
+/// <summary>
+/// Where a client user with several portals picks the one to work in. The choice is remembered in a
+/// protected cookie and checked against their memberships on every request.
+/// </summary>
+[Authorize]
+public sealed class ChoosePortalModel(PortalMemberships memberships, PortalStore portals, IClientAccess access, PortalChoiceCookie choice) : PageModel
+{
+    public IReadOnlyList<ActivePortal> Portals { get; private set; } = [];
+
+    public Guid? CurrentId { get; private set; }
+
+    public ILookup<Guid, string> ClientNames { get; private set; } = Array.Empty<string>().ToLookup(_ => Guid.Empty);
+
+    public bool IsClientUser { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        if (IsClientUser && CurrentId is null && choice.Read(UserClaims.IdOf(User)!.Value) is not null)
+        {
+            // The remembered portal is no longer theirs: forget it.
+            choice.Clear();
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid portalId)
+    {
+        await LoadAsync();
+        var chosen = Portals.FirstOrDefault(p => p.PortalId == portalId);
+        if (!IsClientUser || chosen is null)
+        {
+            Error = "You do not have access to that portal. Choose one of the portals below, or contact the practice.";
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        choice.Write(UserClaims.IdOf(User)!.Value, chosen.PortalId);
+        TempData["Status"] = $"You are now working in {chosen.Name}.";
+        return LocalRedirect("~/");
+    }
+
+    private async Task LoadAsync()
+    {
+        IsClientUser = UserClaims.IsClientUser(User);
+        if (!IsClientUser || UserClaims.IdOf(User) is not { } userId)
+        {
+            return;
+        }
+
+        Portals = await memberships.ActiveForUserAsync(userId, HttpContext.RequestAborted);
+        ClientNames = await portals.ActiveClientNamesAsync(Portals.Select(p => p.PortalId).ToList(), HttpContext.RequestAborted);
+        CurrentId = (await access.CurrentPortalAsync(User, HttpContext.RequestAborted))?.PortalId;
+    }
+}

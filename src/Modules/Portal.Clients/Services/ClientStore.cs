@@ -1,0 +1,215 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Clients.Data;
+using Portal.Clients.Models;
+using Portal.Core.Contracts;
+
+namespace Portal.Clients.Services;
+
+/// <summary>Creating, changing, archiving and listing the practice's clients.</summary>
+public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, CurrentActor actor, TimeProvider clock)
+{
+    public const string CreatedAction = "clients.client.created";
+    public const string UpdatedAction = "clients.client.updated";
+    public const string ArchivedAction = "clients.client.archived";
+    public const string RestoredAction = "clients.client.restored";
+
+    public async Task<ClientListPage> ListAsync(ClientListQuery query, CancellationToken cancellationToken = default)
+    {
+        var clients = db.Clients.AsNoTracking().Where(c => c.Status == query.Status);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToLowerInvariant();
+            clients = clients.Where(c => c.NormalizedName.Contains(term)
+                || (c.ExternalId != null && c.ExternalId.ToLower().Contains(term))
+                || c.Emails.Any(e => e.Email.ToLower().Contains(term)));
+        }
+
+        var total = await clients.CountAsync(cancellationToken);
+        var ordered = (query.Sort, query.Descending) switch
+        {
+            (ClientSort.Kind, false) => clients.OrderBy(c => c.Kind).ThenBy(c => c.NormalizedName).ThenBy(c => c.Id),
+            (ClientSort.Kind, true) => clients.OrderByDescending(c => c.Kind).ThenBy(c => c.NormalizedName).ThenBy(c => c.Id),
+            (ClientSort.Created, false) => clients.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+            (ClientSort.Created, true) => clients.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+            (_, true) => clients.OrderByDescending(c => c.NormalizedName).ThenByDescending(c => c.Id),
+            _ => clients.OrderBy(c => c.NormalizedName).ThenBy(c => c.Id),
+        };
+        var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + query.PageSize - 1) / query.PageSize));
+        var rows = await ordered.Skip((page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(c => new { c.Id, c.Name, c.Kind, c.ExternalId, c.CreatedAt })
+            .ToListAsync(cancellationToken);
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var emails = (await db.ClientEmails.AsNoTracking().Where(e => ids.Contains(e.ClientId)).OrderBy(e => e.Position).ToListAsync(cancellationToken))
+            .ToLookup(e => e.ClientId, e => e.Email);
+        var portals = await (from pc in db.PortalClients.AsNoTracking()
+                             join p in db.Portals on pc.PortalId equals p.Id
+                             where ids.Contains(pc.ClientId)
+                             select new { pc.ClientId, p.Id, p.Name }).ToDictionaryAsync(x => x.ClientId, cancellationToken);
+
+        var items = rows.Select(r => new ClientListItem(
+            r.Id,
+            r.Name,
+            r.Kind,
+            r.ExternalId,
+            emails[r.Id].ToList(),
+            portals.GetValueOrDefault(r.Id)?.Id,
+            portals.GetValueOrDefault(r.Id)?.Name,
+            r.CreatedAt)).ToList();
+        return new ClientListPage(items, total, page, query.PageSize);
+    }
+
+    public Task<Client?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+        => db.Clients.AsNoTracking().Include(c => c.Emails.OrderBy(e => e.Position)).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    /// <summary>The portal the client is in, if any.</summary>
+    public Task<ClientPortal?> PortalOfAsync(Guid clientId, CancellationToken cancellationToken = default)
+        => (from pc in db.PortalClients.AsNoTracking()
+            join p in db.Portals on pc.PortalId equals p.Id
+            where pc.ClientId == clientId
+            select p).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<SaveResult<Client>> CreateAsync(ClientInput input, CancellationToken cancellationToken = default)
+    {
+        input = ClientRules.Clean(input);
+        var errors = await CheckAsync(input, null, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return SaveResult.Failed<Client>(errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var client = new Client
+        {
+            Id = Guid.CreateVersion7(),
+            Status = ClientStatus.Active,
+            CreatedAt = now,
+            CreatedBy = actor.Id,
+        };
+        Apply(client, input, now);
+        db.Clients.Add(client);
+        if (!await TrySaveAsync(input.ExternalId is not null, cancellationToken))
+        {
+            return SaveResult.Failed<Client>(ExternalIdTaken(input.ExternalId!, null));
+        }
+
+        await audit.RecordAsync(new AuditEntry(CreatedAction, "client", client.Id.ToString(), client.Name), cancellationToken);
+        return SaveResult.Ok<Client>(client);
+    }
+
+    public async Task<SaveResult<Client>> UpdateAsync(Guid id, ClientInput input, CancellationToken cancellationToken = default)
+    {
+        var client = await db.Clients.Include(c => c.Emails).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (client is null)
+        {
+            return SaveResult.Failed<Client>(new FieldError("", "This client no longer exists."));
+        }
+
+        input = ClientRules.Clean(input);
+        var errors = await CheckAsync(input, id, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return SaveResult.Failed<Client>(errors);
+        }
+
+        Apply(client, input, clock.GetUtcNow().UtcDateTime);
+        if (!await TrySaveAsync(input.ExternalId is not null, cancellationToken))
+        {
+            return SaveResult.Failed<Client>(ExternalIdTaken(input.ExternalId!, null));
+        }
+
+        await audit.RecordAsync(new AuditEntry(UpdatedAction, "client", client.Id.ToString(), client.Name), cancellationToken);
+        return SaveResult.Ok<Client>(client);
+    }
+
+    /// <summary>Archives or restores; false when the client does not exist or already has that status.</summary>
+    public async Task<bool> SetStatusAsync(Guid id, ClientStatus status, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        DateTime? archivedAt = status == ClientStatus.Archived ? now : null;
+        var changed = await db.Clients.Where(c => c.Id == id && c.Status != status)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status).SetProperty(c => c.ArchivedAt, archivedAt).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        var name = await db.Clients.Where(c => c.Id == id).Select(c => c.Name).SingleAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(status == ClientStatus.Archived ? ArchivedAction : RestoredAction, "client", id.ToString(), name), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Existing clients holding any of these external ids (exact match), by id.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ClientsByExternalIdAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken = default)
+    {
+        if (externalIds.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        var ids = externalIds.ToList();
+        return await db.Clients.AsNoTracking().Where(c => c.ExternalId != null && ids.Contains(c.ExternalId))
+            .ToDictionaryAsync(c => c.ExternalId!, c => c.Name, StringComparer.Ordinal, cancellationToken);
+    }
+
+    internal static void Apply(Client client, ClientInput input, DateTime now)
+    {
+        client.Kind = input.Kind;
+        client.Name = input.Name;
+        client.NormalizedName = Client.Normalize(input.Name);
+        client.Phone = input.Phone;
+        client.Address = input.Address;
+        client.ExternalId = input.ExternalId;
+        client.Notes = input.Notes;
+        client.UpdatedAt = now;
+
+        var wanted = input.Emails.ToList();
+        client.Emails.RemoveAll(e => !wanted.Contains(e.Email, StringComparer.Ordinal));
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var email = client.Emails.FirstOrDefault(e => e.Email == wanted[i]);
+            if (email is null)
+            {
+                email = new ClientEmail { Id = Guid.CreateVersion7(), ClientId = client.Id, Email = wanted[i] };
+                client.Emails.Add(email);
+            }
+
+            email.Position = i;
+        }
+    }
+
+    internal static FieldError ExternalIdTaken(string externalId, string? byName)
+        => new("ExternalId", byName is null
+            ? $"'{externalId}' is already used by another client."
+            : $"'{externalId}' is already used by {byName}.");
+
+    private async Task<List<FieldError>> CheckAsync(ClientInput input, Guid? self, CancellationToken cancellationToken)
+    {
+        var errors = ClientRules.Validate(input).ToList();
+        if (input.ExternalId is { } externalId && errors.All(e => e.Field != "ExternalId"))
+        {
+            var owner = await db.Clients.AsNoTracking().Where(c => c.ExternalId == externalId && c.Id != self).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+            if (owner is not null)
+            {
+                errors.Add(ExternalIdTaken(externalId, owner));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Saves; false when the unique external id was taken between the check and the save.</summary>
+    private async Task<bool> TrySaveAsync(bool hasExternalId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException) when (hasExternalId)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,232 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Clients.Data;
+using Portal.Clients.Models;
+using Portal.Core.Contracts;
+
+namespace Portal.Clients.Services;
+
+/// <summary>Who may use a portal, with which access, until when.</summary>
+public sealed class PortalMemberships(
+    ClientsDbContext db,
+    IUserDirectory users,
+    IAuditLog audit,
+    PracticeCalendar calendar,
+    CurrentActor actor,
+    TimeProvider clock)
+{
+    public const int DisplayNameMaxLength = 200;
+
+    public async Task<IReadOnlyList<PortalMemberView>> MembersAsync(Guid portalId, CancellationToken cancellationToken = default)
+    {
+        var members = await db.PortalMembers.AsNoTracking().Where(m => m.PortalId == portalId).ToListAsync(cancellationToken);
+        var accounts = await users.FindManyAsync(members.Select(m => m.UserId), cancellationToken);
+        var today = await calendar.TodayAsync(cancellationToken);
+        return members
+            .Select(m => new PortalMemberView(m, accounts.GetValueOrDefault(m.UserId), !IsActive(m, today)))
+            .OrderBy(v => v.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+    }
+
+    public Task<PortalMember?> FindAsync(Guid portalId, Guid memberId, CancellationToken cancellationToken = default)
+        => db.PortalMembers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId && m.PortalId == portalId, cancellationToken);
+
+    /// <summary>The portals the user may use today, by name.</summary>
+    public async Task<IReadOnlyList<ActivePortal>> ActiveForUserAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var today = await calendar.TodayAsync(cancellationToken);
+        return await (from m in db.PortalMembers.AsNoTracking()
+                      join p in db.Portals on m.PortalId equals p.Id
+                      where m.UserId == userId && (m.ExpiresOn == null || m.ExpiresOn >= today)
+                      orderby p.NormalizedName
+                      select new ActivePortal(p.Id, p.Name, m.Access, m.ExpiresOn)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives the person access: finds the client user with that address or creates one (staff addresses
+    /// are refused), then saves the membership. Inviting them is a separate step.
+    /// </summary>
+    public async Task<(PortalMember? Member, PortalUserInfo? User, IReadOnlyList<FieldError> Errors)> AddAsync(Guid portalId, NewPortalUser input, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        var email = input.Email.Trim();
+        var displayName = input.DisplayName.Trim();
+        if (email.Length == 0)
+        {
+            errors.Add(new("Email", "Enter the person's e-mail address."));
+        }
+        else if (!ClientRules.IsEmail(email))
+        {
+            errors.Add(new("Email", $"'{email}' is not an e-mail address."));
+        }
+
+        if (displayName.Length > DisplayNameMaxLength)
+        {
+            errors.Add(new("DisplayName", $"Use at most {DisplayNameMaxLength} characters."));
+        }
+
+        if (await CheckExpiryAsync(input.Access, input.ExpiresOn, null, cancellationToken) is { } expiryError)
+        {
+            errors.Add(expiryError);
+        }
+
+        var portal = await db.Portals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == portalId, cancellationToken);
+        if (portal is null)
+        {
+            errors.Add(new("", "This portal no longer exists."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, null, errors);
+        }
+
+        var existing = await users.FindByEmailAsync(email, cancellationToken);
+        if (existing is not null && await db.PortalMembers.AnyAsync(m => m.PortalId == portalId && m.UserId == existing.Id, cancellationToken))
+        {
+            return (null, null, [AlreadyMember(existing.Email)]);
+        }
+
+        var ensured = await users.EnsureClientUserAsync(email, displayName.Length == 0 ? email : displayName, cancellationToken);
+        if (ensured.User is null)
+        {
+            return (null, null, [new("Email", ensured.Error ?? $"{email} cannot be given portal access.")]);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var member = new PortalMember
+        {
+            Id = Guid.CreateVersion7(),
+            PortalId = portalId,
+            UserId = ensured.User.Id,
+            Access = input.Access,
+            ExpiresOn = input.Access == PortalAccess.Contributor ? input.ExpiresOn : null,
+            CreatedAt = now,
+            CreatedBy = actor.Id,
+            UpdatedAt = now,
+        };
+        db.PortalMembers.Add(member);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return (null, null, [AlreadyMember(ensured.User.Email)]);
+        }
+
+        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessGranted, "portal", portalId.ToString(), $"{ensured.User.Email} in {portal!.Name}: {Describe(member.Access, member.ExpiresOn)}"), cancellationToken);
+        return (member, ensured.User, []);
+    }
+
+    public async Task<FieldError?> ChangeAsync(Guid portalId, Guid memberId, PortalAccess access, DateOnly? expiresOn, CancellationToken cancellationToken = default)
+    {
+        var member = await db.PortalMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.PortalId == portalId, cancellationToken);
+        if (member is null)
+        {
+            return new FieldError("", "That user no longer has access to this portal.");
+        }
+
+        if (await CheckExpiryAsync(access, expiresOn, member.ExpiresOn, cancellationToken) is { } error)
+        {
+            return error;
+        }
+
+        expiresOn = access == PortalAccess.Contributor ? expiresOn : null;
+        if (member.Access == access && member.ExpiresOn == expiresOn)
+        {
+            return null;
+        }
+
+        var before = Describe(member.Access, member.ExpiresOn);
+        member.Access = access;
+        member.ExpiresOn = expiresOn;
+        member.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessChanged, "portal", portalId.ToString(), $"{await EmailOfAsync(member.UserId, cancellationToken)}: {before} → {Describe(access, expiresOn)}"), cancellationToken);
+        return null;
+    }
+
+    public async Task<bool> RemoveAsync(Guid portalId, Guid memberId, CancellationToken cancellationToken = default)
+    {
+        var member = await db.PortalMembers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId && m.PortalId == portalId, cancellationToken);
+        if (member is null || await db.PortalMembers.Where(m => m.Id == memberId).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessRevoked, "portal", portalId.ToString(), await EmailOfAsync(member.UserId, cancellationToken)), cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Sets a user's access as a recipe states it (creating the membership if needed). Unlike the admin
+    /// page, a date in the past is accepted: a demo recipe run years later must still work.
+    /// </summary>
+    public async Task SetAsync(Guid portalId, PortalUserInfo user, PortalAccess access, DateOnly? expiresOn, CancellationToken cancellationToken = default)
+    {
+        expiresOn = access == PortalAccess.Contributor ? expiresOn : null;
+        var member = await db.PortalMembers.SingleOrDefaultAsync(m => m.PortalId == portalId && m.UserId == user.Id, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (member is null)
+        {
+            db.PortalMembers.Add(new PortalMember
+            {
+                Id = Guid.CreateVersion7(),
+                PortalId = portalId,
+                UserId = user.Id,
+                Access = access,
+                ExpiresOn = expiresOn,
+                CreatedAt = now,
+                CreatedBy = actor.Id,
+                UpdatedAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessGranted, "portal", portalId.ToString(), $"{user.Email}: {Describe(access, expiresOn)}"), cancellationToken);
+            return;
+        }
+
+        if (member.Access == access && member.ExpiresOn == expiresOn)
+        {
+            return;
+        }
+
+        var before = Describe(member.Access, member.ExpiresOn);
+        member.Access = access;
+        member.ExpiresOn = expiresOn;
+        member.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessChanged, "portal", portalId.ToString(), $"{user.Email}: {before} → {Describe(access, expiresOn)}"), cancellationToken);
+    }
+
+    /// <summary>Access counts on its last day too: it ends when that day ends.</summary>
+    public static bool IsActive(PortalMember member, DateOnly today) => member.ExpiresOn is null || member.ExpiresOn >= today;
+
+    public static string Describe(PortalAccess access, DateOnly? expiresOn)
+        => access == PortalAccess.Contributor && expiresOn is { } until
+            ? $"Contributor until {until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
+            : access.ToString();
+
+    private async Task<FieldError?> CheckExpiryAsync(PortalAccess access, DateOnly? expiresOn, DateOnly? current, CancellationToken cancellationToken)
+    {
+        if (expiresOn is null)
+        {
+            return null;
+        }
+
+        if (access != PortalAccess.Contributor)
+        {
+            return new FieldError("ExpiresOn", "Only contributor access can end on a date. Clear the date, or choose Contributor.");
+        }
+
+        return expiresOn != current && expiresOn < await calendar.TodayAsync(cancellationToken)
+            ? new FieldError("ExpiresOn", "Choose today or a later date: access that ends in the past would never start.")
+            : null;
+    }
+
+    private async Task<string> EmailOfAsync(Guid userId, CancellationToken cancellationToken)
+        => (await users.FindAsync(userId, cancellationToken))?.Email ?? userId.ToString();
+
+    private static FieldError AlreadyMember(string email) => new("Email", $"{email} already has access to this portal. Change their access in the list below.");
+}
