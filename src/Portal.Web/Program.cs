@@ -21,7 +21,8 @@ var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
     .AddModule<Portal.Identity.Startup>()
     .AddModule<Portal.Audit.Startup>()
     .AddModule<Portal.Notifications.Startup>()
-    .AddModule<Portal.Clients.Startup>());
+    .AddModule<Portal.Clients.Startup>()
+    .AddModule<Portal.Documents.Startup>());
 
 builder.Services.AddHostAdmin(builder.Configuration);
 builder.Services.AddRazorPages(options =>

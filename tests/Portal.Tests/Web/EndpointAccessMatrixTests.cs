@@ -22,8 +22,8 @@ public sealed partial class EndpointAccessMatrixTests(SharedApps apps, ITestOutp
     public async Task No_endpoint_lets_in_anyone_it_should_not(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
-        var practice = await app.CreatePracticeAsync();
-        var other = await app.CreatePracticeAsync();
+        var practice = await EverythingOnAsync(app, await app.CreatePracticeAsync());
+        var other = await EverythingOnAsync(app, await app.CreatePracticeAsync());
         var staff = await app.AddStaffAsync(practice);
         var client = await app.AddClientAsync(practice);
         var otherAdmin = await app.AddAdministratorAsync(other);
@@ -169,6 +169,14 @@ public sealed partial class EndpointAccessMatrixTests(SharedApps apps, ITestOutp
         {
             failures.Add($"{method} {endpoint.Route} {who}: expected {expected}, got {status} {location}");
         }
+    }
+
+    /// <summary>Every feature on, so an endpoint answers for its access rules rather than a 404 for being off.</summary>
+    private static async Task<Portal.Core.Tenancy.TenantDescriptor> EverythingOnAsync(PortalApplication app, Portal.Core.Tenancy.TenantDescriptor practice)
+    {
+        var all = app.Get<ModuleCatalog>().Features.Ordered.Select(f => f.Id).ToList();
+        await app.InPracticeAsync(practice, sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TenantFeatures>(sp).EnableAsync(all, default));
+        return app.Get<Portal.Core.Tenancy.TenantRegistry>().Find(practice.Name)!;
     }
 
     private static async Task<string> ForeignCookieAsync(PortalApplication app, Portal.Core.Tenancy.TenantDescriptor other, PortalUser user)

@@ -54,6 +54,23 @@ public sealed class ErrorPagesAndHeadersTests(SharedAppsWithTestModule apps) : I
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("OPTIONS")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("PATCH")]
+    public async Task Errors_keep_their_status_whatever_the_method(string method)
+    {
+        var app = await apps.For(DatabaseProvider.Sqlite);
+        var practice = await app.CreatePracticeAsync();
+
+        var missing = await app.ClientFor(practice).SendAsync(new HttpRequestMessage(new HttpMethod(method), "no-such-page"));
+        var unsignedUpload = await app.ClientFor(practice).SendAsync(new HttpRequestMessage(new HttpMethod(method), $"uploads/{Guid.NewGuid()}"));
+
+        Assert.True(missing.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"{method} of a missing page answered {missing.StatusCode}");
+        Assert.True((int)unsignedUpload.StatusCode >= 400, $"{method} of an upload without a session answered {unsignedUpload.StatusCode}");
+    }
+
     [Fact]
     public async Task Pages_carry_the_security_headers()
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Portal.Web.Pages.Errors;
@@ -28,6 +29,16 @@ public sealed class ErrorModel : PageModel
     public IActionResult OnGet() => Render(RouteCode());
 
     public IActionResult OnPost() => Render(RouteCode());
+
+    // Any other method (OPTIONS, PUT, PATCH, DELETE) has no handler of its own; without this the page
+    // would answer an empty 200 and hide the error status from the caller.
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is null)
+        {
+            context.Result = Render(RouteCode());
+        }
+    }
 
     private int? RouteCode() => int.TryParse(RouteData.Values["code"]?.ToString(), out var code) ? code : null;
 

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Portal.Core.Contracts;
+using Portal.Documents.Services;
+
+namespace Portal.Documents.Endpoints;
+
+/// <summary>File downloads (one, or several as a zip) and "this batch is complete", for staff and client users alike.</summary>
+public static class DownloadEndpoints
+{
+    public static void MapDownloadEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var documents = endpoints.MapGroup("/documents").RequireAuthorization();
+
+        documents.MapGet("/versions/{versionId:guid}/download", async (Guid versionId, HttpContext context, DocumentLibrary library, DocumentAccess access, DocumentDownloads downloads) =>
+        {
+            var found = await library.FindVersionAsync(versionId, context.RequestAborted);
+            if (found is not { } file)
+            {
+                return Results.NotFound();
+            }
+
+            var rights = await access.ForClientAsync(context.User, file.Document.ClientId, context.RequestAborted);
+            if (!rights.CanSee(file.Document))
+            {
+                return Results.NotFound();
+            }
+
+            var outcome = await downloads.SendAsync(context, file.Document, file.Version, rights);
+            return outcome == DownloadOutcome.Damaged && !context.Response.HasStarted
+                ? Results.Problem("This file failed its integrity check and was not sent. The practice has been told; please contact them.", statusCode: StatusCodes.Status500InternalServerError, title: "The file is damaged")
+                : Results.Empty;
+        });
+
+        documents.MapPost("/{clientId:guid}/zip", async (Guid clientId, [FromForm] ZipRequest form, HttpContext context, DocumentLibrary library, DocumentAccess access, DocumentDownloads downloads, IClientDirectory clients) =>
+        {
+            var rights = await access.ForClientAsync(context.User, clientId, context.RequestAborted);
+            if (!rights.CanView)
+            {
+                return Results.NotFound();
+            }
+
+            var files = new List<(Portal.Documents.Models.Document, Portal.Documents.Models.DocumentVersion)>();
+            foreach (var documentId in (form.Documents ?? []).Distinct().Take(500))
+            {
+                var document = await library.FindAsync(documentId, cancellationToken: context.RequestAborted);
+                if (document is null || document.ClientId != clientId || !rights.CanSee(document))
+                {
+                    continue;
+                }
+
+                var current = (await library.VersionsAsync(document.Id, context.RequestAborted)).First(v => v.Id == document.CurrentVersionId);
+                files.Add((document, current));
+            }
+
+            if (files.Count == 0)
+            {
+                return Results.BadRequest("Choose at least one document to download.");
+            }
+
+            var client = await clients.FindAsync(clientId, context.RequestAborted);
+            await downloads.SendZipAsync(context, $"{FileNames.Clean(client?.Name ?? "documents")} documents.zip", files, rights);
+            return Results.Empty;
+        });
+
+        documents.MapPost("/{clientId:guid}/batches/{batchId:guid}/complete", async (Guid clientId, Guid batchId, HttpContext context, DocumentAccess access, DocumentNotifications notifications, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
+            var rights = await access.ForClientAsync(context.User, clientId, context.RequestAborted);
+            if (!rights.CanView)
+            {
+                return Results.NotFound();
+            }
+
+            var announced = await notifications.NotifyAsync(clientId, batchId, null, context.RequestAborted);
+            return Results.Ok(new { announced });
+        });
+    }
+}
+
+public sealed class ZipRequest
+{
+    public List<Guid>? Documents { get; set; }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Contracts;
+
+namespace Portal.Documents.Pages.Documents;
+
+/// <summary>The client user's way in: their portal's clients (straight to the only one).</summary>
+[Authorize]
+public sealed class IndexModel(IClientAccess access) : PageModel
+{
+    public IReadOnlyList<ClientSummary> Clients { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (User.FindFirst("portal:kind")?.Value == "Staff")
+        {
+            return LocalRedirect("~/admin/documents");
+        }
+
+        var portal = await access.CurrentPortalAsync(User, HttpContext.RequestAborted);
+        if (portal is null)
+        {
+            return LocalRedirect("~/portals/choose");
+        }
+
+        Clients = portal.Clients;
+        return Clients.Count == 1 ? LocalRedirect($"~/documents/{Clients[0].Id}") : Page();
+    }
+}

@@ -1,0 +1,343 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Contracts;
+using Portal.Documents.Data;
+using Portal.Documents.Models;
+
+namespace Portal.Documents.Services;
+
+/// <summary>Reading and organising a client's documents: folders, lists, new files, trash, notes, shares.</summary>
+public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clientDirectory, IAuditLog audit, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<Folder>> FoldersAsync(ClientDocumentRights rights, CancellationToken cancellationToken = default)
+    {
+        var folders = await db.Folders.AsNoTracking().Where(f => f.ClientId == rights.ClientId && f.DeletedAt == null)
+            .OrderBy(f => f.Name).ToListAsync(cancellationToken);
+        return folders.Where(f => rights.CanSeeFolder(f.Id)).ToList();
+    }
+
+    public Task<Folder?> FindFolderAsync(Guid clientId, Guid folderId, CancellationToken cancellationToken = default)
+        => db.Folders.AsNoTracking().SingleOrDefaultAsync(f => f.Id == folderId && f.ClientId == clientId && f.DeletedAt == null, cancellationToken);
+
+    /// <summary>A page of the client's documents the user may see; sorted and paged in the database.</summary>
+    public async Task<DocumentPage> ListAsync(ClientDocumentRights rights, DocumentQuery query, CancellationToken cancellationToken = default)
+    {
+        var documents = db.Documents.AsNoTracking().Where(d => d.ClientId == rights.ClientId && d.DeletedAt == null);
+        if (query.FolderId is { } folderId)
+        {
+            documents = documents.Where(d => d.FolderId == folderId);
+        }
+        else if (query.TopLevelOnly)
+        {
+            documents = documents.Where(d => d.FolderId == null);
+        }
+
+        if (rights.Shared is { } shared)
+        {
+            var sharedDocuments = shared.Documents.ToList();
+            var sharedFolders = shared.Folders.ToList();
+            documents = documents.Where(d => sharedDocuments.Contains(d.Id) || (d.FolderId != null && sharedFolders.Contains(d.FolderId.Value)));
+        }
+
+        if (query.Direction is { } direction)
+        {
+            documents = documents.Where(d => d.Direction == direction);
+        }
+
+        if (query.NewOnly)
+        {
+            documents = documents.Where(d => db.Versions.Any(v => v.Id == d.CurrentVersionId && v.Direction == TransferDirection.FromClient && v.StaffDownloadedAt == null));
+        }
+
+        var total = await documents.CountAsync(cancellationToken);
+        documents = (query.Sort, query.Descending) switch
+        {
+            (DocumentSort.Name, false) => documents.OrderBy(d => d.NormalizedName),
+            (DocumentSort.Name, true) => documents.OrderByDescending(d => d.NormalizedName),
+            (DocumentSort.Size, false) => documents.OrderBy(d => d.Size).ThenBy(d => d.NormalizedName),
+            (DocumentSort.Size, true) => documents.OrderByDescending(d => d.Size).ThenBy(d => d.NormalizedName),
+            (DocumentSort.Direction, false) => documents.OrderBy(d => d.Direction).ThenByDescending(d => d.UpdatedAt),
+            (DocumentSort.Direction, true) => documents.OrderByDescending(d => d.Direction).ThenByDescending(d => d.UpdatedAt),
+            (_, false) => documents.OrderBy(d => d.UpdatedAt),
+            _ => documents.OrderByDescending(d => d.UpdatedAt),
+        };
+        var page = Math.Max(1, query.Page);
+        var rows = await documents.Skip((page - 1) * query.PageSize).Take(query.PageSize)
+            .Join(db.Versions, d => d.CurrentVersionId, v => v.Id, (d, v) => new DocumentRow(d, v))
+            .ToListAsync(cancellationToken);
+
+        // The join loses the order on some providers: restore it from the paged ids.
+        var ids = rows.Select(r => r.Document.Id).ToList();
+        var noteCounts = await db.Notes.Where(n => ids.Contains(n.DocumentId) && (rights.IsStaff || n.VisibleToClient))
+            .GroupBy(n => n.DocumentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var folderNames = await db.Folders.Where(f => f.ClientId == rights.ClientId).Select(f => new { f.Id, f.Name }).ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken);
+        var ordered = Sort(rows, query).Select(r => r with { NoteCount = noteCounts.GetValueOrDefault(r.Document.Id), FolderName = r.Document.FolderId is { } f ? folderNames.GetValueOrDefault(f) : null }).ToList();
+        return new DocumentPage(ordered, total, page, query.PageSize);
+    }
+
+    /// <summary>Files clients uploaded that no staff member has downloaded yet, across all clients (or one).</summary>
+    public async Task<NewFilesPage> NewFilesAsync(Guid? clientId, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var query = db.Versions.AsNoTracking()
+            .Where(v => v.Direction == TransferDirection.FromClient && v.StaffDownloadedAt == null)
+            .Join(db.Documents.Where(d => d.DeletedAt == null), v => v.DocumentId, d => d.Id, (v, d) => new { v, d });
+        if (clientId is { } id)
+        {
+            query = query.Where(x => x.d.ClientId == id);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(x => x.v.UploadedAt).Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)
+            .Select(x => new { x.v, x.d }).ToListAsync(cancellationToken);
+        var clients = await clientDirectory.FindManyAsync(rows.Select(r => r.d.ClientId), cancellationToken);
+        return new NewFilesPage(
+            rows.Select(r => new NewFileRow(r.d, r.v, clients.TryGetValue(r.d.ClientId, out var c) ? c.Name : "(unknown client)")).ToList(),
+            total,
+            Math.Max(page, 1),
+            pageSize);
+    }
+
+    public Task<int> NewFileCountAsync(CancellationToken cancellationToken = default)
+        => db.Versions.Where(v => v.Direction == TransferDirection.FromClient && v.StaffDownloadedAt == null)
+            .Join(db.Documents.Where(d => d.DeletedAt == null), v => v.DocumentId, d => d.Id, (v, d) => v.Id).CountAsync(cancellationToken);
+
+    public async Task<Document?> FindAsync(Guid documentId, bool includeDeleted = false, CancellationToken cancellationToken = default)
+        => await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && (includeDeleted || d.DeletedAt == null), cancellationToken);
+
+    public async Task<IReadOnlyList<DocumentVersion>> VersionsAsync(Guid documentId, CancellationToken cancellationToken = default)
+        => await db.Versions.AsNoTracking().Where(v => v.DocumentId == documentId).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
+
+    public async Task<(Document Document, DocumentVersion Version)?> FindVersionAsync(Guid versionId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Versions.AsNoTracking().Where(v => v.Id == versionId)
+            .Join(db.Documents.Where(d => d.DeletedAt == null), v => v.DocumentId, d => d.Id, (v, d) => new { v, d })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : (row.d, row.v);
+    }
+
+    public async Task<(Folder? Folder, string? Error)> CreateFolderAsync(Guid clientId, Guid? parentId, string name, bool clientCanUpload, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        name = FileNames.Clean(name);
+        if (parentId is { } parent && await FindFolderAsync(clientId, parent, cancellationToken) is null)
+        {
+            return (null, "The parent folder no longer exists.");
+        }
+
+        if (await db.Folders.AnyAsync(f => f.ClientId == clientId && f.ParentId == parentId && f.DeletedAt == null && f.Name.ToLower() == name.ToLower(), cancellationToken))
+        {
+            return (null, $"There is already a folder called \"{name}\" here.");
+        }
+
+        var folder = new Folder
+        {
+            Id = Guid.CreateVersion7(),
+            ClientId = clientId,
+            ParentId = parentId,
+            Name = name,
+            ClientCanUpload = clientCanUpload,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = UserId(user),
+        };
+        db.Folders.Add(folder);
+        await db.SaveChangesAsync(cancellationToken);
+        return (folder, null);
+    }
+
+    public async Task<string?> UpdateFolderAsync(Guid clientId, Guid folderId, string name, bool clientCanUpload, CancellationToken cancellationToken = default)
+    {
+        var folder = await db.Folders.SingleOrDefaultAsync(f => f.Id == folderId && f.ClientId == clientId && f.DeletedAt == null, cancellationToken);
+        if (folder is null)
+        {
+            return "The folder no longer exists.";
+        }
+
+        name = FileNames.Clean(name);
+        if (await db.Folders.AnyAsync(f => f.ClientId == clientId && f.ParentId == folder.ParentId && f.Id != folderId && f.DeletedAt == null && f.Name.ToLower() == name.ToLower(), cancellationToken))
+        {
+            return $"There is already a folder called \"{name}\" here.";
+        }
+
+        folder.Name = name;
+        folder.ClientCanUpload = clientCanUpload;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Only an empty folder is removed, so nothing disappears by accident.</summary>
+    public async Task<string?> DeleteFolderAsync(Guid clientId, Guid folderId, CancellationToken cancellationToken = default)
+    {
+        if (await db.Folders.AnyAsync(f => f.ParentId == folderId && f.DeletedAt == null, cancellationToken)
+            || await db.Documents.AnyAsync(d => d.FolderId == folderId && d.DeletedAt == null, cancellationToken))
+        {
+            return "Only an empty folder can be deleted. Move or delete what is in it first.";
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Folders.Where(f => f.Id == folderId && f.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(f => f.DeletedAt, now), cancellationToken);
+        return null;
+    }
+
+    public async Task<int> TrashAsync(ClientDocumentRights rights, IReadOnlyCollection<Guid> documentIds, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = UserId(user);
+        var trashed = await db.Documents.Where(d => documentIds.Contains(d.Id) && d.ClientId == rights.ClientId && d.DeletedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DeletedAt, now).SetProperty(d => d.DeletedBy, userId), cancellationToken);
+        if (trashed > 0)
+        {
+            await audit.RecordAsync(new AuditEntry("documents.trashed", "client", rights.ClientId.ToString(), $"{trashed} documents: {string.Join(", ", documentIds)}"), cancellationToken);
+        }
+
+        return trashed;
+    }
+
+    public async Task<TrashPage> TrashListAsync(int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var query = db.Documents.AsNoTracking().Where(d => d.DeletedAt != null);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(d => d.DeletedAt).Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var clients = await clientDirectory.FindManyAsync(rows.Select(r => r.ClientId), cancellationToken);
+        return new TrashPage(rows.Select(d => (d, clients.TryGetValue(d.ClientId, out var c) ? c.Name : "(unknown client)")).ToList(), total, Math.Max(page, 1), pageSize);
+    }
+
+    /// <summary>Back from the trash; if a document of the same name arrived meanwhile, the restored one gets a new name.</summary>
+    public async Task<string?> RestoreAsync(Guid documentId, CancellationToken cancellationToken = default)
+    {
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.DeletedAt != null, cancellationToken);
+        if (document is null)
+        {
+            return "That document is not in the trash.";
+        }
+
+        if (document.FolderId is { } folder && !await db.Folders.AnyAsync(f => f.Id == folder && f.DeletedAt == null, cancellationToken))
+        {
+            document.FolderId = null; // its folder was removed: restore at the top level
+        }
+
+        var name = document.Name;
+        for (var n = 2; await db.Documents.AnyAsync(d => d.ClientId == document.ClientId && d.FolderId == document.FolderId && d.DeletedAt == null && d.NormalizedName == FileNames.Normalize(name), cancellationToken); n++)
+        {
+            name = FileNames.Numbered(document.Name, n);
+        }
+
+        document.Name = name;
+        document.NormalizedName = FileNames.Normalize(name);
+        document.DeletedAt = null;
+        document.DeletedBy = null;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry("documents.restored", "document", documentId.ToString(), name), cancellationToken);
+        return null;
+    }
+
+    public async Task<IReadOnlyList<DocumentNote>> NotesAsync(Guid documentId, bool staff, CancellationToken cancellationToken = default)
+        => await db.Notes.AsNoTracking().Where(n => n.DocumentId == documentId && (staff || n.VisibleToClient)).OrderBy(n => n.CreatedAt).ToListAsync(cancellationToken);
+
+    public async Task<string?> AddNoteAsync(Guid documentId, string text, bool visibleToClient, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        text = text?.Trim() ?? "";
+        if (text.Length is 0 or > 4000)
+        {
+            return "Write a note of up to 4,000 characters.";
+        }
+
+        db.Notes.Add(new DocumentNote
+        {
+            Id = Guid.CreateVersion7(),
+            DocumentId = documentId,
+            Text = text,
+            VisibleToClient = visibleToClient,
+            AuthorId = UserId(user) ?? Guid.Empty,
+            AuthorName = user.FindFirstValue("portal:name") ?? user.Identity?.Name ?? "",
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Every note of a client's documents, for the notes export.</summary>
+    public IAsyncEnumerable<NoteExportRow> NotesOfClientAsync(Guid clientId)
+        => db.Notes.AsNoTracking()
+            .Join(db.Documents.Where(d => d.ClientId == clientId), n => n.DocumentId, d => d.Id, (n, d) => new { n, d })
+            .OrderBy(x => x.d.NormalizedName).ThenBy(x => x.n.CreatedAt)
+            .Select(x => new NoteExportRow(x.d.Name, x.n.CreatedAt, x.n.AuthorName, x.n.VisibleToClient, x.n.Text))
+            .AsAsyncEnumerable();
+
+    public async Task<IReadOnlyList<DocumentShare>> SharesAsync(Guid clientId, Guid? documentId, Guid? folderId, CancellationToken cancellationToken = default)
+        => await db.Shares.AsNoTracking().Where(s => s.ClientId == clientId && s.DocumentId == documentId && s.FolderId == folderId).ToListAsync(cancellationToken);
+
+    public async Task ShareAsync(Guid clientId, Guid? documentId, Guid? folderId, Guid userId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (await db.Shares.AnyAsync(s => s.ClientId == clientId && s.DocumentId == documentId && s.FolderId == folderId && s.UserId == userId, cancellationToken))
+        {
+            return;
+        }
+
+        db.Shares.Add(new DocumentShare { Id = Guid.CreateVersion7(), ClientId = clientId, DocumentId = documentId, FolderId = folderId, UserId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = UserId(user) });
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry("documents.shared", documentId is null ? "folder" : "document", (documentId ?? folderId).ToString(), $"with user {userId}"), cancellationToken);
+    }
+
+    public async Task UnshareAsync(Guid clientId, Guid shareId, CancellationToken cancellationToken = default)
+    {
+        var removed = await db.Shares.Where(s => s.Id == shareId && s.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
+        if (removed > 0)
+        {
+            await audit.RecordAsync(new AuditEntry("documents.unshared", "share", shareId.ToString()), cancellationToken);
+        }
+    }
+
+    public async Task<long> UsedBytesAsync(CancellationToken cancellationToken = default)
+        => await db.Versions.SumAsync(v => (long?)v.Size, cancellationToken) ?? 0;
+
+    private static IEnumerable<DocumentRow> Sort(IEnumerable<DocumentRow> rows, DocumentQuery query) => (query.Sort, query.Descending) switch
+    {
+        (DocumentSort.Name, false) => rows.OrderBy(r => r.Document.NormalizedName, StringComparer.Ordinal),
+        (DocumentSort.Name, true) => rows.OrderByDescending(r => r.Document.NormalizedName, StringComparer.Ordinal),
+        (DocumentSort.Size, false) => rows.OrderBy(r => r.Document.Size),
+        (DocumentSort.Size, true) => rows.OrderByDescending(r => r.Document.Size),
+        (DocumentSort.Direction, false) => rows.OrderBy(r => r.Document.Direction).ThenByDescending(r => r.Document.UpdatedAt),
+        (DocumentSort.Direction, true) => rows.OrderByDescending(r => r.Document.Direction).ThenByDescending(r => r.Document.UpdatedAt),
+        (_, false) => rows.OrderBy(r => r.Document.UpdatedAt),
+        _ => rows.OrderByDescending(r => r.Document.UpdatedAt),
+    };
+
+    private static Guid? UserId(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+}
+
+public enum DocumentSort
+{
+    Date,
+    Name,
+    Size,
+    Direction,
+}
+
+public sealed record DocumentQuery(Guid? FolderId = null, bool TopLevelOnly = false, TransferDirection? Direction = null, bool NewOnly = false, DocumentSort Sort = DocumentSort.Date, bool Descending = true, int Page = 1, int PageSize = 50);
+
+public sealed record DocumentRow(Document Document, DocumentVersion Version)
+{
+    public int NoteCount { get; init; }
+
+    public string? FolderName { get; init; }
+
+    public bool IsNew => Version.Direction == TransferDirection.FromClient && Version.StaffDownloadedAt is null;
+}
+
+public sealed record DocumentPage(IReadOnlyList<DocumentRow> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed record NewFileRow(Document Document, DocumentVersion Version, string ClientName);
+
+public sealed record NewFilesPage(IReadOnlyList<NewFileRow> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed record TrashPage(IReadOnlyList<(Document Document, string ClientName)> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed record NoteExportRow(string DocumentName, DateTime CreatedAt, string AuthorName, bool VisibleToClient, string Text);

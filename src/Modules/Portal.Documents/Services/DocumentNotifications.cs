@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Core.Contracts;
+using Portal.Core.Jobs;
+using Portal.Core.Mail;
+using Portal.Core.Settings;
+using Portal.Core.Tenancy;
+using Portal.Documents.Data;
+using Portal.Documents.Models;
+
+namespace Portal.Documents.Services;
+
+/// <summary>
+/// Tells the other side about new files, one e-mail per batch: the browser marks a batch complete
+/// when its last file is in, and a delayed job covers a batch whose browser went away. Each file is
+/// announced once (it records when), so a late file gets a notice of its own.
+/// Practice to client: through the reminders queue (staff may review first). Client to practice:
+/// to the practice's contact address.
+/// </summary>
+public sealed class DocumentNotifications(
+    DocumentsDbContext db,
+    IClientDirectory clients,
+    IUserDirectory users,
+    IReminderQueue reminders,
+    IJobQueue jobs,
+    MailComposer composer,
+    IMailOutbox outbox,
+    SiteSettingsStore settings,
+    TenantContext tenantContext,
+    TenantUrls urls,
+    IOptions<DocumentOptions> options,
+    TimeProvider clock)
+{
+    public const string ReminderKind = "documents.sent";
+
+    /// <summary>After each finished upload: schedule the fallback notice for its batch.</summary>
+    public async Task UploadCompletedAsync(Upload upload, CancellationToken cancellationToken)
+    {
+        var delay = upload.Direction == TransferDirection.FromClient ? options.Value.StaffNoticeDelay : TimeSpan.FromMinutes(10);
+        await jobs.EnqueueAsync(
+            new JobRequest(DocumentNoticeHandler.JobType, new DocumentNotice(upload.ClientId, upload.BatchId, upload.DocumentVersionId)) { RunAfter = clock.GetUtcNow().UtcDateTime + delay },
+            cancellationToken);
+    }
+
+    /// <summary>Announces the batch's files not announced yet; returns how many.</summary>
+    public async Task<int> NotifyAsync(Guid clientId, Guid? batchId, Guid? versionId, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Versions.AsNoTracking()
+            .Where(v => v.NotifiedAt == null && (batchId != null ? v.BatchId == batchId : v.Id == versionId))
+            .Join(db.Documents.Where(d => d.ClientId == clientId && d.DeletedAt == null), v => v.DocumentId, d => d.Id, (v, d) => new { Version = v, Document = d })
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = candidates.Select(c => c.Version.Id).ToList();
+        await db.Versions.Where(v => ids.Contains(v.Id) && v.NotifiedAt == null).ExecuteUpdateAsync(s => s.SetProperty(v => v.NotifiedAt, now), cancellationToken);
+        var client = await clients.FindAsync(clientId, cancellationToken);
+        var clientName = client?.Name ?? "your account";
+        var toClient = candidates.Where(c => c.Version.Direction == TransferDirection.ToClient).ToList();
+        var fromClient = candidates.Where(c => c.Version.Direction == TransferDirection.FromClient).ToList();
+
+        if (toClient.Count > 0)
+        {
+            foreach (var portalUser in await clients.PortalUsersAsync(clientId, cancellationToken))
+            {
+                var visible = portalUser.Access == ClientAccessLevel.Full
+                    ? toClient.Select(c => c.Document).ToList()
+                    : await SharedWithAsync(portalUser.UserId, clientId, toClient.Select(c => c.Document).ToList(), cancellationToken);
+                if (visible.Count == 0 || await users.FindAsync(portalUser.UserId, cancellationToken) is not { IsDisabled: false } person)
+                {
+                    continue;
+                }
+
+                var payload = JsonSerializer.Serialize(new DocumentsSentPayload(clientId, clientName, person.DisplayName, visible.Select(d => d.Name).ToList()));
+                await reminders.QueueAsync(
+                    new ReminderRequest(ReminderKind, person.Id, person.Email, $"{visible.Count} new document{(visible.Count == 1 ? "" : "s")} for {clientName} to {person.DisplayName}", payload),
+                    cancellationToken);
+            }
+        }
+
+        if (fromClient.Count > 0 && (await settings.GetAsync<SiteSettings>(cancellationToken)).ContactEmail is { } practiceAddress)
+        {
+            var draft = await composer.ComposeAsync(
+                DocumentMailTemplates.Received,
+                [practiceAddress],
+                new Dictionary<string, object?>
+                {
+                    ["uploadedBy"] = string.Join(", ", fromClient.Select(c => c.Version.UploadedByName).Distinct()),
+                    ["clientName"] = clientName,
+                    ["count"] = fromClient.Count,
+                    ["plural"] = fromClient.Count != 1,
+                    ["files"] = fromClient.Select(c => c.Document.Name).ToArray(),
+                    ["link"] = urls.Link(tenantContext.Tenant, $"/admin/documents/clients/{clientId}?new=true"),
+                },
+                cancellationToken);
+            await outbox.QueueAsync(draft, cancellationToken);
+        }
+
+        return candidates.Count;
+    }
+
+    private async Task<List<Document>> SharedWithAsync(Guid userId, Guid clientId, List<Document> documents, CancellationToken cancellationToken)
+    {
+        var shares = await db.Shares.AsNoTracking().Where(s => s.UserId == userId && s.ClientId == clientId).ToListAsync(cancellationToken);
+        var folders = shares.Where(s => s.FolderId is not null).Select(s => s.FolderId!.Value).ToHashSet();
+        return documents.Where(d => shares.Any(s => s.DocumentId == d.Id) || (d.FolderId is { } f && folders.Contains(f))).ToList();
+    }
+}
+
+public sealed record DocumentNotice(Guid ClientId, Guid? BatchId, Guid? VersionId);
+
+/// <summary>The delayed notice of a batch (or single file), in case the browser never said it was complete.</summary>
+public sealed class DocumentNoticeHandler(DocumentNotifications notifications) : IJobHandler
+{
+    public static string JobType => "documents.notice";
+
+    public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        var notice = context.ReadPayload<DocumentNotice>();
+        await notifications.NotifyAsync(notice.ClientId, notice.BatchId, notice.VersionId, cancellationToken);
+    }
+}
+
+/// <summary>What a "new documents" reminder says: whose, to whom, which files.</summary>
+public sealed record DocumentsSentPayload(Guid ClientId, string ClientName, string RecipientName, List<string> Files);
+
+/// <summary>"N new documents" reminders to portal users, composed when staff send them.</summary>
+public sealed class DocumentsSentReminderKind(MailComposer composer, TenantContext tenantContext, TenantUrls urls) : IReminderKind
+{
+    public string Kind => DocumentNotifications.ReminderKind;
+
+    public string DisplayName => "New documents";
+
+    public async Task<MailDraft> ComposeAsync(ReminderRequest reminder, bool preview, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.Deserialize<DocumentsSentPayload>(reminder.Payload) ?? throw new InvalidOperationException("Empty documents reminder.");
+        return await composer.ComposeAsync(
+            DocumentMailTemplates.Sent,
+            [reminder.Recipient],
+            new Dictionary<string, object?>
+            {
+                ["name"] = payload.RecipientName,
+                ["clientName"] = payload.ClientName,
+                ["count"] = payload.Files.Count,
+                ["plural"] = payload.Files.Count != 1,
+                ["files"] = payload.Files.ToArray(),
+                ["link"] = urls.Link(tenantContext.Tenant, "/documents"),
+            },
+            cancellationToken);
+    }
+}

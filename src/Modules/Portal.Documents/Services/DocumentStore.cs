@@ -1,0 +1,164 @@
+using System.Buffers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Core.Storage;
+using Portal.Documents.Data;
+using Portal.Documents.Models;
+
+namespace Portal.Documents.Services;
+
+/// <summary>
+/// Adds versions of documents. A version becomes visible only when both its encrypted blob and its
+/// database row are committed: the blob is written first, then the row; if the row fails the blob
+/// is removed (and the orphan sweeper removes any left by a crash in between).
+/// </summary>
+public sealed class DocumentStore(
+    DocumentsDbContext db,
+    EncryptedBlobStore blobs,
+    FileTypes types,
+    IOptions<DocumentOptions> options,
+    TimeProvider clock,
+    ILogger<DocumentStore> logger)
+{
+    /// <summary>Stores a whole stream as a version (small uploads, recipes); checks name, type, size and quota.</summary>
+    public async Task<StoreResult> StoreAsync(DocumentTarget target, string rawName, Stream content, CancellationToken cancellationToken)
+    {
+        var name = FileNames.Clean(rawName);
+        if (types.CheckName(name) is { } nameError)
+        {
+            return StoreResult.Refused(nameError);
+        }
+
+        // Peek at the first bytes to check the type before anything is stored.
+        var head = ArrayPool<byte>.Shared.Rent(FileTypes.HeadLength);
+        try
+        {
+            var read = await content.ReadAtLeastAsync(head.AsMemory(0, FileTypes.HeadLength), FileTypes.HeadLength, throwOnEndOfStream: false, cancellationToken);
+            var (contentType, typeError) = types.CheckContent(name, head.AsSpan(0, read));
+            if (contentType is null)
+            {
+                return StoreResult.Refused(typeError!);
+            }
+
+            var blobKey = blobs.NewBlobKey();
+            await using var whole = new PrefixedStream(head.AsMemory(0, read), content);
+            var stored = await blobs.WriteAsync(blobKey, new LengthLimitedStream(whole, options.Value.MaxFileSize), cancellationToken);
+            if (await QuotaErrorAsync(stored.Length, cancellationToken) is { } quotaError)
+            {
+                await blobs.DeleteAsync(blobKey, CancellationToken.None);
+                return StoreResult.Refused(quotaError);
+            }
+
+            return StoreResult.Stored(await AddVersionAsync(target, name, blobKey, stored, contentType, cancellationToken));
+        }
+        catch (FileTooLargeException)
+        {
+            return StoreResult.Refused($"\"{name}\" is larger than the {Sizes.Format(options.Value.MaxFileSize)} the portal accepts.");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(head);
+        }
+    }
+
+    /// <summary>Records a version whose blob is already stored (a completed resumable upload).</summary>
+    public async Task<DocumentVersion> AddVersionAsync(DocumentTarget target, string name, string blobKey, StoredBlob stored, string contentType, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await AddVersionOnceAsync(target, name, blobKey, stored, contentType, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Two files of the same name arrived together and took the same version number: try again.
+                db.ChangeTracker.Clear();
+            }
+            catch
+            {
+                db.ChangeTracker.Clear();
+                try
+                {
+                    await blobs.DeleteAsync(blobKey, CancellationToken.None);
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "Could not remove blob {BlobKey} of a version that was not recorded; the orphan sweeper will", blobKey);
+                }
+
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The quota problem an upload of this many more bytes would cause, if any.</summary>
+    public async Task<string?> QuotaErrorAsync(long moreBytes, CancellationToken cancellationToken)
+    {
+        var used = await db.Versions.SumAsync(v => (long?)v.Size, cancellationToken) ?? 0;
+        var reserved = await db.Uploads.Where(u => u.CompletedAt == null).SumAsync(u => (long?)u.Length, cancellationToken) ?? 0;
+        var quota = options.Value.PracticeQuota;
+        return used + reserved + moreBytes > quota
+            ? $"The practice's storage is full: {Sizes.Format(used)} of {Sizes.Format(quota)} is used. Delete old files (and empty the trash) or ask the platform to raise the limit."
+            : null;
+    }
+
+    private async Task<DocumentVersion> AddVersionOnceAsync(DocumentTarget target, string name, string blobKey, StoredBlob stored, string contentType, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var normalized = FileNames.Normalize(name);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var document = await db.Documents.SingleOrDefaultAsync(
+            d => d.ClientId == target.ClientId && d.FolderId == target.FolderId && d.NormalizedName == normalized && d.DeletedAt == null,
+            cancellationToken);
+        if (document is null)
+        {
+            document = new Document
+            {
+                Id = Guid.CreateVersion7(),
+                ClientId = target.ClientId,
+                FolderId = target.FolderId,
+                Name = name,
+                NormalizedName = normalized,
+                CreatedAt = now,
+            };
+            db.Documents.Add(document);
+        }
+
+        var version = new DocumentVersion
+        {
+            Id = Guid.CreateVersion7(),
+            DocumentId = document.Id,
+            Number = document.VersionCount + 1,
+            BlobKey = blobKey,
+            Size = stored.Length,
+            Sha256 = stored.Sha256,
+            ContentType = contentType,
+            Direction = target.Direction,
+            UploadedBy = target.UserId,
+            UploadedByName = target.UserName,
+            UploadedAt = now,
+            BatchId = target.BatchId,
+        };
+        db.Versions.Add(version);
+        document.VersionCount = version.Number;
+        document.CurrentVersionId = version.Id;
+        document.Size = stored.Length;
+        document.UpdatedAt = now;
+        document.Direction = target.Direction;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return version;
+    }
+}
+
+/// <summary>Where a new version goes and who sent it.</summary>
+public sealed record DocumentTarget(Guid ClientId, Guid? FolderId, TransferDirection Direction, Guid UserId, string UserName, Guid? BatchId = null);
+
+public sealed record StoreResult(DocumentVersion? Version, string? Error)
+{
+    public static StoreResult Stored(DocumentVersion version) => new(version, null);
+
+    public static StoreResult Refused(string error) => new(null, error);
+}

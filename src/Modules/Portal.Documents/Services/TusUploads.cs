@@ -1,0 +1,419 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Core.Contracts;
+using Portal.Core.Storage;
+using Portal.Documents.Data;
+using Portal.Documents.Models;
+
+namespace Portal.Documents.Services;
+
+/// <summary>
+/// The server side of tus 1.0.0 resumable uploads (creation, expiration, checksum with sha256,
+/// termination). Bytes stage encrypted on disk as they arrive; an offset reported to the client is
+/// only ever what is durably stored, so an interrupted upload resumes where it stopped, even after
+/// a restart. The first bytes are checked against the file's type before anything is kept. Only
+/// the user who created an upload can see or touch it.
+/// </summary>
+public sealed class TusUploads(
+    DocumentsDbContext db,
+    EncryptedBlobStore blobs,
+    DocumentAccess access,
+    DocumentStore store,
+    DocumentNotifications notifications,
+    FileTypes types,
+    IAuditLog audit,
+    IOptions<DocumentOptions> options,
+    TimeProvider clock,
+    ILogger<TusUploads> logger)
+{
+    public const string Version = "1.0.0";
+
+    /// <summary>A PATCH with a checksum is held in memory to check it before it is kept: bound its size.</summary>
+    public const int MaxChecksummedChunk = 64 * 1024 * 1024;
+
+    // One writer per upload at a time in this process; offsets reject a stale writer anyway.
+    private static readonly ConcurrentDictionary<Guid, SemaphoreSlim> Locks = new();
+
+    public async Task<TusResult> CreateAsync(ClaimsPrincipal user, long? length, string? metadataHeader, CancellationToken cancellationToken)
+    {
+        if (length is null or < 0)
+        {
+            return TusResult.Error(400, "Upload-Length is required and must be a whole number of bytes.");
+        }
+
+        var metadata = ParseMetadata(metadataHeader);
+        if (metadata is null)
+        {
+            return TusResult.Error(400, "Upload-Metadata is malformed.");
+        }
+
+        var name = FileNames.Clean(metadata.GetValueOrDefault("filename"));
+        if (length > options.Value.MaxFileSize)
+        {
+            return TusResult.Error(413, $"\"{name}\" is {Sizes.Format(length.Value)}; the portal accepts files up to {Sizes.Format(options.Value.MaxFileSize)}.");
+        }
+
+        if (!Guid.TryParse(metadata.GetValueOrDefault("clientId"), out var clientId))
+        {
+            return TusResult.Error(400, "Say which client the file is for (clientId).");
+        }
+
+        var rights = await access.ForClientAsync(user, clientId, cancellationToken);
+        Folder? folder = null;
+        if (Guid.TryParse(metadata.GetValueOrDefault("folderId"), out var folderId))
+        {
+            folder = await db.Folders.AsNoTracking().SingleOrDefaultAsync(f => f.Id == folderId && f.ClientId == clientId && f.DeletedAt == null, cancellationToken);
+            if (folder is null)
+            {
+                return TusResult.Error(404, "That folder does not exist.");
+            }
+        }
+
+        if (!rights.CanUploadTo(folder))
+        {
+            if (rights.Level != ClientAccessLevel.None)
+            {
+                await audit.RecordAsync(new AuditEntry(AuditActions.AccessDenied, "client", clientId.ToString(), $"upload to folder {folder?.Id.ToString() ?? "(top)"}"), cancellationToken);
+            }
+
+            return rights.CanView ? TusResult.Error(403, "You cannot put files in this folder.") : TusResult.Error(404, "Not found.");
+        }
+
+        if (types.CheckName(name) is { } nameError)
+        {
+            return TusResult.Error(415, nameError);
+        }
+
+        if (await store.QuotaErrorAsync(length.Value, cancellationToken) is { } quotaError)
+        {
+            return TusResult.Error(413, quotaError);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var batchId = Guid.TryParse(metadata.GetValueOrDefault("batchId"), out var batch) ? batch : (Guid?)null;
+        var upload = new Upload
+        {
+            Id = Guid.CreateVersion7(),
+            ClientId = clientId,
+            FolderId = folder?.Id,
+            FileName = name,
+            Length = length.Value,
+            BlobKey = blobs.NewBlobKey(),
+            UserId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!),
+            UserName = user.FindFirstValue("portal:name") ?? user.Identity?.Name ?? "",
+            Direction = rights.IsStaff ? TransferDirection.ToClient : TransferDirection.FromClient,
+            BatchId = batchId,
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.UploadExpiry,
+        };
+        db.Uploads.Add(upload);
+        await db.SaveChangesAsync(cancellationToken);
+        if (upload.Length == 0)
+        {
+            // Nothing will ever be PATCHed: an empty file is complete as created (no type to check).
+            return await RefuseEmptyAsync(upload, cancellationToken);
+        }
+
+        return TusResult.Created(upload.Id, upload.ExpiresAt);
+    }
+
+    public async Task<TusResult> HeadAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var upload = await FindAsync(user, id, cancellationToken);
+        if (upload is null)
+        {
+            return TusResult.Error(404, "No such upload.");
+        }
+
+        if (upload.CompletedAt is null && upload.ExpiresAt <= clock.GetUtcNow().UtcDateTime)
+        {
+            return TusResult.Error(410, "This upload expired. Start it again.");
+        }
+
+        var offset = upload.CompletedAt is not null ? upload.Length : await Staging(upload).DurableLengthAsync(cancellationToken);
+        return TusResult.Offset(200, offset, upload.Length, upload.ExpiresAt, upload.DocumentVersionId);
+    }
+
+    public async Task<TusResult> PatchAsync(ClaimsPrincipal user, Guid id, string? contentType, long? offset, string? checksumHeader, Stream body, long? contentLength, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(contentType, "application/offset+octet-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            return TusResult.Error(415, "PATCH requests must have Content-Type: application/offset+octet-stream.");
+        }
+
+        if (offset is null or < 0)
+        {
+            return TusResult.Error(400, "Upload-Offset is required.");
+        }
+
+        byte[]? expectedChecksum = null;
+        if (checksumHeader is not null)
+        {
+            var parts = checksumHeader.Split(' ', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !string.Equals(parts[0], "sha256", StringComparison.OrdinalIgnoreCase))
+            {
+                return TusResult.Error(400, "Upload-Checksum must use sha256 (the only algorithm supported).");
+            }
+
+            try
+            {
+                expectedChecksum = Convert.FromBase64String(parts[1]);
+            }
+            catch (FormatException)
+            {
+                return TusResult.Error(400, "Upload-Checksum is not base64.");
+            }
+        }
+
+        var gate = Locks.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken))
+        {
+            return TusResult.Error(409, "Another request is writing to this upload.");
+        }
+
+        try
+        {
+            var upload = await FindAsync(user, id, cancellationToken);
+            if (upload is null)
+            {
+                return TusResult.Error(404, "No such upload.");
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (upload.CompletedAt is not null)
+            {
+                return TusResult.Error(409, "This upload is already complete.");
+            }
+
+            if (upload.ExpiresAt <= now)
+            {
+                return TusResult.Error(410, "This upload expired. Start it again.");
+            }
+
+            var staging = Staging(upload);
+            var current = await staging.DurableLengthAsync(cancellationToken);
+            if (offset != current)
+            {
+                return TusResult.Offset(409, current, upload.Length, upload.ExpiresAt, null, $"Upload-Offset is {offset} but the upload is at {current}.");
+            }
+
+            if (contentLength is { } declared && current + declared > upload.Length)
+            {
+                return TusResult.Error(413, "The request goes past the end of the upload.");
+            }
+
+            Stream source = body;
+            if (expectedChecksum is not null)
+            {
+                // Hold the chunk, check it, and only then keep it: a mismatch must not move the offset.
+                var buffered = await BufferAsync(body, Math.Min(MaxChecksummedChunk, upload.Length - current), cancellationToken);
+                if (buffered is null)
+                {
+                    return TusResult.Error(413, $"A chunk with a checksum can be at most {Sizes.Format(MaxChecksummedChunk)}.");
+                }
+
+                if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(buffered.GetBuffer().AsSpan(0, (int)buffered.Length)), expectedChecksum))
+                {
+                    return TusResult.Offset(460, current, upload.Length, upload.ExpiresAt, null, "Checksum mismatch: the chunk was damaged on the way and was not kept. Send it again.");
+                }
+
+                source = buffered;
+            }
+
+            if (current == 0)
+            {
+                var (checkedStream, error) = await CheckTypeAsync(upload, source, cancellationToken);
+                if (error is not null)
+                {
+                    await TerminateAsync(upload, CancellationToken.None);
+                    return TusResult.Error(415, error);
+                }
+
+                source = checkedStream!;
+            }
+
+            long reached;
+            try
+            {
+                reached = await staging.AppendAsync(new LengthLimitedStream(source, upload.Length - current), current, cancellationToken);
+            }
+            catch (FileTooLargeException)
+            {
+                return TusResult.Error(413, "The request goes past the end of the upload.");
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException or Microsoft.AspNetCore.Connections.ConnectionResetException)
+            {
+                // The client went away mid-chunk: what reached the disk stays, the client resumes from it.
+                logger.LogInformation("Upload {UploadId} interrupted at {Offset}", id, await staging.DurableLengthAsync(CancellationToken.None));
+                throw;
+            }
+
+            upload.ExpiresAt = now + options.Value.UploadExpiry;
+            await db.SaveChangesAsync(CancellationToken.None);
+            if (reached < upload.Length)
+            {
+                return TusResult.Offset(204, reached, upload.Length, upload.ExpiresAt, null);
+            }
+
+            var version = await CompleteAsync(upload, staging, cancellationToken);
+            return TusResult.Offset(204, reached, upload.Length, upload.ExpiresAt, version.Id);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<TusResult> DeleteAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var upload = await FindAsync(user, id, cancellationToken);
+        if (upload is null || upload.CompletedAt is not null)
+        {
+            return TusResult.Error(404, "No such upload in progress.");
+        }
+
+        await TerminateAsync(upload, cancellationToken);
+        return new TusResult(204, null, null, null, null, null, null);
+    }
+
+    /// <summary>Removes expired, unfinished uploads and their staged bytes.</summary>
+    public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var expired = await db.Uploads.Where(u => u.CompletedAt == null && u.ExpiresAt < now).ToListAsync(cancellationToken);
+        foreach (var upload in expired)
+        {
+            await TerminateAsync(upload, cancellationToken);
+        }
+
+        // Completed uploads are kept a day as a receipt (a late HEAD still sees the final offset).
+        await db.Uploads.Where(u => u.CompletedAt != null && u.CompletedAt < now.AddDays(-1)).ExecuteDeleteAsync(cancellationToken);
+        return expired.Count;
+    }
+
+    private async Task<DocumentVersion> CompleteAsync(Upload upload, EncryptedStaging staging, CancellationToken cancellationToken)
+    {
+        var stored = await staging.CompleteAsync(cancellationToken);
+        var version = await store.AddVersionAsync(
+            new DocumentTarget(upload.ClientId, upload.FolderId, upload.Direction, upload.UserId, upload.UserName, upload.BatchId),
+            upload.FileName,
+            upload.BlobKey,
+            stored,
+            upload.ContentType ?? "application/octet-stream",
+            cancellationToken);
+        upload.CompletedAt = clock.GetUtcNow().UtcDateTime;
+        upload.DocumentVersionId = version.Id;
+        await db.SaveChangesAsync(CancellationToken.None);
+        await audit.RecordAsync(new AuditEntry("documents.uploaded", "document", version.DocumentId.ToString(), $"{upload.FileName} v{version.Number}, {upload.Length} bytes, {upload.Direction}"), CancellationToken.None);
+        await notifications.UploadCompletedAsync(upload, CancellationToken.None);
+        return version;
+    }
+
+    private async Task<TusResult> RefuseEmptyAsync(Upload upload, CancellationToken cancellationToken)
+    {
+        await TerminateAsync(upload, cancellationToken);
+        return TusResult.Error(400, $"\"{upload.FileName}\" is empty (0 bytes). Choose the file again; it may not have finished saving.");
+    }
+
+    private async Task<(Stream? Stream, string? Error)> CheckTypeAsync(Upload upload, Stream source, CancellationToken cancellationToken)
+    {
+        var head = ArrayPool<byte>.Shared.Rent(FileTypes.HeadLength);
+        var want = (int)Math.Min(FileTypes.HeadLength, upload.Length);
+        var read = await source.ReadAtLeastAsync(head.AsMemory(0, want), want, throwOnEndOfStream: false, cancellationToken);
+        var (contentType, error) = types.CheckContent(upload.FileName, head.AsSpan(0, read));
+        var prefix = head.AsSpan(0, read).ToArray();
+        ArrayPool<byte>.Shared.Return(head);
+        if (contentType is null)
+        {
+            await audit.RecordAsync(new AuditEntry("documents.upload-refused", "client", upload.ClientId.ToString(), $"{upload.FileName}: content does not match its type"), cancellationToken);
+            return (null, error);
+        }
+
+        upload.ContentType = contentType;
+        return (new PrefixedStream(prefix, source), null);
+    }
+
+    private async Task TerminateAsync(Upload upload, CancellationToken cancellationToken)
+    {
+        await Staging(upload).DeleteAsync();
+        db.Uploads.Remove(upload);
+        await db.SaveChangesAsync(cancellationToken);
+        Locks.TryRemove(upload.Id, out _);
+    }
+
+    private EncryptedStaging Staging(Upload upload) => blobs.OpenStaging(upload.Id.ToString("N"), upload.BlobKey, upload.Length);
+
+    private async Task<Upload?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var parsed) ? parsed : Guid.Empty;
+        return await db.Uploads.SingleOrDefaultAsync(u => u.Id == id && u.UserId == userId, cancellationToken);
+    }
+
+    private static async Task<MemoryStream?> BufferAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    /// <summary>tus metadata: comma-separated "key base64value" pairs.</summary>
+    private static Dictionary<string, string>? ParseMetadata(string? header)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return result;
+        }
+
+        foreach (var pair in header.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split(' ', 2, StringSplitOptions.TrimEntries);
+            try
+            {
+                result[parts[0]] = parts.Length == 2 ? Encoding.UTF8.GetString(Convert.FromBase64String(parts[1])) : "";
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        return result;
+    }
+}
+
+/// <summary>What a tus request answers: status, offsets for the headers, a message for errors.</summary>
+public sealed record TusResult(int Status, Guid? CreatedId, long? UploadOffset, long? UploadLength, DateTime? ExpiresAt, Guid? VersionId, string? Message)
+{
+    public static TusResult Error(int status, string message) => new(status, null, null, null, null, null, message);
+
+    public static TusResult Created(Guid id, DateTime expiresAt) => new(201, id, 0, null, expiresAt, null, null);
+
+    public static TusResult Offset(int status, long offset, long length, DateTime expiresAt, Guid? versionId, string? message = null)
+        => new(status, null, offset, length, expiresAt, versionId, message);
+}

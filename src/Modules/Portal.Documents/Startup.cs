@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Contracts;
+using Portal.Core.Data;
+using Portal.Core.Jobs;
+using Portal.Core.Modules;
+using Portal.Core.Navigation;
+using Portal.Core.Security;
+using Portal.Documents.Data;
+using Portal.Documents.Endpoints;
+using Portal.Documents.Services;
+
+namespace Portal.Documents;
+
+public sealed class Startup : ModuleStartup
+{
+    public override ModuleManifest Manifest => Documents.Manifest.Module;
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DocumentOptions>().Bind(configuration.GetSection(DocumentOptions.Section));
+        services.AddTenantDbContext<DocumentsDbContext>(DocumentsDbContext.MigrationsHistoryTable);
+        services.AddSingleton<FileTypes>();
+        services.AddScoped<DocumentAccess>();
+        services.AddScoped<DocumentLibrary>();
+        services.AddScoped<DocumentStore>();
+        services.AddScoped<DocumentDownloads>();
+        services.AddScoped<DocumentNotifications>();
+        services.AddScoped<TusUploads>();
+        services.AddScoped<IReminderKind, DocumentsSentReminderKind>();
+        services.AddSingleton(DocumentMailTemplates.SentTemplate);
+        services.AddSingleton(DocumentMailTemplates.ReceivedTemplate);
+        services.AddJobHandler<DocumentNoticeHandler>();
+        services.AddJobHandler<DocumentMaintenanceHandler>();
+        services.AddRecurringJob<DocumentMaintenanceHandler>("documents.maintenance", TimeSpan.FromHours(1));
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<IAdminMenuProvider, AdminMenu>();
+        services.AddSingleton<IClientNavProvider, ClientNav>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapTusEndpoints();
+        endpoints.MapDownloadEndpoints();
+    }
+}
+
+public sealed class ClientNav : IClientNavProvider
+{
+    public Task<IEnumerable<ClientNavItem>> GetItemsAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+        => Task.FromResult<IEnumerable<ClientNavItem>>([new("Documents", "/documents", Manifest.Feature, 10)]);
+}

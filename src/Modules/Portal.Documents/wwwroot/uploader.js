@@ -1,0 +1,218 @@
+// The document uploader: a transfer queue that sends each file with the tus 1.0 protocol to
+// /uploads. Chunks carry a SHA-256 checksum; a dropped connection is retried from the offset the
+// server confirms (HEAD), and a file added again after a reload resumes where it stopped.
+(function () {
+  "use strict";
+
+  var CHUNK = 8 * 1024 * 1024;
+  var MAX_RETRIES = 8;
+
+  function b64(text) {
+    var bytes = new TextEncoder().encode(text);
+    var binary = "";
+    for (var i = 0; i < bytes.length; i++) {
+      binary += String.fromCharCode(bytes[i]);
+    }
+    return btoa(binary);
+  }
+
+  function formatSize(bytes) {
+    if (bytes < 1024) { return bytes + " B"; }
+    if (bytes < 1048576) { return (bytes / 1024).toFixed(1) + " KB"; }
+    if (bytes < 1073741824) { return (bytes / 1048576).toFixed(1) + " MB"; }
+    return (bytes / 1073741824).toFixed(2) + " GB";
+  }
+
+  function sleep(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
+  }
+
+  async function sha256(buffer) {
+    var digest = await crypto.subtle.digest("SHA-256", buffer);
+    var bytes = new Uint8Array(digest);
+    var binary = "";
+    for (var i = 0; i < bytes.length; i++) {
+      binary += String.fromCharCode(bytes[i]);
+    }
+    return btoa(binary);
+  }
+
+  // XMLHttpRequest, because fetch reports no upload progress.
+  function send(method, url, headers, body, onProgress) {
+    return new Promise(function (resolve, reject) {
+      var xhr = new XMLHttpRequest();
+      xhr.open(method, url);
+      Object.keys(headers).forEach(function (name) { xhr.setRequestHeader(name, headers[name]); });
+      if (onProgress && xhr.upload) {
+        xhr.upload.onprogress = function (event) { onProgress(event.loaded); };
+      }
+      xhr.onload = function () { resolve(xhr); };
+      xhr.onerror = function () { reject(new Error("network")); };
+      xhr.onabort = function () { reject(new Error("aborted")); };
+      xhr.send(body);
+    });
+  }
+
+  function Uploader(root) {
+    this.root = root;
+    this.endpoint = root.getAttribute("data-endpoint");
+    this.client = root.getAttribute("data-client");
+    this.completeBase = root.getAttribute("data-complete");
+    this.token = root.getAttribute("data-antiforgery");
+    this.folder = root.querySelector("[data-folder]");
+    this.list = root.querySelector("[data-queue]");
+    this.queue = [];
+    this.running = false;
+    this.bind();
+  }
+
+  Uploader.prototype.bind = function () {
+    var self = this;
+    var zone = this.root.querySelector("[data-dropzone]");
+    var input = this.root.querySelector("[data-files]");
+    input.addEventListener("change", function () { self.add(input.files); input.value = ""; });
+    ["dragenter", "dragover"].forEach(function (type) {
+      zone.addEventListener(type, function (event) { event.preventDefault(); zone.classList.add("is-dragging"); });
+    });
+    ["dragleave", "drop"].forEach(function (type) {
+      zone.addEventListener(type, function (event) { event.preventDefault(); zone.classList.remove("is-dragging"); });
+    });
+    zone.addEventListener("drop", function (event) { self.add(event.dataTransfer.files); });
+    zone.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); input.click(); }
+    });
+  };
+
+  Uploader.prototype.add = function (files) {
+    if (!files || files.length === 0) { return; }
+    var batch = crypto.randomUUID();
+    var folder = this.folder ? this.folder.value : "";
+    for (var i = 0; i < files.length; i++) {
+      this.queue.push(this.item(files[i], batch, folder));
+    }
+    this.queue.push({ batchEnd: batch });
+    this.run();
+  };
+
+  Uploader.prototype.item = function (file, batch, folder) {
+    var li = document.createElement("li");
+    li.className = "transfer";
+    li.setAttribute("data-transfer", file.name);
+    li.innerHTML = '<span class="transfer-name"></span> <span class="transfer-size muted"></span>' +
+      '<progress max="100" value="0"></progress> <span class="transfer-status" role="status">Waiting</span>';
+    li.querySelector(".transfer-name").textContent = file.name;
+    li.querySelector(".transfer-size").textContent = formatSize(file.size);
+    this.list.appendChild(li);
+    return { file: file, batch: batch, folder: folder, li: li };
+  };
+
+  Uploader.prototype.run = async function () {
+    if (this.running) { return; }
+    this.running = true;
+    var sent = {};
+    while (this.queue.length > 0) {
+      var next = this.queue.shift();
+      if (next.batchEnd) {
+        if (sent[next.batchEnd]) { await this.complete(next.batchEnd); }
+        continue;
+      }
+      try {
+        await this.upload(next);
+        sent[next.batch] = true;
+        this.status(next, "Sent", "is-done", 100);
+      } catch (error) {
+        this.status(next, error.message || "Failed", "is-failed");
+      }
+    }
+    this.running = false;
+  };
+
+  Uploader.prototype.status = function (item, text, state, percent) {
+    item.li.querySelector(".transfer-status").textContent = text;
+    if (state) { item.li.classList.add(state); item.li.setAttribute("data-state", state); }
+    if (percent !== undefined) { item.li.querySelector("progress").value = percent; }
+  };
+
+  Uploader.prototype.key = function (item) {
+    return "portal-upload:" + this.client + ":" + item.folder + ":" + item.file.name + ":" + item.file.size + ":" + item.file.lastModified;
+  };
+
+  Uploader.prototype.upload = async function (item) {
+    var file = item.file;
+    var headers = { "Tus-Resumable": "1.0.0" };
+    var location = localStorage.getItem(this.key(item));
+    var offset = 0;
+    if (location) {
+      var head = await send("HEAD", location, headers, null);
+      if (head.status === 200) {
+        offset = parseInt(head.getResponseHeader("Upload-Offset"), 10);
+        this.status(item, "Resuming", null, Math.floor(offset * 100 / Math.max(file.size, 1)));
+      } else {
+        location = null;
+      }
+    }
+    if (!location) {
+      var metadata = "filename " + b64(file.name) + ",clientId " + b64(this.client) + ",batchId " + b64(item.batch) +
+        (item.folder ? ",folderId " + b64(item.folder) : "");
+      var created = await send("POST", this.endpoint, Object.assign({ "Upload-Length": String(file.size), "Upload-Metadata": metadata }, headers), null);
+      if (created.status !== 201) { throw new Error(created.responseText || "The upload was refused (" + created.status + ")."); }
+      location = created.getResponseHeader("Location");
+      localStorage.setItem(this.key(item), location);
+    }
+
+    var retries = 0;
+    while (offset < file.size) {
+      var chunk = await file.slice(offset, Math.min(offset + CHUNK, file.size)).arrayBuffer();
+      var start = offset;
+      this.status(item, "Sending", null);
+      var response;
+      try {
+        response = await send("PATCH", location, Object.assign({
+          "Content-Type": "application/offset+octet-stream",
+          "Upload-Offset": String(offset),
+          "Upload-Checksum": "sha256 " + await sha256(chunk)
+        }, headers), chunk, function (loaded) {
+          item.li.querySelector("progress").value = Math.floor((start + loaded) * 100 / file.size);
+        });
+      } catch (networkError) {
+        response = null;
+      }
+      if (response && response.status === 204) {
+        offset = parseInt(response.getResponseHeader("Upload-Offset"), 10);
+        retries = 0;
+        continue;
+      }
+      if (response && response.status >= 400 && response.status < 500 && response.status !== 409 && response.status !== 460 && response.status !== 423) {
+        localStorage.removeItem(this.key(item));
+        throw new Error(response.responseText || "The upload was refused (" + response.status + ").");
+      }
+      // Lost connection, a server hiccup, a damaged chunk or an offset mismatch: ask where we are and go on.
+      if (++retries > MAX_RETRIES) { throw new Error("The connection keeps failing. Add the file again later to resume."); }
+      this.status(item, "Connection lost, retrying", null);
+      await sleep(Math.min(1000 * Math.pow(2, retries - 1), 30000));
+      try {
+        var check = await send("HEAD", location, headers, null);
+        if (check.status === 200) { offset = parseInt(check.getResponseHeader("Upload-Offset"), 10); }
+        else if (check.status === 404 || check.status === 410) { localStorage.removeItem(this.key(item)); throw new Error("The upload expired. Add the file again."); }
+      } catch (headError) {
+        if (headError.message !== "network") { throw headError; }
+      }
+    }
+    localStorage.removeItem(this.key(item));
+  };
+
+  Uploader.prototype.complete = async function (batch) {
+    try {
+      await fetch(this.completeBase + batch + "/complete", { method: "POST", headers: { "RequestVerificationToken": this.token }, credentials: "same-origin" });
+    } catch (ignored) {
+      // The server also announces a batch on its own after a quiet period.
+    }
+    var done = document.createElement("li");
+    done.className = "transfer transfer-summary";
+    done.setAttribute("role", "status");
+    done.innerHTML = 'Done. <a href="">Refresh the list</a> to see the new files.';
+    this.list.appendChild(done);
+  };
+
+  document.querySelectorAll("[data-uploader]").forEach(function (root) { new Uploader(root); });
+})();

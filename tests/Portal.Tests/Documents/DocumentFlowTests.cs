@@ -1,0 +1,103 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+using Portal.Documents.Services;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Documents;
+
+/// <summary>New files, versions, trash and notes, as staff and clients use them.</summary>
+public sealed class DocumentFlowTests(SharedApps apps) : IClassFixture<SharedApps>
+{
+    [Theory, BothDatabases]
+    public async Task A_client_upload_is_new_until_a_staff_member_downloads_it(DatabaseProvider provider)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var client = new TusClient(await scenario.App.SignedInClientAsync(scenario.Practice, scenario.ClientUser));
+        var staff = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Staff);
+        var version = await client.UploadAsync(DocumentsScenario.Pdf(30_000), "T4 slip.pdf", scenario.ClientId);
+
+        var overview = await staff.GetDocumentAsync("admin/documents");
+        Assert.Equal("1", overview.QuerySelector("[data-testid=new-count]")!.TextContent.Trim());
+        Assert.Contains("T4 slip.pdf", overview.QuerySelector("[data-new-file]")!.TextContent, StringComparison.Ordinal);
+
+        // The client downloading their own file changes nothing; a staff download does.
+        await client.DownloadAsync(version.ToString());
+        Assert.Equal("1", (await staff.GetDocumentAsync("admin/documents")).QuerySelector("[data-testid=new-count]")!.TextContent.Trim());
+        await staff.GetByteArrayAsync($"documents/versions/{version}/download");
+        var after = await staff.GetDocumentAsync("admin/documents");
+        Assert.Equal("0", after.QuerySelector("[data-testid=new-count]")!.TextContent.Trim());
+        Assert.Null(after.QuerySelector("[data-new-file]"));
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_same_name_in_the_same_folder_becomes_a_new_version_and_the_old_one_stays_downloadable(DatabaseProvider provider)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var staff = new TusClient(await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Staff));
+        var v1 = DocumentsScenario.Pdf(20_000, 1);
+        var v2 = DocumentsScenario.Pdf(25_000, 2);
+        var first = await staff.UploadAsync(v1, "Accounts.pdf", scenario.ClientId);
+        var second = await staff.UploadAsync(v2, "accounts.PDF".Replace(".PDF", ".pdf", StringComparison.Ordinal), scenario.ClientId);
+
+        var list = await staff.Http.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}");
+        var rows = list.QuerySelectorAll("tr[data-document]");
+        Assert.Single(rows);
+        Assert.Equal("2", rows[0].QuerySelectorAll("td").Last().TextContent.Trim());
+        Assert.Equal(v1, await staff.DownloadAsync(first.ToString()));
+        Assert.Equal(v2, await staff.DownloadAsync(second.ToString()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Trash_hides_restores_and_after_the_retention_purges_with_the_stored_bytes(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var scenario = await DocumentsScenario.CreateAsync(app);
+        var admin = await app.SignedInClientAsync(scenario.Practice, scenario.Admin);
+        var tus = new TusClient(admin);
+        var version = await tus.UploadAsync(DocumentsScenario.Pdf(10_000), "old.pdf", scenario.ClientId);
+
+        var list = await admin.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}");
+        var documentId = list.QuerySelector("tr[data-document]")!.GetAttribute("data-document")!;
+        var token = list.QuerySelector("#document-list input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var trash = await admin.PostAsync($"admin/documents/clients/{scenario.ClientId}?handler=Trash", new FormUrlEncodedContent([new("documents", documentId), new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Redirect, trash.StatusCode);
+        Assert.Empty((await admin.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}")).QuerySelectorAll("tr[data-document]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"documents/versions/{version}/download")).StatusCode);
+
+        var restore = await admin.SubmitFormAsync("admin/documents/trash", [], $"tr[data-trashed='{documentId}'] form");
+        Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"documents/versions/{version}/download")).StatusCode);
+
+        // Trashed again and forgotten for longer than the retention: the maintenance job removes it for good.
+        token = (await admin.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}")).QuerySelector("#document-list input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await admin.PostAsync($"admin/documents/clients/{scenario.ClientId}?handler=Trash", new FormUrlEncodedContent([new("documents", documentId), new("__RequestVerificationToken", token)]));
+        var blobCount = Directory.GetFiles(Path.Combine(app.AppDataPath, "blobs"), "*", SearchOption.AllDirectories).Length;
+        app.Clock.Advance(TimeSpan.FromDays(121));
+        await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentMaintenanceHandler>().RunForPracticeAsync(sp, default));
+        admin = await app.SignedInClientAsync(scenario.Practice, scenario.Admin); // the old session expired with the jump
+        Assert.Empty((await admin.GetDocumentAsync("admin/documents/trash")).QuerySelectorAll($"tr[data-trashed='{documentId}']"));
+        Assert.Equal(blobCount - 1, Directory.GetFiles(Path.Combine(app.AppDataPath, "blobs"), "*", SearchOption.AllDirectories).Length);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Notes_for_staff_stay_with_staff_and_visible_notes_reach_the_client(DatabaseProvider provider)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var staff = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Staff);
+        await new TusClient(staff).UploadAsync(DocumentsScenario.Pdf(5000), "Return.pdf", scenario.ClientId);
+        var documentId = (await staff.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}")).QuerySelector("tr[data-document]")!.GetAttribute("data-document")!;
+
+        await staff.SubmitFormAsync($"admin/documents/{documentId}", new() { ["text"] = "Internal: check line 12" }, "form[action*='handler=Note']");
+        await staff.SubmitFormAsync($"admin/documents/{documentId}", new() { ["text"] = "=Please sign page 3", ["visibleToClient"] = "true" }, "form[action*='handler=Note']");
+
+        var client = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.ClientUser);
+        var notes = (await client.GetDocumentAsync($"documents/{scenario.ClientId}/notes/{documentId}")).QuerySelector("main")!.TextContent;
+        Assert.Contains("Please sign page 3", notes, StringComparison.Ordinal);
+        Assert.DoesNotContain("Internal", notes, StringComparison.Ordinal);
+
+        var csv = await staff.GetStringAsync($"admin/documents/clients/{scenario.ClientId}?handler=NotesCsv");
+        Assert.Contains("\"Internal: check line 12\"", csv, StringComparison.Ordinal);
+        Assert.Contains("\"'=Please sign page 3\"", csv, StringComparison.Ordinal);
+    }
+}

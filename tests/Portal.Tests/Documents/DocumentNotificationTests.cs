@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+using Portal.Core.Settings;
+using Portal.Notifications.Data;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Documents;
+
+/// <summary>One notice per batch: the client hears once about files sent together, the practice once per client upload batch.</summary>
+public sealed class DocumentNotificationTests(SharedApps apps) : IClassFixture<SharedApps>
+{
+    [Theory, BothDatabases]
+    public async Task Two_files_sent_together_make_one_reminder_per_portal_user(DatabaseProvider provider)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var staff = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Staff);
+        var tus = new TusClient(staff);
+        var batch = Guid.NewGuid();
+        await tus.UploadAsync(DocumentsScenario.Pdf(5000, 1), "One.pdf", scenario.ClientId, batchId: batch);
+        await tus.UploadAsync(DocumentsScenario.Pdf(5000, 2), "Two.pdf", scenario.ClientId, batchId: batch);
+
+        var token = (await staff.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}")).QuerySelector("[data-uploader]")!.GetAttribute("data-antiforgery")!;
+        var complete = new HttpRequestMessage(HttpMethod.Post, $"documents/{scenario.ClientId}/batches/{batch}/complete");
+        complete.Headers.Add("RequestVerificationToken", token);
+        Assert.Equal(HttpStatusCode.OK, (await staff.SendAsync(complete)).StatusCode);
+
+        var reminders = await scenario.App.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<NotificationsDbContext>().Reminders.Where(r => r.Kind == "documents.sent").ToListAsync());
+        // The full-access user hears of both files in one reminder; the contributor has no share, so nothing.
+        var reminder = Assert.Single(reminders);
+        Assert.Equal(scenario.ClientUser.Email, reminder.Recipient);
+        Assert.Contains("2 new documents", reminder.Summary, StringComparison.Ordinal);
+
+        // Completing the batch again (or the fallback job) announces nothing twice.
+        var again = new HttpRequestMessage(HttpMethod.Post, $"documents/{scenario.ClientId}/batches/{batch}/complete");
+        again.Headers.Add("RequestVerificationToken", token);
+        await staff.SendAsync(again);
+        Assert.Equal(1, await scenario.App.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<NotificationsDbContext>().Reminders.CountAsync(r => r.Kind == "documents.sent")));
+    }
+
+    [Fact]
+    public async Task A_client_upload_batch_is_mailed_to_the_practice_once()
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(DatabaseProvider.Sqlite));
+        var practiceAddress = $"office-{Guid.NewGuid():N}@practice.example";
+        await scenario.App.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<SiteSettingsStore>().SaveAsync(new SiteSettings { ContactEmail = practiceAddress }));
+        var client = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.ClientUser);
+        var tus = new TusClient(client);
+        var batch = Guid.NewGuid();
+        await tus.UploadAsync(DocumentsScenario.Pdf(5000, 1), "Slip A.pdf", scenario.ClientId, batchId: batch);
+        await tus.UploadAsync(DocumentsScenario.Pdf(5000, 2), "Slip B.pdf", scenario.ClientId, batchId: batch);
+
+        var token = (await client.GetDocumentAsync($"documents/{scenario.ClientId}")).QuerySelector("[data-uploader]")!.GetAttribute("data-antiforgery")!;
+        var complete = new HttpRequestMessage(HttpMethod.Post, $"documents/{scenario.ClientId}/batches/{batch}/complete");
+        complete.Headers.Add("RequestVerificationToken", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(complete)).StatusCode);
+
+        var mail = await MailMessageReader.WaitForAsync(scenario.App.PickupDirectory, practiceAddress);
+        Assert.Contains("uploaded 2 documents", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Slip A.pdf", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Slip B.pdf", mail.Text, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(scenario.App.PickupDirectory), f => File.ReadAllText(f).Contains(practiceAddress, StringComparison.OrdinalIgnoreCase));
+    }
+}

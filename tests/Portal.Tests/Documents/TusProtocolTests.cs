@@ -1,0 +1,181 @@
+using System.Net;
+using System.Security.Cryptography;
+using Portal.Core.Data;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Documents;
+
+/// <summary>tus 1.0.0 as the protocol document says, including interruption, restart, offsets and checksums.</summary>
+public sealed class TusProtocolTests(SharedApps apps) : IClassFixture<SharedApps>
+{
+    [Fact]
+    public async Task Options_advertises_the_protocol_and_requests_without_the_version_are_refused()
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(DatabaseProvider.Sqlite));
+        var browser = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Staff);
+
+        var options = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Options, "uploads"));
+        Assert.Equal(HttpStatusCode.NoContent, options.StatusCode);
+        Assert.Equal("1.0.0", options.Headers.GetValues("Tus-Version").Single());
+        Assert.Contains("checksum", options.Headers.GetValues("Tus-Extension").Single(), StringComparison.Ordinal);
+        Assert.Equal("sha256", options.Headers.GetValues("Tus-Checksum-Algorithm").Single());
+
+        var noVersion = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "uploads"));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, noVersion.StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task An_upload_in_chunks_reports_offsets_and_becomes_a_document_with_the_same_bytes(DatabaseProvider provider)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var browser = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Staff);
+        var tus = new TusClient(browser);
+        var content = DocumentsScenario.Pdf(5_000_000);
+
+        var location = await tus.CreateLocationAsync(content.Length, "Return 2025.pdf", scenario.ClientId);
+        Assert.Equal(0, await tus.OffsetAsync(location));
+        var first = await tus.PatchAsync(location, 0, content.AsMemory(0, 1_000_003));
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.Equal("1000003", first.Headers.GetValues("Upload-Offset").Single());
+        Assert.Equal(1_000_003, await tus.OffsetAsync(location));
+
+        var last = await tus.PatchAsync(location, 1_000_003, content.AsMemory(1_000_003));
+        Assert.Equal(HttpStatusCode.NoContent, last.StatusCode);
+        var version = last.Headers.GetValues("Portal-Document-Version").Single();
+
+        var downloaded = await browser.GetByteArrayAsync($"documents/versions/{version}/download");
+        Assert.Equal(SHA256.HashData(content), SHA256.HashData(downloaded));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_wrong_offset_is_409_a_bad_checksum_is_460_and_neither_moves_the_offset(DatabaseProvider provider)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var tus = new TusClient(await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Staff));
+        var content = DocumentsScenario.Pdf(300_000);
+        var location = await tus.CreateLocationAsync(content.Length, "a.pdf", scenario.ClientId);
+        await tus.PatchAsync(location, 0, content.AsMemory(0, 100_000));
+
+        var wrongOffset = await tus.PatchAsync(location, 50_000, content.AsMemory(50_000, 1000));
+        Assert.Equal(HttpStatusCode.Conflict, wrongOffset.StatusCode);
+
+        var damaged = content.AsSpan(100_000, 100_000).ToArray();
+        var checksum = TusClient.Checksum(damaged);
+        damaged[5] ^= 0xFF;
+        var mismatch = await tus.PatchAsync(location, 100_000, new ByteArrayContent(damaged), checksum);
+        Assert.Equal(460, (int)mismatch.StatusCode);
+
+        var wrongType = await tus.PatchAsync(location, 100_000, new ByteArrayContent(content[100_000..200_000]), contentType: "application/octet-stream");
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+
+        Assert.Equal(100_000, await tus.OffsetAsync(location));
+        Assert.Equal(HttpStatusCode.NoContent, (await tus.PatchAsync(location, 100_000, content.AsMemory(100_000))).StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_connection_killed_mid_patch_keeps_what_reached_the_disk_and_the_upload_resumes(DatabaseProvider provider)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var tus = new TusClient(await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Staff));
+        var content = DocumentsScenario.Pdf(3_000_000, seed: 7);
+        var location = await tus.CreateLocationAsync(content.Length, "big.pdf", scenario.ClientId);
+
+        // The client sends 1.7 MB of a 3 MB chunk and then the connection dies.
+        var dying = new DyingContent(content, 0, 1_700_000);
+        await Assert.ThrowsAnyAsync<Exception>(() => tus.PatchAsync(location, 0, dying));
+
+        var offset = await Eventually.GetAsync<object>(async () => await tus.OffsetAsync(location) is > 0 and var o ? o : null, what: "the server to notice the broken request");
+        var kept = (long)offset;
+        Assert.InRange(kept, 1, 1_700_000);
+
+        var rest = await tus.PatchAsync(location, kept, content.AsMemory((int)kept));
+        Assert.Equal(HttpStatusCode.NoContent, rest.StatusCode);
+        var downloaded = await tus.DownloadAsync(rest.Headers.GetValues("Portal-Document-Version").Single());
+        Assert.Equal(SHA256.HashData(content), SHA256.HashData(downloaded));
+    }
+
+    [Theory, BothDatabases]
+    public async Task An_upload_survives_a_server_restart(DatabaseProvider provider)
+    {
+        await using var data = await TestData.CreateAsync(provider);
+        var content = DocumentsScenario.Pdf(2_500_000, seed: 3);
+        string location;
+        DocumentsScenario scenario;
+        await using (var before = PortalApplication.StartOn(data))
+        {
+            scenario = await DocumentsScenario.CreateAsync(before);
+            var tus = new TusClient(await before.SignedInClientAsync(scenario.Practice, scenario.Staff));
+            location = await tus.CreateLocationAsync(content.Length, "restart.pdf", scenario.ClientId);
+            Assert.Equal(HttpStatusCode.NoContent, (await tus.PatchAsync(location, 0, content.AsMemory(0, 1_234_567))).StatusCode);
+        }
+
+        await using var after = PortalApplication.StartOn(data);
+        var resumed = new TusClient(await after.SignedInClientAsync(scenario.Practice, scenario.Staff));
+        Assert.Equal(1_234_567, await resumed.OffsetAsync(location));
+        var rest = await resumed.PatchAsync(location, 1_234_567, content.AsMemory(1_234_567));
+        Assert.Equal(HttpStatusCode.NoContent, rest.StatusCode);
+        var downloaded = await resumed.DownloadAsync(rest.Headers.GetValues("Portal-Document-Version").Single());
+        Assert.Equal(SHA256.HashData(content), SHA256.HashData(downloaded));
+    }
+
+    [Fact]
+    public async Task Termination_and_expiry_end_an_upload()
+    {
+        var app = await apps.For(DatabaseProvider.Sqlite);
+        var scenario = await DocumentsScenario.CreateAsync(app);
+        var tus = new TusClient(await app.SignedInClientAsync(scenario.Practice, scenario.Staff));
+
+        var cancelled = await tus.CreateLocationAsync(1000, "x.pdf", scenario.ClientId);
+        var delete = new HttpRequestMessage(HttpMethod.Delete, cancelled);
+        delete.Headers.Add("Tus-Resumable", "1.0.0");
+        Assert.Equal(HttpStatusCode.NoContent, (await tus.Http.SendAsync(delete)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tus.HeadAsync(cancelled)).StatusCode);
+
+        var stale = await tus.CreateLocationAsync(1000, "y.pdf", scenario.ClientId);
+        Assert.NotNull((await tus.HeadAsync(stale)).Headers.GetValues("Upload-Expires").Single());
+        app.Clock.Advance(TimeSpan.FromHours(25));
+        tus = new TusClient(await app.SignedInClientAsync(scenario.Practice, scenario.Staff)); // sessions do not last 25 hours
+        // tus allows 404 or 410 for an expired upload: 410 until the maintenance job removes it, 404 after.
+        Assert.Contains((await tus.HeadAsync(stale)).StatusCode, new[] { HttpStatusCode.Gone, HttpStatusCode.NotFound });
+        Assert.Contains((await tus.PatchAsync(stale, 0, DocumentsScenario.Pdf(1000))).StatusCode, new[] { HttpStatusCode.Gone, HttpStatusCode.NotFound });
+    }
+
+    [Theory, BothDatabases]
+    public async Task Another_user_or_practice_cannot_touch_an_upload(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var scenario = await DocumentsScenario.CreateAsync(app);
+        var owner = new TusClient(await app.SignedInClientAsync(scenario.Practice, scenario.Staff));
+        var location = await owner.CreateLocationAsync(1000, "mine.pdf", scenario.ClientId);
+
+        var colleague = new TusClient(await app.SignedInClientAsync(scenario.Practice, scenario.Admin));
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.HeadAsync(location)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.PatchAsync(location, 0, DocumentsScenario.Pdf(1000))).StatusCode);
+
+        var other = await DocumentsScenario.CreateAsync(app);
+        var stranger = new TusClient(await app.SignedInClientAsync(other.Practice, other.Admin));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.HeadAsync(location)).StatusCode);
+        Assert.Equal(0, await owner.OffsetAsync(location));
+    }
+
+    /// <summary>Request content that sends part of its bytes and then fails, like a dropped connection.</summary>
+    private sealed class DyingContent(byte[] content, int from, int dieAfter) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            for (var sent = 0; sent < dieAfter; sent += 65536)
+            {
+                await stream.WriteAsync(content.AsMemory(from + sent, Math.Min(65536, dieAfter - sent)));
+                await stream.FlushAsync();
+            }
+
+            throw new IOException("The network cable was pulled.");
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = content.Length - from;
+            return true;
+        }
+    }
+}
