@@ -6,9 +6,11 @@ using Portal.Core.Data;
 using Portal.Core.Jobs;
 using Portal.Core.Modules;
 using Portal.Core.Navigation;
+using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Documents.Data;
 using Portal.Documents.Endpoints;
+using Portal.Documents.Recipes;
 using Portal.Documents.Services;
 
 namespace Portal.Documents;
@@ -34,6 +36,7 @@ public sealed class Startup : ModuleStartup
         services.AddJobHandler<DocumentNoticeHandler>();
         services.AddJobHandler<DocumentMaintenanceHandler>();
         services.AddRecurringJob<DocumentMaintenanceHandler>("documents.maintenance", TimeSpan.FromHours(1));
+        services.AddScoped<IRecipeStep, DocumentsStep>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
         services.AddSingleton<IClientNavProvider, ClientNav>();

@@ -40,6 +40,10 @@ public interface IClientDirectory
 
     Task<IReadOnlyDictionary<Guid, ClientSummary>> FindManyAsync(IEnumerable<Guid> clientIds, CancellationToken cancellationToken = default);
 
+    /// <summary>A client by the reference outside systems use: its external id (from the desktop
+    /// software), or else its exact name; null when none or several match the name.</summary>
+    Task<ClientSummary?> FindByReferenceAsync(string reference, CancellationToken cancellationToken = default);
+
     /// <summary>Users of the client's portal and their access, e.g. to notify them of new documents.</summary>
     Task<IReadOnlyList<ClientPortalUser>> PortalUsersAsync(Guid clientId, CancellationToken cancellationToken = default);
 }

@@ -19,6 +19,22 @@ public sealed class ClientDirectory(ClientsDbContext db, PracticeCalendar calend
             : await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new ClientSummary(c.Id, c.Name)).ToDictionaryAsync(c => c.Id, cancellationToken);
     }
 
+    public async Task<ClientSummary?> FindByReferenceAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        reference = reference.Trim();
+        var byExternalId = await db.Clients.AsNoTracking().Where(c => c.ExternalId == reference)
+            .Select(c => new ClientSummary(c.Id, c.Name)).FirstOrDefaultAsync(cancellationToken);
+        if (byExternalId is not null)
+        {
+            return byExternalId;
+        }
+
+        var name = Client.Normalize(reference);
+        var byName = await db.Clients.AsNoTracking().Where(c => c.NormalizedName == name)
+            .Select(c => new ClientSummary(c.Id, c.Name)).Take(2).ToListAsync(cancellationToken);
+        return byName.Count == 1 ? byName[0] : null;
+    }
+
     /// <summary>Users whose access is valid today; an archived client has none.</summary>
     public async Task<IReadOnlyList<ClientPortalUser>> PortalUsersAsync(Guid clientId, CancellationToken cancellationToken = default)
     {

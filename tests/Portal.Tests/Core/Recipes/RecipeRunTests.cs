@@ -24,8 +24,13 @@ public sealed class RecipeRunTests : IAsyncLifetime
             File.Copy(file, Path.Combine(_recipes, Path.GetFileName(file)));
         }
 
-        Directory.CreateDirectory(Path.Combine(_recipes, "assets"));
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "recipes", "assets", "demo-logo.svg"), Path.Combine(_recipes, "assets", "demo-logo.svg"));
+        var assets = Path.Combine(AppContext.BaseDirectory, "recipes", "assets");
+        foreach (var file in Directory.GetFiles(assets, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(_recipes, "assets", Path.GetRelativePath(assets, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
         File.WriteAllText(Path.Combine(_recipes, "broken-late.recipe.json"), """
             {
               "name": "broken-late", "isSetupRecipe": true,
