@@ -56,7 +56,8 @@ public sealed class DemoPracticeSeeder(
             text.AppendLine($"  Demo practice:  {urls.BaseUrl(practice)}/   (or {platform}/t/{practice.Name}/)")
                 .AppendLine($"    administrator admin@demo.example  / {settings.Password}")
                 .AppendLine($"    staff         staff@demo.example  / {settings.Password}")
-                .AppendLine($"    client        client@demo.example / {settings.Password}")
+                .AppendLine($"    client        client@demo.example / {settings.Password}   (two portals: full access and contributor)")
+                .AppendLine($"    also          owner@demo.example (full access), banker@demo.example (contributor), same password")
                 .AppendLine($"  Practice admin: {urls.BaseUrl(practice)}/admin");
         }
 
