@@ -40,6 +40,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
         services.AddSingleton<IClientNavProvider, ClientNav>();
+        services.AddScoped<IClientRecordLinkProvider, ClientDocumentsLink>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -65,7 +65,11 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(string name, DatabaseProvider provider, bool demo)
+    /// <param name="settings">
+    /// Extra configuration for this instance, as environment variables (e.g.
+    /// <c>Portal__Identity__InvitationLifetime</c> = <c>00:00:05</c>); they override the defaults set here.
+    /// </param>
+    public static async Task<AppProcess> StartAsync(string name, DatabaseProvider provider, bool demo, IReadOnlyDictionary<string, string>? settings = null)
     {
         var appDirectory = TestEnvironment.ApplicationDirectory;
         var appDll = Path.Combine(appDirectory, "Portal.Web.dll");
@@ -126,6 +130,10 @@ public sealed class AppProcess : IAsyncDisposable
         environment["Portal__HostAdmin__Password"] = OperatorPassword;
         environment["Portal__Demo__Enabled"] = demo ? "true" : "false";
         environment["Portal__Demo__Password"] = DemoPassword;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var app = new AppProcess(name, provider, port, dataPath, databaseName, process);

@@ -34,6 +34,10 @@ public sealed class SetPasswordLinkTests(SharedApps apps) : IClassFixture<Shared
         Assert.Equal("/admin", set.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("admin")).StatusCode);
 
+        // Recorded like any sign-in: the user is active now, so a later invitation cannot reset them.
+        var after = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(admin.Email!));
+        Assert.NotNull(after!.LastSignInAt);
+
         var again = await app.ClientFor(practice).GetAsync(link.PathAndQuery);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("already been used", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);

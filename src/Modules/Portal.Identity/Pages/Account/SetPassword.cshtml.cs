@@ -16,6 +16,7 @@ public sealed class SetPasswordModel(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
     UserSessions sessions,
+    SignInFlow signInFlow,
     TenantContext tenantContext) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -91,8 +92,17 @@ public sealed class SetPasswordModel(
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
         await sessions.EndAllAsync(user.Id);
+        if (user.TwoFactorEnabled)
+        {
+            // The link proves the mailbox, not the second factor: sign in as usual.
+            TempData["Status"] = "Your password is set. Sign in with it and your authenticator code.";
+            return RedirectToPage("/Account/SignIn");
+        }
+
+        // Through the same flow as a sign-in: recorded (last sign-in, audit, trusted device), so the
+        // user counts as active and a later invitation cannot reset their password.
         await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect(user.Kind == UserKind.Staff ? "~/admin" : "~/");
+        return LocalRedirect(await signInFlow.CompleteAsync(HttpContext, user, null, Url, usedSecondFactor: false));
     }
 
     private async Task<(AccountToken? Token, PortalUser? User)> LoadAsync()

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Clients.Models;
 using Portal.Clients.Services;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 
 namespace Portal.Clients.Pages.Admin.Clients;
 
 /// <summary>A client's details; staff who may manage clients edit, archive and restore here.</summary>
 [RequirePermission("Clients.View")]
-public sealed class ClientDetailsModel(ClientStore store, IAuthorizationService authorization) : PageModel
+public sealed class ClientDetailsModel(ClientStore store, IAuthorizationService authorization, IEnumerable<IClientRecordLinkProvider> linkProviders) : PageModel
 {
     [BindProperty]
     public ClientForm Input { get; set; } = new();
@@ -20,6 +21,9 @@ public sealed class ClientDetailsModel(ClientStore store, IAuthorizationService 
     public ClientPortal? Portal { get; private set; }
 
     public bool CanManage { get; private set; }
+
+    /// <summary>Ways into other modules' work for this client (documents, ...), each one this user may follow.</summary>
+    public List<ClientRecordLink> Links { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -103,6 +107,12 @@ public sealed class ClientDetailsModel(ClientStore store, IAuthorizationService 
         Client = client;
         Portal = await store.PortalOfAsync(id, HttpContext.RequestAborted);
         CanManage = (await authorization.AuthorizeAsync(User, null, new PermissionRequirement(Permissions.ManageClients.Name))).Succeeded;
+        foreach (var provider in linkProviders)
+        {
+            Links.AddRange(await provider.GetLinksAsync(User, id, HttpContext.RequestAborted));
+        }
+
+        Links.Sort((a, b) => a.Position.CompareTo(b.Position));
         return true;
     }
 }

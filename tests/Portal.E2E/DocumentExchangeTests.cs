@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.E2E.Infrastructure;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.E2E;
+
+/// <summary>
+/// Documents both ways through the browser uploader (tus) and downloads, with the bytes compared:
+/// staff send files to a demo client, the client's portal user downloads one and sends one back,
+/// staff download it from New files. And client uploads whose connection drops carry on from where
+/// the server says they stand. On SQLite, with the demo practice; file names are unique per run, so the
+/// tests do not depend on what else the demo practice holds.
+/// </summary>
+public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture browser)
+    : IClassFixture<DemoAppFixture>, IClassFixture<BrowserFixture>
+{
+    /// <summary>Jordan Lee (C-1001), in the "Lee household" portal, where client@demo.example has full access.</summary>
+    private const string ClientName = "Jordan Lee";
+    private const string ClientExternalId = "C-1001";
+    private const string PortalName = "Lee household";
+    private const string PracticeName = "Maple & Finch Accounting";
+
+    [Fact]
+    public async Task Staff_and_client_exchange_documents_and_the_bytes_arrive_unchanged()
+    {
+        var practiceUrl = demo.App.PracticeUrl("demo");
+        var suffix = PracticeSite.RandomSuffix();
+        var pdfName = $"engagement-letter-{suffix}.pdf";
+        var csvName = $"trial-balance-{suffix}.csv";
+        var replyName = $"receipts-{suffix}.csv";
+        var pdf = MinimalPdf($"Engagement letter {suffix}");
+        var csv = Encoding.UTF8.GetBytes($"Account,Debit,Credit\r\n1000 Cash,1250.00,\r\n4000 Sales,,1250.00\r\nRun,{suffix},\r\n");
+        var reply = Encoding.UTF8.GetBytes($"Date,Shop,Amount\r\n2026-09-14,Harbour Hardware,42.50\r\n2026-09-15,Quay Café,7.80\r\nRun,{suffix},\r\n");
+
+        // Staff send two files to the client from its documents page in the admin.
+        await using var staffContext = await browser.NewContextAsync();
+        var staff = await staffContext.NewPageAsync();
+        await PracticeSite.SignInAsync(staff, practiceUrl, "staff@demo.example", AppProcess.DemoPassword);
+        var clientId = await OpenClientDocumentsAsStaffAsync(staff, practiceUrl);
+
+        var staffUploader = staff.GetByRole(AriaRole.Region, new() { Name = $"Send documents to {ClientName}" });
+        await Expect(staffUploader.GetByLabel("Put them in")).ToHaveValueAsync("");
+        await staffUploader.GetByLabel("choose files").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = pdfName, MimeType = "application/pdf", Buffer = pdf },
+            new FilePayload { Name = csvName, MimeType = "text/csv", Buffer = csv },
+        });
+        await ExpectSentAsync(staffUploader, pdfName);
+        await ExpectSentAsync(staffUploader, csvName);
+        await Expect(staffUploader.GetByRole(AriaRole.Status).Filter(new() { HasText = "Done." })).ToBeVisibleAsync();
+
+        await staffUploader.GetByRole(AriaRole.Link, new() { Name = "Refresh the list" }).ClickAsync();
+        await Expect(DocumentRow(staff, pdfName)).ToContainTextAsync("Practice (Sam Patel)");
+        await Expect(DocumentRow(staff, csvName)).ToContainTextAsync("Practice (Sam Patel)");
+
+        // The client's portal user sees them in their portal and downloads them: the same bytes.
+        await using var clientContext = await browser.NewContextAsync();
+        var client = await clientContext.NewPageAsync();
+        Assert.Equal(clientId, await OpenClientDocumentsAsClientAsync(client, practiceUrl));
+        await Expect(DocumentRow(client, pdfName)).ToContainTextAsync("Your accountant (Sam Patel)");
+        await ExpectDownloadAsync(client, pdfName, pdf);
+        await ExpectDownloadAsync(client, csvName, csv);
+
+        // The client sends a file back.
+        var clientUploader = client.GetByRole(AriaRole.Region, new() { Name = $"Send documents to {PracticeName}" });
+        await clientUploader.GetByLabel("choose files").SetInputFilesAsync(
+            new FilePayload { Name = replyName, MimeType = "text/csv", Buffer = reply });
+        await ExpectSentAsync(clientUploader, replyName);
+        await client.ReloadAsync();
+        await Expect(DocumentRow(client, replyName)).ToContainTextAsync("You (Jordan Lee)");
+
+        // Staff find it under New files, download it (the same bytes), and it leaves the list.
+        await staff.GetByRole(AriaRole.Navigation, new() { Name = "Practice admin" }).GetByRole(AriaRole.Link, new() { Name = "Documents", Exact = true }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Documents", Level = 1 })).ToBeVisibleAsync();
+        var newFiles = staff.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^New files") });
+        var newRow = newFiles.GetByRole(AriaRole.Row).Filter(new() { HasText = replyName });
+        await Expect(newRow).ToContainTextAsync(ClientName);
+        await Expect(newFiles.GetByRole(AriaRole.Row).Filter(new() { HasText = pdfName })).ToHaveCountAsync(0); // sent by staff, not new
+        await ExpectDownloadAsync(staff, replyName, reply, newRow);
+        await PracticeSite.ReloadUntilGoneAsync(staff, newRow);
+
+        // It is still among the client's documents, no longer marked new.
+        await staff.GotoAsync($"{practiceUrl}/admin/documents/clients/{clientId}");
+        await Expect(DocumentRow(staff, replyName)).ToBeVisibleAsync();
+        await Expect(DocumentRow(staff, replyName).GetByText("New", new() { Exact = true })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_client_upload_whose_connection_drops_resumes_from_the_offset_the_server_confirms()
+    {
+        // The practice's address under the platform's (/t/demo): route.FetchAsync sends the request from
+        // Playwright's driver, outside Chromium, where demo.localhost does not resolve.
+        var practiceUrl = demo.App.PracticePathUrl("demo");
+        var suffix = PracticeSite.RandomSuffix();
+        var lostName = $"payslip-{suffix}.pdf";
+        var storedName = $"mileage-log-{suffix}.csv";
+        var lost = MinimalPdf($"Payslip {suffix}");
+        var stored = Encoding.UTF8.GetBytes($"Date,From,To,Miles\r\n2026-09-01,Office,Quay Road,12\r\nRun,{suffix},,\r\n");
+
+        // Only the client takes part: they open their documents from the portal's navigation.
+        await using var clientContext = await browser.NewContextAsync();
+        var client = await clientContext.NewPageAsync();
+        await OpenClientDocumentsAsClientAsync(client, practiceUrl);
+
+        // Every tus request the uploader makes is noted. The connection drops twice: the first file's
+        // first PATCH never reaches the server; the second file's reaches it, but its answer is lost.
+        var requests = new List<string>();
+        var patches = 0;
+        await client.RouteAsync(new Regex(@"/uploads(/[0-9a-fA-F-]{36})?$"), async route =>
+        {
+            var request = route.Request;
+            var offset = await request.HeaderValueAsync("upload-offset");
+            var patch = request.Method == "PATCH" ? Interlocked.Increment(ref patches) : 0;
+            var note = request.Method + (offset is null ? "" : " " + offset);
+            if (patch == 1)
+            {
+                Note(note + " (cut off before the server)");
+                await route.AbortAsync("connectionreset");
+            }
+            else if (patch == 3)
+            {
+                try
+                {
+                    var response = await route.FetchAsync();
+                    Note($"{note} (answered {response.Status}, answer lost)");
+                }
+                catch (PlaywrightException ex)
+                {
+                    Note($"{note} (could not be passed on: {ex.Message})");
+                }
+
+                await route.AbortAsync("connectionreset");
+            }
+            else
+            {
+                Note(note);
+                await route.ContinueAsync();
+            }
+        });
+
+        var uploader = client.GetByRole(AriaRole.Region, new() { Name = $"Send documents to {PracticeName}" });
+        await uploader.GetByLabel("choose files").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = lostName, MimeType = "application/pdf", Buffer = lost },
+            new FilePayload { Name = storedName, MimeType = "text/csv", Buffer = stored },
+        });
+        await ExpectSentAsync(uploader, lostName);
+        await ExpectSentAsync(uploader, storedName);
+
+        // Each file was created once. After each drop the uploader asked the server where the upload
+        // stood (HEAD): the first file it sent again from 0; the second it did not send again at all.
+        string[] seen;
+        lock (requests)
+        {
+            seen = [.. requests];
+        }
+
+        Assert.Equal(
+            new[] { "POST", "PATCH 0 (cut off before the server)", "HEAD", "PATCH 0", "POST", "PATCH 0 (answered 204, answer lost)", "HEAD" },
+            seen);
+
+        // Both arrived whole, once each (one document, version 1).
+        await client.UnrouteAllAsync();
+        await client.ReloadAsync();
+        foreach (var (name, content) in new[] { (lostName, lost), (storedName, stored) })
+        {
+            var row = DocumentRow(client, name);
+            await Expect(row).ToHaveCountAsync(1);
+            await Expect(row).ToContainTextAsync("You (Jordan Lee)");
+            await Expect(row.GetByRole(AriaRole.Cell).Last).ToHaveTextAsync("1");
+            await ExpectDownloadAsync(client, name, content);
+        }
+
+        void Note(string request)
+        {
+            lock (requests)
+            {
+                requests.Add(request);
+            }
+        }
+    }
+
+    /// <summary>Finds the demo client in the admin's client list and opens its documents; returns its id.</summary>
+    private static async Task<Guid> OpenClientDocumentsAsStaffAsync(IPage staff, string practiceUrl)
+    {
+        var nav = staff.GetByRole(AriaRole.Navigation, new() { Name = "Practice admin" });
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Clients", Exact = true }).ClickAsync();
+        await staff.GetByLabel("Search clients").FillAsync(ClientExternalId);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await staff.GetByTestId("clients").GetByRole(AriaRole.Link, new() { Name = ClientName, Exact = true }).ClickAsync();
+        await Expect(staff).ToHaveURLAsync(new Regex($"^{Regex.Escape(practiceUrl)}/admin/clients/[0-9a-f-]{{36}}$"));
+        var clientId = Guid.Parse(new Uri(staff.Url).Segments[^1]);
+
+        await staff.GetByRole(AriaRole.Navigation, new() { Name = $"Work with {ClientName}" })
+            .GetByRole(AriaRole.Link, new() { Name = "Documents", Exact = true }).ClickAsync();
+        await Expect(staff).ToHaveURLAsync($"{practiceUrl}/admin/documents/clients/{clientId}");
+        await Expect(staff.GetByRole(AriaRole.Heading, new() { Name = ClientName, Level = 1 })).ToBeVisibleAsync();
+        return clientId;
+    }
+
+    /// <summary>Signs in as the demo client user, chooses the portal and opens the client's documents; returns the client's id.</summary>
+    private static async Task<Guid> OpenClientDocumentsAsClientAsync(IPage client, string practiceUrl)
+    {
+        await PracticeSite.SignInAsync(client, practiceUrl, "client@demo.example", AppProcess.DemoPassword);
+
+        // client@demo.example is in two portals, so they choose one first.
+        await Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Choose a portal", Level = 1 })).ToBeVisibleAsync();
+        await client.GetByRole(AriaRole.Button, new() { Name = $"Open {PortalName}" }).ClickAsync();
+        await Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Jordan Lee", Level = 1 })).ToBeVisibleAsync();
+
+        await client.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Documents" }).ClickAsync();
+        await client.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = ClientName, Exact = true }).ClickAsync();
+        await Expect(client).ToHaveURLAsync(new Regex($"^{Regex.Escape(practiceUrl)}/documents/[0-9a-f-]{{36}}$"));
+        await Expect(client.GetByRole(AriaRole.Heading, new() { Name = ClientName, Level = 1 })).ToBeVisibleAsync();
+        return Guid.Parse(new Uri(client.Url).Segments[^1]);
+    }
+
+    /// <summary>Waits for a file's line in the uploader's transfer queue to say it was sent.</summary>
+    private static async Task ExpectSentAsync(ILocator uploader, string fileName)
+    {
+        var transfer = uploader.Locator("[data-queue] > li").Filter(new() { HasText = fileName });
+        await Expect(transfer.GetByRole(AriaRole.Status)).ToHaveTextAsync("Sent");
+        await Expect(transfer).ToHaveAttributeAsync("data-state", "is-done");
+    }
+
+    /// <summary>The row of a document in a document table (by its exact name).</summary>
+    private static ILocator DocumentRow(IPage page, string fileName)
+        => page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = fileName, Exact = true }) });
+
+    /// <summary>Clicks the file's link and checks the browser saved exactly <paramref name="expected"/> under its name.</summary>
+    private static async Task ExpectDownloadAsync(IPage page, string fileName, byte[] expected, ILocator? within = null)
+    {
+        var link = (within ?? DocumentRow(page, fileName)).GetByRole(AriaRole.Link, new() { Name = fileName, Exact = true });
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        Assert.Null(await download.FailureAsync());
+        Assert.Equal(fileName, download.SuggestedFilename);
+        var saved = await download.PathAsync();
+        var bytes = await File.ReadAllBytesAsync(saved);
+        Assert.Equal(expected.Length, bytes.Length);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(expected)), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    /// <summary>A small but well-formed one-page PDF 1.4 showing <paramref name="text"/> (ASCII).</summary>
+    private static byte[] MinimalPdf(string text)
+    {
+        var stream = $"BT /F1 18 Tf 72 720 Td ({text}) Tj ET";
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            $"<< /Length {stream.Length} >>\nstream\n{stream}\nendstream",
+        };
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = pdf.Length;
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+}
