@@ -11,18 +11,27 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 
 DATA="$(mktemp -d)"
 dotnet build src/Portal.Web/Portal.Web.csproj -c Release -v quiet -nologo >/dev/null
-ASPNETCORE_ENVIRONMENT=Demo Portal__AppData__Path="$DATA" Portal__Tenancy__PublicUrl="http://localhost:$PORT" \
+# Started from the project folder, as ./run.sh does: that is where appsettings.Demo.json (which turns
+# the demo practice on) is read from.
+(cd src/Portal.Web && ASPNETCORE_ENVIRONMENT=Demo Portal__AppData__Path="$DATA" Portal__Tenancy__PublicUrl="http://localhost:$PORT" \
   Logging__LogLevel__Default=Warning \
-  dotnet src/Portal.Web/bin/Release/net10.0/Portal.Web.dll --urls "http://127.0.0.1:$PORT" >"$DATA/app.log" 2>&1 &
+  exec dotnet bin/Release/net10.0/Portal.Web.dll --urls "http://127.0.0.1:$PORT") >"$DATA/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 0.5; done
+# Measure the practice, not its 404 page.
+curl -fs -o /dev/null -H "Host: demo.localhost:$PORT" "http://127.0.0.1:$PORT/account/signin" \
+  || { echo "the demo practice does not answer; see $DATA/app.log" >&2; cat "$DATA/app.log" >&2; exit 1; }
 
 run() {
   local name="$1" host="$2" path="$3"
   # warm-up, then the measured run
   wrk -t2 -c"$CONNECTIONS" -d3s -H "Host: $host" "http://127.0.0.1:$PORT$path" >/dev/null
   local out; out="$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -H "Host: $host" "http://127.0.0.1:$PORT$path")"
+  if grep -q "Non-2xx" <<<"$out"; then
+    echo "$name answered errors: $(grep Non-2xx <<<"$out")" >&2
+    exit 1
+  fi
   local rps p50 p99
   rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
   p50="$(awk '$1=="50%" {print $2}' <<<"$out")"

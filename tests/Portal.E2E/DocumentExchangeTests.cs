@@ -185,6 +185,50 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         }
     }
 
+    [Fact]
+    public async Task A_tus_client_may_send_a_chunk_larger_than_the_servers_default_body_limit()
+    {
+        // Kestrel caps request bodies at 30,000,000 bytes unless an endpoint lifts the cap; tus clients
+        // (not the browser uploader, which sends 8 MiB) may send far bigger chunks, with a checksum up
+        // to 64 MiB. Through the real server, with the staff member's session cookies.
+        var practiceUrl = demo.App.PracticePathUrl("demo");
+        await using var context = await browser.NewContextAsync();
+        var staff = await context.NewPageAsync();
+        await PracticeSite.SignInAsync(staff, practiceUrl, "staff@demo.example", AppProcess.DemoPassword);
+        var clientId = await OpenClientDocumentsAsStaffAsync(staff, practiceUrl);
+
+        var data = new byte[40 * 1024 * 1024];
+        Random.Shared.NextBytes(data);
+        "%PDF-1.4\n"u8.CopyTo(data);
+        var name = $"scanned-archive-{PracticeSite.RandomSuffix()}.pdf";
+        var metadata = $"filename {Convert.ToBase64String(Encoding.UTF8.GetBytes(name))},clientId {Convert.ToBase64String(Encoding.UTF8.GetBytes(clientId.ToString()))}";
+        var created = await context.APIRequest.PostAsync($"{practiceUrl}/uploads", new()
+        {
+            Headers = new Dictionary<string, string> { ["Tus-Resumable"] = "1.0.0", ["Upload-Length"] = data.Length.ToString(CultureInfo.InvariantCulture), ["Upload-Metadata"] = metadata },
+        });
+        Assert.Equal(201, created.Status);
+        var location = new Uri(new Uri(practiceUrl + "/"), created.Headers["location"]);
+
+        var patched = await context.APIRequest.FetchAsync(location.ToString(), new()
+        {
+            Method = "PATCH",
+            Headers = new Dictionary<string, string>
+            {
+                ["Tus-Resumable"] = "1.0.0",
+                ["Content-Type"] = "application/offset+octet-stream",
+                ["Upload-Offset"] = "0",
+                ["Upload-Checksum"] = "sha256 " + Convert.ToBase64String(SHA256.HashData(data)),
+            },
+            DataByte = data,
+        });
+        Assert.True(patched.Status == 204, $"PATCH answered {patched.Status}: {await patched.TextAsync()}");
+        Assert.Equal(data.Length.ToString(CultureInfo.InvariantCulture), patched.Headers["upload-offset"]);
+
+        var download = await context.APIRequest.GetAsync($"{practiceUrl}/documents/versions/{patched.Headers["portal-document-version"]}/download");
+        Assert.Equal(200, download.Status);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(data)), Convert.ToHexStringLower(SHA256.HashData(await download.BodyAsync())));
+    }
+
     /// <summary>Finds the demo client in the admin's client list and opens its documents; returns its id.</summary>
     private static async Task<Guid> OpenClientDocumentsAsStaffAsync(IPage staff, string practiceUrl)
     {

@@ -16,6 +16,13 @@ namespace Portal.Core.Storage;
 /// the last complete record, which the client then resumes from. The last complete record is also
 /// authenticated, which catches a caller passing another blob key or length than the upload began with.
 /// </para>
+/// <para>
+/// Records have no fixed size (a PATCH may end mid-record), so finding the end means walking the
+/// record lengths. A checkpoint next to the staging file (<c>{file}.end</c>, written after the data
+/// is flushed) remembers where the last append ended, so each request walks only what came after it
+/// and an upload costs the same per chunk at its first and its last gigabyte. A checkpoint that is
+/// missing, torn or does not match the file is ignored and the whole file is walked.
+/// </para>
 /// </summary>
 public sealed class EncryptedStaging
 {
@@ -91,7 +98,7 @@ public sealed class EncryptedStaging
             await RandomAccess.WriteAsync(file.SafeFileHandle, header.Bytes.ToArray(), 0, cancellationToken);
             file.Flush(flushToDisk: true);
             cipher = new BlobRecordCipher(newKey, header, _target.Practice, _target.Key);
-            state = new StagingState(0, 0, BlobHeader.Size);
+            state = new StagingState(0, 0, BlobHeader.Size, -1, 0);
         }
 
         using (cipher)
@@ -106,7 +113,13 @@ public sealed class EncryptedStaging
                 throw new StagingConflictException($"The upload is at offset {state.PlainLength}, not {offset}.", state.PlainLength);
             }
 
-            return await AppendRecordsAsync(file, cipher, state, data, accept, cancellationToken);
+            var appended = await AppendRecordsAsync(file, cipher, state, data, accept, cancellationToken);
+            if (appended != state)
+            {
+                await WriteCheckpointAsync(appended, cancellationToken);
+            }
+
+            return appended.PlainLength;
         }
     }
 
@@ -159,6 +172,11 @@ public sealed class EncryptedStaging
         }
 
         await _backend.ImportAsync(_target, FilePath, cancellationToken);
+        if (File.Exists(CheckpointPath))
+        {
+            File.Delete(CheckpointPath);
+        }
+
         return stored;
     }
 
@@ -170,10 +188,15 @@ public sealed class EncryptedStaging
             File.Delete(FilePath);
         }
 
+        if (File.Exists(CheckpointPath))
+        {
+            File.Delete(CheckpointPath);
+        }
+
         return Task.CompletedTask;
     }
 
-    private async Task<long> AppendRecordsAsync(FileStream file, BlobRecordCipher cipher, StagingState state, Stream data, Func<bool>? accept, CancellationToken cancellationToken)
+    private async Task<StagingState> AppendRecordsAsync(FileStream file, BlobRecordCipher cipher, StagingState state, Stream data, Func<bool>? accept, CancellationToken cancellationToken)
     {
         var handle = file.SafeFileHandle;
         var plain = ArrayPool<byte>.Shared.Rent(BlobRecordCipher.MaxRecordPlaintext);
@@ -181,12 +204,15 @@ public sealed class EncryptedStaging
         var position = state.End;
         var length = state.PlainLength;
         var counter = state.Records;
+        var lastStart = state.LastStart;
+        var lastLength = state.LastLength;
         try
         {
             if (TotalLength == 0 && counter == 0)
             {
                 var size = cipher.Seal(counter++, last: true, [], record);
                 await RandomAccess.WriteAsync(handle, record.AsMemory(0, size), position, cancellationToken);
+                (lastStart, lastLength) = (position, 0);
                 position += size;
             }
 
@@ -229,6 +255,7 @@ public sealed class EncryptedStaging
                 {
                     var size = cipher.Seal(counter, last: length + filled == TotalLength, plain.AsSpan(0, filled), record);
                     await RandomAccess.WriteAsync(handle, record.AsMemory(0, size), position, CancellationToken.None);
+                    (lastStart, lastLength) = (position, filled);
                     position += size;
                     length += filled;
                     counter = checked(counter + 1);
@@ -244,10 +271,10 @@ public sealed class EncryptedStaging
             if (accept is not null && !accept())
             {
                 Undo(file, state.End);
-                return state.PlainLength;
+                return state;
             }
 
-            return length;
+            return new StagingState(length, counter, position, lastStart, lastLength);
         }
         catch (Exception) when (accept is not null)
         {
@@ -274,7 +301,7 @@ public sealed class EncryptedStaging
         var fileLength = RandomAccess.GetLength(handle);
         if (fileLength < BlobHeader.Size)
         {
-            return (new StagingState(0, 0, 0), null);
+            return (new StagingState(0, 0, 0, -1, 0), null);
         }
 
         var headerBytes = new byte[BlobHeader.Size];
@@ -285,50 +312,22 @@ public sealed class EncryptedStaging
         var cipher = new BlobRecordCipher(key, header, _target.Practice, _target.Key);
         try
         {
-            var prefix = new byte[BlobRecordCipher.LengthSize];
-            long position = BlobHeader.Size;
-            long length = 0;
-            uint records = 0;
-            long lastStart = -1;
-            var lastLength = 0;
-            while (length < TotalLength || (TotalLength == 0 && records == 0))
+            var checkpoint = await ReadCheckpointAsync(fileLength, cancellationToken);
+            try
             {
-                if (position + BlobRecordCipher.LengthSize > fileLength)
+                return (await WalkAsync(file, cipher, fileLength, checkpoint, cancellationToken), cipher);
+            }
+            catch (BlobIntegrityException) when (checkpoint is not null)
+            {
+                // The checkpoint led astray (written for an earlier file of the same upload id, or
+                // altered): walk from the start, which decides on the file alone.
+                if (File.Exists(CheckpointPath))
                 {
-                    break;
+                    File.Delete(CheckpointPath);
                 }
 
-                await RandomAccess.ReadAsync(handle, prefix, position, cancellationToken);
-                var recordLength = BinaryPrimitives.ReadInt32BigEndian(prefix);
-                var valid = recordLength is >= 0 and <= BlobRecordCipher.MaxRecordPlaintext
-                    && (recordLength > 0 || TotalLength == 0)
-                    && length + recordLength <= TotalLength
-                    && position + BlobRecordCipher.LengthSize + recordLength + BlobRecordCipher.TagSize <= fileLength;
-                if (!valid)
-                {
-                    break;
-                }
-
-                lastStart = position;
-                lastLength = recordLength;
-                position += BlobRecordCipher.LengthSize + recordLength + BlobRecordCipher.TagSize;
-                length += recordLength;
-                records++;
+                return (await WalkAsync(file, cipher, RandomAccess.GetLength(handle), null, cancellationToken), cipher);
             }
-
-            if (position < fileLength)
-            {
-                // A torn record (or bytes past the final record): never reported, so safe to drop.
-                file.SetLength(position);
-                file.Flush(flushToDisk: true);
-            }
-
-            if (records > 0)
-            {
-                await AuthenticateAsync(handle, cipher, lastStart, lastLength, records - 1, last: length == TotalLength, cancellationToken);
-            }
-
-            return (new StagingState(length, records, position), cipher);
         }
         catch
         {
@@ -336,6 +335,114 @@ public sealed class EncryptedStaging
             throw;
         }
     }
+
+    /// <summary>Walks the record lengths from the checkpoint (or the header), cuts a torn tail off and authenticates the last complete record.</summary>
+    private async Task<StagingState> WalkAsync(FileStream file, BlobRecordCipher cipher, long fileLength, StagingState? checkpoint, CancellationToken cancellationToken)
+    {
+        var handle = file.SafeFileHandle;
+        var prefix = new byte[BlobRecordCipher.LengthSize];
+        var from = checkpoint ?? new StagingState(0, 0, BlobHeader.Size, -1, 0);
+        var position = from.End;
+        var length = from.PlainLength;
+        var records = from.Records;
+        var lastStart = from.LastStart;
+        var lastLength = from.LastLength;
+        while (length < TotalLength || (TotalLength == 0 && records == 0))
+        {
+            if (position + BlobRecordCipher.LengthSize > fileLength)
+            {
+                break;
+            }
+
+            await RandomAccess.ReadAsync(handle, prefix, position, cancellationToken);
+            var recordLength = BinaryPrimitives.ReadInt32BigEndian(prefix);
+            var valid = recordLength is >= 0 and <= BlobRecordCipher.MaxRecordPlaintext
+                && (recordLength > 0 || TotalLength == 0)
+                && length + recordLength <= TotalLength
+                && position + BlobRecordCipher.LengthSize + recordLength + BlobRecordCipher.TagSize <= fileLength;
+            if (!valid)
+            {
+                break;
+            }
+
+            lastStart = position;
+            lastLength = recordLength;
+            position += BlobRecordCipher.LengthSize + recordLength + BlobRecordCipher.TagSize;
+            length += recordLength;
+            records++;
+        }
+
+        // Authenticate before cutting anything: a walk that went wrong must not shorten the file.
+        if (records > 0)
+        {
+            await AuthenticateAsync(handle, cipher, lastStart, lastLength, records - 1, last: length == TotalLength, cancellationToken);
+        }
+
+        if (position < fileLength)
+        {
+            // A torn record (or bytes past the final record): never reported, so safe to drop.
+            file.SetLength(position);
+            file.Flush(flushToDisk: true);
+        }
+
+        var state = new StagingState(length, records, position, lastStart, lastLength);
+        if (records > 0 && state != checkpoint)
+        {
+            await WriteCheckpointAsync(state, cancellationToken);
+        }
+
+        return state;
+    }
+
+    private string CheckpointPath => FilePath + ".end";
+
+    /// <summary>Reads the checkpoint when it is whole (its own SHA-256 prefix matches) and fits the file; otherwise null.</summary>
+    private async Task<StagingState?> ReadCheckpointAsync(long fileLength, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(CheckpointPath, cancellationToken);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+
+        if (bytes.Length != CheckpointSize || !System.Security.Cryptography.SHA256.HashData(bytes.AsSpan(8)).AsSpan(0, 8).SequenceEqual(bytes.AsSpan(0, 8)))
+        {
+            return null;
+        }
+
+        var state = new StagingState(
+            BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(8)),
+            BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(16)),
+            BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(20)),
+            BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(28)),
+            BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(36)));
+        var plausible = state.Records > 0 && state.PlainLength >= 0 && state.PlainLength <= TotalLength
+            && state.LastStart >= BlobHeader.Size && state.LastLength is >= 0 and <= BlobRecordCipher.MaxRecordPlaintext
+            && state.End == state.LastStart + BlobRecordCipher.LengthSize + state.LastLength + BlobRecordCipher.TagSize
+            && state.End <= fileLength;
+        return plausible ? state : null;
+    }
+
+    /// <summary>Replaces the checkpoint (write then rename, so a crash leaves the old one or the new one).</summary>
+    private async Task WriteCheckpointAsync(StagingState state, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[CheckpointSize];
+        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(8), state.PlainLength);
+        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(16), state.Records);
+        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(20), state.End);
+        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(28), state.LastStart);
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(36), state.LastLength);
+        System.Security.Cryptography.SHA256.HashData(bytes.AsSpan(8)).AsSpan(0, 8).CopyTo(bytes);
+        var temporary = CheckpointPath + ".tmp";
+        await File.WriteAllBytesAsync(temporary, bytes, CancellationToken.None);
+        File.Move(temporary, CheckpointPath, overwrite: true);
+    }
+
+    private const int CheckpointSize = 40;
 
     private static async Task AuthenticateAsync(Microsoft.Win32.SafeHandles.SafeFileHandle handle, BlobRecordCipher cipher, long start, int length, uint counter, bool last, CancellationToken cancellationToken)
     {
@@ -380,5 +487,6 @@ public sealed class EncryptedStaging
         }
     }
 
-    private sealed record StagingState(long PlainLength, uint Records, long End);
+    /// <summary>Where the staged records end; <paramref name="LastStart"/> is -1 before the first record.</summary>
+    private sealed record StagingState(long PlainLength, uint Records, long End, long LastStart, int LastLength);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Portal.Documents.Services;
@@ -53,6 +54,14 @@ public static class TusEndpoints
             if (Precondition(context) is { } failed)
             {
                 return failed;
+            }
+
+            // A PATCH carries up to the rest of the upload (tus has no chunk limit): the server's
+            // default 30 MB body cap does not apply; TusUploads refuses bytes past Upload-Length and
+            // checksummed chunks over its own limit, both with 413 and a message.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = null;
             }
 
             var request = context.Request;

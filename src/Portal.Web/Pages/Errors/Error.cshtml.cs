@@ -46,7 +46,9 @@ public sealed class ErrorModel : PageModel
     {
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         var statusFeature = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
-        Code = exception is not null ? StatusCodes.Status500InternalServerError : code ?? Response.StatusCode;
+        Code = exception?.Error is BadHttpRequestException bad
+            ? bad.StatusCode // a request the server refused to read (too large, malformed): the client's problem, not a 500
+            : exception is not null ? StatusCodes.Status500InternalServerError : code ?? Response.StatusCode;
         if (Code < 400)
         {
             Code = StatusCodes.Status404NotFound;

@@ -201,6 +201,51 @@ public sealed class EncryptedStagingTests(FileSystemStorageApp fixture) : IClass
         Assert.Empty(await fixture.App.ReadAsync(fixture.First, blobKey, stored.Sha256));
     }
 
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("garbage")]
+    [InlineData("another upload's")]
+    [InlineData("an earlier one")]
+    public async Task A_missing_or_wrong_checkpoint_is_ignored_and_costs_nothing_but_a_walk(string checkpoint)
+    {
+        var data = StorageTestData.Random(Total);
+        var (uploadId, blobKey) = (NewId(), NewId());
+        var (file, earlier) = await InStagingAsync(uploadId, blobKey, async staging =>
+        {
+            await staging.AppendAsync(new MemoryStream(data, 0, 70_000), 0, default);
+            var first = await File.ReadAllBytesAsync(staging.FilePath + ".end");
+            await staging.AppendAsync(new MemoryStream(data, 70_000, 200_001), 70_000, default);
+            return (staging.FilePath, first);
+        });
+        var length = new FileInfo(file).Length;
+        Assert.True(File.Exists(file + ".end"));
+
+        // Another upload of the same size chunked differently: its checkpoint points between this one's records.
+        var foreign = await InStagingAsync(NewId(), blobKey, async other =>
+        {
+            await other.AppendAsync(new MemoryStream(data, 0, 100_003), 0, default);
+            await other.AppendAsync(new MemoryStream(data, 100_003, 170_000), 100_003, default);
+            return await File.ReadAllBytesAsync(other.FilePath + ".end");
+        });
+        switch (checkpoint)
+        {
+            case "missing": File.Delete(file + ".end"); break;
+            case "garbage": await File.WriteAllBytesAsync(file + ".end", StorageTestData.Random(40)); break;
+            case "another upload's": await File.WriteAllBytesAsync(file + ".end", foreign); break;
+            default: await File.WriteAllBytesAsync(file + ".end", earlier); break;
+        }
+
+        await InStagingAsync(uploadId, blobKey, async staging =>
+        {
+            Assert.Equal(270_001, await staging.DurableLengthAsync());
+            Assert.Equal(length, new FileInfo(file).Length);
+            Assert.Equal(Total, await staging.AppendAsync(new MemoryStream(data, 270_001, Total - 270_001), 270_001, default));
+            Assert.Equal(StorageTestData.Sha256(data), (await staging.CompleteAsync(default)).Sha256);
+            Assert.False(File.Exists(file + ".end"));
+            return 0;
+        });
+    }
+
     [Fact]
     public async Task Ids_are_checked()
     {

@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""The client side of bench/documents/run.sh (Python 3 standard library only).
+
+  transfer.py signin   BASE HOST EMAIL PASSWORD STATE   sign in through the practice's form, pick a client
+  transfer.py upload   BASE HOST STATE FILE CHUNK-MiB   tus 1.0 upload, one sha256 checksum per PATCH
+  transfer.py download BASE HOST STATE EXPECTED-SHA256  GET the uploaded version, SHA-256 checked on the fly
+  transfer.py sha256   FILE                             SHA-256 of a file (hex)
+  transfer.py curl     STATE                            the Cookie header and download path, for curl
+
+BASE is where to connect (http://127.0.0.1:PORT); HOST is the Host header that selects the practice
+(demo.localhost:PORT). STATE is a small JSON file that carries the session cookies, the client id
+and the uploaded version between the steps. Timed steps print "seconds=... bytes=..." and more
+key=value pairs on their last line.
+"""
+import base64
+import hashlib
+import http.client
+import json
+import os
+import re
+import sys
+import time
+import urllib.parse
+
+BLOCK = 1024 * 1024
+
+
+class Session:
+    """One keep-alive connection to the portal with a minimal cookie jar (name=value, one host)."""
+
+    def __init__(self, base, host, cookies=None):
+        url = urllib.parse.urlsplit(base)
+        self.conn = http.client.HTTPConnection(url.hostname, url.port, timeout=600)
+        self.host = host
+        self.cookies = dict(cookies or {})
+
+    def request(self, method, path, body=None, headers=None):
+        all_headers = {"Host": self.host}
+        if self.cookies:
+            all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        all_headers.update(headers or {})
+        self.conn.request(method, path, body=body, headers=all_headers)
+        response = self.conn.getresponse()
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                pair = value.split(";", 1)[0]
+                key, _, val = pair.partition("=")
+                if val == "" or "expires=thu, 01 jan 1970" in value.lower():
+                    self.cookies.pop(key.strip(), None)
+                else:
+                    self.cookies[key.strip()] = val.strip()
+        return response
+
+    def text(self, method, path, body=None, headers=None):
+        response = self.request(method, path, body, headers)
+        return response, response.read().decode("utf-8", "replace")
+
+
+def fail(message):
+    print(f"transfer.py: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def load(state_file):
+    with open(state_file, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def save(state_file, state):
+    with open(state_file, "w", encoding="utf-8") as f:
+        json.dump(state, f)
+
+
+def signin(base, host, email, password, state_file):
+    s = Session(base, host)
+    response, page = s.text("GET", "/account/signin")
+    if response.status != 200:
+        fail(f"GET /account/signin answered {response.status}")
+    token = re.search(r'name="__RequestVerificationToken"[^>]*value="([^"]+)"', page)
+    if not token:
+        fail("no antiforgery token in the sign-in form")
+    form = urllib.parse.urlencode({"Email": email, "Password": password, "__RequestVerificationToken": token.group(1)})
+    response, _ = s.text("POST", "/account/signin", form, {"Content-Type": "application/x-www-form-urlencoded"})
+    if response.status != 302 or "signin" in (response.getheader("Location") or ""):
+        fail(f"sign-in as {email} failed ({response.status}, Location {response.getheader('Location')})")
+
+    # The demo practice's clients, from the staff client list.
+    response, page = s.text("GET", "/admin/clients")
+    if response.status != 200:
+        fail(f"GET /admin/clients answered {response.status}")
+    clients = re.findall(r'href="/admin/clients/([0-9a-f-]{36})">([^<]+)<', page)
+    if not clients:
+        fail("no clients listed on /admin/clients")
+    client_id, client_name = next(((i, n) for i, n in clients if n.strip() == "Harbour Bakery Ltd"), clients[0])
+    save(state_file, {"cookies": s.cookies, "clientId": client_id, "clientName": client_name.strip()})
+    print(f"client={client_id} name={client_name.strip()!r}")
+
+
+def b64(text):
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def upload(base, host, state_file, path, chunk_mib):
+    state = load(state_file)
+    size = os.path.getsize(path)
+    chunk = int(chunk_mib * BLOCK)
+
+    # The checksums are the client's work, not the server's: computed before the clock starts.
+    checksums = []
+    with open(path, "rb") as f:
+        while True:
+            data = f.read(chunk)
+            if not data:
+                break
+            checksums.append(base64.b64encode(hashlib.sha256(data).digest()).decode("ascii"))
+
+    s = Session(base, host, state["cookies"])
+    tus = {"Tus-Resumable": "1.0.0"}
+    name = os.path.basename(path)
+    buffer = bytearray(chunk)
+    start = time.perf_counter()
+    response, message = s.text("POST", "/uploads", None, {
+        **tus,
+        "Upload-Length": str(size),
+        "Upload-Metadata": f"filename {b64(name)},clientId {b64(state['clientId'])}",
+    })
+    if response.status != 201:
+        fail(f"tus creation answered {response.status}: {message}")
+    location = urllib.parse.urlsplit(response.getheader("Location")).path
+    offset = 0
+    patches = 0
+    version = None
+    durations = []
+    with open(path, "rb", buffering=0) as f:
+        while offset < size:
+            n = f.readinto(buffer)
+            body = memoryview(buffer)[:n]
+            sent = time.perf_counter()
+            try:
+                response, message = s.text("PATCH", location, body, {
+                    **tus,
+                    "Content-Type": "application/offset+octet-stream",
+                    "Upload-Offset": str(offset),
+                    "Upload-Checksum": f"sha256 {checksums[patches]}",
+                })
+            except (ConnectionError, http.client.HTTPException) as error:
+                fail(f"the portal dropped the PATCH of {n} bytes at offset {offset}: {error!r}")
+            durations.append(time.perf_counter() - sent)
+            if response.status != 204:
+                fail(f"PATCH at offset {offset} answered {response.status}: {message.strip()}")
+            reached = int(response.getheader("Upload-Offset"))
+            if reached != offset + n:
+                fail(f"PATCH at offset {offset} with {n} bytes reached {reached}")
+            offset = reached
+            patches += 1
+            version = response.getheader("Portal-Document-Version") or version
+    seconds = time.perf_counter() - start
+    if not version:
+        fail("the last PATCH named no document version (Portal-Document-Version)")
+    state["versionId"] = version
+    save(state_file, state)
+    # The last PATCH also completes the upload (one pass over the staged file): shown apart. The
+    # first and last eight of the others show whether a PATCH costs more as the upload grows.
+    others, final = durations[:-1] or [0.0], durations[-1]
+    first, last = others[:8], others[-8:]
+    print(f"seconds={seconds:.3f} bytes={size} patches={patches} final_patch={final:.3f}"
+          f" first8_ms={1000 * sum(first) / len(first):.0f} last8_ms={1000 * sum(last) / len(last):.0f} version={version}")
+
+
+def download(base, host, state_file, expected):
+    state = load(state_file)
+    s = Session(base, host, state["cookies"])
+    digest = hashlib.sha256()
+    buffer = bytearray(BLOCK)
+    view = memoryview(buffer)
+    total = 0
+    start = time.perf_counter()
+    response = s.request("GET", f"/documents/versions/{state['versionId']}/download")
+    if response.status != 200:
+        fail(f"download answered {response.status}: {response.read()[:300]!r}")
+    while True:
+        n = response.readinto(buffer)
+        if not n:
+            break
+        digest.update(view[:n])
+        total += n
+    seconds = time.perf_counter() - start
+    got = digest.hexdigest()
+    if got != expected:
+        fail(f"downloaded {total} bytes with SHA-256 {got}, expected {expected}")
+    print(f"seconds={seconds:.3f} bytes={total} sha256=ok")
+
+
+def sha256_file(path):
+    digest = hashlib.sha256()
+    with open(path, "rb", buffering=0) as f:
+        buffer = bytearray(8 * BLOCK)
+        view = memoryview(buffer)
+        while n := f.readinto(buffer):
+            digest.update(view[:n])
+    print(digest.hexdigest())
+
+
+def curl_args(state_file):
+    state = load(state_file)
+    print("Cookie: " + "; ".join(f"{k}={v}" for k, v in state["cookies"].items()))
+    print(f"/documents/versions/{state['versionId']}/download")
+
+
+if __name__ == "__main__":
+    commands = {"signin": (signin, 5), "upload": (upload, 5), "download": (download, 4), "sha256": (sha256_file, 1), "curl": (curl_args, 1)}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands or len(sys.argv) - 2 != commands[sys.argv[1]][1]:
+        fail(__doc__)
+    function, _ = commands[sys.argv[1]]
+    args = sys.argv[2:]
+    if sys.argv[1] == "upload":
+        args[-1] = float(args[-1])
+    function(*args)
