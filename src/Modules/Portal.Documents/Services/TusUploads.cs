@@ -177,6 +177,7 @@ public sealed class TusUploads(
             return TusResult.Error(409, "Another request is writing to this upload.");
         }
 
+        PooledChunk? held = null;
         try
         {
             var upload = await FindAsync(user, id, cancellationToken);
@@ -212,18 +213,18 @@ public sealed class TusUploads(
             if (expectedChecksum is not null)
             {
                 // Hold the chunk, check it, and only then keep it: a mismatch must not move the offset.
-                var buffered = await BufferAsync(body, Math.Min(MaxChecksummedChunk, upload.Length - current), cancellationToken);
-                if (buffered is null)
+                held = await PooledChunk.ReadAsync(body, contentLength, Math.Min(MaxChecksummedChunk, upload.Length - current), cancellationToken);
+                if (held is null)
                 {
                     return TusResult.Error(413, $"A chunk with a checksum can be at most {Sizes.Format(MaxChecksummedChunk)}.");
                 }
 
-                if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(buffered.GetBuffer().AsSpan(0, (int)buffered.Length)), expectedChecksum))
+                if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(held.Span), expectedChecksum))
                 {
                     return TusResult.Offset(460, current, upload.Length, upload.ExpiresAt, null, "Checksum mismatch: the chunk was damaged on the way and was not kept. Send it again.");
                 }
 
-                source = buffered;
+                source = held.AsStream();
             }
 
             if (current == 0)
@@ -266,6 +267,7 @@ public sealed class TusUploads(
         }
         finally
         {
+            held?.Dispose();
             gate.Release();
         }
     }
@@ -353,32 +355,6 @@ public sealed class TusUploads(
     {
         var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var parsed) ? parsed : Guid.Empty;
         return await db.Uploads.SingleOrDefaultAsync(u => u.Id == id && u.UserId == userId, cancellationToken);
-    }
-
-    private static async Task<MemoryStream?> BufferAsync(Stream body, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(81920);
-        try
-        {
-            int read;
-            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        buffer.Position = 0;
-        return buffer;
     }
 
     /// <summary>tus metadata: comma-separated "key base64value" pairs.</summary>
