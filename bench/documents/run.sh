@@ -150,11 +150,20 @@ read -r code size secs < <(curl -s -o /dev/null -H "Host: $HOST" -H "$COOKIE" -w
 portal_end
 [ "$code" = 200 ] && [ "$size" = "$BYTES" ] || { echo "portal download with curl: HTTP $code, $size bytes" >&2; exit 1; }
 row "portal download (curl to /dev/null)" "$secs" "${PORTAL_COLUMNS[@]}"
+
+# 4. The same file again, the connection cut twice mid-PATCH (once without a checksum: what arrived
+#    is kept; once with one: the chunk is dropped whole); the client asks for the offset (HEAD) and
+#    resumes. Then downloaded and checked against the source.
+portal_begin
+RESUMED="$(python3 bench/documents/transfer.py resume "$BASE" "$HOST" "$STATE" "$SOURCE" "$CHUNK_MIB")"
+portal_end
+row "portal upload, connection cut twice" "$(field seconds "$RESUMED")" "${PORTAL_COLUMNS[@]}"
+python3 bench/documents/transfer.py download "$BASE" "$HOST" "$STATE" "$SHA" >/dev/null
 stop_sampler
 SAMPLED_KIB="$(cat "$T/rss.sampled")"
 [ "$SAMPLED_KIB" -le "$MAX_HWM_KIB" ] || MAX_HWM_KIB="$SAMPLED_KIB"
 
-# 4. nginx on loopback: a throwaway configuration, in the foreground, everything under $T/nginx.
+# 5. nginx on loopback: a throwaway configuration, in the foreground, everything under $T/nginx.
 NPORT="$(free_port)"
 mkdir -p "$T/nginx/www/files"
 user_line=""
@@ -212,4 +221,5 @@ echo "portal process: peak RSS $((MAX_HWM_KIB / 1024)) MiB over its life (VmHWM,
   "RSS $((IDLE_KIB / 1024)) MiB after start-up, sign-in and warm-up; highest RSS sampled during the transfers $((SAMPLED_KIB / 1024)) MiB"
 echo "tus PATCHes of ${CHUNK_MIB} MiB: the first 8 took $(field first8_ms "$PATCHES") ms each, the last 8 before the final one" \
   "$(field last8_ms "$PATCHES") ms each; the final PATCH (which also completes the document) $(field final_patch "$PATCHES") s"
-echo "SHA-256 of the download equals the source's; nginx's stored copy equals it too"
+echo "interrupted upload: $(tr ' ' '\n' <<<"$RESUMED" | grep '^cut_at=' | tr '\n' ' ')(offsets in bytes; both downloads checked)"
+echo "SHA-256 of the downloads equals the source's; nginx's stored copy equals it too"

@@ -3,6 +3,7 @@
 
   transfer.py signin   BASE HOST EMAIL PASSWORD STATE   sign in through the practice's form, pick a client
   transfer.py upload   BASE HOST STATE FILE CHUNK-MiB   tus 1.0 upload, one sha256 checksum per PATCH
+  transfer.py resume   BASE HOST STATE FILE CHUNK-MiB   tus upload whose connection is cut twice mid-PATCH, then resumed
   transfer.py download BASE HOST STATE EXPECTED-SHA256  GET the uploaded version, SHA-256 checked on the fly
   transfer.py sha256   FILE                             SHA-256 of a file (hex)
   transfer.py curl     STATE                            the Cookie header and download path, for curl
@@ -167,6 +168,93 @@ def upload(base, host, state_file, path, chunk_mib):
           f" first8_ms={1000 * sum(first) / len(first):.0f} last8_ms={1000 * sum(last) / len(last):.0f} version={version}")
 
 
+def cut_patch(base, host, cookies, location, offset, body, checksum):
+    """Sends a PATCH's headers and half its body, then drops the connection (a network failure)."""
+    url = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=600)
+    conn.putrequest("PATCH", location, skip_host=True)
+    headers = {
+        "Host": host,
+        "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+        "Tus-Resumable": "1.0.0",
+        "Content-Type": "application/offset+octet-stream",
+        "Upload-Offset": str(offset),
+        "Content-Length": str(len(body)),
+    }
+    if checksum:
+        headers["Upload-Checksum"] = f"sha256 {checksum}"
+    for name, value in headers.items():
+        conn.putheader(name, value)
+    conn.endheaders()
+    conn.send(body[: len(body) // 2])
+    time.sleep(0.3)
+    conn.sock.close()
+
+
+def resume(base, host, state_file, path, chunk_mib):
+    """Uploads FILE with the connection cut twice: once mid-PATCH without a checksum (what arrived is
+    kept) and once mid-PATCH with one (the chunk is dropped whole); each time the client asks the
+    server for the offset (HEAD) and carries on from there. The download is then checked by the caller."""
+    state = load(state_file)
+    size = os.path.getsize(path)
+    chunk = int(chunk_mib * BLOCK)
+    s = Session(base, host, state["cookies"])
+    tus = {"Tus-Resumable": "1.0.0"}
+    name = "resumed-" + os.path.basename(path)
+    start = time.perf_counter()
+    response, message = s.text("POST", "/uploads", None, {
+        **tus, "Upload-Length": str(size),
+        "Upload-Metadata": f"filename {b64(name)},clientId {b64(state['clientId'])}",
+    })
+    if response.status != 201:
+        fail(f"tus creation answered {response.status}: {message}")
+    location = urllib.parse.urlsplit(response.getheader("Location")).path
+    cuts = {size // 3: False, 2 * size // 3: True}  # where to cut: with a checksum or not
+    notes = []
+    offset = 0
+    version = None
+    with open(path, "rb", buffering=0) as f:
+        while offset < size:
+            f.seek(offset)
+            body = f.read(min(chunk, size - offset))
+            checksum = base64.b64encode(hashlib.sha256(body).digest()).decode("ascii")
+            due = [at for at in cuts if offset <= at < offset + len(body)]
+            if due:
+                with_checksum = cuts.pop(due[0])
+                cut_patch(base, host, s.cookies, location, offset, body, checksum if with_checksum else None)
+                s = Session(base, host, s.cookies)
+                for _ in range(50):
+                    response, _ = s.text("HEAD", location, None, tus)
+                    if response.status == 200:
+                        break
+                    time.sleep(0.2)  # the server may still be finishing the cut request
+                if response.status != 200:
+                    fail(f"HEAD after the cut answered {response.status}")
+                reached = int(response.getheader("Upload-Offset"))
+                kept = reached - offset
+                if with_checksum and kept != 0:
+                    fail(f"a checksummed chunk cut mid-way kept {kept} bytes")
+                if not with_checksum and not 0 < kept < len(body):
+                    fail(f"a chunk cut mid-way without a checksum kept {kept} of {len(body)} bytes")
+                notes.append(f"cut_at={offset}+{len(body) // 2}{'(checksum)' if with_checksum else ''}->resumed_from={reached}")
+                offset = reached
+                continue
+            response, message = s.text("PATCH", location, body, {
+                **tus, "Content-Type": "application/offset+octet-stream",
+                "Upload-Offset": str(offset), "Upload-Checksum": f"sha256 {checksum}",
+            })
+            if response.status != 204:
+                fail(f"PATCH at offset {offset} answered {response.status}: {message.strip()}")
+            offset = int(response.getheader("Upload-Offset"))
+            version = response.getheader("Portal-Document-Version") or version
+    seconds = time.perf_counter() - start
+    if cuts or not version:
+        fail("the upload ended without both cuts or without a document version")
+    state["versionId"] = version
+    save(state_file, state)
+    print(f"seconds={seconds:.3f} bytes={size} {' '.join(notes)} version={version}")
+
+
 def download(base, host, state_file, expected):
     state = load(state_file)
     s = Session(base, host, state["cookies"])
@@ -208,11 +296,11 @@ def curl_args(state_file):
 
 
 if __name__ == "__main__":
-    commands = {"signin": (signin, 5), "upload": (upload, 5), "download": (download, 4), "sha256": (sha256_file, 1), "curl": (curl_args, 1)}
+    commands = {"signin": (signin, 5), "upload": (upload, 5), "resume": (resume, 5), "download": (download, 4), "sha256": (sha256_file, 1), "curl": (curl_args, 1)}
     if len(sys.argv) < 2 or sys.argv[1] not in commands or len(sys.argv) - 2 != commands[sys.argv[1]][1]:
         fail(__doc__)
     function, _ = commands[sys.argv[1]]
     args = sys.argv[2:]
-    if sys.argv[1] == "upload":
+    if sys.argv[1] in ("upload", "resume"):
         args[-1] = float(args[-1])
     function(*args)
