@@ -21,7 +21,7 @@ public sealed class ClientDocumentsLink(TenantContext tenantContext, DocumentAcc
             return [];
         }
 
-        var fresh = (await library.NewFilesAsync(clientId, 1, 1, cancellationToken)).Total;
+        var fresh = await library.NewFileCountAsync(clientId, cancellationToken);
         var summary = fresh switch
         {
             0 => "All files both ways, folders, sending files and notes.",

@@ -78,28 +78,41 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
     /// <summary>Files clients uploaded that no staff member has downloaded yet, across all clients (or one).</summary>
     public async Task<NewFilesPage> NewFilesAsync(Guid? clientId, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var query = db.Versions.AsNoTracking()
-            .Where(v => v.Direction == TransferDirection.FromClient && v.StaffDownloadedAt == null)
-            .Join(db.Documents.Where(d => d.DeletedAt == null), v => v.DocumentId, d => d.Id, (v, d) => new { v, d });
-        if (clientId is { } id)
-        {
-            query = query.Where(x => x.d.ClientId == id);
-        }
-
+        var query = NewFiles(clientId);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(x => x.v.UploadedAt).Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)
-            .Select(x => new { x.v, x.d }).ToListAsync(cancellationToken);
-        var clients = await clientDirectory.FindManyAsync(rows.Select(r => r.d.ClientId), cancellationToken);
+        var rows = await query.OrderByDescending(x => x.Version.UploadedAt).Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        var clients = await clientDirectory.FindManyAsync(rows.Select(r => r.Document.ClientId), cancellationToken);
         return new NewFilesPage(
-            rows.Select(r => new NewFileRow(r.d, r.v, clients.TryGetValue(r.d.ClientId, out var c) ? c.Name : "(unknown client)")).ToList(),
+            rows.Select(r => new NewFileRow(r.Document, r.Version, clients.TryGetValue(r.Document.ClientId, out var c) ? c.Name : "(unknown client)")).ToList(),
             total,
             Math.Max(page, 1),
             pageSize);
     }
 
-    public Task<int> NewFileCountAsync(CancellationToken cancellationToken = default)
-        => db.Versions.Where(v => v.Direction == TransferDirection.FromClient && v.StaffDownloadedAt == null)
-            .Join(db.Documents.Where(d => d.DeletedAt == null), v => v.DocumentId, d => d.Id, (v, d) => v.Id).CountAsync(cancellationToken);
+    /// <summary>How many files of one client (or all) are new for staff.</summary>
+    public Task<int> NewFileCountAsync(Guid? clientId, CancellationToken cancellationToken = default)
+        => NewFiles(clientId).CountAsync(cancellationToken);
+
+    private IQueryable<NewFile> NewFiles(Guid? clientId)
+    {
+        var documents = db.Documents.AsNoTracking().Where(d => d.DeletedAt == null);
+        if (clientId is { } id)
+        {
+            documents = documents.Where(d => d.ClientId == id);
+        }
+
+        return db.Versions.AsNoTracking()
+            .Where(v => v.Direction == TransferDirection.FromClient && v.StaffDownloadedAt == null)
+            .Join(documents, v => v.DocumentId, d => d.Id, (v, d) => new NewFile { Document = d, Version = v });
+    }
+
+    private sealed class NewFile
+    {
+        public required Document Document { get; init; }
+
+        public required DocumentVersion Version { get; init; }
+    }
 
     public async Task<Document?> FindAsync(Guid documentId, bool includeDeleted = false, CancellationToken cancellationToken = default)
         => await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && (includeDeleted || d.DeletedAt == null), cancellationToken);
