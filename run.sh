@@ -11,4 +11,9 @@ URLS="${PORTAL_URLS:-http://localhost:5000}"
 export Portal__Tenancy__PublicUrl="${Portal__Tenancy__PublicUrl:-${URLS%%;*}}"
 dotnet build src/Portal.Web/Portal.Web.csproj -c Release -v quiet -nologo
 cd src/Portal.Web
+# A first argument that is not an option is a command (./run.sh verify-audit demo, ./run.sh
+# rotate-master-key): it runs with the same configuration instead of serving.
+if [[ $# -gt 0 && $1 != -* ]]; then
+  exec dotnet bin/Release/net10.0/Portal.Web.dll "$@"
+fi
 exec dotnet bin/Release/net10.0/Portal.Web.dll --urls "$URLS" "$@"

@@ -77,7 +77,8 @@ app.MapPortalModules();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
-if (args.Length > 0 && !args[0].StartsWith('-'))
+// A command is a bare word; options (--x) and configuration (Key=Value) are for serving.
+if (args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal))
 {
     return await PortalCommands.RunAsync(app, args);
 }

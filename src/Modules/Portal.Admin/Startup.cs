@@ -33,10 +33,7 @@ public sealed class Startup : ModuleStartup
                 return Results.NotFound();
             }
 
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self' https: http: data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
-            context.Response.Headers.XFrameOptions = "SAMEORIGIN";
-            context.Response.Headers.CacheControl = "no-store";
-            return Results.Content(message.HtmlBody, "text/html; charset=utf-8");
+            return MailPreview.Html(context, message.HtmlBody);
         }).RequirePermission(Permissions.ViewOutbox.Name);
 
         // The editor's live preview: the form posts here into a sandboxed frame, nothing is saved.
@@ -59,10 +56,7 @@ public sealed class Startup : ModuleStartup
                 html = $"<p style=\"font:14px system-ui,sans-serif;color:#a11;padding:12px\">{System.Net.WebUtility.HtmlEncode(ex.Message)}</p>";
             }
 
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self' https: http: data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
-            context.Response.Headers.XFrameOptions = "SAMEORIGIN";
-            context.Response.Headers.CacheControl = "no-store";
-            return Results.Content(html, "text/html; charset=utf-8");
+            return MailPreview.Html(context, html);
         }).RequirePermission(Permissions.ManageTemplates.Name);
     }
 }

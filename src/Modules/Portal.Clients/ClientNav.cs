@@ -1,21 +1,25 @@
 using System.Security.Claims;
 using Portal.Clients.Services;
+using Portal.Core.Contracts;
 using Portal.Core.Navigation;
 
 namespace Portal.Clients;
 
 /// <summary>"Switch portal", for client users who belong to more than one portal.</summary>
-public sealed class ClientNav(PortalMemberships memberships) : IClientNavProvider
+public sealed class ClientNav(IClientAccess access, PortalMemberships memberships) : IClientNavProvider
 {
     public async Task<IEnumerable<ClientNavItem>> GetItemsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (user.FindFirstValue("portal:kind") != "Client" || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (!UserClaims.IsClientUser(user) || UserClaims.IdOf(user) is not { } userId)
         {
             return [];
         }
 
-        return (await memberships.ActiveForUserAsync(userId, cancellationToken)).Count > 1
-            ? [new ClientNavItem("Switch portal", "/portals/choose", Manifest.Feature, 90)]
-            : [];
+        // The current portal is worked out once per request (and already knows of the others); only a
+        // user who has not chosen one yet needs their portals counted.
+        var several = await access.CurrentPortalAsync(user, cancellationToken) is { } current
+            ? current.HasOtherPortals
+            : (await memberships.ActiveForUserAsync(userId, cancellationToken)).Count > 1;
+        return several ? [new ClientNavItem("Switch portal", "/portals/choose", Manifest.Feature, 90)] : [];
     }
 }

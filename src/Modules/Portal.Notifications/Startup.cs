@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
+using Portal.Core.Mail;
 using Portal.Core.Modules;
 using Portal.Core.Navigation;
 using Portal.Core.Security;
@@ -41,10 +42,7 @@ public sealed class Startup : ModuleStartup
                 return Results.NotFound();
             }
 
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self' https: http: data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
-            context.Response.Headers.XFrameOptions = "SAMEORIGIN";
-            context.Response.Headers.CacheControl = "no-store";
-            return Results.Content(draft.HtmlBody, "text/html; charset=utf-8");
+            return MailPreview.Html(context, draft.HtmlBody);
         }).RequirePermission(Permissions.ManageReminders.Name);
     }
 }

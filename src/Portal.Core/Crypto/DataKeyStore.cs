@@ -13,6 +13,11 @@ namespace Portal.Core.Crypto;
 /// </summary>
 public sealed class DataKeyStore(CoreTenantDbContext db, TenantContext tenant, MasterKeyRing masterKeys, TimeProvider clock)
 {
+    // A version's key bytes never change (re-wrapping keeps them), so within one scope (a request,
+    // a job) each is read and unwrapped once: a resumable upload's PATCH and a download otherwise
+    // look the same key up several times.
+    private readonly Dictionary<int, DataKey> _unwrapped = [];
+
     /// <summary>The key new files use, created (version 1) when the practice has none yet.</summary>
     public async Task<DataKey> GetCurrentAsync(CancellationToken cancellationToken)
     {
@@ -44,6 +49,11 @@ public sealed class DataKeyStore(CoreTenantDbContext db, TenantContext tenant, M
     /// <summary>The key of a given version, or null when the practice has no such version.</summary>
     public async Task<DataKey?> FindAsync(int version, CancellationToken cancellationToken)
     {
+        if (_unwrapped.TryGetValue(version, out var known))
+        {
+            return known;
+        }
+
         var record = await db.Set<DataKeyRecord>().AsNoTracking().SingleOrDefaultAsync(k => k.Version == version, cancellationToken);
         return record is null ? null : Unwrap(record);
     }
@@ -120,7 +130,7 @@ public sealed class DataKeyStore(CoreTenantDbContext db, TenantContext tenant, M
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return new DataKey(version, key);
+            return _unwrapped[version] = new DataKey(version, key);
         }
         catch (DbUpdateException)
         {
@@ -133,7 +143,15 @@ public sealed class DataKeyStore(CoreTenantDbContext db, TenantContext tenant, M
     }
 
     private DataKey Unwrap(DataKeyRecord record)
-        => new(record.Version, masterKeys.Unwrap(MasterKeyPurpose.DataKey, new WrappedSecret(record.MasterKeyId, record.WrappedKey), Context(record.Version)));
+    {
+        if (!_unwrapped.TryGetValue(record.Version, out var key))
+        {
+            key = new DataKey(record.Version, masterKeys.Unwrap(MasterKeyPurpose.DataKey, new WrappedSecret(record.MasterKeyId, record.WrappedKey), Context(record.Version)));
+            _unwrapped[record.Version] = key;
+        }
+
+        return key;
+    }
 
     /// <summary>Binds a wrapped key to its practice and version: a row copied elsewhere does not unwrap.</summary>
     private string Context(int version) => $"data-key\n{tenant.Tenant.Name}\n{version}";

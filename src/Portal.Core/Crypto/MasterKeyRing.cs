@@ -35,8 +35,6 @@ public sealed class MasterKeyRing
         : throw new EncryptionKeyUnavailableException(
             $"No master key is configured ({EncryptionOptions.Section}:MasterKeys and :ActiveMasterKeyId), so nothing can be encrypted or decrypted.");
 
-    public bool Contains(string masterKeyId) => _keys.ContainsKey(masterKeyId);
-
     /// <summary>Encrypts <paramref name="secret"/> with the active master key; <paramref name="context"/> must be given again to unwrap.</summary>
     public WrappedSecret Wrap(MasterKeyPurpose purpose, ReadOnlySpan<byte> secret, string context)
     {

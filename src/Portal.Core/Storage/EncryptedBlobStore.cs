@@ -65,7 +65,7 @@ public sealed class EncryptedBlobStore(
         var stored = await backend.OpenReadAsync(path, cancellationToken);
         try
         {
-            var cipher = await CipherForAsync(stored, path, cancellationToken);
+            var cipher = await CipherForAsync(await BlobHeader.ReadAsync(stored, cancellationToken), path, dataKeys, cancellationToken);
             return new DecryptingReadStream(stored, cipher, expectedSha256);
         }
         catch
@@ -107,17 +107,13 @@ public sealed class EncryptedBlobStore(
         return new EncryptedStaging(Path.Combine(root, path.Practice, uploadId), path, totalLength, dataKeys, backend);
     }
 
-    /// <summary>Reads the header at the stream's position and prepares the cipher of that blob.</summary>
-    internal static async Task<BlobRecordCipher> CipherForAsync(Stream stored, BlobPath path, DataKeyStore dataKeys, CancellationToken cancellationToken)
+    /// <summary>Prepares the cipher of a blob from its header: the data key the header names, bound to the blob's path.</summary>
+    internal static async Task<BlobRecordCipher> CipherForAsync(BlobHeader header, BlobPath path, DataKeyStore dataKeys, CancellationToken cancellationToken)
     {
-        var header = await BlobHeader.ReadAsync(stored, cancellationToken);
         var key = await dataKeys.FindAsync(header.DataKeyVersion, cancellationToken)
             ?? throw new BlobIntegrityException($"The blob names data-key version {header.DataKeyVersion}, which this practice does not have.");
         return new BlobRecordCipher(key, header, path.Practice, path.Key);
     }
-
-    private Task<BlobRecordCipher> CipherForAsync(Stream stored, BlobPath path, CancellationToken cancellationToken)
-        => CipherForAsync(stored, path, dataKeys, cancellationToken);
 
     private BlobPath PathFor(string blobKey) => BlobPath.Create(tenant.Tenant.Name, blobKey);
 }

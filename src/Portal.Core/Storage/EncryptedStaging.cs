@@ -153,15 +153,15 @@ public sealed class EncryptedStaging
         await using (var file = OpenExclusive(FileMode.Open, durableLength: null))
         {
             var (state, cipher) = await ScanAsync(file, cancellationToken);
-            cipher?.Dispose();
-            if (state.PlainLength != TotalLength || state.Records == 0)
+            if (cipher is null || state.PlainLength != TotalLength || state.Records == 0)
             {
+                cipher?.Dispose();
                 throw new StagingConflictException($"The upload is incomplete: {state.PlainLength} of {TotalLength} bytes.", state.PlainLength);
             }
 
-            file.Position = 0;
-            var verifying = await EncryptedBlobStore.CipherForAsync(file, _target, _dataKeys, cancellationToken);
-            await using var decrypting = new DecryptingReadStream(file, verifying, expectedSha256: null, leaveOpen: true);
+            // The scan's cipher (header read, key found) decrypts the records that follow the header.
+            file.Position = BlobHeader.Size;
+            await using var decrypting = new DecryptingReadStream(file, cipher, expectedSha256: null, leaveOpen: true);
             await decrypting.CopyToAsync(Stream.Null, cancellationToken);
             if (decrypting.PlaintextLength != TotalLength)
             {
@@ -306,10 +306,7 @@ public sealed class EncryptedStaging
 
         var headerBytes = new byte[BlobHeader.Size];
         await RandomAccess.ReadAsync(handle, headerBytes, 0, cancellationToken);
-        var header = BlobHeader.Parse(headerBytes);
-        var key = await _dataKeys.FindAsync(header.DataKeyVersion, cancellationToken)
-            ?? throw new BlobIntegrityException($"The staged upload names data-key version {header.DataKeyVersion}, which this practice does not have.");
-        var cipher = new BlobRecordCipher(key, header, _target.Practice, _target.Key);
+        var cipher = await EncryptedBlobStore.CipherForAsync(BlobHeader.Parse(headerBytes), _target, _dataKeys, cancellationToken);
         try
         {
             var checkpoint = await ReadCheckpointAsync(fileLength, cancellationToken);

@@ -39,6 +39,33 @@ public sealed class DocumentNotificationTests(SharedApps apps) : IClassFixture<S
         Assert.Equal(1, await scenario.App.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<NotificationsDbContext>().Reminders.CountAsync(r => r.Kind == "documents.sent")));
     }
 
+    [Theory, BothDatabases]
+    public async Task A_contributor_hears_of_a_file_sent_into_a_subfolder_of_a_folder_shared_with_them(DatabaseProvider provider)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var subfolder = await scenario.App.InPracticeAsync(scenario.Practice, async sp =>
+        {
+            var library = sp.GetRequiredService<Portal.Documents.Services.DocumentLibrary>();
+            var nobody = new System.Security.Claims.ClaimsPrincipal();
+            var shared = (await library.CreateFolderAsync(scenario.ClientId, null, "Statements", false, nobody)).Folder!;
+            await library.ShareAsync(scenario.ClientId, null, shared.Id, scenario.Contributor.Id, nobody);
+            return (await library.CreateFolderAsync(scenario.ClientId, shared.Id, "2026", false, nobody)).Folder!.Id;
+        });
+        var staff = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Staff);
+        var batch = Guid.NewGuid();
+        await new TusClient(staff).UploadAsync(DocumentsScenario.Pdf(5000, 3), "September.pdf", scenario.ClientId, subfolder, batchId: batch);
+
+        var token = (await staff.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}")).QuerySelector("[data-uploader]")!.GetAttribute("data-antiforgery")!;
+        var complete = new HttpRequestMessage(HttpMethod.Post, $"documents/{scenario.ClientId}/batches/{batch}/complete");
+        complete.Headers.Add("RequestVerificationToken", token);
+        Assert.Equal(HttpStatusCode.OK, (await staff.SendAsync(complete)).StatusCode);
+
+        // The contributor can open the file (the share covers everything below the folder), so they hear of it too.
+        var recipients = await scenario.App.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<NotificationsDbContext>().Reminders
+            .Where(r => r.Kind == "documents.sent").Select(r => r.Recipient).ToListAsync());
+        Assert.Equal(new[] { scenario.ClientUser.Email!, scenario.Contributor.Email! }.Order(StringComparer.Ordinal), recipients.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task A_client_upload_batch_is_mailed_to_the_practice_once()
     {

@@ -77,6 +77,37 @@ public sealed class ReminderQueueTests(SharedApps apps) : IClassFixture<SharedAp
         Assert.DoesNotContain(Directory.GetFiles(app.PickupDirectory), f => File.ReadAllText(f).Contains(emails[2], StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory, BothDatabases]
+    public async Task A_reminder_that_cannot_be_composed_stays_waiting_says_why_and_does_not_stop_the_others(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var staff = await app.SignedInClientAsync(practice, await app.AddStaffAsync(practice));
+
+        // The oldest waiting reminder belongs to a module that no longer composes it.
+        var orphan = Guid.CreateVersion7();
+        await app.InPracticeAsync(practice, async sp =>
+        {
+            var db = sp.GetRequiredService<NotificationsDbContext>();
+            db.Reminders.Add(new PortalReminder { Id = orphan, Kind = "retired.module", Recipient = "orphan@clients.example", Summary = "Orphan", State = ReminderState.Ready, CreatedAt = DateTime.UtcNow.AddHours(-1) });
+            await db.SaveChangesAsync();
+        });
+        var email = $"after-{Guid.NewGuid():N}@clients.example";
+        var user = (await app.InPracticeAsync(practice, sp => sp.GetRequiredService<IUserDirectory>().EnsureClientUserAsync(email, "Ada After"))).User!;
+        await app.InPracticeAsync(practice, sp => sp.GetRequiredService<IUserDirectory>().InviteAsync(user.Id, InvitationMethod.Link));
+
+        var sendAll = await staff.SubmitFormAsync("admin/reminders", [], "form[action*='handler=SendAll']");
+        Assert.Equal(HttpStatusCode.Redirect, sendAll.StatusCode);
+        await MailMessageReader.WaitForAsync(app.PickupDirectory, email);
+        var page = await staff.GetDocumentAsync("admin/reminders");
+        Assert.Contains("The reminder to orphan@clients.example was not sent", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+
+        var kept = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<NotificationsDbContext>().Reminders.AsNoTracking().SingleAsync(r => r.Id == orphan));
+        Assert.Equal(ReminderState.Ready, kept.State);
+        Assert.Null(kept.SentAt);
+        Assert.Null(kept.SentBy);
+    }
+
     [Fact]
     public async Task Without_review_invitations_go_at_once()
     {

@@ -42,18 +42,8 @@ public static class DownloadEndpoints
                 return Results.NotFound();
             }
 
-            var files = new List<(Portal.Documents.Models.Document, Portal.Documents.Models.DocumentVersion)>();
-            foreach (var documentId in (form.Documents ?? []).Distinct().Take(500))
-            {
-                var document = await library.FindAsync(documentId, cancellationToken: context.RequestAborted);
-                if (document is null || document.ClientId != clientId || !rights.CanSee(document))
-                {
-                    continue;
-                }
-
-                var current = (await library.VersionsAsync(document.Id, context.RequestAborted)).First(v => v.Id == document.CurrentVersionId);
-                files.Add((document, current));
-            }
+            var chosen = (form.Documents ?? []).Distinct().Take(500).ToList();
+            var files = (await library.CurrentVersionsAsync(clientId, chosen, context.RequestAborted)).Where(f => rights.CanSee(f.Document)).ToList();
 
             if (files.Count == 0)
             {

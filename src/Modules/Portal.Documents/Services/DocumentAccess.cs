@@ -26,21 +26,18 @@ public sealed class DocumentAccess(IClientAccess clients, IAuthorizationService 
             case ClientAccessLevel.Full:
                 return new ClientDocumentRights(clientId, level, true, false, false, null);
             case ClientAccessLevel.Contributor:
-                return new ClientDocumentRights(clientId, level, true, false, false, await SharedWithAsync(user, clientId, cancellationToken));
+                return new ClientDocumentRights(clientId, level, true, false, false, await SharedWithAsync(Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!), clientId, cancellationToken));
             default:
                 return ClientDocumentRights.None(clientId);
         }
     }
 
-    public Task<bool> IsStaffViewerAsync(ClaimsPrincipal user) => HasAsync(user, Permissions.ViewDocuments.Name);
-
     private async Task<bool> HasAsync(ClaimsPrincipal user, string permission)
         => (await authorization.AuthorizeAsync(user, null, new PermissionRequirement(permission))).Succeeded;
 
     /// <summary>A contributor's shares: documents, and folders with everything below them.</summary>
-    private async Task<SharedItems> SharedWithAsync(ClaimsPrincipal user, Guid clientId, CancellationToken cancellationToken)
+    public async Task<SharedItems> SharedWithAsync(Guid userId, Guid clientId, CancellationToken cancellationToken = default)
     {
-        var userId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var shares = await db.Shares.AsNoTracking().Where(s => s.UserId == userId && s.ClientId == clientId).ToListAsync(cancellationToken);
         var sharedFolders = shares.Where(s => s.FolderId is not null).Select(s => s.FolderId!.Value).ToHashSet();
         if (sharedFolders.Count > 0)

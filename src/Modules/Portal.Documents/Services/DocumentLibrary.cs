@@ -94,7 +94,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
     public Task<int> NewFileCountAsync(Guid? clientId, CancellationToken cancellationToken = default)
         => NewFiles(clientId).CountAsync(cancellationToken);
 
-    private IQueryable<NewFile> NewFiles(Guid? clientId)
+    private IQueryable<DocumentWithVersion> NewFiles(Guid? clientId)
     {
         var documents = db.Documents.AsNoTracking().Where(d => d.DeletedAt == null);
         if (clientId is { } id)
@@ -104,10 +104,10 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
 
         return db.Versions.AsNoTracking()
             .Where(v => v.Direction == TransferDirection.FromClient && v.StaffDownloadedAt == null)
-            .Join(documents, v => v.DocumentId, d => d.Id, (v, d) => new NewFile { Document = d, Version = v });
+            .Join(documents, v => v.DocumentId, d => d.Id, (v, d) => new DocumentWithVersion { Document = d, Version = v });
     }
 
-    private sealed class NewFile
+    private sealed class DocumentWithVersion
     {
         public required Document Document { get; init; }
 
@@ -116,6 +116,17 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
 
     public async Task<Document?> FindAsync(Guid documentId, bool includeDeleted = false, CancellationToken cancellationToken = default)
         => await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && (includeDeleted || d.DeletedAt == null), cancellationToken);
+
+    /// <summary>The current versions of the given documents of one client (deleted ones left out), in the order asked for.</summary>
+    public async Task<IReadOnlyList<(Document Document, DocumentVersion Version)>> CurrentVersionsAsync(Guid clientId, IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default)
+    {
+        var ids = documentIds.ToArray();
+        var rows = await db.Documents.AsNoTracking()
+            .Where(d => d.ClientId == clientId && d.DeletedAt == null && ids.Contains(d.Id))
+            .Join(db.Versions.AsNoTracking(), d => d.CurrentVersionId, v => v.Id, (d, v) => new DocumentWithVersion { Document = d, Version = v })
+            .ToDictionaryAsync(r => r.Document.Id, cancellationToken);
+        return documentIds.Where(rows.ContainsKey).Select(id => (rows[id].Document, rows[id].Version)).ToList();
+    }
 
     public async Task<IReadOnlyList<DocumentVersion>> VersionsAsync(Guid documentId, CancellationToken cancellationToken = default)
         => await db.Versions.AsNoTracking().Where(v => v.DocumentId == documentId).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
@@ -298,9 +309,6 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
             await audit.RecordAsync(new AuditEntry("documents.unshared", "share", shareId.ToString()), cancellationToken);
         }
     }
-
-    public async Task<long> UsedBytesAsync(CancellationToken cancellationToken = default)
-        => await db.Versions.SumAsync(v => (long?)v.Size, cancellationToken) ?? 0;
 
     private static IEnumerable<DocumentRow> Sort(IEnumerable<DocumentRow> rows, DocumentQuery query) => (query.Sort, query.Descending) switch
     {

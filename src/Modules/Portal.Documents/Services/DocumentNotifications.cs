@@ -22,6 +22,7 @@ public sealed class DocumentNotifications(
     DocumentsDbContext db,
     IClientDirectory clients,
     IUserDirectory users,
+    DocumentAccess access,
     IReminderQueue reminders,
     IJobQueue jobs,
     MailComposer composer,
@@ -65,12 +66,21 @@ public sealed class DocumentNotifications(
 
         if (toClient.Count > 0)
         {
-            foreach (var portalUser in await clients.PortalUsersAsync(clientId, cancellationToken))
+            var portalUsers = await clients.PortalUsersAsync(clientId, cancellationToken);
+            var people = await users.FindManyAsync(portalUsers.Select(p => p.UserId), cancellationToken);
+            foreach (var portalUser in portalUsers)
             {
-                var visible = portalUser.Access == ClientAccessLevel.Full
-                    ? toClient.Select(c => c.Document).ToList()
-                    : await SharedWithAsync(portalUser.UserId, clientId, toClient.Select(c => c.Document).ToList(), cancellationToken);
-                if (visible.Count == 0 || await users.FindAsync(portalUser.UserId, cancellationToken) is not { IsDisabled: false } person)
+                if (people.GetValueOrDefault(portalUser.UserId) is not { IsDisabled: false } person)
+                {
+                    continue;
+                }
+
+                // The same rule as reading: a contributor hears of what is shared with them, folders with everything below.
+                var rights = portalUser.Access == ClientAccessLevel.Full
+                    ? null
+                    : new ClientDocumentRights(clientId, portalUser.Access, true, false, false, await access.SharedWithAsync(portalUser.UserId, clientId, cancellationToken));
+                var visible = toClient.Select(c => c.Document).Where(d => rights?.CanSee(d) ?? true).ToList();
+                if (visible.Count == 0)
                 {
                     continue;
                 }
@@ -101,13 +111,6 @@ public sealed class DocumentNotifications(
         }
 
         return candidates.Count;
-    }
-
-    private async Task<List<Document>> SharedWithAsync(Guid userId, Guid clientId, List<Document> documents, CancellationToken cancellationToken)
-    {
-        var shares = await db.Shares.AsNoTracking().Where(s => s.UserId == userId && s.ClientId == clientId).ToListAsync(cancellationToken);
-        var folders = shares.Where(s => s.FolderId is not null).Select(s => s.FolderId!.Value).ToHashSet();
-        return documents.Where(d => shares.Any(s => s.DocumentId == d.Id) || (d.FolderId is { } f && folders.Contains(f))).ToList();
     }
 }
 

@@ -7,7 +7,7 @@ using QRCoder;
 namespace Portal.Identity.Services;
 
 /// <summary>Turning authenticator-app sign-in on and off for a user.</summary>
-public sealed class TwoFactorSetup(UserManager<PortalUser> users, RecoveryCodes recoveryCodes, UserSessions sessions, IAuditLog audit, TenantContext tenantContext)
+public sealed class TwoFactorSetup(UserManager<PortalUser> users, RecoveryCodes recoveryCodes, IAuditLog audit, TenantContext tenantContext)
 {
     /// <summary>The secret to enrol (created on first use, kept until enrolment succeeds).</summary>
     public async Task<AuthenticatorEnrolment> EnrolmentAsync(PortalUser user)
@@ -47,7 +47,6 @@ public sealed class TwoFactorSetup(UserManager<PortalUser> users, RecoveryCodes 
         await users.ResetAuthenticatorKeyAsync(user);
         await recoveryCodes.DeleteAllAsync(user.Id, cancellationToken);
         await audit.RecordAsync(new AuditEntry(AuditActions.TwoFactorDisabled, "user", user.Id.ToString()), cancellationToken);
-        _ = sessions;
     }
 
     private static string FormatKey(string key)

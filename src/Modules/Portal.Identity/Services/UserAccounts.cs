@@ -55,6 +55,24 @@ public sealed class UserAccounts(UserManager<PortalUser> users, UserSessions ses
         await sessions.EndAllAsync(user.Id, cancellationToken);
     }
 
+    /// <summary>
+    /// Gives the user a new password (already checked against the password rules by the caller) in
+    /// one save together with any other changes made to <paramref name="user"/>, with a new security
+    /// stamp; with <paramref name="endSessions"/> every session they have ends. One save means a
+    /// failure never leaves the user without a password, as removing then adding could.
+    /// </summary>
+    public async Task<IdentityResult> ReplacePasswordAsync(PortalUser user, string password, bool endSessions, CancellationToken cancellationToken = default)
+    {
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        var result = await users.UpdateSecurityStampAsync(user);
+        if (result.Succeeded && endSessions)
+        {
+            await sessions.EndAllAsync(user.Id, cancellationToken);
+        }
+
+        return result;
+    }
+
     public async Task EnableAsync(PortalUser user)
     {
         user.IsDisabled = false;

@@ -77,19 +77,13 @@ public sealed class UserDirectory(
         if (method == InvitationMethod.TemporaryPassword)
         {
             var password = TemporaryPasswords.Create();
-            if (await users.HasPasswordAsync(user))
-            {
-                await users.RemovePasswordAsync(user);
-            }
-
-            var result = await users.AddPasswordAsync(user, password);
+            user.MustChangePassword = true;
+            var result = await accounts.ReplacePasswordAsync(user, password, endSessions: false, cancellationToken);
             if (!result.Succeeded)
             {
                 return new InvitationResult(InvitationOutcome.Failed, Error: string.Join(" ", result.Errors.Select(e => e.Description)));
             }
 
-            user.MustChangePassword = true;
-            await users.UpdateAsync(user);
             await audit.RecordAsync(new AuditEntry(AuditActions.TemporaryPasswordIssued, "user", user.Id.ToString(), user.Email), cancellationToken);
             return new InvitationResult(InvitationOutcome.TemporaryPasswordIssued, password);
         }

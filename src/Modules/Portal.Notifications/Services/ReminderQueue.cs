@@ -39,8 +39,16 @@ public sealed class ReminderQueue(
             return ReminderOutcome.Queued;
         }
 
-        await sender.SendAsync(reminder.Id, cancellationToken);
-        return ReminderOutcome.Sent;
+        try
+        {
+            await sender.SendAsync(reminder.Id, cancellationToken);
+            return ReminderOutcome.Sent;
+        }
+        catch (ReminderNotSentException)
+        {
+            // It stays in the queue, where staff see it and why it did not go.
+            return ReminderOutcome.Queued;
+        }
     }
 
     private Task<PortalReminder?> FindWaitingDuplicateAsync(ReminderRequest request, CancellationToken cancellationToken)

@@ -37,12 +37,11 @@ public sealed class ReminderSender(
 
     /// <summary>The e-mail as it would go out, without issuing anything (sample links).</summary>
     public async Task<MailDraft?> PreviewAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var reminder = await FindAsync(id, cancellationToken);
-        return reminder is null || !_kinds.TryGetValue(reminder.Kind, out var kind)
-            ? null
-            : await kind.ComposeAsync(ToRequest(reminder), preview: true, cancellationToken);
-    }
+        => await FindAsync(id, cancellationToken) is { } reminder ? await PreviewAsync(reminder, cancellationToken) : null;
+
+    /// <summary>As <see cref="PreviewAsync(Guid, CancellationToken)"/>, for a reminder already loaded.</summary>
+    public async Task<MailDraft?> PreviewAsync(PortalReminder reminder, CancellationToken cancellationToken = default)
+        => _kinds.TryGetValue(reminder.Kind, out var kind) ? await kind.ComposeAsync(ToRequest(reminder), preview: true, cancellationToken) : null;
 
     /// <summary>Sends one waiting reminder; false if it was not waiting (already sent or discarded).</summary>
     public async Task<bool> SendAsync(Guid id, CancellationToken cancellationToken = default)
@@ -58,39 +57,55 @@ public sealed class ReminderSender(
         }
 
         var reminder = await db.Reminders.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
-        if (!_kinds.TryGetValue(reminder.Kind, out var kind))
-        {
-            throw new InvalidOperationException($"No module composes reminders of kind '{reminder.Kind}'.");
-        }
-
         try
         {
+            if (!_kinds.TryGetValue(reminder.Kind, out var kind))
+            {
+                throw new InvalidOperationException($"No module composes reminders of kind '{reminder.Kind}'.");
+            }
+
             var draft = await kind.ComposeAsync(ToRequest(reminder), preview: false, cancellationToken);
             var messageId = await outbox.QueueAsync(draft, cancellationToken);
             await db.Reminders.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.OutboxMessageId, messageId), cancellationToken);
             return true;
         }
-        catch
+        catch (Exception ex)
         {
-            // Put it back so nothing is lost.
-            await db.Reminders.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.Ready).SetProperty(r => r.SentAt, (DateTime?)null), CancellationToken.None);
+            // Put it back so nothing is lost, and say why it could not go.
+            await db.Reminders.Where(r => r.Id == id).ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.State, ReminderState.Ready).SetProperty(r => r.SentAt, (DateTime?)null).SetProperty(r => r.SentBy, (Guid?)null),
+                CancellationToken.None);
+            if (ex is InvalidOperationException)
+            {
+                throw new ReminderNotSentException($"The reminder to {reminder.Recipient} was not sent: {ex.Message}", ex);
+            }
+
             throw;
         }
     }
 
-    public async Task<int> SendAllAsync(CancellationToken cancellationToken = default)
+    /// <summary>Sends every waiting reminder, oldest first; one that cannot be composed stays waiting and the rest still go.</summary>
+    public async Task<(int Sent, IReadOnlyList<string> Problems)> SendAllAsync(CancellationToken cancellationToken = default)
     {
         var ids = await db.Reminders.Where(r => r.State == ReminderState.Ready).OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(cancellationToken);
         var sent = 0;
+        var problems = new List<string>();
         foreach (var id in ids)
         {
-            if (await SendAsync(id, cancellationToken))
+            try
             {
-                sent++;
+                if (await SendAsync(id, cancellationToken))
+                {
+                    sent++;
+                }
+            }
+            catch (ReminderNotSentException ex)
+            {
+                problems.Add(ex.Message);
             }
         }
 
-        return sent;
+        return (sent, problems);
     }
 
     public async Task<bool> DiscardAsync(Guid id, CancellationToken cancellationToken = default)

@@ -14,7 +14,7 @@ namespace Portal.Identity.Pages.Account;
 /// the user signs in normally afterwards, so a reset never skips their second factor.
 /// </summary>
 [AllowAnonymous]
-public sealed class ResetPasswordModel(AccountTokenService tokens, UserManager<PortalUser> users, UserSessions sessions, IAuditLog audit) : PageModel
+public sealed class ResetPasswordModel(AccountTokenService tokens, UserManager<PortalUser> users, UserAccounts accounts, IAuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -69,16 +69,14 @@ public sealed class ResetPasswordModel(AccountTokenService tokens, UserManager<P
             return Page();
         }
 
-        if (await users.HasPasswordAsync(user))
+        user.MustChangePassword = false;
+        var result = await accounts.ReplacePasswordAsync(user, Password, endSessions: true, HttpContext.RequestAborted);
+        if (!result.Succeeded)
         {
-            await users.RemovePasswordAsync(user);
+            Errors.AddRange(result.Errors.Select(e => e.Description));
+            return Page();
         }
 
-        await users.AddPasswordAsync(user, Password);
-        user.MustChangePassword = false;
-        await users.UpdateAsync(user);
-        await users.UpdateSecurityStampAsync(user);
-        await sessions.EndAllAsync(user.Id);
         await audit.RecordAsync(new AuditEntry(AuditActions.PasswordChanged, "user", user.Id.ToString(), "reset by e-mail link") { ActorId = user.Id, ActorName = user.Email });
         TempData["Status"] = "Your password has been changed. Sign in with it now.";
         return RedirectToPage("/Account/SignIn");

@@ -15,7 +15,7 @@ public sealed class SetPasswordModel(
     AccountTokenService tokens,
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
-    UserSessions sessions,
+    UserAccounts accounts,
     SignInFlow signInFlow,
     TenantContext tenantContext) : PageModel
 {
@@ -75,23 +75,15 @@ public sealed class SetPasswordModel(
             return Page();
         }
 
-        if (await users.HasPasswordAsync(user))
-        {
-            await users.RemovePasswordAsync(user);
-        }
-
-        var result = await users.AddPasswordAsync(user, Password);
+        user.EmailConfirmed = true;
+        user.MustChangePassword = false;
+        var result = await accounts.ReplacePasswordAsync(user, Password, endSessions: true, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             Errors.AddRange(result.Errors.Select(e => e.Description));
             return Page();
         }
 
-        user.EmailConfirmed = true;
-        user.MustChangePassword = false;
-        await users.UpdateAsync(user);
-        await users.UpdateSecurityStampAsync(user);
-        await sessions.EndAllAsync(user.Id);
         if (user.TwoFactorEnabled)
         {
             // The link proves the mailbox, not the second factor: sign in as usual.

@@ -33,6 +33,7 @@ public sealed class ClientDetailsModel(ClientStore store, IAuthorizationService 
         }
 
         Input = ClientForm.From(Client);
+        await LoadLinksAsync(id);
         return Page();
     }
 
@@ -57,6 +58,7 @@ public sealed class ClientDetailsModel(ClientStore store, IAuthorizationService 
             }
 
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await LoadLinksAsync(id);
             return Page();
         }
 
@@ -94,6 +96,17 @@ public sealed class ClientDetailsModel(ClientStore store, IAuthorizationService 
         return RedirectToSelf(id);
     }
 
+    /// <summary>Only for a page that is shown: saving, archiving and restoring redirect.</summary>
+    private async Task LoadLinksAsync(Guid id)
+    {
+        foreach (var provider in linkProviders)
+        {
+            Links.AddRange(await provider.GetLinksAsync(User, id, HttpContext.RequestAborted));
+        }
+
+        Links.Sort((a, b) => a.Position.CompareTo(b.Position));
+    }
+
     private RedirectResult RedirectToSelf(Guid id) => Redirect(Url.Content($"~/admin/clients/{id}"));
 
     private async Task<bool> LoadAsync(Guid id)
@@ -107,12 +120,6 @@ public sealed class ClientDetailsModel(ClientStore store, IAuthorizationService 
         Client = client;
         Portal = await store.PortalOfAsync(id, HttpContext.RequestAborted);
         CanManage = (await authorization.AuthorizeAsync(User, null, new PermissionRequirement(Permissions.ManageClients.Name))).Succeeded;
-        foreach (var provider in linkProviders)
-        {
-            Links.AddRange(await provider.GetLinksAsync(User, id, HttpContext.RequestAborted));
-        }
-
-        Links.Sort((a, b) => a.Position.CompareTo(b.Position));
         return true;
     }
 }

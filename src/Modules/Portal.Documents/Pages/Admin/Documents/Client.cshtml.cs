@@ -97,11 +97,13 @@ public sealed class ClientModel(
             Uploader = new UploaderModel(ClientId, $"Send documents to {ClientName}", targets, FolderId, Sizes.Format(options.Value.MaxFileSize), antiforgery.GetAndStoreTokens(HttpContext).RequestToken!);
         }
 
-        var portalUsers = await clients.PortalUsersAsync(ClientId, HttpContext.RequestAborted);
-        var people = await users.FindManyAsync(portalUsers.Select(p => p.UserId), HttpContext.RequestAborted);
-        Contributors = portalUsers.Where(p => p.Access == ClientAccessLevel.Contributor && people.ContainsKey(p.UserId)).Select(p => people[p.UserId]).ToList();
-        if (CurrentFolder is not null)
+        if (CurrentFolder is not null && CanManage)
         {
+            // Only the open folder's panel, shown to those who manage documents, lists contributors and shares.
+            var portalUsers = await clients.PortalUsersAsync(ClientId, HttpContext.RequestAborted);
+            var people = await users.FindManyAsync(portalUsers.Select(p => p.UserId), HttpContext.RequestAborted);
+            Contributors = portalUsers.Where(p => p.Access == ClientAccessLevel.Contributor && people.ContainsKey(p.UserId)).Select(p => people[p.UserId]).ToList();
+
             var shares = await library.SharesAsync(ClientId, null, CurrentFolder.Id, HttpContext.RequestAborted);
             var names = await users.FindManyAsync(shares.Select(s => s.UserId), HttpContext.RequestAborted);
             FolderShares = shares.Select(s => names.TryGetValue(s.UserId, out var p) ? p.DisplayName : "(removed user)").ToList();

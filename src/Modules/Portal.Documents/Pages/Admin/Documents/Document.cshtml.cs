@@ -33,6 +33,11 @@ public sealed class DocumentModel(DocumentAccess access, DocumentLibrary library
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is { } rights && rights.CanView ? Page() : NotFound();
 
+    /// <summary>A rejected note, to show again in the form.</summary>
+    public string? NoteText { get; private set; }
+
+    public bool NoteVisibleToClient { get; private set; }
+
     public async Task<IActionResult> OnPostNoteAsync(string text, bool visibleToClient)
     {
         if (await LoadAsync() is not { CanView: true })
@@ -43,6 +48,9 @@ public sealed class DocumentModel(DocumentAccess access, DocumentLibrary library
         Error = await library.AddNoteAsync(DocumentId, text, visibleToClient, User, HttpContext.RequestAborted);
         if (Error is not null)
         {
+            // Shown again as typed, so a long note is corrected rather than written anew.
+            NoteText = text;
+            NoteVisibleToClient = visibleToClient;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }

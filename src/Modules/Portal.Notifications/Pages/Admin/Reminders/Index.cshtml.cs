@@ -42,24 +42,40 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
         ReviewBeforeSending = (await settings.GetAsync<ReminderSettings>(cancellationToken)).ReviewBeforeSending;
         if (PreviewId is { } id)
         {
-            Preview = await sender.PreviewAsync(id, cancellationToken);
-            PreviewRecipient = (await sender.FindAsync(id, cancellationToken))?.Recipient;
+            if (await sender.FindAsync(id, cancellationToken) is { } reminder)
+            {
+                Preview = await sender.PreviewAsync(reminder, cancellationToken);
+                PreviewRecipient = reminder.Recipient;
+            }
         }
     }
 
     public async Task<IActionResult> OnPostSendAsync(Guid id)
     {
-        TempData[await sender.SendAsync(id, HttpContext.RequestAborted) ? "Status" : "Error"] =
-            await sender.FindAsync(id, HttpContext.RequestAborted) is { State: ReminderState.Sent } sent
-                ? $"Sent to {sent.Recipient}."
-                : "That reminder was no longer waiting.";
+        try
+        {
+            TempData[await sender.SendAsync(id, HttpContext.RequestAborted) ? "Status" : "Error"] =
+                await sender.FindAsync(id, HttpContext.RequestAborted) is { State: ReminderState.Sent } sent
+                    ? $"Sent to {sent.Recipient}."
+                    : "That reminder was no longer waiting.";
+        }
+        catch (ReminderNotSentException ex)
+        {
+            TempData["Error"] = ex.Message;
+        }
+
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostSendAllAsync()
     {
-        var count = await sender.SendAllAsync(HttpContext.RequestAborted);
+        var (count, problems) = await sender.SendAllAsync(HttpContext.RequestAborted);
         TempData["Status"] = count == 1 ? "1 reminder sent." : $"{count} reminders sent.";
+        if (problems.Count > 0)
+        {
+            TempData["Error"] = string.Join(" ", problems);
+        }
+
         return RedirectToPage();
     }
 
