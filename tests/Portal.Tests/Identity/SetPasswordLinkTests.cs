@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
@@ -63,6 +64,28 @@ public sealed class SetPasswordLinkTests(SharedApps apps) : IClassFixture<Shared
         var expired = await app.ClientFor(practice).GetAsync("account/set-password?token=" + token);
         Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
         Assert.Contains("This link has expired", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_form_opened_in_time_but_saved_after_the_link_expired_sets_nothing(DatabaseProvider provider)
+    {
+        await using var app = await PortalApplication.StartAsync(provider);
+        var practice = await app.CreatePracticeAsync();
+        var user = await app.AddClientAsync(practice);
+        var token = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<AccountTokenService>().IssueAsync(user.Id, AccountTokenPurpose.SetPassword, TimeSpan.FromDays(30)));
+        var path = "account/set-password?token=" + token;
+        var client = app.ClientFor(practice);
+        var form = (IHtmlFormElement)(await client.GetDocumentAsync(path)).QuerySelector("main form")!;
+
+        app.Clock.Advance(TimeSpan.FromDays(30) + TimeSpan.FromSeconds(1));
+        const string password = "Lighthouse-Orchard-Velvet-9";
+        var saved = await client.PostFormAsync(form, new() { ["Password"] = password, ["ConfirmPassword"] = password }, path);
+
+        Assert.Equal(HttpStatusCode.Gone, saved.StatusCode);
+        Assert.Contains("This link has expired", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var signIn = await app.ClientFor(practice).SubmitFormAsync("account/signin", new() { ["Email"] = user.Email!, ["Password"] = password });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains(Portal.Identity.Pages.Account.SignInModel.FailureMessage, await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
