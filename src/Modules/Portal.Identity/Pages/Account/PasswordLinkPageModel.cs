@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Identity.Models;
+using Portal.Identity.Services;
+
+namespace Portal.Identity.Pages.Account;
+
+/// <summary>
+/// A page behind a one-time e-mailed link where the user chooses a password (an invitation or a
+/// reset). The link is checked on every request, so a form opened in time but saved after the link
+/// expired or was used elsewhere sets nothing.
+/// </summary>
+public abstract class PasswordLinkPageModel(AccountTokenService tokens, UserManager<PortalUser> users, UserAccounts accounts) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public string Password { get; set; } = "";
+
+    [BindProperty]
+    public string ConfirmPassword { get; set; } = "";
+
+    public string Email { get; private set; } = "";
+
+    public int MinimumLength { get; private set; } = PortalPasswordValidator.ClientMinimumLength;
+
+    public string? LinkProblemTitle { get; private set; }
+
+    public string? LinkProblem { get; private set; }
+
+    public List<string> Errors { get; } = [];
+
+    protected abstract AccountTokenPurpose Purpose { get; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (token, user) = await LoadAsync();
+        if (token is null || user is null)
+        {
+            return Page();
+        }
+
+        if (Password != ConfirmPassword)
+        {
+            Errors.Add("The two passwords are not the same.");
+            return Page();
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            Errors.AddRange((await validator.ValidateAsync(users, user, Password)).Errors.Select(e => e.Description));
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        // Redeemed before the password changes: of two submissions racing with one link, one wins.
+        if (!await tokens.RedeemAsync(token.Id))
+        {
+            SetProblem(AccountTokenStatus.Used);
+            return Page();
+        }
+
+        user.MustChangePassword = false;
+        BeforePasswordSaved(user);
+        var result = await accounts.ReplacePasswordAsync(user, Password, endSessions: true, HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            Errors.AddRange(result.Errors.Select(e => e.Description));
+            return Page();
+        }
+
+        return await PasswordSavedAsync(user);
+    }
+
+    /// <summary>The heading and the explanation shown for a link that cannot be used.</summary>
+    protected abstract (string Title, string Text) Describe(AccountTokenStatus problem);
+
+    /// <summary>Changes to the user saved together with the new password.</summary>
+    protected virtual void BeforePasswordSaved(PortalUser user)
+    {
+    }
+
+    /// <summary>Where the user goes once the password is saved (and every earlier session ended).</summary>
+    protected abstract Task<IActionResult> PasswordSavedAsync(PortalUser user);
+
+    private async Task<(AccountToken? Token, PortalUser? User)> LoadAsync()
+    {
+        var check = await tokens.CheckAsync(Token, Purpose);
+        if (check.Status != AccountTokenStatus.Valid)
+        {
+            SetProblem(check.Status);
+            return (null, null);
+        }
+
+        var user = await users.FindByIdAsync(check.Token!.UserId.ToString());
+        if (user is null || user.IsDisabled)
+        {
+            SetProblem(AccountTokenStatus.Invalid);
+            return (null, null);
+        }
+
+        Email = user.Email ?? "";
+        MinimumLength = user.Kind == UserKind.Staff ? PortalPasswordValidator.StaffMinimumLength : PortalPasswordValidator.ClientMinimumLength;
+        return (check.Token, user);
+    }
+
+    private void SetProblem(AccountTokenStatus status)
+    {
+        Response.StatusCode = status == AccountTokenStatus.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest;
+        (LinkProblemTitle, LinkProblem) = Describe(status);
+    }
+}
