@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Portal.Clients.Services;
 using Portal.Core.Contracts;
 using Portal.Core.Navigation;
+using Portal.Core.Security;
 
 namespace Portal.Clients;
 
@@ -10,7 +11,7 @@ public sealed class ClientNav(IClientAccess access, PortalMemberships membership
 {
     public async Task<IEnumerable<ClientNavItem>> GetItemsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!UserClaims.IsClientUser(user) || UserClaims.IdOf(user) is not { } userId)
+        if (!user.IsClientUser() || user.IdOf() is not { } userId)
         {
             return [];
         }

@@ -33,7 +33,7 @@ public sealed class ClientAccess(
             return ClientAccessLevel.Staff;
         }
 
-        if (!UserClaims.IsClientUser(user) || UserClaims.IdOf(user) is not { } userId)
+        if (!user.IsClientUser() || user.IdOf() is not { } userId)
         {
             return ClientAccessLevel.None;
         }
@@ -55,7 +55,7 @@ public sealed class ClientAccess(
 
     public async Task<CurrentPortal?> CurrentPortalAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (!UserClaims.IsClientUser(user) || UserClaims.IdOf(user) is not { } userId)
+        if (!user.IsClientUser() || user.IdOf() is not { } userId)
         {
             return null;
         }

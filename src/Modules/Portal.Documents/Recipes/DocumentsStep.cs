@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
 using Portal.Core.Recipes;
+using Portal.Core.Security;
 using Portal.Documents.Data;
 using Portal.Documents.Models;
 using Portal.Documents.Services;
@@ -144,7 +145,7 @@ public sealed class DocumentsStep(DocumentsDbContext db, DocumentStore store, Do
         if (!string.IsNullOrWhiteSpace(entry.Note))
         {
             var author = new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(ClaimTypes.NameIdentifier, sender.Id.ToString()), new Claim("portal:name", sender.DisplayName)], "recipe"));
+                [new Claim(ClaimTypes.NameIdentifier, sender.Id.ToString()), new Claim(PortalPrincipal.DisplayNameClaim, sender.DisplayName)], "recipe"));
             if (await library.AddNoteAsync(result.Version!.DocumentId, entry.Note, entry.NoteVisibleToClient, author, cancellationToken) is { } noteError)
             {
                 throw new RecipeStepException($"{field}.note", noteError);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 using Portal.Documents.Data;
 using Portal.Documents.Models;
 
@@ -271,7 +272,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
             Text = text,
             VisibleToClient = visibleToClient,
             AuthorId = UserId(user) ?? Guid.Empty,
-            AuthorName = user.FindFirstValue("portal:name") ?? user.Identity?.Name ?? "",
+            AuthorName = user.DisplayNameOf(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(cancellationToken);

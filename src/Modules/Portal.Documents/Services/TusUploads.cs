@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 using Portal.Core.Storage;
 using Portal.Documents.Data;
 using Portal.Documents.Models;
@@ -106,7 +107,7 @@ public sealed class TusUploads(
             Length = length.Value,
             BlobKey = blobs.NewBlobKey(),
             UserId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!),
-            UserName = user.FindFirstValue("portal:name") ?? user.Identity?.Name ?? "",
+            UserName = user.DisplayNameOf(),
             Direction = rights.IsStaff ? TransferDirection.ToClient : TransferDirection.FromClient,
             BatchId = batchId,
             CreatedAt = now,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Contracts;
 using Portal.Core.Navigation;
+using Portal.Core.Security;
 
 namespace Portal.Theme.Client.Pages;
 
@@ -21,7 +22,7 @@ public sealed class IndexModel(IEnumerable<IClientDashboardCardProvider> provide
         }
 
         // A client user works in one portal at a time: without one chosen (or access), the chooser explains.
-        if (User.FindFirst("portal:kind")?.Value == "Client"
+        if (User.IsClientUser()
             && HttpContext.RequestServices.GetService<IClientAccess>() is { } access
             && await access.CurrentPortalAsync(User, HttpContext.RequestAborted) is null)
         {

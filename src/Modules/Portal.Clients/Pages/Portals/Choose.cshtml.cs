@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Clients.Models;
 using Portal.Clients.Services;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 
 namespace Portal.Clients.Pages.Portals;
 
@@ -28,7 +29,7 @@ public sealed class ChoosePortalModel(PortalMemberships memberships, PortalStore
     public async Task OnGetAsync()
     {
         await LoadAsync();
-        if (IsClientUser && CurrentId is null && choice.Read(UserClaims.IdOf(User)!.Value) is not null)
+        if (IsClientUser && CurrentId is null && choice.Read(User.IdOf()!.Value) is not null)
         {
             // The remembered portal is no longer theirs: forget it.
             choice.Clear();
@@ -46,15 +47,15 @@ public sealed class ChoosePortalModel(PortalMemberships memberships, PortalStore
             return Page();
         }
 
-        choice.Write(UserClaims.IdOf(User)!.Value, chosen.PortalId);
+        choice.Write(User.IdOf()!.Value, chosen.PortalId);
         TempData["Status"] = $"You are now working in {chosen.Name}.";
         return LocalRedirect("~/");
     }
 
     private async Task LoadAsync()
     {
-        IsClientUser = UserClaims.IsClientUser(User);
-        if (!IsClientUser || UserClaims.IdOf(User) is not { } userId)
+        IsClientUser = User.IsClientUser();
+        if (!IsClientUser || User.IdOf() is not { } userId)
         {
             return;
         }

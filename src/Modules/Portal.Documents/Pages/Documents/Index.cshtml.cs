@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 
 namespace Portal.Documents.Pages.Documents;
 
@@ -13,7 +14,7 @@ public sealed class IndexModel(IClientAccess access) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (User.FindFirst("portal:kind")?.Value == "Staff")
+        if (User.IsStaffUser())
         {
             return LocalRedirect("~/admin/documents");
         }
