@@ -60,6 +60,14 @@ public sealed class DocumentFlowTests(SharedApps apps) : IClassFixture<SharedApp
         var list = await admin.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}");
         var documentId = list.QuerySelector("tr[data-document]")!.GetAttribute("data-document")!;
         var token = list.QuerySelector("#document-list input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // Nothing ticked: nothing moves, and the page says what to do.
+        var nothing = await admin.PostAsync($"admin/documents/clients/{scenario.ClientId}?handler=Trash", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Redirect, nothing.StatusCode);
+        var unchanged = await admin.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}");
+        Assert.Contains("Choose at least one document to move to the trash", unchanged.QuerySelector("main [role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(unchanged.QuerySelectorAll("tr[data-document]"));
+
         var trash = await admin.PostAsync($"admin/documents/clients/{scenario.ClientId}?handler=Trash", new FormUrlEncodedContent([new("documents", documentId), new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.Redirect, trash.StatusCode);
         Assert.Empty((await admin.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}")).QuerySelectorAll("tr[data-document]"));

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
+using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
@@ -76,6 +77,32 @@ public sealed class DownloadTests(SharedApps apps) : IClassFixture<SharedApps>
         var entries = archive.Entries.ToDictionary(e => e.FullName);
         Assert.Equal(SHA256.HashData(a), await HashAsync(entries["a.pdf"]));
         Assert.Equal(SHA256.HashData(b), await HashAsync(entries["b.pdf"]));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_zip_with_nothing_chosen_goes_back_to_the_list_and_says_what_to_do(DatabaseProvider provider)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var browser = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.ClientUser);
+        var staff = new TusClient(await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Staff));
+        await staff.UploadAsync(DocumentsScenario.Pdf(20_000), "a.pdf", scenario.ClientId);
+        var list = $"documents/{scenario.ClientId}?sort=size";
+        var form = (await browser.GetDocumentAsync(list)).QuerySelector("#document-list") as IHtmlFormElement ?? throw new InvalidOperationException("No document list form.");
+
+        var nothing = await browser.PostFormAsync(form, [], list);
+
+        Assert.Equal(HttpStatusCode.Redirect, nothing.StatusCode);
+        var back = nothing.Headers.Location!.OriginalString;
+        Assert.EndsWith("/" + list, back, StringComparison.Ordinal);
+        var page = await browser.GetDocumentAsync(back);
+        Assert.Equal(
+            "Choose at least one document to download: tick the boxes beside the files you want.",
+            page.QuerySelector("main [role=alert]")!.TextContent.Trim());
+
+        // A return address that leads off the site is not followed: the message comes on its own.
+        var offSite = await browser.PostFormAsync(form, new() { ["ReturnUrl"] = "//elsewhere.example/phish" }, list);
+        Assert.Equal(HttpStatusCode.BadRequest, offSite.StatusCode);
+        Assert.Null(offSite.Headers.Location);
     }
 
     private static async Task<byte[]> HashAsync(ZipArchiveEntry entry)

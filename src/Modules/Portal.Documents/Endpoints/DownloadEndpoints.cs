@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Routing;
 using Portal.Core.Contracts;
 using Portal.Documents.Services;
@@ -10,6 +11,8 @@ namespace Portal.Documents.Endpoints;
 /// <summary>File downloads (one, or several as a zip) and "this batch is complete", for staff and client users alike.</summary>
 public static class DownloadEndpoints
 {
+    private const string NothingChosen = "Choose at least one document to download: tick the boxes beside the files you want.";
+
     public static void MapDownloadEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var documents = endpoints.MapGroup("/documents").RequireAuthorization();
@@ -34,7 +37,7 @@ public static class DownloadEndpoints
                 : Results.Empty;
         });
 
-        documents.MapPost("/{clientId:guid}/zip", async (Guid clientId, [FromForm] ZipRequest form, HttpContext context, DocumentLibrary library, DocumentAccess access, DocumentDownloads downloads, IClientDirectory clients) =>
+        documents.MapPost("/{clientId:guid}/zip", async (Guid clientId, [FromForm] ZipRequest form, HttpContext context, DocumentLibrary library, DocumentAccess access, DocumentDownloads downloads, IClientDirectory clients, ITempDataDictionaryFactory tempData) =>
         {
             var rights = await access.ForClientAsync(context.User, clientId, context.RequestAborted);
             if (!rights.CanView)
@@ -47,7 +50,16 @@ public static class DownloadEndpoints
 
             if (files.Count == 0)
             {
-                return Results.BadRequest("Choose at least one document to download.");
+                // Back to the list the form came from, which says what to do; a bare 400 tells a person nothing.
+                if (form.ReturnUrl is { } back && IsLocalPath(back))
+                {
+                    var notices = tempData.GetTempData(context);
+                    notices["Error"] = NothingChosen;
+                    notices.Save(); // Razor Pages save TempData after a page; an endpoint must do it itself
+                    return Results.Redirect(back);
+                }
+
+                return Results.BadRequest(NothingChosen);
             }
 
             var client = await clients.FindAsync(clientId, context.RequestAborted);
@@ -72,9 +84,16 @@ public static class DownloadEndpoints
             return Results.Ok(new { announced });
         });
     }
+
+    // "/x" but neither "//host" nor "/\host", which browsers would take as another site.
+    private static bool IsLocalPath(string url)
+        => url.Length > 0 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }
 
 public sealed class ZipRequest
 {
     public List<Guid>? Documents { get; set; }
+
+    /// <summary>The page the form was on (path and query), to go back to when nothing was chosen.</summary>
+    public string? ReturnUrl { get; set; }
 }

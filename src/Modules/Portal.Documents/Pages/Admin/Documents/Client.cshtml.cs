@@ -173,6 +173,12 @@ public sealed class ClientModel(
             return Forbid();
         }
 
+        if (documents.Count == 0)
+        {
+            TempData["Error"] = "Choose at least one document to move to the trash: tick the boxes beside the files.";
+            return Redirect($"~/admin/documents/clients/{ClientId}");
+        }
+
         var count = await library.TrashAsync(rights, documents, User, HttpContext.RequestAborted);
         TempData["Status"] = count == 1 ? "1 document moved to the trash." : $"{count.ToString(CultureInfo.CurrentCulture)} documents moved to the trash.";
         return Redirect($"~/admin/documents/clients/{ClientId}");
