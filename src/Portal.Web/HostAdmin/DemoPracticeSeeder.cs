@@ -6,8 +6,8 @@ using Portal.Core.Tenancy;
 namespace Portal.Web.HostAdmin;
 
 /// <summary>
-/// In demo mode (the README's run command): creates the demo practice on the first run and prints
-/// where to go and how to sign in, every run.
+/// In demo mode (the README's run command): creates the demo practice on the first run and, once the
+/// server is listening, prints where to go and how to sign in, every run (not when a command runs).
 /// </summary>
 public sealed class DemoPracticeSeeder(
     TenantRegistry registry,
@@ -16,6 +16,7 @@ public sealed class DemoPracticeSeeder(
     IOptions<DemoOptions> demo,
     IOptions<HostAdminOptions> hostAdmin,
     IOptions<TenancyOptions> tenancy,
+    IHostApplicationLifetime lifetime,
     ILogger<DemoPracticeSeeder> logger) : IPortalStartupTask
 {
     public int Order => 10;
@@ -63,6 +64,7 @@ public sealed class DemoPracticeSeeder(
 
         text.AppendLine("  E-mails are written to the pickup folder and listed in each practice's admin > Outbox.")
             .AppendLine("==================================================================");
-        Console.WriteLine(text.ToString());
+        // After Kestrel's "Now listening" lines, so it is the last thing on the screen.
+        lifetime.ApplicationStarted.Register(() => Console.WriteLine(text.ToString()));
     }
 }

@@ -154,6 +154,39 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <c>Portal.Web.dll {args}</c> (a command, such as <c>verify-audit --all</c>) with this
+    /// instance's configuration and data, the way <c>./run.sh {command}</c> does; returns its exit code
+    /// and everything it printed.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo(_process.StartInfo.FileName)
+        {
+            WorkingDirectory = _process.StartInfo.WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(_process.StartInfo.ArgumentList[0]);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in _process.StartInfo.Environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var command = Process.Start(start) ?? throw new InvalidOperationException("The command did not start.");
+        var stdout = command.StandardOutput.ReadToEndAsync();
+        var stderr = command.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(ReadyTimeout);
+        await command.WaitForExitAsync(timeout.Token);
+        return (command.ExitCode, await stdout + await stderr);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
