@@ -38,7 +38,7 @@ public static class PracticeSite
     /// </summary>
     public static async Task ReloadUntilGoneAsync(IPage page, ILocator locator, TimeSpan? timeout = null)
     {
-        var limit = timeout ?? TimeSpan.FromSeconds(10);
+        var limit = timeout ?? TimeSpan.FromMilliseconds(BrowserFixture.TimeoutMilliseconds);
         var stopwatch = Stopwatch.StartNew();
         while (true)
         {
