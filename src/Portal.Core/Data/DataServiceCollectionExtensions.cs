@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Tenancy;
 
 namespace Portal.Core.Data;
@@ -15,11 +16,12 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddTenantDbContext<TContext>(this IServiceCollection services, string historyTable)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((provider, options) =>
-        {
-            var tenant = provider.GetRequiredService<TenantContext>().Tenant;
-            provider.GetRequiredService<DatabaseLayout>().ConfigureTenant(options, tenant, historyTable);
-        });
+        services.TryAddSingleton<TenantDbContextOptions>();
+        services.AddDbContext<TContext>();
+
+        // Replaces the options AddDbContext would build per context: the practice's, built once.
+        services.Replace(ServiceDescriptor.Scoped(provider =>
+            provider.GetRequiredService<TenantDbContextOptions>().For<TContext>(provider.GetRequiredService<TenantContext>().Tenant, historyTable)));
         services.AddSingleton(new TenantDbContextRegistration(typeof(TContext), historyTable));
         return services;
     }

@@ -10,7 +10,9 @@ using Portal.Identity.Services;
 namespace Portal.Identity.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInFlow flow) : PageModel
+// The sign-in services are taken by the POST handler only: showing the form (the page most often
+// requested anonymously) then builds no user store or database context.
+public sealed class SignInModel : PageModel
 {
     /// <summary>Same words whether the address is unknown, the password wrong or the user disabled.</summary>
     public const string FailureMessage = "That e-mail address and password do not match an account. Check them and try again.";
@@ -35,7 +37,7 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] SignInManager<PortalUser> signIn, [FromServices] UserManager<PortalUser> users, [FromServices] SignInFlow flow)
     {
         if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
         {

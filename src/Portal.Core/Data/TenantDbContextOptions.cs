@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Tenancy;
+
+namespace Portal.Core.Data;
+
+/// <summary>
+/// The options of each module's DbContext for each practice, built once and shared. EF's own
+/// registration builds them again for every context in every request (a connection string, provider
+/// extensions, an options comparison), which profiling showed as a large share of rendering a page.
+/// Options are immutable, and these hold the root service provider (for EF's logging and caches),
+/// never a request's. Kept per descriptor instance, so a practice changed in the registry (a new
+/// descriptor) gets new options and the old ones go with the old descriptor.
+/// </summary>
+public sealed class TenantDbContextOptions(DatabaseLayout layout, IServiceProvider root)
+{
+    private readonly ConditionalWeakTable<TenantDescriptor, ConcurrentDictionary<Type, DbContextOptions>> _byTenant = [];
+
+    public DbContextOptions<TContext> For<TContext>(TenantDescriptor tenant, string historyTable)
+        where TContext : DbContext
+        => (DbContextOptions<TContext>)_byTenant
+            .GetValue(tenant, _ => new ConcurrentDictionary<Type, DbContextOptions>())
+            .GetOrAdd(typeof(TContext), _ => Build<TContext>(tenant, historyTable));
+
+    private DbContextOptions<TContext> Build<TContext>(TenantDescriptor tenant, string historyTable)
+        where TContext : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>().UseApplicationServiceProvider(root);
+        layout.ConfigureTenant(builder, tenant, historyTable);
+        return builder.Options;
+    }
+}
