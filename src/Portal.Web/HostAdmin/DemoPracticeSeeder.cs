@@ -64,7 +64,7 @@ public sealed class DemoPracticeSeeder(
 
         text.AppendLine("  E-mails are written to the pickup folder and listed in each practice's admin > Outbox.")
             .AppendLine("==================================================================");
-        // After Kestrel's "Now listening" lines, so it is the last thing on the screen.
+        // Once the server listens, and so never when a command runs instead of serving.
         lifetime.ApplicationStarted.Register(() => Console.WriteLine(text.ToString()));
     }
 }
