@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Audit.Data;
 using Portal.Audit.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 
 namespace Portal.Audit.Services;
 
@@ -20,7 +21,7 @@ public sealed class AuditLog(AuditDbContext db, IHttpContextAccessor accessor, T
         var context = accessor.HttpContext;
         var user = context?.User;
         var signedIn = user?.Identity?.IsAuthenticated == true;
-        var actorId = entry.ActorId ?? (signedIn && Guid.TryParse(user!.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null);
+        var actorId = entry.ActorId ?? user?.IdOf();
         var actorName = entry.ActorName ?? (signedIn ? user!.FindFirstValue(ClaimTypes.Email) ?? user!.FindFirstValue(ClaimTypes.Name) : null);
 
         var strategy = db.Database.CreateExecutionStrategy();

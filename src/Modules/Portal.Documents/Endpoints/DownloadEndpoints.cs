@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Routing;
@@ -51,12 +52,12 @@ public static class DownloadEndpoints
             if (files.Count == 0)
             {
                 // Back to the list the form came from, which says what to do; a bare 400 tells a person nothing.
-                if (form.ReturnUrl is { } back && IsLocalPath(back))
+                if (form.ReturnUrl is { } back && RedirectHttpResult.IsLocalUrl(back))
                 {
                     var notices = tempData.GetTempData(context);
                     notices["Error"] = NothingChosen;
                     notices.Save(); // Razor Pages save TempData after a page; an endpoint must do it itself
-                    return Results.Redirect(back);
+                    return Results.LocalRedirect(back);
                 }
 
                 return Results.BadRequest(NothingChosen);
@@ -84,10 +85,6 @@ public static class DownloadEndpoints
             return Results.Ok(new { announced });
         });
     }
-
-    // "/x" but neither "//host" nor "/\host", which browsers would take as another site.
-    private static bool IsLocalPath(string url)
-        => url.Length > 0 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }
 
 public sealed class ZipRequest

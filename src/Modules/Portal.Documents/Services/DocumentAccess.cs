@@ -26,7 +26,7 @@ public sealed class DocumentAccess(IClientAccess clients, IAuthorizationService 
             case ClientAccessLevel.Full:
                 return new ClientDocumentRights(clientId, level, true, false, false, null);
             case ClientAccessLevel.Contributor:
-                return new ClientDocumentRights(clientId, level, true, false, false, await SharedWithAsync(Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!), clientId, cancellationToken));
+                return new ClientDocumentRights(clientId, level, true, false, false, await SharedWithAsync(user.IdOf()!.Value, clientId, cancellationToken));
             default:
                 return ClientDocumentRights.None(clientId);
         }

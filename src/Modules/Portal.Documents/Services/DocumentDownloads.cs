@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 using Portal.Core.Storage;
 using Portal.Documents.Data;
 using Portal.Documents.Models;
@@ -127,7 +128,7 @@ public sealed class DocumentDownloads(
     private async Task AfterDownloadAsync(ClaimsPrincipal user, Document document, IReadOnlyList<DocumentVersion> versions, ClientDocumentRights rights)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
+        var userId = user.IdOf();
         if (rights.IsStaff)
         {
             var ids = versions.Where(v => v.Direction == TransferDirection.FromClient && v.StaffDownloadedAt is null).Select(v => v.Id).ToList();

@@ -161,7 +161,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
             Name = name,
             ClientCanUpload = clientCanUpload,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = UserId(user),
+            CreatedBy = user.IdOf(),
         };
         db.Folders.Add(folder);
         await db.SaveChangesAsync(cancellationToken);
@@ -205,7 +205,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
     public async Task<int> TrashAsync(ClientDocumentRights rights, IReadOnlyCollection<Guid> documentIds, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var userId = UserId(user);
+        var userId = user.IdOf();
         var trashed = await db.Documents.Where(d => documentIds.Contains(d.Id) && d.ClientId == rights.ClientId && d.DeletedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.DeletedAt, now).SetProperty(d => d.DeletedBy, userId), cancellationToken);
         if (trashed > 0)
@@ -271,7 +271,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
             DocumentId = documentId,
             Text = text,
             VisibleToClient = visibleToClient,
-            AuthorId = UserId(user) ?? Guid.Empty,
+            AuthorId = user.IdOf() ?? Guid.Empty,
             AuthorName = user.DisplayNameOf(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
@@ -297,7 +297,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
             return;
         }
 
-        db.Shares.Add(new DocumentShare { Id = Guid.CreateVersion7(), ClientId = clientId, DocumentId = documentId, FolderId = folderId, UserId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = UserId(user) });
+        db.Shares.Add(new DocumentShare { Id = Guid.CreateVersion7(), ClientId = clientId, DocumentId = documentId, FolderId = folderId, UserId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = user.IdOf() });
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry("documents.shared", documentId is null ? "folder" : "document", (documentId ?? folderId).ToString(), $"with user {userId}"), cancellationToken);
     }
@@ -323,7 +323,6 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         _ => rows.OrderByDescending(r => r.Document.UpdatedAt),
     };
 
-    private static Guid? UserId(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 }
 
 public enum DocumentSort

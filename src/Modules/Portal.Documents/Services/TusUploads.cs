@@ -106,7 +106,7 @@ public sealed class TusUploads(
             FileName = name,
             Length = length.Value,
             BlobKey = blobs.NewBlobKey(),
-            UserId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!),
+            UserId = user.IdOf()!.Value,
             UserName = user.DisplayNameOf(),
             Direction = rights.IsStaff ? TransferDirection.ToClient : TransferDirection.FromClient,
             BatchId = batchId,
@@ -354,7 +354,7 @@ public sealed class TusUploads(
 
     private async Task<Upload?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
-        var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var parsed) ? parsed : Guid.Empty;
+        var userId = user.IdOf() ?? Guid.Empty;
         return await db.Uploads.SingleOrDefaultAsync(u => u.Id == id && u.UserId == userId, cancellationToken);
     }
 

@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Notifications.Data;
 using Portal.Notifications.Models;
@@ -57,5 +57,5 @@ public sealed class ReminderQueue(
             : db.Reminders.FirstOrDefaultAsync(r => r.DeduplicationKey == request.DeduplicationKey && r.State == ReminderState.Ready, cancellationToken);
 
     private Guid? CurrentUserId()
-        => Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+        => accessor.HttpContext?.User.IdOf();
 }

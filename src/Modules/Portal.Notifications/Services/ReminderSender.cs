@@ -1,8 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
 using Portal.Core.Mail;
+using Portal.Core.Security;
 using Portal.Notifications.Data;
 using Portal.Notifications.Models;
 
@@ -115,7 +115,7 @@ public sealed class ReminderSender(
     private static ReminderRequest ToRequest(PortalReminder r) => new(r.Kind, r.UserId, r.Recipient, r.Summary, r.Payload, r.DeduplicationKey);
 
     private Guid? CurrentUserId()
-        => Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+        => accessor.HttpContext?.User.IdOf();
 }
 
 public sealed record ReminderPage(IReadOnlyList<PortalReminder> Items, int Total, int Page, int PageSize)
