@@ -172,10 +172,7 @@ public sealed class EncryptedStaging
         }
 
         await _backend.ImportAsync(_target, FilePath, cancellationToken);
-        if (File.Exists(CheckpointPath))
-        {
-            File.Delete(CheckpointPath);
-        }
+        File.Delete(CheckpointPath);
 
         return stored;
     }
@@ -188,10 +185,7 @@ public sealed class EncryptedStaging
             File.Delete(FilePath);
         }
 
-        if (File.Exists(CheckpointPath))
-        {
-            File.Delete(CheckpointPath);
-        }
+        File.Delete(CheckpointPath);
 
         return Task.CompletedTask;
     }
@@ -318,10 +312,7 @@ public sealed class EncryptedStaging
             {
                 // The checkpoint led astray (written for an earlier file of the same upload id, or
                 // altered): walk from the start, which decides on the file alone.
-                if (File.Exists(CheckpointPath))
-                {
-                    File.Delete(CheckpointPath);
-                }
+                File.Delete(CheckpointPath);
 
                 return (await WalkAsync(file, cipher, RandomAccess.GetLength(handle), null, cancellationToken), cipher);
             }

@@ -61,10 +61,12 @@ public sealed class DocumentFlowTests(SharedApps apps) : IClassFixture<SharedApp
         var documentId = list.QuerySelector("tr[data-document]")!.GetAttribute("data-document")!;
         var token = list.QuerySelector("#document-list input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
-        // Nothing ticked: nothing moves, and the page says what to do.
-        var nothing = await admin.PostAsync($"admin/documents/clients/{scenario.ClientId}?handler=Trash", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        // Nothing ticked: nothing moves, and the list, as it was sorted, says what to do.
+        var listAsItWas = new Uri(admin.BaseAddress!, $"admin/documents/clients/{scenario.ClientId}?sort=size").PathAndQuery;
+        var nothing = await admin.PostAsync($"admin/documents/clients/{scenario.ClientId}?handler=Trash", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("ReturnUrl", listAsItWas)]));
         Assert.Equal(HttpStatusCode.Redirect, nothing.StatusCode);
-        var unchanged = await admin.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}");
+        Assert.Equal(listAsItWas, nothing.Headers.Location!.OriginalString);
+        var unchanged = await admin.GetDocumentAsync(listAsItWas);
         Assert.Contains("Choose at least one document to move to the trash", unchanged.QuerySelector("main [role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Single(unchanged.QuerySelectorAll("tr[data-document]"));
 

@@ -91,7 +91,7 @@ public sealed class DocumentsStep(DocumentsDbContext db, DocumentStore store, Do
             var existing = await db.Folders.AsNoTracking()
                 .Where(f => f.ClientId == clientId && f.ParentId == parentId && f.DeletedAt == null && f.Name.ToLower() == name.ToLower())
                 .Select(f => (Guid?)f.Id).FirstOrDefaultAsync(cancellationToken);
-            var id = existing ?? (await library.CreateFolderAsync(clientId, parentId, name, entry.ClientCanUpload, new ClaimsPrincipal(), cancellationToken)).Folder!.Id;
+            var id = existing ?? await CreateFolderAsync(clientId, parentId, name, entry.ClientCanUpload, $"{field}[{i}].name", cancellationToken);
             var path = parentPath.Length == 0 ? entry.Name.Trim() : $"{parentPath}/{entry.Name.Trim()}";
             paths[path] = id;
             foreach (var email in entry.SharedWith)
@@ -105,6 +105,12 @@ public sealed class DocumentsStep(DocumentsDbContext db, DocumentStore store, Do
 
             await EnsureFoldersAsync(clientId, id, path, entry.Folders, $"{field}[{i}].folders", paths, cancellationToken);
         }
+    }
+
+    private async Task<Guid> CreateFolderAsync(Guid clientId, Guid? parentId, string name, bool clientCanUpload, string field, CancellationToken cancellationToken)
+    {
+        var (folder, error) = await library.CreateFolderAsync(clientId, parentId, name, clientCanUpload, new ClaimsPrincipal(), cancellationToken);
+        return folder?.Id ?? throw new RecipeStepException(field, error ?? "the folder could not be created.");
     }
 
     private async Task AddDocumentAsync(Guid clientId, DocumentEntry entry, Dictionary<string, Guid> folders, string field, RecipeStepContext context, CancellationToken cancellationToken)
@@ -137,9 +143,8 @@ public sealed class DocumentsStep(DocumentsDbContext db, DocumentStore store, Do
         if (direction == TransferDirection.ToClient)
         {
             // Sent by the practice: mark it as notified, so the first run does not queue e-mails about sample files.
-            var version = await db.Versions.SingleAsync(v => v.Id == result.Version!.Id, cancellationToken);
-            version.NotifiedAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.Versions.Where(v => v.Id == result.Version!.Id).ExecuteUpdateAsync(v => v.SetProperty(x => x.NotifiedAt, now), cancellationToken);
         }
 
         if (!string.IsNullOrWhiteSpace(entry.Note))

@@ -40,12 +40,7 @@ public sealed class PooledChunk : IDisposable
             {
                 if (filled == array.Length)
                 {
-                    if (filled > limit)
-                    {
-                        Return(array, filled);
-                        return null;
-                    }
-
+                    // Never past the limit here: the check after each read has returned already.
                     var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, (long)array.Length * 2));
                     array.AsSpan(0, filled).CopyTo(larger);
                     Return(array, filled);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Core.Tenancy;
 using Portal.Identity.Models;
@@ -30,7 +31,7 @@ public sealed class AccountRequirementsMiddleware(RequestDelegate next)
         }
 
         if (context.Request.Path.StartsWithSegments("/admin")
-            && user.HasClaim(PortalClaimTypes.UserKind, nameof(UserKind.Staff))
+            && user.IsStaffUser()
             && !user.HasClaim(PortalClaimTypes.TwoFactorEnabled, "true")
             && (await context.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync<SecuritySettings>(context.RequestAborted)).RequireTwoFactorForStaff)
         {

@@ -16,8 +16,7 @@ public sealed class PermissionHandler(IServiceProvider services, TenantContext t
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
-        if (!tenantContext.HasTenant || context.User.Identity?.IsAuthenticated != true
-            || context.User.FindFirstValue(PortalClaimTypes.UserKind) != nameof(UserKind.Staff))
+        if (!tenantContext.HasTenant || !context.User.IsStaffUser())
         {
             return;
         }

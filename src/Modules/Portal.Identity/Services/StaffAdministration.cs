@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 using Portal.Identity.Data;
 using Portal.Identity.Models;
 
@@ -148,7 +149,7 @@ public sealed class StaffAdministration(
             await audit.RecordAsync(new AuditEntry(AuditActions.UserPermissionsChanged, "user", user.Id.ToString(), $"{user.Email}: +[{string.Join(", ", addedGrants)}] -[{string.Join(", ", removedGrants.Select(c => c.Value))}]"), cancellationToken);
         }
 
-        if (removedRoles.Count + removedGrants.Count > 0 && user.Id.ToString() != actor.FindFirstValue(ClaimTypes.NameIdentifier))
+        if (removedRoles.Count + removedGrants.Count > 0 && user.Id != actor.IdOf())
         {
             // Rights taken away take effect now, not at the next claims refresh.
             await sessions.EndAllAsync(user.Id, cancellationToken);
@@ -159,7 +160,7 @@ public sealed class StaffAdministration(
 
     public async Task<string?> DisableAsync(PortalUser user, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        if (user.Id.ToString() == actor.FindFirstValue(ClaimTypes.NameIdentifier))
+        if (user.Id == actor.IdOf())
         {
             return "You cannot disable your own account.";
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Security;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
 
@@ -27,7 +28,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
 
     public string? Error { get; private set; }
 
-    public string ContinuePath => User.HasClaim(PortalClaimTypes.UserKind, nameof(UserKind.Staff)) ? "~/admin" : "~/account";
+    public string ContinuePath => User.IsStaffUser() ? "~/admin" : "~/account";
 
     public async Task<IActionResult> OnGetAsync()
     {

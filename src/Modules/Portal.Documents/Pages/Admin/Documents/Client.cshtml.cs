@@ -165,7 +165,7 @@ public sealed class ClientModel(
         return Redirect($"~/admin/documents/clients/{ClientId}?folder={FolderId}");
     }
 
-    public async Task<IActionResult> OnPostTrashAsync(List<Guid> documents)
+    public async Task<IActionResult> OnPostTrashAsync(List<Guid> documents, string? returnUrl)
     {
         var rights = await access.ForClientAsync(User, ClientId, HttpContext.RequestAborted);
         if (!rights.CanManage)
@@ -176,13 +176,17 @@ public sealed class ClientModel(
         if (documents.Count == 0)
         {
             TempData["Error"] = "Choose at least one document to move to the trash: tick the boxes beside the files.";
-            return Redirect($"~/admin/documents/clients/{ClientId}");
+            return BackToList(returnUrl);
         }
 
         var count = await library.TrashAsync(rights, documents, User, HttpContext.RequestAborted);
         TempData["Status"] = count == 1 ? "1 document moved to the trash." : $"{count.ToString(CultureInfo.CurrentCulture)} documents moved to the trash.";
-        return Redirect($"~/admin/documents/clients/{ClientId}");
+        return BackToList(returnUrl);
     }
+
+    // Back to the list as it was (folder, sort, page), which the form sends along.
+    private IActionResult BackToList(string? returnUrl)
+        => returnUrl is not null && Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : Redirect($"~/admin/documents/clients/{ClientId}");
 
     public async Task<IActionResult> OnGetNotesCsvAsync()
     {
