@@ -19,21 +19,19 @@ public sealed class ClientInvitationTests(DemoAppFixture demo, ShortInvitationLi
 {
     private const string PortalName = "Harbour Bakery";
     private const string PortalClientName = "Harbour Bakery Ltd";
-    private const string PracticeName = "Maple & Finch Accounting";
-    private const string StaffEmail = "staff@demo.example";
     private const string NewPassword = "Flour-Harbour-Kettle-31";
 
     [Fact]
     public async Task Staff_invite_a_portal_user_who_sets_a_password_from_the_emailed_link_once()
     {
-        var practiceUrl = demo.App.PracticeUrl("demo");
+        var practiceUrl = demo.App.PracticeUrl(DemoPractice.Name);
         var suffix = PracticeSite.RandomSuffix();
         var email = $"invited-{suffix}@bakery.example";
         var displayName = $"Robin Baker {suffix}";
 
         await using var staffContext = await browser.NewContextAsync();
         var staff = await staffContext.NewPageAsync();
-        await PracticeSite.SignInAsync(staff, practiceUrl, StaffEmail, AppProcess.DemoPassword);
+        await PracticeSite.SignInAsync(staff, practiceUrl, DemoPractice.StaffEmail, AppProcess.DemoPassword);
         await Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
         var readyBefore = await ReadyRemindersAsync(staff);
 
@@ -62,7 +60,7 @@ public sealed class ClientInvitationTests(DemoAppFixture demo, ShortInvitationLi
         // The client follows the link in a browser of their own, chooses a password and is in their portal.
         await using var clientContext = await browser.NewContextAsync();
         var client = await clientContext.NewPageAsync();
-        await SetPasswordAsync(client, link, email);
+        await PracticeSite.SetPasswordAsync(client, link, email, NewPassword);
         await Expect(client).ToHaveURLAsync(new Regex($"^{Regex.Escape(practiceUrl)}/?$"));
         await Expect(client.GetByRole(AriaRole.Heading, new() { Name = $"Welcome, {displayName}", Level = 1 })).ToBeVisibleAsync();
         var portalCard = client.GetByRole(AriaRole.Link).Filter(new() { Has = client.GetByRole(AriaRole.Heading, new() { Name = PortalName, Exact = true }) });
@@ -76,7 +74,7 @@ public sealed class ClientInvitationTests(DemoAppFixture demo, ShortInvitationLi
         Assert.Equal((int)HttpStatusCode.BadRequest, again!.Status);
         await Expect(later.GetByRole(AriaRole.Heading, new() { Name = "This link has already been used", Level = 1 })).ToBeVisibleAsync();
         await Expect(later.GetByTestId("link-problem")).ToHaveTextAsync(
-            $"Each link works once, and this one has been used to set a password. Sign in with that password, or ask {PracticeName} to send a new link.");
+            $"Each link works once, and this one has been used to set a password. Sign in with that password, or ask {DemoPractice.DisplayName} to send a new link.");
         await Expect(later.GetByLabel("New password")).ToHaveCountAsync(0);
 
         // The password chosen is the one that signs them in.
@@ -90,14 +88,14 @@ public sealed class ClientInvitationTests(DemoAppFixture demo, ShortInvitationLi
         // Whether a form opened in time and saved too late is refused is proven with a test clock in
         // SetPasswordLinkTests; here the real clock runs, so the test only ever waits past the lifetime.
         var lifetime = ShortInvitationLinksAppFixture.InvitationLifetime;
-        var practiceUrl = shortLinks.App.PracticeUrl("demo");
+        var practiceUrl = shortLinks.App.PracticeUrl(DemoPractice.Name);
         var suffix = PracticeSite.RandomSuffix();
         var email = $"late-{suffix}@bakery.example";
         var displayName = $"Kim Late {suffix}";
 
         await using var staffContext = await browser.NewContextAsync();
         var staff = await staffContext.NewPageAsync();
-        await PracticeSite.SignInAsync(staff, practiceUrl, StaffEmail, AppProcess.DemoPassword);
+        await PracticeSite.SignInAsync(staff, practiceUrl, DemoPractice.StaffEmail, AppProcess.DemoPassword);
         var startedAt = DateTime.UtcNow;
         await GiveAccessAsync(staff, email, displayName);
         await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("Invitation queued in Portal reminders");
@@ -113,21 +111,21 @@ public sealed class ClientInvitationTests(DemoAppFixture demo, ShortInvitationLi
         Assert.Equal((int)HttpStatusCode.Gone, opened!.Status);
         await Expect(client.GetByRole(AriaRole.Heading, new() { Name = "This link has expired", Level = 1 })).ToBeVisibleAsync();
         await Expect(client.GetByTestId("link-problem")).ToHaveTextAsync(
-            $"For your security, links stop working after a while. Ask {PracticeName} to send you a new one.");
+            $"For your security, links stop working after a while. Ask {DemoPractice.DisplayName} to send you a new one.");
         await Expect(client.GetByLabel("New password")).ToHaveCountAsync(0);
     }
 
     [Fact]
     public async Task Staff_see_that_a_user_who_set_a_password_from_the_link_has_signed_in()
     {
-        var practiceUrl = demo.App.PracticeUrl("demo");
+        var practiceUrl = demo.App.PracticeUrl(DemoPractice.Name);
         var suffix = PracticeSite.RandomSuffix();
         var email = $"active-{suffix}@bakery.example";
         var displayName = $"Ash Active {suffix}";
 
         await using var staffContext = await browser.NewContextAsync();
         var staff = await staffContext.NewPageAsync();
-        await PracticeSite.SignInAsync(staff, practiceUrl, StaffEmail, AppProcess.DemoPassword);
+        await PracticeSite.SignInAsync(staff, practiceUrl, DemoPractice.StaffEmail, AppProcess.DemoPassword);
         var startedAt = DateTime.UtcNow;
         await GiveAccessAsync(staff, email, displayName);
         var portalPage = staff.Url;
@@ -137,7 +135,7 @@ public sealed class ClientInvitationTests(DemoAppFixture demo, ShortInvitationLi
 
         await using var clientContext = await browser.NewContextAsync();
         var client = await clientContext.NewPageAsync();
-        await SetPasswordAsync(client, link, email);
+        await PracticeSite.SetPasswordAsync(client, link, email, NewPassword);
         await Expect(client.GetByRole(AriaRole.Heading, new() { Name = $"Welcome, {displayName}", Level = 1 })).ToBeVisibleAsync();
 
         await staff.GotoAsync(portalPage);
@@ -175,21 +173,7 @@ public sealed class ClientInvitationTests(DemoAppFixture demo, ShortInvitationLi
         await Expect(staff.GetByRole(AriaRole.Row).Filter(new() { HasText = email })).ToHaveCountAsync(0);
 
         var mail = await MaildirReader.WaitForMessageAsync(email, startedAt);
-        var pattern = new Regex($@"{Regex.Escape(practiceUrl)}/account/set-password\?token=[^\s""'<>&]+");
-        var text = pattern.Match(mail.Text);
-        Assert.True(text.Success, $"The text part of \"{mail.Subject}\" has no set-password link to {practiceUrl}:\n{mail.Text}");
-        Assert.Contains(text.Value, WebUtility.HtmlDecode(mail.Html), StringComparison.Ordinal);
-        return text.Value;
-    }
-
-    private static async Task SetPasswordAsync(IPage page, string link, string email)
-    {
-        await page.GotoAsync(link);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose your password", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync($"You are setting the password for {email}");
-        await page.GetByLabel("New password").FillAsync(NewPassword);
-        await page.GetByLabel("Repeat the password").FillAsync(NewPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save password and sign in" }).ClickAsync();
+        return mail.SetPasswordLink(practiceUrl);
     }
 
     /// <summary>A user's entry in the Users list of a portal's admin page.</summary>

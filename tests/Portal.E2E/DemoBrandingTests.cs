@@ -13,7 +13,6 @@ namespace Portal.E2E;
 public sealed class DemoBrandingTests(DemoAppFixture demo, BrowserFixture browser)
     : IClassFixture<DemoAppFixture>, IClassFixture<BrowserFixture>
 {
-    private const string DisplayName = "Maple & Finch Accounting";
     private const string PrimaryColor = "#1d6b5f";
     private const string AccentColor = "#d9822b";
     private const string PrimaryRgb = "rgb(29, 107, 95)";
@@ -24,15 +23,15 @@ public sealed class DemoBrandingTests(DemoAppFixture demo, BrowserFixture browse
     public async Task Home_page_shows_the_practice_name_logo_and_colors(string address)
     {
         var app = demo.App;
-        var url = address == "subdomain" ? app.PracticeUrl("demo") + "/" : app.PracticePathUrl("demo") + "/";
+        var url = address == "subdomain" ? app.PracticeUrl(DemoPractice.Name) + "/" : app.PracticePathUrl(DemoPractice.Name) + "/";
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
 
         var response = await page.GotoAsync(url);
         Assert.NotNull(response);
         Assert.Equal(200, response.Status);
-        await Expect(page).ToHaveTitleAsync(new Regex(Regex.Escape(DisplayName)));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = DisplayName, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page).ToHaveTitleAsync(new Regex(Regex.Escape(DemoPractice.DisplayName)));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = DemoPractice.DisplayName, Level = 1 })).ToBeVisibleAsync();
 
         var logo = page.Locator("img.brand-logo");
         await Expect(logo).ToBeVisibleAsync();
@@ -60,16 +59,13 @@ public sealed class DemoBrandingTests(DemoAppFixture demo, BrowserFixture browse
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync(app.PracticeUrl("demo") + "/");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = DisplayName, Level = 1 })).ToBeVisibleAsync();
+        await page.GotoAsync(app.PracticeUrl(DemoPractice.Name) + "/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = DemoPractice.DisplayName, Level = 1 })).ToBeVisibleAsync();
         var home = Path.Combine(folder, "demo-home.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = home, FullPage = true });
 
-        await page.GotoAsync(app.PracticeUrl("demo") + "/account/signin");
-        await page.GetByLabel("E-mail address").FillAsync("admin@demo.example");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(AppProcess.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex($"^{Regex.Escape(app.PracticeUrl("demo"))}/admin/?$"));
+        await PracticeSite.SignInAsync(page, app.PracticeUrl(DemoPractice.Name), DemoPractice.AdminEmail, AppProcess.DemoPassword);
+        await Expect(page).ToHaveURLAsync(new Regex($"^{Regex.Escape(app.PracticeUrl(DemoPractice.Name))}/admin/?$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
         var admin = Path.Combine(folder, "demo-admin-dashboard.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = admin, FullPage = true });

@@ -20,9 +20,9 @@ public sealed class DemoStartupTests(DemoAppFixture demo) : IClassFixture<DemoAp
         var banner = output[output.IndexOf("Portal is running", StringComparison.Ordinal)..];
         Assert.Contains($"Host admin:     {app.BaseUrl}/admin", banner, StringComparison.Ordinal);
         Assert.Contains($"sign in as    {AppProcess.OperatorEmail} / {AppProcess.OperatorPassword}", banner, StringComparison.Ordinal);
-        Assert.Contains($"Demo practice:  {app.PracticeUrl("demo")}/   (or {app.PracticePathUrl("demo")}/)", banner, StringComparison.Ordinal);
-        Assert.Contains($"administrator admin@demo.example  / {AppProcess.DemoPassword}", banner, StringComparison.Ordinal);
-        Assert.Contains($"client        client@demo.example / {AppProcess.DemoPassword}", banner, StringComparison.Ordinal);
+        Assert.Contains($"Demo practice:  {app.PracticeUrl(DemoPractice.Name)}/   (or {app.PracticePathUrl(DemoPractice.Name)}/)", banner, StringComparison.Ordinal);
+        Assert.Contains($"administrator {DemoPractice.AdminEmail}  / {AppProcess.DemoPassword}", banner, StringComparison.Ordinal);
+        Assert.Contains($"client        {DemoPractice.ClientEmail} / {AppProcess.DemoPassword}", banner, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,17 +43,18 @@ public sealed class DemoStartupTests(DemoAppFixture demo) : IClassFixture<DemoAp
 
     private static async Task<string> WaitForOutputAsync(AppProcess app, string text)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
+        var limit = TimeSpan.FromMilliseconds(BrowserFixture.TimeoutMilliseconds);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!app.Output.Contains(text, StringComparison.Ordinal))
         {
-            var output = app.Output;
-            if (output.Contains(text, StringComparison.Ordinal))
+            if (waited.Elapsed >= limit)
             {
-                return output;
+                throw new Xunit.Sdk.XunitException($"The application did not print \"{text}\" within {limit.TotalSeconds} s:\n{app.Output}");
             }
 
             await Task.Delay(100);
         }
 
-        throw new Xunit.Sdk.XunitException($"The application did not print \"{text}\" within 10 s:\n{app.Output}");
+        return app.Output;
     }
 }

@@ -23,12 +23,11 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
     private const string ClientName = "Jordan Lee";
     private const string ClientExternalId = "C-1001";
     private const string PortalName = "Lee household";
-    private const string PracticeName = "Maple & Finch Accounting";
 
     [Fact]
     public async Task Staff_and_client_exchange_documents_and_the_bytes_arrive_unchanged()
     {
-        var practiceUrl = demo.App.PracticeUrl("demo");
+        var practiceUrl = demo.App.PracticeUrl(DemoPractice.Name);
         var suffix = PracticeSite.RandomSuffix();
         var pdfName = $"engagement-letter-{suffix}.pdf";
         var csvName = $"trial-balance-{suffix}.csv";
@@ -40,7 +39,7 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         // Staff send two files to the client from its documents page in the admin.
         await using var staffContext = await browser.NewContextAsync();
         var staff = await staffContext.NewPageAsync();
-        await PracticeSite.SignInAsync(staff, practiceUrl, "staff@demo.example", AppProcess.DemoPassword);
+        await PracticeSite.SignInAsync(staff, practiceUrl, DemoPractice.StaffEmail, AppProcess.DemoPassword);
         var clientId = await OpenClientDocumentsAsStaffAsync(staff, practiceUrl);
 
         var staffUploader = staff.GetByRole(AriaRole.Region, new() { Name = $"Send documents to {ClientName}" });
@@ -67,7 +66,7 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         await ExpectDownloadAsync(client, csvName, csv);
 
         // The client sends a file back.
-        var clientUploader = client.GetByRole(AriaRole.Region, new() { Name = $"Send documents to {PracticeName}" });
+        var clientUploader = client.GetByRole(AriaRole.Region, new() { Name = $"Send documents to {DemoPractice.DisplayName}" });
         await clientUploader.GetByLabel("choose files").SetInputFilesAsync(
             new FilePayload { Name = replyName, MimeType = "text/csv", Buffer = reply });
         await ExpectSentAsync(clientUploader, replyName);
@@ -95,7 +94,7 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
     {
         // The practice's address under the platform's (/t/demo): route.FetchAsync sends the request from
         // Playwright's driver, outside Chromium, where demo.localhost does not resolve.
-        var practiceUrl = demo.App.PracticePathUrl("demo");
+        var practiceUrl = demo.App.PracticePathUrl(DemoPractice.Name);
         var suffix = PracticeSite.RandomSuffix();
         var lostName = $"payslip-{suffix}.pdf";
         var storedName = $"mileage-log-{suffix}.csv";
@@ -143,7 +142,7 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
             }
         });
 
-        var uploader = client.GetByRole(AriaRole.Region, new() { Name = $"Send documents to {PracticeName}" });
+        var uploader = client.GetByRole(AriaRole.Region, new() { Name = $"Send documents to {DemoPractice.DisplayName}" });
         await uploader.GetByLabel("choose files").SetInputFilesAsync(new[]
         {
             new FilePayload { Name = lostName, MimeType = "application/pdf", Buffer = lost },
@@ -191,10 +190,10 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         // Kestrel caps request bodies at 30,000,000 bytes unless an endpoint lifts the cap; tus clients
         // (not the browser uploader, which sends 8 MiB) may send far bigger chunks, with a checksum up
         // to 64 MiB. Through the real server, with the staff member's session cookies.
-        var practiceUrl = demo.App.PracticePathUrl("demo");
+        var practiceUrl = demo.App.PracticePathUrl(DemoPractice.Name);
         await using var context = await browser.NewContextAsync();
         var staff = await context.NewPageAsync();
-        await PracticeSite.SignInAsync(staff, practiceUrl, "staff@demo.example", AppProcess.DemoPassword);
+        await PracticeSite.SignInAsync(staff, practiceUrl, DemoPractice.StaffEmail, AppProcess.DemoPassword);
         var clientId = await OpenClientDocumentsAsStaffAsync(staff, practiceUrl);
 
         var data = new byte[40 * 1024 * 1024];
@@ -250,7 +249,7 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
     /// <summary>Signs in as the demo client user, chooses the portal and opens the client's documents; returns the client's id.</summary>
     private static async Task<Guid> OpenClientDocumentsAsClientAsync(IPage client, string practiceUrl)
     {
-        await PracticeSite.SignInAsync(client, practiceUrl, "client@demo.example", AppProcess.DemoPassword);
+        await PracticeSite.SignInAsync(client, practiceUrl, DemoPractice.ClientEmail, AppProcess.DemoPassword);
 
         // client@demo.example is in two portals, so they choose one first.
         await Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Choose a portal", Level = 1 })).ToBeVisibleAsync();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Portal.E2E.Infrastructure;
@@ -23,7 +21,7 @@ public sealed class PracticeCreationTests(AppProcessPool apps, BrowserFixture br
     {
         var app = await apps.GetAsync(provider);
         var startedAt = DateTime.UtcNow;
-        var suffix = RandomSuffix();
+        var suffix = PracticeSite.RandomSuffix();
         var name = "e2e" + suffix;
         var displayName = $"E2E Practice {suffix}";
         var adminEmail = $"admin-{suffix}@{name}.example";
@@ -55,22 +53,12 @@ public sealed class PracticeCreationTests(AppProcessPool apps, BrowserFixture br
         // The administrator's e-mail, as received by the SMTP server.
         var mail = await MaildirReader.WaitForMessageAsync(adminEmail, startedAt);
         Assert.Equal($"Your {displayName} portal is ready", mail.Subject);
-        var linkPattern = new Regex(
-            $@"{Regex.Escape(app.PracticeUrl(name))}/account/set-password\?token=[^\s""'<>&]+");
-        var textLink = linkPattern.Match(mail.Text);
-        Assert.True(textLink.Success, $"The text part has no set-password link to {app.PracticeUrl(name)}:\n{mail.Text}");
-        var link = textLink.Value;
-        Assert.Contains(link, WebUtility.HtmlDecode(mail.Html), StringComparison.Ordinal);
+        var link = mail.SetPasswordLink(app.PracticeUrl(name));
 
         // The administrator follows the link, chooses a password and lands on the practice admin.
         await using var adminContext = await browser.NewContextAsync();
         var adminPage = await adminContext.NewPageAsync();
-        await adminPage.GotoAsync(link);
-        await Expect(adminPage.GetByRole(AriaRole.Heading, new() { Name = "Choose your password" })).ToBeVisibleAsync();
-        await Expect(adminPage.GetByRole(AriaRole.Main)).ToContainTextAsync($"You are setting the password for {adminEmail}");
-        await adminPage.GetByLabel("New password").FillAsync(newPassword);
-        await adminPage.GetByLabel("Repeat the password").FillAsync(newPassword);
-        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Save password and sign in" }).ClickAsync();
+        await PracticeSite.SetPasswordAsync(adminPage, link, adminEmail, newPassword);
 
         await Expect(adminPage).ToHaveURLAsync(new Regex($"^{Regex.Escape(app.PracticeUrl(name))}/admin/?$"));
         Assert.Equal($"{name}.localhost", new Uri(adminPage.Url).Host);
@@ -82,10 +70,7 @@ public sealed class PracticeCreationTests(AppProcessPool apps, BrowserFixture br
         await adminPage.GotoAsync($"{app.PracticeUrl(name)}/admin");
         await Expect(adminPage).ToHaveURLAsync(new Regex($"^{Regex.Escape(app.PracticeUrl(name))}/account/signin"));
 
-        await adminPage.GotoAsync($"{app.PracticeUrl(name)}/account/signin");
-        await adminPage.GetByLabel("E-mail address").FillAsync(adminEmail);
-        await adminPage.GetByLabel("Password", new() { Exact = true }).FillAsync(newPassword);
-        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await PracticeSite.SignInAsync(adminPage, app.PracticeUrl(name), adminEmail, newPassword);
         await Expect(adminPage).ToHaveURLAsync(new Regex($"^{Regex.Escape(app.PracticeUrl(name))}/admin/?$"));
         await Expect(adminPage.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
 
@@ -94,17 +79,5 @@ public sealed class PracticeCreationTests(AppProcessPool apps, BrowserFixture br
         await Expect(adminPage.GetByRole(AriaRole.Heading, new() { Name = "This link has already been used", Level = 1 })).ToBeVisibleAsync();
         await Expect(adminPage.GetByTestId("link-problem")).ToContainTextAsync("this one has been used to set a password");
         await Expect(adminPage.GetByLabel("New password")).ToHaveCountAsync(0);
-    }
-
-    private static string RandomSuffix()
-    {
-        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        return string.Create(6, alphabet, (chars, source) =>
-        {
-            for (var i = 0; i < chars.Length; i++)
-            {
-                chars[i] = source[RandomNumberGenerator.GetInt32(source.Length)];
-            }
-        });
     }
 }

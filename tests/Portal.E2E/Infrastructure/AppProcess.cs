@@ -183,7 +183,19 @@ public sealed class AppProcess : IAsyncDisposable
         var stdout = command.StandardOutput.ReadToEndAsync();
         var stderr = command.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(ReadyTimeout);
-        await command.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await command.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A hung command must not outlive the test; what it printed says where it hung.
+            command.Kill(entireProcessTree: true);
+            await command.WaitForExitAsync(CancellationToken.None);
+            throw new TimeoutException(
+                $"'{string.Join(' ', args)}' did not finish within {ReadyTimeout.TotalSeconds} s.\n--- its output ---\n{await stdout}{await stderr}");
+        }
+
         return (command.ExitCode, await stdout + await stderr);
     }
 

@@ -6,7 +6,28 @@ using System.Text.RegularExpressions;
 namespace Portal.E2E.Infrastructure;
 
 /// <summary>An e-mail the SMTP server received, decoded.</summary>
-public sealed record ReceivedMail(string File, IReadOnlyList<string> To, string Subject, string Text, string Html);
+public sealed record ReceivedMail(string File, IReadOnlyList<string> To, string Subject, string Text, string Html)
+{
+    /// <summary>
+    /// The one-time set-password link to <paramref name="practiceUrl"/>, found in the text part; the
+    /// HTML part must carry the same link. Throws, showing the text, when it is missing.
+    /// </summary>
+    public string SetPasswordLink(string practiceUrl)
+    {
+        var link = Regex.Match(Text, $@"{Regex.Escape(practiceUrl)}/account/set-password\?token=[^\s""'<>&]+");
+        if (!link.Success)
+        {
+            throw new InvalidOperationException($"The text part of \"{Subject}\" has no set-password link to {practiceUrl}:\n{Text}");
+        }
+
+        if (!System.Net.WebUtility.HtmlDecode(Html).Contains(link.Value, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The HTML part of \"{Subject}\" does not carry the link {link.Value}.");
+        }
+
+        return link.Value;
+    }
+}
 
 /// <summary>
 /// Reads the Maildir the test SMTP server (aiosmtpd's Mailbox handler) writes: one raw RFC 5322

@@ -19,6 +19,17 @@ public static class PracticeSite
         await Expect(page).Not.ToHaveURLAsync(new Regex("/account/signin"));
     }
 
+    /// <summary>Opens a set-password link, checks it is for <paramref name="email"/>, and saves <paramref name="password"/>.</summary>
+    public static async Task SetPasswordAsync(IPage page, string link, string email, string password)
+    {
+        await page.GotoAsync(link);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose your password", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync($"You are setting the password for {email}");
+        await page.GetByLabel("New password").FillAsync(password);
+        await page.GetByLabel("Repeat the password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save password and sign in" }).ClickAsync();
+    }
+
     /// <summary>Six lower-case letters and digits, to keep names and addresses of one run apart from others.</summary>
     public static string RandomSuffix()
     {

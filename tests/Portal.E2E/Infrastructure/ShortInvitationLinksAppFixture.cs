@@ -1,5 +1,4 @@
 using System.Globalization;
-using Xunit;
 
 namespace Portal.E2E.Infrastructure;
 
@@ -9,29 +8,12 @@ namespace Portal.E2E.Infrastructure;
 /// (Portal:Identity:InvitationLifetime), so a test can see a link expire. xUnit starts a class's
 /// fixtures side by side, so this one does not lengthen the tests. Log: artifacts/logs/e2e-short-links-sqlite.log.
 /// </summary>
-public sealed class ShortInvitationLinksAppFixture : IAsyncLifetime
+public sealed class ShortInvitationLinksAppFixture() : AppFixture(
+    "short-links-sqlite",
+    new Dictionary<string, string>
+    {
+        ["Portal__Identity__InvitationLifetime"] = InvitationLifetime.ToString("c", CultureInfo.InvariantCulture),
+    })
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromSeconds(6);
-
-    private AppProcess? _app;
-
-    public AppProcess App => _app ?? throw new InvalidOperationException("The application is not started.");
-
-    public async Task InitializeAsync()
-        => _app = await AppProcess.StartAsync(
-            "short-links-sqlite",
-            DatabaseProvider.Sqlite,
-            demo: true,
-            new Dictionary<string, string>
-            {
-                ["Portal__Identity__InvitationLifetime"] = InvitationLifetime.ToString("c", CultureInfo.InvariantCulture),
-            });
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 }
