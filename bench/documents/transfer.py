@@ -38,7 +38,7 @@ class Session:
     def request(self, method, path, body=None, headers=None):
         all_headers = {"Host": self.host}
         if self.cookies:
-            all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+            all_headers["Cookie"] = cookie_header(self.cookies)
         all_headers.update(headers or {})
         self.conn.request(method, path, body=body, headers=all_headers)
         response = self.conn.getresponse()
@@ -55,6 +55,28 @@ class Session:
     def text(self, method, path, body=None, headers=None):
         response = self.request(method, path, body, headers)
         return response, response.read().decode("utf-8", "replace")
+
+    def page(self, path):
+        """GETs a page that must answer 200; returns its text."""
+        response, text = self.text("GET", path)
+        if response.status != 200:
+            fail(f"GET {path} answered {response.status}")
+        return text
+
+    def create_upload(self, size, name, client_id):
+        """tus creation; returns the upload's path."""
+        response, message = self.text("POST", "/uploads", None, {
+            "Tus-Resumable": "1.0.0",
+            "Upload-Length": str(size),
+            "Upload-Metadata": f"filename {b64(name)},clientId {b64(client_id)}",
+        })
+        if response.status != 201:
+            fail(f"tus creation answered {response.status}: {message}")
+        return urllib.parse.urlsplit(response.getheader("Location")).path
+
+
+def cookie_header(cookies):
+    return "; ".join(f"{k}={v}" for k, v in cookies.items())
 
 
 def fail(message):
@@ -74,9 +96,7 @@ def save(state_file, state):
 
 def signin(base, host, email, password, state_file):
     s = Session(base, host)
-    response, page = s.text("GET", "/account/signin")
-    if response.status != 200:
-        fail(f"GET /account/signin answered {response.status}")
+    page = s.page("/account/signin")
     token = re.search(r'name="__RequestVerificationToken"[^>]*value="([^"]+)"', page)
     if not token:
         fail("no antiforgery token in the sign-in form")
@@ -86,9 +106,7 @@ def signin(base, host, email, password, state_file):
         fail(f"sign-in as {email} failed ({response.status}, Location {response.getheader('Location')})")
 
     # The demo practice's clients, from the staff client list.
-    response, page = s.text("GET", "/admin/clients")
-    if response.status != 200:
-        fail(f"GET /admin/clients answered {response.status}")
+    page = s.page("/admin/clients")
     clients = re.findall(r'href="/admin/clients/([0-9a-f-]{36})">([^<]+)<', page)
     if not clients:
         fail("no clients listed on /admin/clients")
@@ -120,14 +138,7 @@ def upload(base, host, state_file, path, chunk_mib):
     name = os.path.basename(path)
     buffer = bytearray(chunk)
     start = time.perf_counter()
-    response, message = s.text("POST", "/uploads", None, {
-        **tus,
-        "Upload-Length": str(size),
-        "Upload-Metadata": f"filename {b64(name)},clientId {b64(state['clientId'])}",
-    })
-    if response.status != 201:
-        fail(f"tus creation answered {response.status}: {message}")
-    location = urllib.parse.urlsplit(response.getheader("Location")).path
+    location = s.create_upload(size, name, state["clientId"])
     offset = 0
     patches = 0
     version = None
@@ -175,7 +186,7 @@ def cut_patch(base, host, cookies, location, offset, body, checksum):
     conn.putrequest("PATCH", location, skip_host=True)
     headers = {
         "Host": host,
-        "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+        "Cookie": cookie_header(cookies),
         "Tus-Resumable": "1.0.0",
         "Content-Type": "application/offset+octet-stream",
         "Upload-Offset": str(offset),
@@ -202,13 +213,7 @@ def resume(base, host, state_file, path, chunk_mib):
     tus = {"Tus-Resumable": "1.0.0"}
     name = "resumed-" + os.path.basename(path)
     start = time.perf_counter()
-    response, message = s.text("POST", "/uploads", None, {
-        **tus, "Upload-Length": str(size),
-        "Upload-Metadata": f"filename {b64(name)},clientId {b64(state['clientId'])}",
-    })
-    if response.status != 201:
-        fail(f"tus creation answered {response.status}: {message}")
-    location = urllib.parse.urlsplit(response.getheader("Location")).path
+    location = s.create_upload(size, name, state["clientId"])
     cuts = {size // 3: False, 2 * size // 3: True}  # where to cut: with a checksum or not
     notes = []
     offset = 0
@@ -291,7 +296,7 @@ def sha256_file(path):
 
 def curl_args(state_file):
     state = load(state_file)
-    print("Cookie: " + "; ".join(f"{k}={v}" for k, v in state["cookies"].items()))
+    print("Cookie: " + cookie_header(state["cookies"]))
     print(f"/documents/versions/{state['versionId']}/download")
 
 
