@@ -172,7 +172,7 @@ public sealed class EncryptedStaging
         }
 
         await _backend.ImportAsync(_target, FilePath, cancellationToken);
-        File.Delete(CheckpointPath);
+        DeleteCheckpoint();
 
         return stored;
     }
@@ -185,7 +185,7 @@ public sealed class EncryptedStaging
             File.Delete(FilePath);
         }
 
-        File.Delete(CheckpointPath);
+        DeleteCheckpoint();
 
         return Task.CompletedTask;
     }
@@ -312,7 +312,7 @@ public sealed class EncryptedStaging
             {
                 // The checkpoint led astray (written for an earlier file of the same upload id, or
                 // altered): walk from the start, which decides on the file alone.
-                File.Delete(CheckpointPath);
+                DeleteCheckpoint();
 
                 return (await WalkAsync(file, cipher, RandomAccess.GetLength(handle), null, cancellationToken), cipher);
             }
@@ -383,6 +383,16 @@ public sealed class EncryptedStaging
     }
 
     private string CheckpointPath => FilePath + ".end";
+
+    // File.Delete throws when the staging folder was never made (an upload refused or ended before
+    // its first byte), so ask first.
+    private void DeleteCheckpoint()
+    {
+        if (File.Exists(CheckpointPath))
+        {
+            File.Delete(CheckpointPath);
+        }
+    }
 
     /// <summary>Reads the checkpoint when it is whole (its own SHA-256 prefix matches) and fits the file; otherwise null.</summary>
     private async Task<StagingState?> ReadCheckpointAsync(long fileLength, CancellationToken cancellationToken)
