@@ -82,6 +82,7 @@ public static class PortalServiceCollectionExtensions
         // Mail
         services.AddSingleton<IMailTransport, SystemNetMailTransport>();
         services.AddScoped<IMailOutbox, MailOutbox>();
+        services.AddScoped<OutboxSecrets>();
         services.AddSingleton<MailTemplateRenderer>();
         services.AddScoped<MailComposer>();
         services.AddJobHandler<SendOutboxMessageHandler>();

@@ -23,7 +23,7 @@ public sealed class Startup : ModuleStartup
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        // The HTML of an outbox message, framed by the Outbox page exactly as the recipient sees it.
+        // The HTML of an outbox message, framed by the Outbox page as the recipient sees it (one-time links masked).
         // Its own policy: no script, no network except images, framable only by the portal itself.
         endpoints.MapGet("/admin/outbox/{id:guid}/html", async (Guid id, IMailOutbox outbox, HttpContext context) =>
         {

@@ -43,6 +43,7 @@ public sealed class CoreTenantDbContext(DbContextOptions<CoreTenantDbContext> op
             message.Property(m => m.Template).HasMaxLength(100);
             message.Property(m => m.State).HasConversion<string>().HasMaxLength(20).IsRequired();
             message.Property(m => m.LastError).HasMaxLength(2000);
+            message.Property(m => m.SealedSecrets).HasMaxLength(4000);
             message.HasIndex(m => m.CreatedAt);
             message.HasIndex(m => new { m.State, m.CreatedAt });
         });

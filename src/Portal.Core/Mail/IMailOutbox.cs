@@ -7,6 +7,7 @@ public interface IMailOutbox
 
     Task<OutboxPage> ListAsync(OutboxState? state, int page, int pageSize, CancellationToken cancellationToken = default);
 
+    /// <summary>A stored message as staff may read it: secrets (one-time links) masked.</summary>
     Task<OutboxMessage?> FindAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>Queues a failed message again.</summary>

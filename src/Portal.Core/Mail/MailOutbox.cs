@@ -8,7 +8,7 @@ namespace Portal.Core.Mail;
 /// Writes the message to the practice's outbox table, then enqueues the send job. If the process dies
 /// between the two, <see cref="OutboxSweepHandler"/> finds the unsent message and queues it again.
 /// </summary>
-public sealed class MailOutbox(CoreTenantDbContext db, IJobQueue jobs, TimeProvider clock) : IMailOutbox
+public sealed class MailOutbox(CoreTenantDbContext db, IJobQueue jobs, OutboxSecrets secrets, TimeProvider clock) : IMailOutbox
 {
     public async Task<Guid> QueueAsync(MailDraft draft, CancellationToken cancellationToken = default)
     {
@@ -17,13 +17,15 @@ public sealed class MailOutbox(CoreTenantDbContext db, IJobQueue jobs, TimeProvi
             throw new ArgumentException("A message needs at least one recipient.", nameof(draft));
         }
 
+        var (html, text, sealedSecrets) = secrets.Seal(draft);
         var message = new OutboxMessage
         {
             Id = Guid.CreateVersion7(),
             To = string.Join(", ", draft.To),
             Subject = draft.Subject,
-            HtmlBody = draft.HtmlBody,
-            TextBody = draft.TextBody,
+            HtmlBody = html,
+            TextBody = text,
+            SealedSecrets = sealedSecrets,
             Template = draft.Template,
             State = OutboxState.Pending,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
@@ -63,8 +65,19 @@ public sealed class MailOutbox(CoreTenantDbContext db, IJobQueue jobs, TimeProvi
         return new OutboxPage(items, total, page, pageSize);
     }
 
-    public Task<OutboxMessage?> FindAsync(Guid id, CancellationToken cancellationToken = default)
-        => db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+    public async Task<OutboxMessage?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var message = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (message is not null)
+        {
+            // Readers of the outbox see the copy, never what only the recipient may hold.
+            message.HtmlBody = OutboxSecrets.Mask(message.HtmlBody);
+            message.TextBody = OutboxSecrets.Mask(message.TextBody);
+            message.SealedSecrets = null;
+        }
+
+        return message;
+    }
 
     public async Task<bool> RetryAsync(Guid id, CancellationToken cancellationToken = default)
     {

@@ -14,6 +14,12 @@ public sealed class OutboxMessage
 
     public string TextBody { get; set; } = "";
 
+    /// <summary>
+    /// The draft's secrets, sealed (<see cref="OutboxSecrets"/>), until the message is sent; the bodies
+    /// hold markers in their place. Null once sent, or when the message had none.
+    /// </summary>
+    public string? SealedSecrets { get; set; }
+
     /// <summary>The template that produced it, for filtering.</summary>
     public string? Template { get; set; }
 

@@ -13,6 +13,7 @@ public sealed record SendOutboxMessage(Guid MessageId);
 public sealed class SendOutboxMessageHandler(
     CoreTenantDbContext db,
     IMailTransport transport,
+    OutboxSecrets secrets,
     TenantContext tenantContext,
     SiteSettingsStore settings,
     IOptions<MailOptions> options,
@@ -41,12 +42,15 @@ public sealed class SendOutboxMessageHandler(
                     site.ContactEmail,
                     message.To.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                     message.Subject,
-                    message.HtmlBody,
-                    message.TextBody),
+                    secrets.Open(message.HtmlBody, message.SealedSecrets),
+                    secrets.Open(message.TextBody, message.SealedSecrets)),
                 cancellationToken);
             message.State = OutboxState.Sent;
             message.SentAt = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;
+
+            // The link has gone out; the stored copy keeps only its masked form.
+            message.SealedSecrets = null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

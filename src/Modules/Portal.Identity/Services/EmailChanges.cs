@@ -54,7 +54,7 @@ public sealed class EmailChanges(
                 ["expires"] = (clock.GetUtcNow() + ConfirmationLifetime).ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
             },
             cancellationToken);
-        await outbox.QueueAsync(draft, cancellationToken);
+        await outbox.QueueAsync(draft.WithSecret(token), cancellationToken);
         await audit.RecordAsync(new AuditEntry(AuditActions.EmailChangeRequested, "user", user.Id.ToString(), $"{user.Email} -> {newEmail}"), cancellationToken);
         return new EmailChangeResult(true);
     }

@@ -32,10 +32,11 @@ public sealed class InvitationSender(
             : await tokens.IssueAsync(user.Id, AccountTokenPurpose.SetPassword, lifetime, cancellationToken: cancellationToken);
         var link = urls.Link(tenantContext.Tenant, "/account/set-password?token=" + Uri.EscapeDataString(token));
         var expires = (clock.GetUtcNow() + lifetime).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        return await composer.ComposeAsync(
+        var draft = await composer.ComposeAsync(
             invitedBefore ? MailTemplates.InvitationReminder : MailTemplates.SetPassword,
             [user.Email!],
             new Dictionary<string, object?> { ["name"] = user.DisplayName, ["link"] = link, ["expires"] = expires },
             cancellationToken);
+        return preview ? draft : draft.WithSecret(token);
     }
 }

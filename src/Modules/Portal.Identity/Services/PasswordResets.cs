@@ -44,6 +44,6 @@ public sealed class PasswordResets(
                 ["expires"] = (clock.GetUtcNow() + lifetime).ToString("HH:mm 'on' d MMMM yyyy", CultureInfo.InvariantCulture),
             },
             cancellationToken);
-        await outbox.QueueAsync(draft, cancellationToken);
+        await outbox.QueueAsync(draft.WithSecret(token), cancellationToken);
     }
 }
