@@ -44,6 +44,60 @@ public sealed class TwoFactorTests
         Assert.Equal(HttpStatusCode.OK, (await signIn.GetAsync("admin")).StatusCode);
     }
 
+    [Theory, BothDatabases]
+    public async Task Opening_the_set_up_page_ends_no_session_and_enrolling_ends_only_the_others(DatabaseProvider provider)
+    {
+        await using var app = await PortalApplication.StartAsync(provider);
+        FreezeMidStep(app);
+        var practice = await app.CreatePracticeAsync();
+        var user = await app.AddStaffAsync(practice);
+        var onPage = await app.SignedInClientAsync(practice, user);
+        var elsewhere = await app.SignedInClientAsync(practice, user);
+        var stamp = await StampAsync(app, practice, user);
+
+        // Looking at the page (twice, as a slow reader reloading it would) writes nothing ...
+        var first = await onPage.GetDocumentAsync("account/two-factor");
+        await onPage.GetDocumentAsync("account/two-factor");
+        Assert.Equal(stamp, await StampAsync(app, practice, user));
+
+        // ... so both sessions outlive the security-stamp check, which runs every minute.
+        app.Clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(HttpStatusCode.OK, (await onPage.GetAsync("admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("admin")).StatusCode);
+
+        // The code the user scanned from the first page they opened still enrols them.
+        var secret = Base32.Decode(first.QuerySelector("[data-testid=shared-key]")!.TextContent);
+        var form = (IHtmlFormElement)first.QuerySelector("form[action*='handler=Enable']")!;
+        var enabled = await onPage.PostFormAsync(form, new() { ["Code"] = TotpAuthenticator.Code(secret, Step(app)) }, "account/two-factor");
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        Assert.Contains("Two-factor sign-in is on.", await enabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotEqual(stamp, await StampAsync(app, practice, user));
+
+        // Enrolling ends the other sessions at once, not this one.
+        Assert.Equal(HttpStatusCode.OK, (await onPage.GetAsync("admin")).StatusCode);
+        var ended = await elsewhere.GetAsync("admin");
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Contains("/account/signin", ended.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_set_up_page_sealed_for_another_user_does_not_enrol()
+    {
+        await using var app = await PortalApplication.StartAsync(DatabaseProvider.Sqlite);
+        FreezeMidStep(app);
+        var practice = await app.CreatePracticeAsync();
+        var victim = await app.SignedInClientAsync(practice, await app.AddStaffAsync(practice));
+        var attacker = await app.SignedInClientAsync(practice, await app.AddStaffAsync(practice));
+        var page = await attacker.GetDocumentAsync("account/two-factor");
+        var secret = Base32.Decode(page.QuerySelector("[data-testid=shared-key]")!.TextContent);
+        var sealedKey = page.QuerySelector("input[name=SealedKey]")!.GetAttribute("value")!;
+
+        var form = (IHtmlFormElement)(await victim.GetDocumentAsync("account/two-factor")).QuerySelector("form[action*='handler=Enable']")!;
+        var refused = await victim.PostFormAsync(form, new() { ["SealedKey"] = sealedKey, ["Code"] = TotpAuthenticator.Code(secret, Step(app)) }, "account/two-factor");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("open too long", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Codes_more_than_30_seconds_away_are_refused()
     {
@@ -122,6 +176,9 @@ public sealed class TwoFactorTests
         var now = DateTimeOffset.UtcNow;
         app.Clock.Freeze(DateTimeOffset.FromUnixTimeSeconds((now.ToUnixTimeSeconds() / 30 * 30) + 15));
     }
+
+    private static Task<string?> StampAsync(PortalApplication app, Portal.Core.Tenancy.TenantDescriptor practice, PortalUser user)
+        => app.InPracticeAsync(practice, async sp => (await sp.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(user.Id.ToString()))!.SecurityStamp);
 
     private static long Step(PortalApplication app) => app.Clock.GetUtcNow().ToUnixTimeSeconds() / 30;
 

@@ -25,26 +25,46 @@ public sealed class TotpAuthenticator(TimeProvider clock) : IUserTwoFactorTokenP
     public async Task<bool> ValidateAsync(string purpose, string token, UserManager<PortalUser> manager, PortalUser user)
     {
         var key = await manager.GetAuthenticatorKeyAsync(user);
-        var code = token.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (string.IsNullOrEmpty(key) || code.Length != 6 || !code.All(char.IsAsciiDigit))
+        if (string.IsNullOrEmpty(key))
         {
             return false;
         }
 
-        var secret = Base32.Decode(key);
-        var current = clock.GetUtcNow().ToUnixTimeSeconds() / 30;
         var lastUsed = long.TryParse(await manager.GetAuthenticationTokenAsync(user, LoginProvider, LastStepToken), out var last) ? last : -1;
+        if (MatchingStep(key, token, lastUsed) is not { } step)
+        {
+            return false;
+        }
+
+        await RememberStepAsync(manager, user, step);
+        return true;
+    }
+
+    /// <summary>The step within +-30 s whose code is <paramref name="token"/>, later than <paramref name="lastUsed"/>; null when none matches.</summary>
+    public long? MatchingStep(string base32Key, string token, long lastUsed = -1)
+    {
+        var code = token.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (code.Length != 6 || !code.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var secret = Base32.Decode(base32Key);
+        var current = clock.GetUtcNow().ToUnixTimeSeconds() / 30;
         for (var step = current - 1; step <= current + 1; step++)
         {
             if (step > lastUsed && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(Code(secret, step)), System.Text.Encoding.ASCII.GetBytes(code)))
             {
-                await manager.SetAuthenticationTokenAsync(user, LoginProvider, LastStepToken, step.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                return true;
+                return step;
             }
         }
 
-        return false;
+        return null;
     }
+
+    /// <summary>Remembers the step of a code just used, so the same code cannot be used again.</summary>
+    public static Task RememberStepAsync(UserManager<PortalUser> manager, PortalUser user, long step)
+        => manager.SetAuthenticationTokenAsync(user, LoginProvider, LastStepToken, step.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The code for a step (exposed for tests and the enrolment check).</summary>
     public static string Code(byte[] secret, long step)
@@ -65,6 +85,29 @@ public sealed class TotpAuthenticator(TimeProvider clock) : IUserTwoFactorTokenP
 public static class Base32
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+    public static string Encode(ReadOnlySpan<byte> bytes)
+    {
+        var text = new System.Text.StringBuilder((bytes.Length * 8 + 4) / 5);
+        int buffer = 0, bits = 0;
+        foreach (var b in bytes)
+        {
+            buffer = (buffer << 8) | b;
+            bits += 8;
+            while (bits >= 5)
+            {
+                text.Append(Alphabet[(buffer >> (bits - 5)) & 31]);
+                bits -= 5;
+            }
+        }
+
+        if (bits > 0)
+        {
+            text.Append(Alphabet[(buffer << (5 - bits)) & 31]);
+        }
+
+        return text.ToString();
+    }
 
     public static byte[] Decode(string text)
     {

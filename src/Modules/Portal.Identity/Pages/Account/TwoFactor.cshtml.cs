@@ -10,13 +10,17 @@ namespace Portal.Identity.Pages.Account;
 
 /// <summary>Setting up, re-keying and turning off authenticator-app sign-in (changes need the password again).</summary>
 [Authorize]
-public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TwoFactorSetup setup, RecoveryCodes recoveryCodes) : PageModel
+public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TwoFactorSetup setup, RecoveryCodes recoveryCodes, UserSessions sessions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public bool Required { get; set; }
 
     [BindProperty]
     public string Code { get; set; } = "";
+
+    /// <summary>The secret the page showed, sealed; posted back with the first code.</summary>
+    [BindProperty]
+    public string? SealedKey { get; set; }
 
     public bool Enabled { get; private set; }
 
@@ -44,15 +48,17 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
             return Challenge();
         }
 
-        var codes = await setup.EnableAsync(user, Code ?? "", HttpContext.RequestAborted);
-        if (codes is null)
+        var result = await setup.EnableAsync(user, SealedKey, Code ?? "", HttpContext.RequestAborted);
+        if (result.RecoveryCodes is null)
         {
-            Error = "That code is not right. Check the time on your phone and enter the code the app shows now.";
-            return await ShowAsync(user);
+            Error = result.Problem;
+            return await ShowAsync(user, SealedKey);
         }
 
+        // The new security stamp ends the user's other sessions; this one carries on with it.
+        await sessions.EndOthersAsync(user.Id, DatabaseTicketStore.CurrentSession(HttpContext) ?? "", HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
-        NewRecoveryCodes = codes;
+        NewRecoveryCodes = result.RecoveryCodes;
         return Page();
     }
 
@@ -94,7 +100,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         return RedirectToPage("/Account/Index");
     }
 
-    private async Task<IActionResult> ShowAsync(PortalUser user)
+    private async Task<IActionResult> ShowAsync(PortalUser user, string? sealedKey = null)
     {
         Enabled = user.TwoFactorEnabled;
         if (Enabled)
@@ -103,7 +109,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         }
         else
         {
-            Enrolment = await setup.EnrolmentAsync(user);
+            Enrolment = setup.Enrolment(user, sealedKey);
         }
 
         return Page();
