@@ -49,6 +49,42 @@ public sealed class DocumentFlowTests(SharedApps apps) : IClassFixture<SharedApp
     }
 
     [Theory, BothDatabases]
+    public async Task Files_of_the_practice_and_of_the_client_never_version_each_other_and_identical_bytes_add_nothing(DatabaseProvider provider)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var staff = new TusClient(await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Staff));
+        var client = new TusClient(await scenario.App.SignedInClientAsync(scenario.Practice, scenario.ClientUser));
+        const string name = "2025 Notice of Assessment.pdf";
+        var sent = DocumentsScenario.Pdf(20_000, 1);
+        var answer = DocumentsScenario.Pdf(22_000, 2);
+
+        var (practiceVersion, first) = await staff.UploadWithOutcomeAsync(sent, name, scenario.ClientId);
+        Assert.Equal("new", first);
+
+        // The client sends a file of the same name (even the same bytes): a document of its own.
+        Assert.Equal("new", (await client.UploadWithOutcomeAsync(sent, name, scenario.ClientId)).Outcome);
+        var (clientVersion, second) = await client.UploadWithOutcomeAsync(answer, name, scenario.ClientId);
+        Assert.Equal("version 2", second);
+        var (sameAgain, third) = await client.UploadWithOutcomeAsync(answer, name, scenario.ClientId);
+        Assert.Equal("unchanged 2", third);
+        Assert.Equal(clientVersion, sameAgain);
+
+        var rows = (await staff.Http.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}")).QuerySelectorAll("tr[data-document]")
+            .Select(r => (From: r.QuerySelectorAll("td")[2].TextContent.Trim(), Version: r.QuerySelectorAll("td").Last().TextContent.Trim()))
+            .OrderBy(r => r.From, StringComparer.Ordinal).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.StartsWith("Client", rows[0].From, StringComparison.Ordinal);
+        Assert.Equal("2", rows[0].Version);
+        Assert.StartsWith("Practice", rows[1].From, StringComparison.Ordinal);
+        Assert.Equal("1", rows[1].Version);
+        Assert.Equal(sent, await client.DownloadAsync(practiceVersion.ToString()));
+        Assert.Equal(answer, await staff.DownloadAsync(clientVersion.ToString()));
+
+        // The practice sending its own file again with new content versions its document only.
+        Assert.Equal("version 2", (await staff.UploadWithOutcomeAsync(DocumentsScenario.Pdf(21_000, 3), name, scenario.ClientId)).Outcome);
+    }
+
+    [Theory, BothDatabases]
     public async Task Trash_hides_restores_and_after_the_retention_purges_with_the_stored_bytes(DatabaseProvider provider)
     {
         var app = await apps.For(provider);

@@ -78,6 +78,10 @@ public sealed class TusClient(HttpClient http)
 
     /// <summary>Uploads a whole file in chunks; returns the id of the stored document version.</summary>
     public async Task<Guid> UploadAsync(byte[] content, string fileName, Guid clientId, Guid? folderId = null, int chunk = 3 * 1024 * 1024, Guid? batchId = null)
+        => (await UploadWithOutcomeAsync(content, fileName, clientId, folderId, chunk, batchId)).Version;
+
+    /// <summary>As <see cref="UploadAsync"/>, with what the server says the file became (Portal-Upload-Outcome).</summary>
+    public async Task<(Guid Version, string Outcome)> UploadWithOutcomeAsync(byte[] content, string fileName, Guid clientId, Guid? folderId = null, int chunk = 3 * 1024 * 1024, Guid? batchId = null)
     {
         var location = await CreateLocationAsync(content.Length, fileName, clientId, folderId, batchId);
         HttpResponseMessage? last = null;
@@ -90,7 +94,7 @@ public sealed class TusClient(HttpClient http)
             }
         }
 
-        return Guid.Parse(last!.Headers.GetValues("Portal-Document-Version").Single());
+        return (Guid.Parse(last!.Headers.GetValues("Portal-Document-Version").Single()), last.Headers.GetValues("Portal-Upload-Outcome").Single());
     }
 
     public static string Checksum(ReadOnlySpan<byte> chunk) => "sha256 " + Convert.ToBase64String(SHA256.HashData(chunk));

@@ -124,6 +124,17 @@ public static class TusEndpoints
             headers["Portal-Document-Version"] = version.ToString();
         }
 
+        if (result.Outcome is { } outcome)
+        {
+            // The uploader tells the person what their file became: "new", "version 3", or "unchanged 2".
+            headers["Portal-Upload-Outcome"] = outcome.Outcome switch
+            {
+                VersionOutcome.NewVersion => $"version {outcome.Version.Number.ToString(CultureInfo.InvariantCulture)}",
+                VersionOutcome.Unchanged => $"unchanged {outcome.Version.Number.ToString(CultureInfo.InvariantCulture)}",
+                _ => "new",
+            };
+        }
+
         if (result.CreatedId is { } id)
         {
             return Results.Created($"{context.Request.PathBase}/uploads/{id}", null);

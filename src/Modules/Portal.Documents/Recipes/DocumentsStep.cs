@@ -119,14 +119,14 @@ public sealed class DocumentsStep(DocumentsDbContext db, DocumentStore store, Do
         var name = FileNames.Clean(entry.Name ?? Path.GetFileName(path));
         Guid? folderId = entry.Folder is { } folder ? folders[string.Join('/', folder.Split('/', StringSplitOptions.TrimEntries))] : null;
         var normalized = FileNames.Normalize(name);
-        if (await db.Documents.AnyAsync(d => d.ClientId == clientId && d.FolderId == folderId && d.NormalizedName == normalized && d.DeletedAt == null, cancellationToken))
+        var direction = entry.From == "client" ? TransferDirection.FromClient : TransferDirection.ToClient;
+        if (await db.Documents.AnyAsync(d => d.ClientId == clientId && d.FolderId == folderId && d.NormalizedName == normalized && d.Direction == direction && d.DeletedAt == null, cancellationToken))
         {
             return;
         }
 
         var sender = await users.FindByEmailAsync(entry.By, cancellationToken)
             ?? throw new RecipeStepException($"{field}.by", $"no user has the e-mail '{entry.By}' (add them with a \"users\" step first).");
-        var direction = entry.From == "client" ? TransferDirection.FromClient : TransferDirection.ToClient;
         if (sender.IsStaff != (direction == TransferDirection.ToClient))
         {
             throw new RecipeStepException($"{field}.by", $"'{entry.By}' is {(sender.IsStaff ? "staff" : "a client user")}, so cannot send a file from the {entry.From}.");

@@ -225,7 +225,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         return new TrashPage(rows.Select(d => (d, clients.TryGetValue(d.ClientId, out var c) ? c.Name : "(unknown client)")).ToList(), total, Math.Max(page, 1), pageSize);
     }
 
-    /// <summary>Back from the trash; if a document of the same name arrived meanwhile, the restored one gets a new name.</summary>
+    /// <summary>Back from the trash; if a document of the same name from the same side arrived meanwhile, the restored one gets a new name.</summary>
     public async Task<string?> RestoreAsync(Guid documentId, CancellationToken cancellationToken = default)
     {
         var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.DeletedAt != null, cancellationToken);
@@ -240,7 +240,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         }
 
         var name = document.Name;
-        for (var n = 2; await db.Documents.AnyAsync(d => d.ClientId == document.ClientId && d.FolderId == document.FolderId && d.DeletedAt == null && d.NormalizedName == FileNames.Normalize(name), cancellationToken); n++)
+        for (var n = 2; await db.Documents.AnyAsync(d => d.ClientId == document.ClientId && d.FolderId == document.FolderId && d.Direction == document.Direction && d.DeletedAt == null && d.NormalizedName == FileNames.Normalize(name), cancellationToken); n++)
         {
             name = FileNames.Numbered(document.Name, n);
         }

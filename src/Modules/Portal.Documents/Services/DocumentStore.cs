@@ -12,6 +12,9 @@ namespace Portal.Documents.Services;
 /// Adds versions of documents. A version becomes visible only when both its encrypted blob and its
 /// database row are committed: the blob is written first, then the row; if the row fails the blob
 /// is removed (and the orphan sweeper removes any left by a crash in between).
+/// A file versions only a document of its own side: what the practice sent and what the client
+/// uploaded are kept apart even under the same name (a client's upload must never become "version 2"
+/// of the practice's document), and a file identical to the current version adds nothing.
 /// </summary>
 public sealed class DocumentStore(
     DocumentsDbContext db,
@@ -50,7 +53,8 @@ public sealed class DocumentStore(
                 return StoreResult.Refused(quotaError);
             }
 
-            return StoreResult.Stored(await AddVersionAsync(target, name, blobKey, stored, contentType, cancellationToken));
+            var added = await AddVersionAsync(target, name, blobKey, stored, contentType, cancellationToken);
+            return StoreResult.Stored(added.Version, added.Outcome);
         }
         catch (FileTooLargeException)
         {
@@ -62,14 +66,23 @@ public sealed class DocumentStore(
         }
     }
 
-    /// <summary>Records a version whose blob is already stored (a completed resumable upload).</summary>
-    public async Task<DocumentVersion> AddVersionAsync(DocumentTarget target, string name, string blobKey, StoredBlob stored, string contentType, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a version whose blob is already stored (a completed resumable upload). When the file is
+    /// identical to the current version of the same side's document, nothing is added and the blob is removed.
+    /// </summary>
+    public async Task<AddedVersion> AddVersionAsync(DocumentTarget target, string name, string blobKey, StoredBlob stored, string contentType, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return await AddVersionOnceAsync(target, name, blobKey, stored, contentType, cancellationToken);
+                var added = await AddVersionOnceAsync(target, name, blobKey, stored, contentType, cancellationToken);
+                if (added.Outcome == VersionOutcome.Unchanged)
+                {
+                    await blobs.DeleteAsync(blobKey, CancellationToken.None);
+                }
+
+                return added;
             }
             catch (DbUpdateException) when (attempt < 3)
             {
@@ -104,14 +117,22 @@ public sealed class DocumentStore(
             : null;
     }
 
-    private async Task<DocumentVersion> AddVersionOnceAsync(DocumentTarget target, string name, string blobKey, StoredBlob stored, string contentType, CancellationToken cancellationToken)
+    private async Task<AddedVersion> AddVersionOnceAsync(DocumentTarget target, string name, string blobKey, StoredBlob stored, string contentType, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var normalized = FileNames.Normalize(name);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var document = await db.Documents.SingleOrDefaultAsync(
-            d => d.ClientId == target.ClientId && d.FolderId == target.FolderId && d.NormalizedName == normalized && d.DeletedAt == null,
+            d => d.ClientId == target.ClientId && d.FolderId == target.FolderId && d.NormalizedName == normalized && d.Direction == target.Direction && d.DeletedAt == null,
             cancellationToken);
+        if (document is not null
+            && await db.Versions.AsNoTracking().SingleAsync(v => v.Id == document.CurrentVersionId, cancellationToken) is { } current
+            && current.Sha256 == stored.Sha256 && current.Size == stored.Length)
+        {
+            return new AddedVersion(current, VersionOutcome.Unchanged);
+        }
+
+        var outcome = document is null ? VersionOutcome.NewDocument : VersionOutcome.NewVersion;
         if (document is null)
         {
             document = new Document
@@ -149,16 +170,32 @@ public sealed class DocumentStore(
         document.Direction = target.Direction;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return version;
+        return new AddedVersion(version, outcome);
     }
 }
 
 /// <summary>Where a new version goes and who sent it.</summary>
 public sealed record DocumentTarget(Guid ClientId, Guid? FolderId, TransferDirection Direction, Guid UserId, string UserName, Guid? BatchId = null);
 
-public sealed record StoreResult(DocumentVersion? Version, string? Error)
+public sealed record StoreResult(DocumentVersion? Version, string? Error, VersionOutcome Outcome = VersionOutcome.NewDocument)
 {
-    public static StoreResult Stored(DocumentVersion version) => new(version, null);
+    public static StoreResult Stored(DocumentVersion version, VersionOutcome outcome) => new(version, null, outcome);
 
     public static StoreResult Refused(string error) => new(null, error);
+}
+
+/// <summary>The version a file became (or, when unchanged, the identical current version).</summary>
+public sealed record AddedVersion(DocumentVersion Version, VersionOutcome Outcome);
+
+/// <summary>What a stored file did to the uploader's side of the folder.</summary>
+public enum VersionOutcome
+{
+    /// <summary>No document of that name from this side existed: a new document.</summary>
+    NewDocument,
+
+    /// <summary>It became the next version of this side's document of that name.</summary>
+    NewVersion,
+
+    /// <summary>Identical to the current version: nothing was added.</summary>
+    Unchanged,
 }

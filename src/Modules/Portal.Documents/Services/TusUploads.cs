@@ -263,8 +263,8 @@ public sealed class TusUploads(
                 return TusResult.Offset(204, reached, upload.Length, upload.ExpiresAt, null);
             }
 
-            var version = await CompleteAsync(upload, staging, cancellationToken);
-            return TusResult.Offset(204, reached, upload.Length, upload.ExpiresAt, version.Id);
+            var added = await CompleteAsync(upload, staging, cancellationToken);
+            return TusResult.Offset(204, reached, upload.Length, upload.ExpiresAt, added.Version.Id) with { Outcome = added };
         }
         finally
         {
@@ -300,22 +300,30 @@ public sealed class TusUploads(
         return expired.Count;
     }
 
-    private async Task<DocumentVersion> CompleteAsync(Upload upload, EncryptedStaging staging, CancellationToken cancellationToken)
+    private async Task<AddedVersion> CompleteAsync(Upload upload, EncryptedStaging staging, CancellationToken cancellationToken)
     {
         var stored = await staging.CompleteAsync(cancellationToken);
-        var version = await store.AddVersionAsync(
+        var added = await store.AddVersionAsync(
             new DocumentTarget(upload.ClientId, upload.FolderId, upload.Direction, upload.UserId, upload.UserName, upload.BatchId),
             upload.FileName,
             upload.BlobKey,
             stored,
             upload.ContentType ?? "application/octet-stream",
             cancellationToken);
+        var version = added.Version;
         upload.CompletedAt = clock.GetUtcNow().UtcDateTime;
         upload.DocumentVersionId = version.Id;
         await db.SaveChangesAsync(CancellationToken.None);
+        if (added.Outcome == VersionOutcome.Unchanged)
+        {
+            // The same bytes again: no version, nothing for the other side to hear about.
+            await audit.RecordAsync(new AuditEntry("documents.upload-unchanged", "document", version.DocumentId.ToString(), $"{upload.FileName}: identical to v{version.Number}, nothing added"), CancellationToken.None);
+            return added;
+        }
+
         await audit.RecordAsync(new AuditEntry("documents.uploaded", "document", version.DocumentId.ToString(), $"{upload.FileName} v{version.Number}, {upload.Length} bytes, {upload.Direction}"), CancellationToken.None);
         await notifications.UploadCompletedAsync(upload, CancellationToken.None);
-        return version;
+        return added;
     }
 
     private async Task<TusResult> RefuseEmptyAsync(Upload upload, CancellationToken cancellationToken)
@@ -387,6 +395,9 @@ public sealed class TusUploads(
 /// <summary>What a tus request answers: status, offsets for the headers, a message for errors.</summary>
 public sealed record TusResult(int Status, Guid? CreatedId, long? UploadOffset, long? UploadLength, DateTime? ExpiresAt, Guid? VersionId, string? Message)
 {
+    /// <summary>On the request that completed the upload: what the file became.</summary>
+    public AddedVersion? Outcome { get; init; }
+
     public static TusResult Error(int status, string message) => new(status, null, null, null, null, null, message);
 
     public static TusResult Created(Guid id, DateTime expiresAt) => new(201, id, 0, null, expiresAt, null, null);

@@ -117,9 +117,9 @@
         continue;
       }
       try {
-        await this.upload(next);
+        var outcome = await this.upload(next);
         sent[next.batch] = true;
-        this.status(next, "Sent", "is-done", 100);
+        this.status(next, describeOutcome(outcome), "is-done", 100);
       } catch (error) {
         this.status(next, error.message || "Failed", "is-failed");
       }
@@ -161,6 +161,7 @@
     }
 
     var retries = 0;
+    var outcome = null;
     while (offset < file.size) {
       var chunk = await file.slice(offset, Math.min(offset + CHUNK, file.size)).arrayBuffer();
       var start = offset;
@@ -179,6 +180,7 @@
       }
       if (response && response.status === 204) {
         offset = parseInt(response.getResponseHeader("Upload-Offset"), 10);
+        outcome = response.getResponseHeader("Portal-Upload-Outcome") || outcome;
         retries = 0;
         continue;
       }
@@ -199,7 +201,18 @@
       }
     }
     localStorage.removeItem(this.key(item));
+    return outcome;
   };
+
+  // What the server made of the file (Portal-Upload-Outcome): a new document, a new version of the
+  // uploader's own document of that name, or nothing because the same file is already there.
+  function describeOutcome(outcome) {
+    var match = /^(version|unchanged) (\d+)$/.exec(outcome || "");
+    if (!match) { return "Sent"; }
+    return match[1] === "version"
+      ? "Sent: saved as version " + match[2] + " (a file of this name was already here)"
+      : "Already here: identical to version " + match[2] + ", nothing added";
+  }
 
   Uploader.prototype.complete = async function (batch) {
     try {
