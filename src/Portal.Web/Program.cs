@@ -33,6 +33,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/HostAdmin", HostAdminDefaults.Policy);
     options.Conventions.AllowAnonymousToPage("/HostAdmin/SignIn");
 });
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add(new UnknownPageHandlerFilter()));
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 builder.Services.AddAntiforgery(options =>
 {

@@ -41,6 +41,7 @@ public sealed class PracticeCreationTests(AppProcessPool apps, BrowserFixture br
             await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/admin/practices/new");
             await page.GetByLabel("Portal address").FillAsync(name);
             await page.GetByLabel("Practice name").FillAsync(displayName);
+            await page.GetByLabel("Administrator's name").FillAsync("Dana Whitfield");
             await page.GetByLabel("Administrator's e-mail").FillAsync(adminEmail);
             await page.GetByLabel("Setup recipe").SelectOptionAsync(new SelectOptionValue { Value = "practice" });
             await page.GetByRole(AriaRole.Button, new() { Name = "Create practice" }).ClickAsync();
@@ -53,6 +54,7 @@ public sealed class PracticeCreationTests(AppProcessPool apps, BrowserFixture br
         // The administrator's e-mail, as received by the SMTP server.
         var mail = await MaildirReader.WaitForMessageAsync(adminEmail, startedAt);
         Assert.Equal($"Your {displayName} portal is ready", mail.Subject);
+        Assert.Contains("Dana Whitfield", mail.Text, StringComparison.Ordinal);
         var link = mail.SetPasswordLink(app.PracticeUrl(name));
 
         // The administrator follows the link, chooses a password and lands on the practice admin.

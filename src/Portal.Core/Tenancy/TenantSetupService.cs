@@ -28,39 +28,16 @@ public sealed class TenantSetupService(
 {
     public async Task<TenantSetupResult> SetupAsync(TenantSetupRequest request, CancellationToken cancellationToken)
     {
-        var name = request.Name?.Trim() ?? "";
-        if (TenantName.Validate(name) is { } nameError)
+        var (problems, recipe) = await CheckAsync(request, cancellationToken);
+        if (problems.Count > 0 || recipe is null)
         {
-            return TenantSetupResult.Invalid(nameof(request.Name), nameError);
+            return TenantSetupResult.Invalid(problems);
         }
 
-        var displayName = request.DisplayName?.Trim() ?? "";
-        if (displayName.Length is 0 or > 200)
-        {
-            return TenantSetupResult.Invalid(nameof(request.DisplayName), "Enter the practice's name as clients should see it (up to 200 characters).");
-        }
-
-        var adminEmail = request.AdminEmail?.Trim() ?? "";
-        if (!MailAddress.TryCreate(adminEmail, out var parsedEmail) || parsedEmail.Address != adminEmail)
-        {
-            return TenantSetupResult.Invalid(nameof(request.AdminEmail), "Enter the administrator's e-mail address, such as name@practice.com.");
-        }
-
-        RecipeDescriptor? recipe;
-        try
-        {
-            recipe = await recipes.FindAsync(request.RecipeName, cancellationToken);
-        }
-        catch (RecipeException ex)
-        {
-            return TenantSetupResult.Invalid(nameof(request.RecipeName), ex.Message);
-        }
-
-        if (recipe is null || !recipe.IsSetupRecipe)
-        {
-            return TenantSetupResult.Invalid(nameof(request.RecipeName), "Choose one of the setup recipes.");
-        }
-
+        var name = request.Name.Trim();
+        var displayName = request.DisplayName.Trim();
+        var adminEmail = request.AdminEmail.Trim();
+        var adminName = request.AdminName?.Trim();
         var record = new TenantRecord
         {
             Id = Guid.CreateVersion7(),
@@ -93,6 +70,11 @@ public sealed class TenantSetupService(
                 ["adminEmail"] = adminEmail,
                 ["portalUrl"] = urls.BaseUrl(tenant),
             };
+            if (!string.IsNullOrEmpty(adminName))
+            {
+                variables["adminName"] = adminName;
+            }
+
             foreach (var (key, value) in request.Variables ?? new Dictionary<string, string>())
             {
                 variables[key] = value;
@@ -124,6 +106,62 @@ public sealed class TenantSetupService(
                 ? $"Setup failed and nothing was kept: {recipeError.Message}"
                 : $"Setup failed while {phase} and nothing was kept: {ex.Message}");
         }
+    }
+
+
+    /// <summary>Every problem with what was entered, without creating anything (a form shows them all at once).</summary>
+    public async Task<TenantSetupResult> ValidateAsync(TenantSetupRequest request, CancellationToken cancellationToken)
+    {
+        var (problems, _) = await CheckAsync(request, cancellationToken);
+        return problems.Count > 0 ? TenantSetupResult.Invalid(problems) : TenantSetupResult.Success;
+    }
+
+    private async Task<(Dictionary<string, string> Problems, RecipeDescriptor? Recipe)> CheckAsync(TenantSetupRequest request, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var name = request.Name?.Trim() ?? "";
+        if (TenantName.Validate(name) is { } nameError)
+        {
+            problems[nameof(request.Name)] = nameError;
+        }
+        else if (registry.Find(name) is not null)
+        {
+            problems[nameof(request.Name)] = $"A practice named \"{name}\" already exists.";
+        }
+
+        var displayName = request.DisplayName?.Trim() ?? "";
+        if (displayName.Length is 0 or > 200)
+        {
+            problems[nameof(request.DisplayName)] = "Enter the practice's name as clients should see it (up to 200 characters).";
+        }
+
+        var adminEmail = request.AdminEmail?.Trim() ?? "";
+        if (!MailAddress.TryCreate(adminEmail, out var parsedEmail) || parsedEmail.Address != adminEmail)
+        {
+            problems[nameof(request.AdminEmail)] = "Enter the administrator's e-mail address, such as name@practice.com.";
+        }
+
+        var adminName = request.AdminName?.Trim();
+        if (adminName is { Length: > 200 })
+        {
+            problems[nameof(request.AdminName)] = "Enter the administrator's name (up to 200 characters).";
+        }
+
+        RecipeDescriptor? recipe = null;
+        try
+        {
+            recipe = string.IsNullOrWhiteSpace(request.RecipeName) ? null : await recipes.FindAsync(request.RecipeName, cancellationToken);
+            if (recipe is null || !recipe.IsSetupRecipe)
+            {
+                problems[nameof(request.RecipeName)] = "Choose one of the setup recipes.";
+            }
+        }
+        catch (RecipeException ex)
+        {
+            problems[nameof(request.RecipeName)] = ex.Message;
+        }
+
+        return (problems, recipe);
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ public sealed class HostAdminTests(SharedApps apps) : IClassFixture<SharedApps>
         {
             ["Input.Name"] = name,
             ["Input.DisplayName"] = "Brand New Accounting",
+            ["Input.AdminName"] = "Priya Natarajan",
             ["Input.AdminEmail"] = adminEmail,
             ["Input.Recipe"] = "practice",
         });
@@ -34,6 +35,8 @@ public sealed class HostAdminTests(SharedApps apps) : IClassFixture<SharedApps>
         var mail = await MailMessageReader.WaitForAsync(app.PickupDirectory, adminEmail);
         Assert.Equal("Your Brand New Accounting portal is ready", mail.Subject);
         Assert.StartsWith($"http://{name}.localhost/account/set-password?token=", mail.FindLink("/account/set-password"), StringComparison.Ordinal);
+        Assert.Contains("Priya Natarajan", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Practice administrator", mail.Text, StringComparison.Ordinal);
 
         var list = await client.GetDocumentAsync($"admin?q={name}");
         Assert.Contains("Brand New Accounting", list.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
@@ -61,6 +64,32 @@ public sealed class HostAdminTests(SharedApps apps) : IClassFixture<SharedApps>
         Assert.Equal("Kept Display Name", page.QuerySelector("input[name='Input.DisplayName']")!.GetAttribute("value"));
         Assert.Equal("kept@example.com", page.QuerySelector("input[name='Input.AdminEmail']")!.GetAttribute("value"));
         Assert.Null(app.Get<TenantRegistry>().Find(name));
+    }
+
+    [Fact]
+    public async Task The_empty_form_gets_a_message_at_every_field_and_creates_nothing()
+    {
+        var app = await apps.For(DatabaseProvider.Sqlite);
+        var client = await app.OperatorClientAsync();
+        var before = app.Get<TenantRegistry>().Current.ByName.Count;
+
+        var response = await client.SubmitFormAsync("admin/practices/new", new()
+        {
+            ["Input.Name"] = "",
+            ["Input.DisplayName"] = "",
+            ["Input.AdminName"] = "",
+            ["Input.AdminEmail"] = "",
+            ["Input.Recipe"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = HtmlForms.Parse(await response.Content.ReadAsStringAsync());
+        foreach (var field in new[] { "#name-error", "#displayname-error", "#adminname-error", "#email-error", "#recipe-error" })
+        {
+            Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector(field)?.TextContent), $"{field} is empty");
+        }
+
+        Assert.Equal(before, app.Get<TenantRegistry>().Current.ByName.Count);
     }
 
     [Fact]

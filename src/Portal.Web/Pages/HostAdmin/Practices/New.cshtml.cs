@@ -23,22 +23,31 @@ public sealed class NewPracticeModel(TenantSetupService setup, RecipeCatalog rec
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadRecipesAsync();
+        var name = Input.Name?.Trim().ToLowerInvariant() ?? "";
+        var adminName = Input.AdminName?.Trim() ?? "";
+        if (adminName.Length == 0)
+        {
+            // Their first e-mail greets them by it: "Dear Practice administrator" reads as a form letter.
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(NewPracticeInput.AdminName)}", "Enter the administrator's name, as their first e-mail should greet them.");
+        }
 
         // Setup is not tied to the browser: closing the tab must not leave a half-made practice.
-        var result = await setup.SetupAsync(
-            new TenantSetupRequest(Input.Name.Trim().ToLowerInvariant(), Input.DisplayName, Input.AdminEmail, Input.Recipe),
-            CancellationToken.None);
-        if (result.Succeeded)
+        var request = new TenantSetupRequest(name, Input.DisplayName ?? "", Input.AdminEmail ?? "", Input.Recipe ?? "") { AdminName = adminName };
+        var result = ModelState.IsValid
+            ? await setup.SetupAsync(request, CancellationToken.None)
+            : await setup.ValidateAsync(request, CancellationToken.None);
+        if (result.Succeeded && ModelState.IsValid)
         {
-            TempData["Status"] = $"{Input.DisplayName.Trim()} is ready. A set-password link was e-mailed to {Input.AdminEmail.Trim()}.";
-            return Redirect($"~/admin/practices/{Input.Name.Trim().ToLowerInvariant()}");
+            TempData["Status"] = $"{Input.DisplayName!.Trim()} is ready. A set-password link was e-mailed to {Input.AdminEmail!.Trim()}.";
+            return RedirectToPage("/HostAdmin/Practices/Details", new { name });
         }
 
-        if (result.Field is not null)
+        foreach (var (field, error) in result.FieldErrors)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{result.Field switch { nameof(TenantSetupRequest.RecipeName) => nameof(NewPracticeInput.Recipe), _ => result.Field }}", result.Error!);
+            ModelState.AddModelError($"{nameof(Input)}.{(field == nameof(TenantSetupRequest.RecipeName) ? nameof(NewPracticeInput.Recipe) : field)}", error);
         }
-        else
+
+        if (result.FieldErrors.Count == 0 && result.Error is not null)
         {
             SetupError = result.Error;
         }
@@ -67,13 +76,16 @@ public sealed class NewPracticeModel(TenantSetupService setup, RecipeCatalog rec
     }
 }
 
+/// <summary>What the operator types; an empty field binds as null.</summary>
 public sealed class NewPracticeInput
 {
-    public string Name { get; set; } = "";
+    public string? Name { get; set; } = "";
 
-    public string DisplayName { get; set; } = "";
+    public string? DisplayName { get; set; } = "";
 
-    public string AdminEmail { get; set; } = "";
+    public string? AdminEmail { get; set; } = "";
 
-    public string Recipe { get; set; } = "practice";
+    public string? AdminName { get; set; } = "";
+
+    public string? Recipe { get; set; } = "practice";
 }

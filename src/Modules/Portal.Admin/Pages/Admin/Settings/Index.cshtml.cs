@@ -34,7 +34,7 @@ public sealed class GeneralSettingsModel(SiteSettingsStore settings, TenantStore
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZone, out _))
+        if (string.IsNullOrEmpty(Input.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZone, out _))
         {
             ModelState.AddModelError("Input.TimeZone", "Choose a time zone from the list.");
         }
@@ -51,7 +51,7 @@ public sealed class GeneralSettingsModel(SiteSettingsStore settings, TenantStore
                 ContactPhone = Blank(Input.ContactPhone),
                 Address = Blank(Input.Address),
                 WebsiteUrl = Blank(Input.WebsiteUrl),
-                TimeZone = Input.TimeZone,
+                TimeZone = Input.TimeZone!,
                 Welcome = Blank(Input.Welcome),
             },
             HttpContext.RequestAborted);
@@ -87,7 +87,7 @@ public sealed class GeneralSettingsInput
     [StringLength(300)]
     public string? WebsiteUrl { get; set; }
 
-    public string TimeZone { get; set; } = "UTC";
+    public string? TimeZone { get; set; } = "UTC";
 
     [StringLength(500)]
     public string? Welcome { get; set; }

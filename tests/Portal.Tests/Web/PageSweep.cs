@@ -1,0 +1,189 @@
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Clients.Services;
+using Portal.Core.Data;
+using Portal.Core.Modules;
+using Portal.Core.Tenancy;
+using Portal.Identity.Models;
+using Portal.Identity.Services;
+using Portal.Tests.Documents;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Web;
+
+/// <summary>
+/// Every Razor page of the application, read from its endpoint table, each opened by the person who
+/// would use it (operator, practice administrator, client user or anyone) with real ids filled into its
+/// route. The sweep tests use it to do something to every page; a page added without a sample for a
+/// route value fails them until one is given here.
+/// </summary>
+internal sealed class PageSweep
+{
+    /// <summary>Pages that anyone may open but that only mean something to someone signed in.</summary>
+    private static readonly HashSet<string> SignOutPages = new HashSet<string>(StringComparer.Ordinal) { "/account/signout", "/admin/signout" };
+
+    private readonly PortalApplication _app;
+    private readonly Dictionary<string, string> _paths;
+    private readonly PortalUser _admin;
+    private readonly PortalUser _clientUser;
+
+    private PageSweep(PortalApplication app, TenantDescriptor practice, PortalUser admin, PortalUser clientUser, Dictionary<string, string> paths)
+    {
+        _app = app;
+        Practice = practice;
+        _admin = admin;
+        _clientUser = clientUser;
+        _paths = paths;
+    }
+
+    public TenantDescriptor Practice { get; }
+
+    /// <summary>A practice with everything on, a client in a portal, a document, a note, a custom role, a second staff member and one-time links.</summary>
+    public static async Task<PageSweep> CreateAsync(PortalApplication app)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(app);
+        var practice = scenario.Practice;
+        await EverythingOnAsync(app, practice);
+        var linkUser = await app.AddClientAsync(practice);
+        var throwaway = await app.CreatePracticeAsync();
+        var documentId = await UploadAsync(app, scenario);
+
+        var (portalId, roleId, messageId, tokens) = await app.InPracticeAsync(practice, async sp =>
+        {
+            var portal = await sp.GetRequiredService<ClientStore>().PortalOfAsync(scenario.ClientId) ?? throw new InvalidOperationException("no portal");
+            var (role, _) = await sp.GetRequiredService<RoleAdministration>().CreateAsync("Bookkeepers", "Sweep sample");
+            var message = await sp.GetRequiredService<CoreTenantDbContext>().OutboxMessages.Select(m => m.Id).FirstAsync();
+            var accountTokens = sp.GetRequiredService<AccountTokenService>();
+            var set = await accountTokens.IssueAsync(linkUser.Id, AccountTokenPurpose.SetPassword, TimeSpan.FromDays(1));
+            var reset = await accountTokens.IssueAsync(linkUser.Id, AccountTokenPurpose.ResetPassword, TimeSpan.FromDays(1));
+            var confirm = await accountTokens.IssueAsync(linkUser.Id, AccountTokenPurpose.ConfirmEmailChange, TimeSpan.FromDays(1), $"new-{linkUser.Email}");
+            return (portal.Id, role!.Id, message, (set, reset, confirm));
+        });
+
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["/admin/clients/{id:guid}"] = $"/admin/clients/{scenario.ClientId}",
+            ["/admin/documents/clients/{clientId:guid}"] = $"/admin/documents/clients/{scenario.ClientId}",
+            ["/admin/documents/{documentId:guid}"] = $"/admin/documents/{documentId}",
+            ["/admin/outbox/{id:guid}"] = $"/admin/outbox/{messageId}",
+            ["/admin/portals/{id:guid}"] = $"/admin/portals/{portalId}",
+            ["/admin/practices/{name}"] = $"/admin/practices/{throwaway.Name}",
+            ["/admin/roles/{id:guid}"] = $"/admin/roles/{roleId}",
+            ["/admin/templates/{name}"] = $"/admin/templates/{MailTemplates.PasswordReset}",
+            ["/admin/users/{id:guid}"] = $"/admin/users/{scenario.Staff.Id}",
+            ["/documents/{clientId:guid}"] = $"/documents/{scenario.ClientId}",
+            ["/documents/{clientId:guid}/notes/{documentId:guid}"] = $"/documents/{scenario.ClientId}/notes/{documentId}",
+            ["/error/{code:int?}"] = "/error/404",
+            ["/account/set-password"] = $"/account/set-password?token={tokens.set}",
+            ["/account/reset-password"] = $"/account/reset-password?token={tokens.reset}",
+            ["/account/confirm-email"] = $"/account/confirm-email?token={tokens.confirm}",
+        };
+        return new PageSweep(app, practice, scenario.Admin, scenario.ClientUser, paths);
+    }
+
+    /// <summary>Every page endpoint: its route, the site it belongs to and who opens it.</summary>
+    public IReadOnlyList<SweptPage> Pages()
+        => _app.Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e =>
+            {
+                var route = "/" + e.RoutePattern.RawText!.TrimStart('/');
+                var host = e.Metadata.GetMetadata<HostOnlyMetadata>() is not null;
+                var anonymous = e.Metadata.GetMetadata<IAllowAnonymous>() is not null || e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count == 0;
+                var visitor = (host, anonymous && !SignOutPages.Contains(route)) switch
+                {
+                    (true, true) => Visitor.Anyone,
+                    (true, false) => Visitor.Operator,
+                    (false, true) => Visitor.Anyone,
+                    _ => route.StartsWith("/admin", StringComparison.Ordinal) ? Visitor.PracticeAdministrator : Visitor.ClientUser,
+                };
+                return new SweptPage(route, host, visitor);
+            })
+            .DistinctBy(p => (p.Route, p.OnHost))
+
+            // Clients' pages first: an administrator's empty form may remove the sample client user from their portal.
+            .OrderBy(p => p.Visitor)
+            .ThenBy(p => p.Route, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// Opens the page as its visitor would. Null document: it sent them elsewhere, as it should (a
+    /// second-factor step without a first, a chooser with one choice); a problem: it did not open.
+    /// </summary>
+    public async Task<(HttpClient Browser, string Path, IHtmlDocument? Document, string? Problem)> OpenAsync(SweptPage page)
+    {
+        if (PathOf(page) is not { } path)
+        {
+            return (_app.HostClient(), page.Route, null, "no sample value for its route (add one to PageSweep)");
+        }
+
+        var browser = await BrowserForAsync(page);
+        using var response = await browser.GetAsync(HtmlForms.Relative(path));
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location?.OriginalString ?? "";
+        var expected = status == 200
+            || (status == 302 && !location.Contains("signin", StringComparison.Ordinal) && !location.Contains("access-denied", StringComparison.Ordinal) && !location.Contains("/error", StringComparison.Ordinal))
+            || (status == 302 && page.Route.StartsWith("/account/signin/", StringComparison.Ordinal))
+            || (status == 403 && page.Route == "/account/access-denied")
+            || (status == 404 && page.Route.StartsWith("/error", StringComparison.Ordinal));
+        if (!expected)
+        {
+            return (browser, path, null, $"GET {path} answered {status} {location}");
+        }
+
+        return (browser, path, status == 200 ? HtmlForms.Parse(await response.Content.ReadAsStringAsync()) : null, null);
+    }
+
+    /// <summary>The address to open a page at, with sample values for its route; null when no sample was given.</summary>
+    private string? PathOf(SweptPage page)
+        => _paths.TryGetValue(page.Route, out var path) ? path : page.Route.Contains('{', StringComparison.Ordinal) ? null : page.Route;
+
+    /// <summary>A browser of the page's visitor, freshly signed in (a form posted earlier may have signed them out or turned features off).</summary>
+    private async Task<HttpClient> BrowserForAsync(SweptPage page)
+    {
+        if (page.OnHost)
+        {
+            return page.Visitor == Visitor.Operator ? await _app.OperatorClientAsync() : _app.HostClient();
+        }
+
+        await EverythingOnAsync(_app, Practice);
+        return page.Visitor switch
+        {
+            Visitor.PracticeAdministrator => await _app.SignedInClientAsync(Practice, _admin),
+            Visitor.ClientUser => await _app.SignedInClientAsync(Practice, _clientUser),
+            _ => _app.ClientFor(Practice),
+        };
+    }
+
+    private static async Task EverythingOnAsync(PortalApplication app, TenantDescriptor practice)
+    {
+        var all = app.Get<ModuleCatalog>().Features.Ordered.Select(f => f.Id).ToList();
+        await app.InPracticeAsync(practice, sp => sp.GetRequiredService<TenantFeatures>().EnableAsync(all, default));
+    }
+
+    private static async Task<Guid> UploadAsync(PortalApplication app, DocumentsScenario scenario)
+    {
+        var staff = new TusClient(await app.SignedInClientAsync(scenario.Practice, scenario.Staff));
+        var version = await staff.UploadAsync(DocumentsScenario.Pdf(5_000), "Sweep sample.pdf", scenario.ClientId);
+        return await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<Portal.Documents.Data.DocumentsDbContext>().Versions
+            .Where(v => v.Id == version).Select(v => v.DocumentId).SingleAsync());
+    }
+}
+
+/// <summary>Who opens a page, in the order the sweep visits them.</summary>
+internal enum Visitor
+{
+    Anyone,
+    ClientUser,
+    PracticeAdministrator,
+    Operator,
+}
+
+internal sealed record SweptPage(string Route, bool OnHost, Visitor Visitor)
+{
+    public override string ToString() => $"{(OnHost ? "host" : "practice")} {Route} as {Visitor}";
+}
