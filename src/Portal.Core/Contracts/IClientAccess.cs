@@ -5,7 +5,8 @@ namespace Portal.Core.Contracts;
 /// <summary>
 /// Who may see which client's things (implemented by the Clients module). Full-access portal users
 /// see everything of their portal's clients; contributors only what is shared with them; staff
-/// according to their permissions.
+/// according to their permissions. A client id that does not exist gives everyone <see cref="ClientAccessLevel.None"/>,
+/// so no module writes rows for a client that is not there.
 /// </summary>
 public interface IClientAccess
 {

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
@@ -122,5 +123,30 @@ public sealed class DocumentsAccessTests(SharedApps apps, ITestOutputHelper outp
         var client = app.ClientFor(target.Practice);
         client.DefaultRequestHeaders.Add("Cookie", cookie);
         return client;
+    }
+
+    [Theory, BothDatabases]
+    public async Task Nothing_is_written_for_a_client_that_does_not_exist(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var scenario = await DocumentsScenario.CreateAsync(app);
+        var admin = new TusClient(await app.SignedInClientAsync(scenario.Practice, scenario.Admin));
+        var nobody = Guid.CreateVersion7();
+        var token = await admin.Http.AntiforgeryTokenAsync($"admin/documents/clients/{scenario.ClientId}");
+
+        var folder = await admin.Http.PostAsync($"admin/documents/clients/{nobody}?handler=CreateFolder", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("name", "Orphans")]));
+        Assert.Equal(HttpStatusCode.NotFound, folder.StatusCode);
+        var upload = await admin.CreateAsync(1000, "orphan.pdf", nobody);
+        Assert.Equal(HttpStatusCode.NotFound, upload.StatusCode);
+        var batch = new HttpRequestMessage(HttpMethod.Post, $"documents/{nobody}/batches/{Guid.CreateVersion7()}/complete");
+        batch.Headers.Add("RequestVerificationToken", token);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Http.SendAsync(batch)).StatusCode);
+
+        var written = await app.InPracticeAsync(scenario.Practice, async sp =>
+        {
+            var db = sp.GetRequiredService<Portal.Documents.Data.DocumentsDbContext>();
+            return await db.Folders.CountAsync(f => f.ClientId == nobody) + await db.Uploads.CountAsync(u => u.ClientId == nobody) + await db.Documents.CountAsync(d => d.ClientId == nobody);
+        });
+        Assert.Equal(0, written);
     }
 }

@@ -103,6 +103,11 @@ public sealed class DownloadTests(SharedApps apps) : IClassFixture<SharedApps>
         var offSite = await browser.PostFormAsync(form, new() { ["ReturnUrl"] = "//elsewhere.example/phish" }, list);
         Assert.Equal(HttpStatusCode.BadRequest, offSite.StatusCode);
         Assert.Null(offSite.Headers.Location);
+
+        // A return address with characters a Location header cannot carry (Kestrel refused the raw é with a 500) goes back encoded.
+        var accented = await browser.PostFormAsync(form, new() { ["ReturnUrl"] = $"/documents/{scenario.ClientId}?q=été 2025" }, list);
+        Assert.Equal(HttpStatusCode.Redirect, accented.StatusCode);
+        Assert.Equal($"/documents/{scenario.ClientId}?q=%C3%A9t%C3%A9%202025", accented.Headers.Location!.OriginalString);
     }
 
     private static async Task<byte[]> HashAsync(ZipArchiveEntry entry)

@@ -30,7 +30,8 @@ public sealed class ClientAccess(
 
         if ((await authorization.AuthorizeAsync(user, null, new PermissionRequirement(Permissions.ViewClients.Name))).Succeeded)
         {
-            return ClientAccessLevel.Staff;
+            // A made-up id is nobody's client: staff get nothing to write rows against.
+            return await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken) ? ClientAccessLevel.Staff : ClientAccessLevel.None;
         }
 
         if (!user.IsClientUser() || user.IdOf() is not { } userId)

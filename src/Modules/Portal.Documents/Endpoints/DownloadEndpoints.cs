@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Routing;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Documents.Services;
 
 namespace Portal.Documents.Endpoints;
@@ -52,7 +52,7 @@ public static class DownloadEndpoints
             if (files.Count == 0)
             {
                 // Back to the list the form came from, which says what to do; a bare 400 tells a person nothing.
-                if (form.ReturnUrl is { } back && RedirectHttpResult.IsLocalUrl(back))
+                if (ReturnUrl.LocalOrNull(form.ReturnUrl) is { } back)
                 {
                     var notices = tempData.GetTempData(context);
                     notices["Error"] = NothingChosen;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Documents.Models;
 using Portal.Documents.Pages.Shared;
@@ -115,6 +116,11 @@ public sealed class ClientModel(
     public async Task<IActionResult> OnPostCreateFolderAsync(string name, Guid? parentId, bool clientCanUpload)
     {
         var rights = await access.ForClientAsync(User, ClientId, HttpContext.RequestAborted);
+        if (!rights.CanView)
+        {
+            return NotFound();
+        }
+
         if (!rights.CanManage)
         {
             return Forbid();
@@ -128,7 +134,12 @@ public sealed class ClientModel(
     public async Task<IActionResult> OnPostUpdateFolderAsync(string name, bool clientCanUpload)
     {
         var rights = await access.ForClientAsync(User, ClientId, HttpContext.RequestAborted);
-        if (!rights.CanManage || FolderId is null)
+        if (!rights.CanView || FolderId is null)
+        {
+            return NotFound();
+        }
+
+        if (!rights.CanManage)
         {
             return Forbid();
         }
@@ -141,7 +152,12 @@ public sealed class ClientModel(
     public async Task<IActionResult> OnPostDeleteFolderAsync()
     {
         var rights = await access.ForClientAsync(User, ClientId, HttpContext.RequestAborted);
-        if (!rights.CanManage || FolderId is null)
+        if (!rights.CanView || FolderId is null)
+        {
+            return NotFound();
+        }
+
+        if (!rights.CanManage)
         {
             return Forbid();
         }
@@ -168,6 +184,11 @@ public sealed class ClientModel(
     public async Task<IActionResult> OnPostTrashAsync(List<Guid> documents, string? returnUrl)
     {
         var rights = await access.ForClientAsync(User, ClientId, HttpContext.RequestAborted);
+        if (!rights.CanView)
+        {
+            return NotFound();
+        }
+
         if (!rights.CanManage)
         {
             return Forbid();
@@ -186,7 +207,7 @@ public sealed class ClientModel(
 
     // Back to the list as it was (folder, sort, page), which the form sends along.
     private IActionResult BackToList(string? returnUrl)
-        => returnUrl is not null && Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : Redirect($"~/admin/documents/clients/{ClientId}");
+        => ReturnUrl.LocalOrNull(returnUrl) is { } back ? LocalRedirect(back) : Redirect($"~/admin/documents/clients/{ClientId}");
 
     public async Task<IActionResult> OnGetNotesCsvAsync()
     {
