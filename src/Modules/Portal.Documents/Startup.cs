@@ -25,6 +25,7 @@ public sealed class Startup : ModuleStartup
         services.AddTenantDbContext<DocumentsDbContext>(DocumentsDbContext.MigrationsHistoryTable);
         services.AddSingleton<FileTypes>();
         services.AddScoped<DocumentAccess>();
+        services.AddScoped<DocumentShares>();
         services.AddScoped<DocumentLibrary>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<DocumentDownloads>();

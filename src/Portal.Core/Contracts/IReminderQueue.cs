@@ -32,10 +32,12 @@ public interface IReminderKind
     string DisplayName { get; }
 
     /// <summary>
-    /// Composes the e-mail. With <paramref name="preview"/> nothing may be issued or changed (a preview
-    /// shows a sample link instead of creating a real one).
+    /// Composes the e-mail from what is true now, not from when the reminder was queued. With
+    /// <paramref name="preview"/> nothing may be issued or changed (a preview shows a sample link
+    /// instead of creating a real one). Null: the notice has nothing left to say (every file it
+    /// announced was moved to the trash, say), so the reminder is withdrawn instead of sent.
     /// </summary>
-    Task<Mail.MailDraft> ComposeAsync(ReminderRequest reminder, bool preview, CancellationToken cancellationToken);
+    Task<Mail.MailDraft?> ComposeAsync(ReminderRequest reminder, bool preview, CancellationToken cancellationToken);
 }
 
 /// <summary>Something a staff member should know before signing out (e.g. unsent reminders).</summary>

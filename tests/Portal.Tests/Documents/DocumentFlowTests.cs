@@ -145,5 +145,13 @@ public sealed class DocumentFlowTests(SharedApps apps) : IClassFixture<SharedApp
         var csv = await staff.GetStringAsync($"admin/documents/clients/{scenario.ClientId}?handler=NotesCsv");
         Assert.Contains("\"Internal: check line 12\"", csv, StringComparison.Ordinal);
         Assert.Contains("\"'=Please sign page 3\"", csv, StringComparison.Ordinal);
+
+        // A document in the trash is not on the page, so its notes are not in the export either.
+        var admin = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Admin);
+        var token = await admin.AntiforgeryTokenAsync($"admin/documents/clients/{scenario.ClientId}");
+        await admin.PostAsync($"admin/documents/clients/{scenario.ClientId}?handler=Trash", new FormUrlEncodedContent([new("documents", documentId), new("__RequestVerificationToken", token)]));
+        var afterTrash = await staff.GetStringAsync($"admin/documents/clients/{scenario.ClientId}?handler=NotesCsv");
+        Assert.DoesNotContain("Internal: check line 12", afterTrash, StringComparison.Ordinal);
+        Assert.DoesNotContain("Please sign page 3", afterTrash, StringComparison.Ordinal);
     }
 }

@@ -89,4 +89,67 @@ public sealed class DocumentNotificationTests(SharedApps apps) : IClassFixture<S
         Assert.Contains("Slip B.pdf", mail.Text, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(scenario.App.PickupDirectory), f => File.ReadAllText(f).Contains(practiceAddress, StringComparison.OrdinalIgnoreCase));
     }
+
+    [Theory, BothDatabases]
+    public async Task A_waiting_notice_lists_only_what_is_still_there_when_it_is_sent(DatabaseProvider provider)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var staff = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Staff);
+        var admin = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Admin);
+        var tus = new TusClient(staff);
+        var batch = Guid.NewGuid();
+        await tus.UploadAsync(DocumentsScenario.Pdf(5000, 1), "Kept letter.pdf", scenario.ClientId, batchId: batch);
+        await tus.UploadAsync(DocumentsScenario.Pdf(5000, 2), "Sent by mistake.pdf", scenario.ClientId, batchId: batch);
+        await CompleteAsync(staff, scenario, batch);
+
+        // The reminder waits for review; meanwhile one of its files goes to the trash.
+        var list = await admin.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}");
+        var mistake = list.QuerySelectorAll("tr[data-document]").Single(r => r.TextContent.Contains("Sent by mistake.pdf", StringComparison.Ordinal)).GetAttribute("data-document")!;
+        var token = list.QuerySelector("#document-list input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await admin.PostAsync($"admin/documents/clients/{scenario.ClientId}?handler=Trash", new FormUrlEncodedContent([new("documents", mistake), new("__RequestVerificationToken", token)]));
+
+        var reminders = await admin.GetDocumentAsync("admin/reminders");
+        var row = reminders.QuerySelector("tr[data-reminder]")!;
+        Assert.Equal("2 new documents for Lee Family Trust", row.QuerySelector("td")!.TextContent.Trim());
+        var preview = await admin.GetStringAsync($"admin/reminders/{row.GetAttribute("data-reminder")}/preview");
+        Assert.DoesNotContain("Sent by mistake.pdf", preview, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelector("form[action*='handler=Send']")!, [], "admin/reminders")).StatusCode);
+
+        var mail = await MailMessageReader.WaitForAsync(scenario.App.PickupDirectory, scenario.ClientUser.Email!);
+        Assert.Contains("Kept letter.pdf", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sent by mistake.pdf", mail.Text + mail.Html, StringComparison.Ordinal);
+        Assert.Contains("1 new document for", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(s)", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_waiting_notice_whose_files_all_went_to_the_trash_is_withdrawn_not_sent(DatabaseProvider provider)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var staff = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Staff);
+        var admin = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Admin);
+        var batch = Guid.NewGuid();
+        await new TusClient(staff).UploadAsync(DocumentsScenario.Pdf(5000, 1), "Wrong client.pdf", scenario.ClientId, batchId: batch);
+        await CompleteAsync(staff, scenario, batch);
+
+        var list = await admin.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}");
+        var token = list.QuerySelector("#document-list input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await admin.PostAsync($"admin/documents/clients/{scenario.ClientId}?handler=Trash", new FormUrlEncodedContent([new("documents", list.QuerySelector("tr[data-document]")!.GetAttribute("data-document")!), new("__RequestVerificationToken", token)]));
+
+        var sent = await admin.SubmitFormAsync("admin/reminders", [], "tr[data-reminder] form[action*='handler=Send']");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var page = await admin.GetDocumentAsync("admin/reminders");
+        Assert.Contains("no longer there", page.QuerySelector("main [role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("tr[data-reminder]"));
+        Assert.False(Directory.Exists(scenario.App.PickupDirectory) && Directory.EnumerateFiles(scenario.App.PickupDirectory)
+            .Any(f => File.ReadAllText(f).Contains(scenario.ClientUser.Email!, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static async Task CompleteAsync(HttpClient staff, DocumentsScenario scenario, Guid batch)
+    {
+        var token = (await staff.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}")).QuerySelector("[data-uploader]")!.GetAttribute("data-antiforgery")!;
+        var complete = new HttpRequestMessage(HttpMethod.Post, $"documents/{scenario.ClientId}/batches/{batch}/complete");
+        complete.Headers.Add("RequestVerificationToken", token);
+        Assert.Equal(HttpStatusCode.OK, (await staff.SendAsync(complete)).StatusCode);
+    }
 }

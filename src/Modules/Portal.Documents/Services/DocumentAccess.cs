@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
-using Portal.Documents.Data;
 using Portal.Documents.Models;
 
 namespace Portal.Documents.Services;
@@ -13,7 +11,7 @@ namespace Portal.Documents.Services;
 /// users see all of the client's documents and upload to its top level and upload folders;
 /// contributors see, and upload into, only what is shared with them. Anything else is "not found".
 /// </summary>
-public sealed class DocumentAccess(IClientAccess clients, IAuthorizationService authorization, DocumentsDbContext db)
+public sealed class DocumentAccess(IClientAccess clients, IAuthorizationService authorization, DocumentShares shares)
 {
     public async Task<ClientDocumentRights> ForClientAsync(ClaimsPrincipal user, Guid clientId, CancellationToken cancellationToken = default)
     {
@@ -26,7 +24,7 @@ public sealed class DocumentAccess(IClientAccess clients, IAuthorizationService 
             case ClientAccessLevel.Full:
                 return new ClientDocumentRights(clientId, level, true, false, false, null);
             case ClientAccessLevel.Contributor:
-                return new ClientDocumentRights(clientId, level, true, false, false, await SharedWithAsync(user.IdOf()!.Value, clientId, cancellationToken));
+                return new ClientDocumentRights(clientId, level, true, false, false, await shares.SharedWithAsync(user.IdOf()!.Value, clientId, cancellationToken));
             default:
                 return ClientDocumentRights.None(clientId);
         }
@@ -34,31 +32,6 @@ public sealed class DocumentAccess(IClientAccess clients, IAuthorizationService 
 
     private async Task<bool> HasAsync(ClaimsPrincipal user, string permission)
         => (await authorization.AuthorizeAsync(user, null, new PermissionRequirement(permission))).Succeeded;
-
-    /// <summary>A contributor's shares: documents, and folders with everything below them.</summary>
-    public async Task<SharedItems> SharedWithAsync(Guid userId, Guid clientId, CancellationToken cancellationToken = default)
-    {
-        var shares = await db.Shares.AsNoTracking().Where(s => s.UserId == userId && s.ClientId == clientId).ToListAsync(cancellationToken);
-        var sharedFolders = shares.Where(s => s.FolderId is not null).Select(s => s.FolderId!.Value).ToHashSet();
-        if (sharedFolders.Count > 0)
-        {
-            var folders = await db.Folders.AsNoTracking().Where(f => f.ClientId == clientId && f.DeletedAt == null).Select(f => new { f.Id, f.ParentId }).ToListAsync(cancellationToken);
-            var children = folders.Where(f => f.ParentId is not null).ToLookup(f => f.ParentId!.Value, f => f.Id);
-            var queue = new Queue<Guid>(sharedFolders);
-            while (queue.Count > 0)
-            {
-                foreach (var child in children[queue.Dequeue()])
-                {
-                    if (sharedFolders.Add(child))
-                    {
-                        queue.Enqueue(child);
-                    }
-                }
-            }
-        }
-
-        return new SharedItems(shares.Where(s => s.DocumentId is not null).Select(s => s.DocumentId!.Value).ToHashSet(), sharedFolders);
-    }
 }
 
 /// <summary>What one user may do with one client's documents.</summary>

@@ -279,10 +279,10 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         return null;
     }
 
-    /// <summary>Every note of a client's documents, for the notes export.</summary>
+    /// <summary>Every note of a client's documents, for the notes export (documents in the trash are not listed, as on the page).</summary>
     public IAsyncEnumerable<NoteExportRow> NotesOfClientAsync(Guid clientId)
         => db.Notes.AsNoTracking()
-            .Join(db.Documents.Where(d => d.ClientId == clientId), n => n.DocumentId, d => d.Id, (n, d) => new { n, d })
+            .Join(db.Documents.Where(d => d.ClientId == clientId && d.DeletedAt == null), n => n.DocumentId, d => d.Id, (n, d) => new { n, d })
             .OrderBy(x => x.d.NormalizedName).ThenBy(x => x.n.CreatedAt)
             .Select(x => new NoteExportRow(x.d.Name, x.n.CreatedAt, x.n.AuthorName, x.n.VisibleToClient, x.n.Text))
             .AsAsyncEnumerable();

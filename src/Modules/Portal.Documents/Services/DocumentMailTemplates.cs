@@ -22,7 +22,7 @@ public static class DocumentMailTemplates
         """
         Hello {{name}},
 
-        {{practiceName}} has put {{count}} new document(s) for {{clientName}} in your secure portal:
+        {{practiceName}} has put {{count}} new document{{#if plural}}s{{/if}} for {{clientName}} in your secure portal:
         {{#each files}}
         - {{this}}
         {{/each}}
@@ -52,7 +52,7 @@ public static class DocumentMailTemplates
         <p><a href="{{link}}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{brandColor}};color:#ffffff;text-decoration:none;font-weight:600">See new files</a></p>
         """,
         """
-        {{uploadedBy}} uploaded {{count}} document(s) for {{clientName}}:
+        {{uploadedBy}} uploaded {{count}} document{{#if plural}}s{{/if}} for {{clientName}}:
         {{#each files}}
         - {{this}}
         {{/each}}

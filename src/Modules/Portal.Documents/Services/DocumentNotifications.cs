@@ -22,7 +22,7 @@ public sealed class DocumentNotifications(
     DocumentsDbContext db,
     IClientDirectory clients,
     IUserDirectory users,
-    DocumentAccess access,
+    DocumentShares shares,
     IReminderQueue reminders,
     IJobQueue jobs,
     MailComposer composer,
@@ -76,18 +76,16 @@ public sealed class DocumentNotifications(
                 }
 
                 // The same rule as reading: a contributor hears of what is shared with them, folders with everything below.
-                var rights = portalUser.Access == ClientAccessLevel.Full
-                    ? null
-                    : new ClientDocumentRights(clientId, portalUser.Access, true, false, false, await access.SharedWithAsync(portalUser.UserId, clientId, cancellationToken));
-                var visible = toClient.Select(c => c.Document).Where(d => rights?.CanSee(d) ?? true).ToList();
+                var rights = await shares.ForPortalUserAsync(clientId, portalUser, cancellationToken);
+                var visible = toClient.Select(c => c.Document).Where(rights.CanSee).ToList();
                 if (visible.Count == 0)
                 {
                     continue;
                 }
 
-                var payload = JsonSerializer.Serialize(new DocumentsSentPayload(clientId, clientName, person.DisplayName, visible.Select(d => d.Name).ToList()));
+                var payload = JsonSerializer.Serialize(new DocumentsSentPayload(clientId, clientName, person.DisplayName, visible.Select(d => d.Name).ToList(), visible.Select(d => d.Id).ToList()));
                 await reminders.QueueAsync(
-                    new ReminderRequest(ReminderKind, person.Id, person.Email, $"{visible.Count} new document{(visible.Count == 1 ? "" : "s")} for {clientName} to {person.DisplayName}", payload),
+                    new ReminderRequest(ReminderKind, person.Id, person.Email, $"{(visible.Count == 1 ? "1 new document" : $"{visible.Count} new documents")} for {clientName}", payload),
                     cancellationToken);
             }
         }
@@ -125,34 +123,5 @@ public sealed class DocumentNoticeHandler(DocumentNotifications notifications) :
     {
         var notice = context.ReadPayload<DocumentNotice>();
         await notifications.NotifyAsync(notice.ClientId, notice.BatchId, notice.VersionId, cancellationToken);
-    }
-}
-
-/// <summary>What a "new documents" reminder says: whose, to whom, which files.</summary>
-public sealed record DocumentsSentPayload(Guid ClientId, string ClientName, string RecipientName, List<string> Files);
-
-/// <summary>"N new documents" reminders to portal users, composed when staff send them.</summary>
-public sealed class DocumentsSentReminderKind(MailComposer composer, TenantContext tenantContext, TenantUrls urls) : IReminderKind
-{
-    public string Kind => DocumentNotifications.ReminderKind;
-
-    public string DisplayName => "New documents";
-
-    public async Task<MailDraft> ComposeAsync(ReminderRequest reminder, bool preview, CancellationToken cancellationToken)
-    {
-        var payload = JsonSerializer.Deserialize<DocumentsSentPayload>(reminder.Payload) ?? throw new InvalidOperationException("Empty documents reminder.");
-        return await composer.ComposeAsync(
-            DocumentMailTemplates.Sent,
-            [reminder.Recipient],
-            new Dictionary<string, object?>
-            {
-                ["name"] = payload.RecipientName,
-                ["clientName"] = payload.ClientName,
-                ["count"] = payload.Files.Count,
-                ["plural"] = payload.Files.Count != 1,
-                ["files"] = payload.Files.ToArray(),
-                ["link"] = urls.Link(tenantContext.Tenant, "/documents"),
-            },
-            cancellationToken);
     }
 }

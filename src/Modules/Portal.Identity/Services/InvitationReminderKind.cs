@@ -17,7 +17,7 @@ public sealed class InvitationReminderKind(UserManager<PortalUser> users, Invita
 
     public static string Payload(Guid userId) => JsonSerializer.Serialize(new InvitationPayload(userId));
 
-    public async Task<MailDraft> ComposeAsync(ReminderRequest reminder, bool preview, CancellationToken cancellationToken)
+    public async Task<MailDraft?> ComposeAsync(ReminderRequest reminder, bool preview, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Deserialize<InvitationPayload>(reminder.Payload) ?? throw new InvalidOperationException("Empty invitation reminder.");
         var user = await users.FindByIdAsync(payload.UserId.ToString())

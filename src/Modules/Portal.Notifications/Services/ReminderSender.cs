@@ -43,8 +43,8 @@ public sealed class ReminderSender(
     public async Task<MailDraft?> PreviewAsync(PortalReminder reminder, CancellationToken cancellationToken = default)
         => _kinds.TryGetValue(reminder.Kind, out var kind) ? await kind.ComposeAsync(ToRequest(reminder), preview: true, cancellationToken) : null;
 
-    /// <summary>Sends one waiting reminder; false if it was not waiting (already sent or discarded).</summary>
-    public async Task<bool> SendAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>Sends one waiting reminder; one with nothing left to say is withdrawn (discarded) instead.</summary>
+    public async Task<ReminderSendOutcome> SendAsync(Guid id, CancellationToken cancellationToken = default)
     {
         // Claim it first, so two staff members pressing Send at once send it once.
         var now = clock.GetUtcNow().UtcDateTime;
@@ -53,7 +53,7 @@ public sealed class ReminderSender(
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.Sent).SetProperty(r => r.SentAt, now).SetProperty(r => r.SentBy, userId), cancellationToken);
         if (claimed == 0)
         {
-            return false;
+            return ReminderSendOutcome.NotWaiting;
         }
 
         var reminder = await db.Reminders.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
@@ -65,9 +65,18 @@ public sealed class ReminderSender(
             }
 
             var draft = await kind.ComposeAsync(ToRequest(reminder), preview: false, cancellationToken);
+            if (draft is null)
+            {
+                // Nothing left to announce: withdrawn, so nobody hears of files that are gone.
+                await db.Reminders.Where(r => r.Id == id).ExecuteUpdateAsync(
+                    s => s.SetProperty(r => r.State, ReminderState.Discarded).SetProperty(r => r.SentAt, (DateTime?)null),
+                    CancellationToken.None);
+                return ReminderSendOutcome.Withdrawn;
+            }
+
             var messageId = await outbox.QueueAsync(draft, cancellationToken);
             await db.Reminders.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.OutboxMessageId, messageId), cancellationToken);
-            return true;
+            return ReminderSendOutcome.Sent;
         }
         catch (Exception ex)
         {
@@ -85,18 +94,24 @@ public sealed class ReminderSender(
     }
 
     /// <summary>Sends every waiting reminder, oldest first; one that cannot be composed stays waiting and the rest still go.</summary>
-    public async Task<(int Sent, IReadOnlyList<string> Problems)> SendAllAsync(CancellationToken cancellationToken = default)
+    public async Task<(int Sent, int Withdrawn, IReadOnlyList<string> Problems)> SendAllAsync(CancellationToken cancellationToken = default)
     {
         var ids = await db.Reminders.Where(r => r.State == ReminderState.Ready).OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(cancellationToken);
         var sent = 0;
+        var withdrawn = 0;
         var problems = new List<string>();
         foreach (var id in ids)
         {
             try
             {
-                if (await SendAsync(id, cancellationToken))
+                switch (await SendAsync(id, cancellationToken))
                 {
-                    sent++;
+                    case ReminderSendOutcome.Sent:
+                        sent++;
+                        break;
+                    case ReminderSendOutcome.Withdrawn:
+                        withdrawn++;
+                        break;
                 }
             }
             catch (ReminderNotSentException ex)
@@ -105,7 +120,7 @@ public sealed class ReminderSender(
             }
         }
 
-        return (sent, problems);
+        return (sent, withdrawn, problems);
     }
 
     public async Task<bool> DiscardAsync(Guid id, CancellationToken cancellationToken = default)
@@ -121,4 +136,16 @@ public sealed class ReminderSender(
 public sealed record ReminderPage(IReadOnlyList<PortalReminder> Items, int Total, int Page, int PageSize)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>What pressing Send did.</summary>
+public enum ReminderSendOutcome
+{
+    Sent,
+
+    /// <summary>Already sent or discarded by someone else.</summary>
+    NotWaiting,
+
+    /// <summary>It had nothing left to announce, so it was discarded instead of sent.</summary>
+    Withdrawn,
 }

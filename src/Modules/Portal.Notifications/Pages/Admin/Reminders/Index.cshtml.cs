@@ -54,10 +54,14 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
     {
         try
         {
-            TempData[await sender.SendAsync(id, HttpContext.RequestAborted) ? "Status" : "Error"] =
-                await sender.FindAsync(id, HttpContext.RequestAborted) is { State: ReminderState.Sent } sent
-                    ? $"Sent to {sent.Recipient}."
-                    : "That reminder was no longer waiting.";
+            var outcome = await sender.SendAsync(id, HttpContext.RequestAborted);
+            var recipient = (await sender.FindAsync(id, HttpContext.RequestAborted))?.Recipient;
+            TempData[outcome == ReminderSendOutcome.Sent ? "Status" : "Error"] = outcome switch
+            {
+                ReminderSendOutcome.Sent => $"Sent to {recipient}.",
+                ReminderSendOutcome.Withdrawn => $"Not sent to {recipient}: what it announced is no longer there (the files were moved to the trash), so it was discarded.",
+                _ => "That reminder was no longer waiting.",
+            };
         }
         catch (ReminderNotSentException ex)
         {
@@ -69,8 +73,14 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
 
     public async Task<IActionResult> OnPostSendAllAsync()
     {
-        var (count, problems) = await sender.SendAllAsync(HttpContext.RequestAborted);
-        TempData["Status"] = count == 1 ? "1 reminder sent." : $"{count} reminders sent.";
+        var (count, withdrawn, problems) = await sender.SendAllAsync(HttpContext.RequestAborted);
+        TempData["Status"] = (count == 1 ? "1 reminder sent." : $"{count} reminders sent.")
+            + (withdrawn switch
+            {
+                0 => "",
+                1 => " 1 was discarded: what it announced is no longer there.",
+                _ => $" {withdrawn} were discarded: what they announced is no longer there.",
+            });
         if (problems.Count > 0)
         {
             TempData["Error"] = string.Join(" ", problems);
