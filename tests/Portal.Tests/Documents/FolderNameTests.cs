@@ -47,6 +47,9 @@ public sealed class FolderNameTests(SharedApps apps) : IClassFixture<SharedApps>
             Assert.Equal(shownAgain, field.Value);
             Assert.Equal(parent.ToString(), page.QuerySelector<IHtmlSelectElement>("#folder-parent")!.Value);
             Assert.True(page.QuerySelector<IHtmlInputElement>($"{CreateForm} input[name=clientCanUpload]")!.IsChecked);
+
+            // The document list below, refreshed by the uploader, is the list, not the form just posted.
+            Assert.EndsWith($"/{list}", page.QuerySelector("[data-document-table]")!.GetAttribute("data-list-url"), StringComparison.Ordinal);
         }
 
         Assert.Equal(new[] { "2025 Tax return" }, await FolderNamesAsync(scenario));
