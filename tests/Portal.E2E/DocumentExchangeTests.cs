@@ -11,10 +11,11 @@ namespace Portal.E2E;
 
 /// <summary>
 /// Documents both ways through the browser uploader (tus) and downloads, with the bytes compared:
-/// staff send files to a demo client, the client's portal user downloads one and sends one back,
-/// staff download it from New files. And client uploads whose connection drops carry on from where
-/// the server says they stand. On SQLite, with the demo practice; file names are unique per run, so the
-/// tests do not depend on what else the demo practice holds.
+/// staff send files to a demo client and see them in the list at once, the client's portal user
+/// sees them marked new until downloaded, sends one back (a file that is not what its name says is
+/// refused on the way), staff download it from New files. And client uploads whose connection drops
+/// carry on from where the server says they stand. On SQLite, with the demo practice; file names
+/// are unique per run, so the tests do not depend on what else the demo practice holds.
 /// </summary>
 public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture browser)
     : IClassFixture<DemoAppFixture>, IClassFixture<BrowserFixture>
@@ -32,6 +33,7 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         var pdfName = $"engagement-letter-{suffix}.pdf";
         var csvName = $"trial-balance-{suffix}.csv";
         var replyName = $"receipts-{suffix}.csv";
+        var disguisedName = $"signed-letter-{suffix}.pdf";
         var pdf = MinimalPdf($"Engagement letter {suffix}");
         var csv = Encoding.UTF8.GetBytes($"Account,Debit,Credit\r\n1000 Cash,1250.00,\r\n4000 Sales,,1250.00\r\nRun,{suffix},\r\n");
         var reply = Encoding.UTF8.GetBytes($"Date,Shop,Amount\r\n2026-09-14,Harbour Hardware,42.50\r\n2026-09-15,Quay Café,7.80\r\nRun,{suffix},\r\n");
@@ -44,6 +46,7 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
 
         var staffUploader = staff.GetByRole(AriaRole.Region, new() { Name = $"Send documents to {ClientName}" });
         await Expect(staffUploader.GetByLabel("Put them in")).ToHaveValueAsync("");
+        await staff.EvaluateAsync("() => { window.notReloaded = true; }");
         await staffUploader.GetByLabel("choose files").SetInputFilesAsync(new[]
         {
             new FilePayload { Name = pdfName, MimeType = "application/pdf", Buffer = pdf },
@@ -51,27 +54,43 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         });
         await ExpectSentAsync(staffUploader, pdfName);
         await ExpectSentAsync(staffUploader, csvName);
-        await Expect(staffUploader.GetByRole(AriaRole.Status).Filter(new() { HasText = "Done." })).ToBeVisibleAsync();
+        await Expect(staffUploader.GetByRole(AriaRole.Status).Filter(new() { HasText = "Done. 2 files sent" })).ToBeVisibleAsync();
 
-        await staffUploader.GetByRole(AriaRole.Link, new() { Name = "Refresh the list" }).ClickAsync();
+        // The list below shows them at once, marked as just sent, without the page being reloaded.
         await Expect(DocumentRow(staff, pdfName)).ToContainTextAsync("Practice (Sam Patel)");
         await Expect(DocumentRow(staff, csvName)).ToContainTextAsync("Practice (Sam Patel)");
+        await Expect(DocumentRow(staff, pdfName)).ToHaveClassAsync(new Regex(@"\bis-added\b"));
+        Assert.True(await staff.EvaluateAsync<bool>("() => window.notReloaded === true"), "The page was reloaded to show the new files.");
 
         // The client's portal user sees them in their portal and downloads them: the same bytes.
         await using var clientContext = await browser.NewContextAsync();
         var client = await clientContext.NewPageAsync();
+        // They are new to the client until downloaded.
         Assert.Equal(clientId, await OpenClientDocumentsAsClientAsync(client, practiceUrl));
         await Expect(DocumentRow(client, pdfName)).ToContainTextAsync("Your accountant (Sam Patel)");
+        await Expect(NewMark(client, pdfName)).ToBeVisibleAsync();
+        await Expect(NewMark(client, csvName)).ToBeVisibleAsync();
         await ExpectDownloadAsync(client, pdfName, pdf);
         await ExpectDownloadAsync(client, csvName, csv);
+        await PracticeSite.ReloadUntilGoneAsync(client, NewMark(client, csvName));
+        await Expect(NewMark(client, pdfName)).ToHaveCountAsync(0);
 
-        // The client sends a file back.
+        // The client sends a file back, and with it one that is not what its name says: that one is
+        // refused and shows as refused, not as a finished transfer. The sent one joins the list at once.
         var clientUploader = client.GetByRole(AriaRole.Region, new() { Name = $"Send documents to {DemoPractice.DisplayName}" });
-        await clientUploader.GetByLabel("choose files").SetInputFilesAsync(
-            new FilePayload { Name = replyName, MimeType = "text/csv", Buffer = reply });
+        await clientUploader.GetByLabel("choose files").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = replyName, MimeType = "text/csv", Buffer = reply },
+            new FilePayload { Name = disguisedName, MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes($"Not a PDF, only text {suffix}") },
+        });
         await ExpectSentAsync(clientUploader, replyName);
-        await client.ReloadAsync();
+        var refused = clientUploader.Locator("[data-queue] > li").Filter(new() { HasText = disguisedName });
+        await Expect(refused).ToHaveAttributeAsync("data-state", "is-failed");
+        await Expect(refused.GetByRole(AriaRole.Status)).ToContainTextAsync("it was not accepted");
+        await Expect(refused.Locator("progress")).ToBeHiddenAsync();
+        await Expect(clientUploader.GetByRole(AriaRole.Status).Filter(new() { HasText = "Done. 1 file sent" })).ToBeVisibleAsync();
         await Expect(DocumentRow(client, replyName)).ToContainTextAsync("You (Jordan Lee)");
+        await Expect(DocumentRow(client, disguisedName)).ToHaveCountAsync(0);
 
         // Staff find it under New files, download it (the same bytes), and it leaves the list.
         await staff.GetByRole(AriaRole.Navigation, new() { Name = "Practice admin" }).GetByRole(AriaRole.Link, new() { Name = "Documents", Exact = true }).ClickAsync();
@@ -86,7 +105,21 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         // It is still among the client's documents, no longer marked new.
         await staff.GotoAsync($"{practiceUrl}/admin/documents/clients/{clientId}");
         await Expect(DocumentRow(staff, replyName)).ToBeVisibleAsync();
-        await Expect(DocumentRow(staff, replyName).GetByText("New", new() { Exact = true })).ToHaveCountAsync(0);
+        await Expect(NewMark(staff, replyName)).ToHaveCountAsync(0);
+
+        // "Move selected to the trash" with nothing ticked says so beside the button, without asking
+        // to trash nothing and without leaving the list.
+        var questions = new List<string>();
+        staff.Dialog += (_, dialog) =>
+        {
+            questions.Add(dialog.Message);
+            _ = dialog.DismissAsync();
+        };
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Move selected to the trash" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Main).GetByRole(AriaRole.Alert))
+            .ToHaveTextAsync("Choose at least one document to move to the trash: tick the boxes beside the files.");
+        Assert.Empty(questions);
+        await Expect(DocumentRow(staff, replyName)).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -270,6 +303,10 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         await Expect(transfer.GetByRole(AriaRole.Status)).ToHaveTextAsync("Sent");
         await Expect(transfer).ToHaveAttributeAsync("data-state", "is-done");
     }
+
+    /// <summary>The "New" mark on a document's row.</summary>
+    private static ILocator NewMark(IPage page, string fileName)
+        => DocumentRow(page, fileName).GetByText("New", new() { Exact = true });
 
     /// <summary>The row of a document in a document table (by its exact name).</summary>
     private static ILocator DocumentRow(IPage page, string fileName)

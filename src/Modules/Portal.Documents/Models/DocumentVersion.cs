@@ -32,6 +32,11 @@ public sealed class DocumentVersion
 
     public Guid? StaffDownloadedBy { get; set; }
 
+    /// <summary>Files from the practice are "new" to the client until one of its portal users downloads them.</summary>
+    public DateTime? ClientDownloadedAt { get; set; }
+
+    public Guid? ClientDownloadedBy { get; set; }
+
     /// <summary>Groups files sent together, so the recipient gets one e-mail per batch.</summary>
     public Guid? BatchId { get; set; }
 

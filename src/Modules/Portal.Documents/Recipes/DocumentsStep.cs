@@ -109,8 +109,8 @@ public sealed class DocumentsStep(DocumentsDbContext db, DocumentStore store, Do
 
     private async Task<Guid> CreateFolderAsync(Guid clientId, Guid? parentId, string name, bool clientCanUpload, string field, CancellationToken cancellationToken)
     {
-        var (folder, error) = await library.CreateFolderAsync(clientId, parentId, name, clientCanUpload, new ClaimsPrincipal(), cancellationToken);
-        return folder?.Id ?? throw new RecipeStepException(field, error ?? "the folder could not be created.");
+        var (folder, problem) = await library.CreateFolderAsync(clientId, parentId, name, clientCanUpload, new ClaimsPrincipal(), cancellationToken);
+        return folder?.Id ?? throw new RecipeStepException(field, problem?.Message ?? "the folder could not be created.");
     }
 
     private async Task AddDocumentAsync(Guid clientId, DocumentEntry entry, Dictionary<string, Guid> folders, string field, RecipeStepContext context, CancellationToken cancellationToken)

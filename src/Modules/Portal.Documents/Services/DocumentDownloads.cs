@@ -18,7 +18,7 @@ namespace Portal.Documents.Services;
 /// and decrypted on the way with the SHA-256 checked. Small files are checked completely before the
 /// first byte leaves, so damage is reported on a page; a large file that turns out damaged while
 /// streaming is cut off rather than completed. A staff download of a client's file takes it off
-/// the "new files" list.
+/// the "new files" list; a client's download of a file the practice sent takes off its "New" mark.
 /// </summary>
 public sealed class DocumentDownloads(
     DocumentsDbContext db,
@@ -136,6 +136,15 @@ public sealed class DocumentDownloads(
             {
                 await db.Versions.Where(v => ids.Contains(v.Id) && v.StaffDownloadedAt == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(v => v.StaffDownloadedAt, now).SetProperty(v => v.StaffDownloadedBy, userId), CancellationToken.None);
+            }
+        }
+        else
+        {
+            var ids = versions.Where(v => v.Direction == TransferDirection.ToClient && v.ClientDownloadedAt is null).Select(v => v.Id).ToList();
+            if (ids.Count > 0)
+            {
+                await db.Versions.Where(v => ids.Contains(v.Id) && v.ClientDownloadedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(v => v.ClientDownloadedAt, now).SetProperty(v => v.ClientDownloadedBy, userId), CancellationToken.None);
             }
         }
 

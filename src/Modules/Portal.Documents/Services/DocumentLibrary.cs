@@ -140,17 +140,22 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         return row is null ? null : (row.d, row.v);
     }
 
-    public async Task<(Folder? Folder, string? Error)> CreateFolderAsync(Guid clientId, Guid? parentId, string name, bool clientCanUpload, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<(Folder? Folder, FolderProblem? Problem)> CreateFolderAsync(Guid clientId, Guid? parentId, string name, bool clientCanUpload, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
+        if (NameProblem(name) is { } nameProblem)
+        {
+            return (null, nameProblem);
+        }
+
         name = FileNames.Clean(name);
         if (parentId is { } parent && await FindFolderAsync(clientId, parent, cancellationToken) is null)
         {
-            return (null, "The parent folder no longer exists.");
+            return (null, new FolderProblem(FolderProblem.ParentField, "The parent folder no longer exists."));
         }
 
         if (await db.Folders.AnyAsync(f => f.ClientId == clientId && f.ParentId == parentId && f.DeletedAt == null && f.Name.ToLower() == name.ToLower(), cancellationToken))
         {
-            return (null, $"There is already a folder called \"{name}\" here.");
+            return (null, new FolderProblem(FolderProblem.NameField, $"There is already a folder called \"{name}\" here."));
         }
 
         var folder = new Folder
@@ -168,18 +173,23 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         return (folder, null);
     }
 
-    public async Task<string?> UpdateFolderAsync(Guid clientId, Guid folderId, string name, bool clientCanUpload, CancellationToken cancellationToken = default)
+    public async Task<FolderProblem?> UpdateFolderAsync(Guid clientId, Guid folderId, string name, bool clientCanUpload, CancellationToken cancellationToken = default)
     {
         var folder = await db.Folders.SingleOrDefaultAsync(f => f.Id == folderId && f.ClientId == clientId && f.DeletedAt == null, cancellationToken);
         if (folder is null)
         {
-            return "The folder no longer exists.";
+            return new FolderProblem(null, "The folder no longer exists.");
+        }
+
+        if (NameProblem(name) is { } nameProblem)
+        {
+            return nameProblem;
         }
 
         name = FileNames.Clean(name);
         if (await db.Folders.AnyAsync(f => f.ClientId == clientId && f.ParentId == folder.ParentId && f.Id != folderId && f.DeletedAt == null && f.Name.ToLower() == name.ToLower(), cancellationToken))
         {
-            return $"There is already a folder called \"{name}\" here.";
+            return new FolderProblem(FolderProblem.NameField, $"There is already a folder called \"{name}\" here.");
         }
 
         folder.Name = name;
@@ -187,6 +197,12 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
+
+    // A file with no usable name is still worth keeping (it becomes "file"); a folder is named by a person, who can type one.
+    private static FolderProblem? NameProblem(string? name)
+        => string.IsNullOrWhiteSpace(name) ? new FolderProblem(FolderProblem.NameField, "Type a name for the folder.")
+            : FileNames.CleanOrEmpty(name).Length == 0 ? new FolderProblem(FolderProblem.NameField, $"\"{name.Trim()}\" cannot be a folder name: use letters or digits.")
+            : null;
 
     /// <summary>Only an empty folder is removed, so nothing disappears by accident.</summary>
     public async Task<string?> DeleteFolderAsync(Guid clientId, Guid folderId, CancellationToken cancellationToken = default)
@@ -342,6 +358,9 @@ public sealed record DocumentRow(Document Document, DocumentVersion Version)
     public string? FolderName { get; init; }
 
     public bool IsNew => Version.Direction == TransferDirection.FromClient && Version.StaffDownloadedAt is null;
+
+    /// <summary>Sent by the practice and not yet downloaded by any of the client's portal users.</summary>
+    public bool IsNewToClient => Version.Direction == TransferDirection.ToClient && Version.ClientDownloadedAt is null;
 }
 
 public sealed record DocumentPage(IReadOnlyList<DocumentRow> Items, int Total, int Page, int PageSize)

@@ -14,7 +14,10 @@ public static class FileNames
     public const int MaxLength = 200;
     private const string Reserved = "<>:\"/\\|?*";
 
-    public static string Clean(string? raw)
+    public static string Clean(string? raw) => CleanOrEmpty(raw) is { Length: > 0 } name ? name : "file";
+
+    /// <summary>As <see cref="Clean"/>, but "" when nothing usable is left (where a name must be typed, such as a folder's).</summary>
+    public static string CleanOrEmpty(string? raw)
     {
         var name = (raw ?? "").Normalize(NormalizationForm.FormC);
 
@@ -41,9 +44,9 @@ public static class FileNames
         }
 
         name = builder.ToString().Trim().TrimEnd('.', ' ').TrimStart('.');
-        if (name.Length == 0 || name.All(c => c == '_'))
+        if (name.All(c => c == '_'))
         {
-            name = "file";
+            return "";
         }
 
         if (name.Length > MaxLength)

@@ -1,6 +1,8 @@
 // The document uploader: a transfer queue that sends each file with the tus 1.0 protocol to
 // /uploads. Chunks carry a SHA-256 checksum; a dropped connection is retried from the offset the
-// server confirms (HEAD), and a file added again after a reload resumes where it stopped.
+// server confirms (HEAD), and a file added again after a reload resumes where it stopped. When a
+// batch is done, the document list on the page is fetched again in place (same folder, sort and
+// page) and the new files are highlighted in it.
 (function () {
   "use strict";
 
@@ -87,10 +89,11 @@
     if (!files || files.length === 0) { return; }
     var batch = crypto.randomUUID();
     var folder = this.folder ? this.folder.value : "";
+    var folderName = this.folder && this.folder.selectedIndex >= 0 ? this.folder.options[this.folder.selectedIndex].text : "";
     for (var i = 0; i < files.length; i++) {
       this.queue.push(this.item(files[i], batch, folder));
     }
-    this.queue.push({ batchEnd: batch });
+    this.queue.push({ batchEnd: batch, folder: folder, folderName: folderName });
     this.run();
   };
 
@@ -113,13 +116,13 @@
     while (this.queue.length > 0) {
       var next = this.queue.shift();
       if (next.batchEnd) {
-        if (sent[next.batchEnd]) { await this.complete(next.batchEnd); }
+        if (sent[next.batchEnd]) { await this.complete(next, sent[next.batchEnd]); }
         continue;
       }
       try {
-        var outcome = await this.upload(next);
-        sent[next.batch] = true;
-        this.status(next, describeOutcome(outcome), "is-done", 100);
+        var result = await this.upload(next);
+        (sent[next.batch] = sent[next.batch] || []).push(result.version);
+        this.status(next, describeOutcome(result.outcome), "is-done", 100);
       } catch (error) {
         this.status(next, error.message || "Failed", "is-failed");
       }
@@ -128,9 +131,12 @@
   };
 
   Uploader.prototype.status = function (item, text, state, percent) {
+    var progress = item.li.querySelector("progress");
     item.li.querySelector(".transfer-status").textContent = text;
     if (state) { item.li.classList.add(state); item.li.setAttribute("data-state", state); }
-    if (percent !== undefined) { item.li.querySelector("progress").value = percent; }
+    if (percent !== undefined) { progress.value = percent; }
+    // A refused file was not kept, however many of its bytes went out: no bar that looks finished.
+    if (state === "is-failed") { progress.hidden = true; }
   };
 
   Uploader.prototype.key = function (item) {
@@ -142,10 +148,12 @@
     var headers = { "Tus-Resumable": "1.0.0" };
     var location = localStorage.getItem(this.key(item));
     var offset = 0;
+    var version = null;
     if (location) {
       var head = await send("HEAD", location, headers, null);
       if (head.status === 200) {
         offset = parseInt(head.getResponseHeader("Upload-Offset"), 10);
+        version = head.getResponseHeader("Portal-Document-Version");
         this.status(item, "Resuming", null, Math.floor(offset * 100 / Math.max(file.size, 1)));
       } else {
         location = null;
@@ -180,6 +188,7 @@
       }
       if (response && response.status === 204) {
         offset = parseInt(response.getResponseHeader("Upload-Offset"), 10);
+        version = response.getResponseHeader("Portal-Document-Version") || version;
         outcome = response.getResponseHeader("Portal-Upload-Outcome") || outcome;
         retries = 0;
         continue;
@@ -194,14 +203,17 @@
       await sleep(Math.min(1000 * Math.pow(2, retries - 1), 30000));
       try {
         var check = await send("HEAD", location, headers, null);
-        if (check.status === 200) { offset = parseInt(check.getResponseHeader("Upload-Offset"), 10); }
+        if (check.status === 200) {
+          offset = parseInt(check.getResponseHeader("Upload-Offset"), 10);
+          version = check.getResponseHeader("Portal-Document-Version") || version;
+        }
         else if (check.status === 404 || check.status === 410) { localStorage.removeItem(this.key(item)); throw new Error("The upload expired. Add the file again."); }
       } catch (headError) {
         if (headError.message !== "network") { throw headError; }
       }
     }
     localStorage.removeItem(this.key(item));
-    return outcome;
+    return { version: version, outcome: outcome };
   };
 
   // What the server made of the file (Portal-Upload-Outcome): a new document, a new version of the
@@ -214,17 +226,59 @@
       : "Already here: identical to version " + match[2] + ", nothing added";
   }
 
-  Uploader.prototype.complete = async function (batch) {
+  Uploader.prototype.complete = async function (batch, versions) {
     try {
-      await fetch(this.completeBase + batch + "/complete", { method: "POST", headers: { "RequestVerificationToken": this.token }, credentials: "same-origin" });
+      await fetch(this.completeBase + batch.batchEnd + "/complete", { method: "POST", headers: { "RequestVerificationToken": this.token }, credentials: "same-origin" });
     } catch (ignored) {
       // The server also announces a batch on its own after a quiet period.
     }
     var done = document.createElement("li");
     done.className = "transfer transfer-summary";
     done.setAttribute("role", "status");
-    done.innerHTML = 'Done. <a href="">Refresh the list</a> to see the new files.';
+    var shown;
+    try {
+      shown = await this.refresh(versions);
+    } catch (failed) {
+      shown = -1;
+    }
+    var count = versions.length === 1 ? "1 file" : versions.length + " files";
+    if (shown === versions.length) {
+      done.textContent = "Done. " + count + " sent: highlighted in the list below.";
+    } else {
+      // The list could not be fetched, or the files went to another folder than the one open (or
+      // sorted out of this page): offer the way to them.
+      var link = document.createElement("a");
+      if (shown < 0) {
+        link.href = window.location.href;
+        link.textContent = "Reload the page";
+      } else {
+        link.href = window.location.pathname + (batch.folder ? "?folder=" + encodeURIComponent(batch.folder) : "");
+        link.textContent = "Open " + (batch.folderName || "the folder");
+      }
+      done.append("Done. " + count + " sent. ", link, " to see them.");
+    }
     this.list.appendChild(done);
+  };
+
+  // Fetches the page's document list again (the same view: folder, sort, page) and swaps it in;
+  // returns how many of the given versions it shows, each marked as just added.
+  Uploader.prototype.refresh = async function (versions) {
+    var current = document.querySelector("[data-document-table]");
+    if (!current) { return 0; }
+    var response = await fetch(current.getAttribute("data-list-url"), { credentials: "same-origin", headers: { "Accept": "text/html" } });
+    if (!response.ok) { throw new Error("The list could not be loaded (" + response.status + ")."); }
+    var page = new DOMParser().parseFromString(await response.text(), "text/html");
+    var next = page.querySelector("[data-document-table]");
+    if (!next) { throw new Error("The page has no document list."); }
+    next = document.adoptNode(next);
+    current.replaceWith(next);
+    if (window.Portal && window.Portal.labelTables) { window.Portal.labelTables(next); }
+    var shown = 0;
+    versions.forEach(function (version) {
+      var row = version && next.querySelector("tr[data-version='" + version + "']");
+      if (row) { row.classList.add("is-added"); shown++; }
+    });
+    return shown;
   };
 
   document.querySelectorAll("[data-uploader]").forEach(function (root) { new Uploader(root); });

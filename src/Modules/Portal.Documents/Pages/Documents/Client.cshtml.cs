@@ -80,7 +80,7 @@ public sealed class ClientModel(
             targets.Add(new UploadTarget(null, "Documents (no folder)"));
         }
 
-        targets.AddRange(Folders.Where(rights.CanUploadTo).Select(f => new UploadTarget(f.Id, f.Name)));
+        targets.AddRange(FolderTree.Of(Folders).TopToBottom().Where(n => rights.CanUploadTo(n.Folder)).Select(n => new UploadTarget(n.Folder.Id, n.Path)));
         if (targets.Count > 0)
         {
             Uploader = new UploaderModel(ClientId, $"Send documents to {PracticeName}", targets, FolderId, Sizes.Format(options.Value.MaxFileSize), antiforgery.GetAndStoreTokens(HttpContext).RequestToken!);

@@ -60,7 +60,15 @@ public sealed class ClientModel(
 
     public UploaderModel? Uploader { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    /// <summary>The "New folder" form, with what was typed when it was refused.</summary>
+    public FolderForm NewFolder { get; private set; } = FolderForm.Empty;
+
+    /// <summary>The open folder's rename form when it was refused (otherwise it shows the folder as it is).</summary>
+    public FolderForm? Rename { get; private set; }
+
+    public Task<IActionResult> OnGetAsync() => LoadAsync();
+
+    private async Task<IActionResult> LoadAsync()
     {
         var rights = await access.ForClientAsync(User, ClientId, HttpContext.RequestAborted);
         var client = await clients.FindAsync(ClientId, HttpContext.RequestAborted);
@@ -94,7 +102,7 @@ public sealed class ClientModel(
         if (rights.CanSend)
         {
             var targets = new List<UploadTarget> { new(null, "Documents (no folder)") };
-            targets.AddRange(Folders.Select(f => new UploadTarget(f.Id, f.Name)));
+            targets.AddRange(FolderTree.Of(Folders).TopToBottom().Select(f => new UploadTarget(f.Folder.Id, f.Path)));
             Uploader = new UploaderModel(ClientId, $"Send documents to {ClientName}", targets, FolderId, Sizes.Format(options.Value.MaxFileSize), antiforgery.GetAndStoreTokens(HttpContext).RequestToken!);
         }
 
@@ -113,7 +121,7 @@ public sealed class ClientModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCreateFolderAsync(string name, Guid? parentId, bool clientCanUpload)
+    public async Task<IActionResult> OnPostCreateFolderAsync(string? name, Guid? parentId, bool clientCanUpload)
     {
         var rights = await access.ForClientAsync(User, ClientId, HttpContext.RequestAborted);
         if (!rights.CanView)
@@ -126,12 +134,19 @@ public sealed class ClientModel(
             return Forbid();
         }
 
-        var (folder, error) = await library.CreateFolderAsync(ClientId, parentId, name ?? "", clientCanUpload, User, HttpContext.RequestAborted);
-        TempData[error is null ? "Status" : "Error"] = error ?? $"Folder \"{folder!.Name}\" created.";
-        return error is null ? Redirect($"~/admin/documents/clients/{ClientId}?folder={folder!.Id}") : Redirect($"~/admin/documents/clients/{ClientId}");
+        var (folder, problem) = await library.CreateFolderAsync(ClientId, parentId, name ?? "", clientCanUpload, User, HttpContext.RequestAborted);
+        if (problem is not null)
+        {
+            NewFolder = new FolderForm(name ?? "", parentId, clientCanUpload, problem);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await LoadAsync();
+        }
+
+        TempData["Status"] = $"Folder \"{folder!.Name}\" created.";
+        return Redirect($"~/admin/documents/clients/{ClientId}?folder={folder.Id}");
     }
 
-    public async Task<IActionResult> OnPostUpdateFolderAsync(string name, bool clientCanUpload)
+    public async Task<IActionResult> OnPostUpdateFolderAsync(string? name, bool clientCanUpload)
     {
         var rights = await access.ForClientAsync(User, ClientId, HttpContext.RequestAborted);
         if (!rights.CanView || FolderId is null)
@@ -144,9 +159,16 @@ public sealed class ClientModel(
             return Forbid();
         }
 
-        var error = await library.UpdateFolderAsync(ClientId, FolderId.Value, name ?? "", clientCanUpload, HttpContext.RequestAborted);
-        TempData[error is null ? "Status" : "Error"] = error ?? "Folder saved.";
-        return Redirect($"~/admin/documents/clients/{ClientId}?folder={FolderId}");
+        var problem = await library.UpdateFolderAsync(ClientId, FolderId.Value, name ?? "", clientCanUpload, HttpContext.RequestAborted);
+        if (problem is { Field: not null })
+        {
+            Rename = new FolderForm(name ?? "", null, clientCanUpload, problem);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await LoadAsync();
+        }
+
+        TempData[problem is null ? "Status" : "Error"] = problem?.Message ?? "Folder saved.";
+        return Redirect(problem is null ? $"~/admin/documents/clients/{ClientId}?folder={FolderId}" : $"~/admin/documents/clients/{ClientId}");
     }
 
     public async Task<IActionResult> OnPostDeleteFolderAsync()
