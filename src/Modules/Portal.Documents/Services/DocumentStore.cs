@@ -17,6 +17,7 @@ public sealed class DocumentStore(
     DocumentsDbContext db,
     EncryptedBlobStore blobs,
     FileTypes types,
+    DocumentScanning scanning,
     IOptions<DocumentOptions> options,
     TimeProvider clock,
     ILogger<DocumentStore> logger)
@@ -62,19 +63,21 @@ public sealed class DocumentStore(
         }
     }
 
-    /// <summary>Records a version whose blob is already stored (a completed resumable upload).</summary>
+    /// <summary>Records a version whose blob is already stored (a completed resumable upload), and queues its scan.</summary>
     public async Task<DocumentVersion> AddVersionAsync(DocumentTarget target, string name, string blobKey, StoredBlob stored, string contentType, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
+            DocumentVersion version;
             try
             {
-                return await AddVersionOnceAsync(target, name, blobKey, stored, contentType, cancellationToken);
+                version = await AddVersionOnceAsync(target, name, blobKey, stored, contentType, cancellationToken);
             }
             catch (DbUpdateException) when (attempt < 3)
             {
                 // Two files of the same name arrived together and took the same version number: try again.
                 db.ChangeTracker.Clear();
+                continue;
             }
             catch
             {
@@ -90,6 +93,10 @@ public sealed class DocumentStore(
 
                 throw;
             }
+
+            // Only once the row is committed; a scan lost in between is queued again by the maintenance job.
+            await scanning.QueueAsync(version, CancellationToken.None);
+            return version;
         }
     }
 
@@ -140,10 +147,13 @@ public sealed class DocumentStore(
             UploadedByName = target.UserName,
             UploadedAt = now,
             BatchId = target.BatchId,
+            ScanState = scanning.InitialState,
         };
         db.Versions.Add(version);
         document.VersionCount = version.Number;
         document.CurrentVersionId = version.Id;
+        document.StaffVersionId = version.IsVisibleTo(staff: true) ? version.Id : document.StaffVersionId;
+        document.ClientVersionId = version.IsVisibleTo(staff: false) ? version.Id : document.ClientVersionId;
         document.Size = stored.Length;
         document.UpdatedAt = now;
         document.Direction = target.Direction;
