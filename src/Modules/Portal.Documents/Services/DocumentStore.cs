@@ -11,7 +11,8 @@ namespace Portal.Documents.Services;
 /// <summary>
 /// Adds versions of documents. A version becomes visible only when both its encrypted blob and its
 /// database row are committed: the blob is written first, then the row; if the row fails the blob
-/// is removed (and the orphan sweeper removes any left by a crash in between).
+/// is removed (and the orphan sweeper removes any left by a crash in between). The other side sees
+/// it only once it is released by its malware scan (see <see cref="ScanVisibility"/>).
 /// </summary>
 public sealed class DocumentStore(
     DocumentsDbContext db,
