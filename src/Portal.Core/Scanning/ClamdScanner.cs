@@ -20,6 +20,8 @@ public sealed class ClamdScanner(IOptions<ScanningOptions> options) : IMalwareSc
 
     private const int MaxAnswerLength = 4096;
 
+    private static readonly byte[] InStream = "zINSTREAM\0"u8.ToArray();
+
     public async Task<ScanResult> ScanAsync(Stream content, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -32,7 +34,7 @@ public sealed class ClamdScanner(IOptions<ScanningOptions> options) : IMalwareSc
         {
             await client.ConnectAsync(settings.Host, settings.Port, timeout.Token);
             var connection = client.GetStream();
-            if (!await TrySendAsync(connection, "zINSTREAM\0"u8.ToArray(), timeout.Token))
+            if (!await TrySendAsync(connection, InStream, timeout.Token))
             {
                 return Cut(where, await ReadAnswerAsync(connection, timeout.Token));
             }
