@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command. On a fresh Debian machine with the .NET SDK it installs and starts what the
-# suites need (PostgreSQL, an SMTP server, s3rver, Chromium), checks formatting, builds with
+# suites need (PostgreSQL, an SMTP server, s3rver, Chromium, clamd), checks formatting, builds with
 # warnings as errors and runs every suite; integration tests run on SQLite and on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (when missing) and starts the real servers the test suites use:
 #   PostgreSQL (Debian's, newest installed; own cluster on port 55432), an SMTP server (python3-aiosmtpd, port 2525, writing a
-#   Maildir), Chromium for Playwright, and s3rver (npm) for S3-compatible storage.
+#   Maildir), Chromium for Playwright, s3rver (npm) for S3-compatible storage, and ClamAV's clamd (Debian's
+#   clamav-daemon; own instance on port 3310 with a local EICAR signature, since no database can be downloaded here).
 # Writes the connection settings to $PORTAL_TEST_HOME/test.env, which test.sh sources.
 # Usage: scripts/test-services.sh start|stop
 set -euo pipefail
@@ -10,9 +11,13 @@ PORTAL_TEST_HOME="${PORTAL_TEST_HOME:-/tmp/portal-test}"
 PG_PORT="${PORTAL_TEST_PG_PORT:-55432}"
 SMTP_PORT="${PORTAL_TEST_SMTP_PORT:-2525}"
 S3_PORT="${PORTAL_TEST_S3_PORT:-4569}"
+CLAMD_PORT="${PORTAL_TEST_CLAMD_PORT:-3310}"
 PG_DATA="$PORTAL_TEST_HOME/pg"
 MAILDIR="$PORTAL_TEST_HOME/maildir"
 TOOLS="$PORTAL_TEST_HOME/tools"
+CLAMD_HOME="$PORTAL_TEST_HOME/clamd"
+# clamd spools each INSTREAM to a temporary file: keep those copies of uploaded plaintext in memory (tmpfs).
+CLAMD_TMP="/dev/shm/portal-test-clamd"
 
 log() { printf '[test-services] %s\n' "$*"; }
 
@@ -22,11 +27,18 @@ need_packages() {
   /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+  [ -x /usr/sbin/clamd ] || missing+=(clamav-daemon)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
+    # Packaged services (Debian's own clamd and freshclam) must not start on install: the tests run their own.
+    local held=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d; chmod 755 /usr/sbin/policy-rc.d; held=1
+    fi
     apt-get update -qq
     apt-get install -y -qq "${missing[@]}" >/dev/null
+    [ -z "$held" ] || rm -f /usr/sbin/policy-rc.d
   fi
 }
 
@@ -88,6 +100,51 @@ start_s3() {
   log "s3rver did not start"; cat "$PORTAL_TEST_HOME/s3.log"; exit 1
 }
 
+# clamd answers PONG on its TCP socket once its signatures are loaded.
+clamd_answers() {
+  local reply=""
+  exec 3<>"/dev/tcp/127.0.0.1/$CLAMD_PORT" || return 1
+  printf 'zPING\0' >&3
+  IFS= read -r -d '' -t 2 reply <&3 || true
+  exec 3<&- 3>&-
+  [ "$reply" = PONG ]
+}
+
+start_clamd() {
+  mkdir -p "$CLAMD_HOME/db" "$CLAMD_TMP"
+  # The EICAR test string (https://www.eicar.org), anywhere in a file; written as hex so no scanner flags this script.
+  printf 'Eicar-Test-Signature:0:*:%s\n' \
+    58354f2150254041505b345c505a58353428505e2937434329377d2445494341522d5354414e444152442d414e544956495255532d544553542d46494c452124482b482a \
+    >"$CLAMD_HOME/db/portal-test.ndb"
+  # Limits: streams up to 64 MiB; a file over a scan limit is reported (Heuristics.Limits.Exceeded), never passed as clean.
+  cat >"$CLAMD_HOME/clamd.conf" <<CONF
+TCPSocket $CLAMD_PORT
+TCPAddr 127.0.0.1
+Foreground false
+PidFile $CLAMD_HOME/clamd.pid
+LogFile $CLAMD_HOME/clamd.log
+DatabaseDirectory $CLAMD_HOME/db
+TemporaryDirectory $CLAMD_TMP
+StreamMaxLength 64M
+MaxFileSize 64M
+MaxScanSize 256M
+AlertExceedsMax yes
+Bytecode no
+SelfCheck 0
+CONF
+  if [ -f "$CLAMD_HOME/clamd.pid" ] && kill -0 "$(cat "$CLAMD_HOME/clamd.pid")" 2>/dev/null && clamd_answers 2>/dev/null; then
+    return
+  fi
+  log "starting clamd on port $CLAMD_PORT (signatures in $CLAMD_HOME/db)"
+  rm -f "$CLAMD_HOME/clamd.pid"
+  /usr/sbin/clamd -c "$CLAMD_HOME/clamd.conf"
+  for _ in $(seq 1 100); do
+    clamd_answers 2>/dev/null && return
+    sleep 0.1
+  done
+  log "clamd did not answer PING"; tail -n 20 "$CLAMD_HOME/clamd.log"; exit 1
+}
+
 write_env() {
   cat >"$PORTAL_TEST_HOME/test.env" <<ENV
 export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=portal;Password=portal;Database=postgres"
@@ -95,6 +152,7 @@ export PORTAL_TEST_SMTP_PORT=$SMTP_PORT
 export PORTAL_TEST_MAILDIR=$MAILDIR
 export PORTAL_TEST_S3_URL=http://127.0.0.1:$S3_PORT
 export PORTAL_TEST_CHROMIUM=/usr/bin/chromium
+export PORTAL_TEST_CLAMD_PORT=$CLAMD_PORT
 ENV
 }
 
@@ -105,6 +163,8 @@ stop_all() {
     [ -f "$PORTAL_TEST_HOME/$name.pid" ] && kill "$(cat "$PORTAL_TEST_HOME/$name.pid")" 2>/dev/null || true
     rm -f "$PORTAL_TEST_HOME/$name.pid"
   done
+  [ -f "$CLAMD_HOME/clamd.pid" ] && kill "$(cat "$CLAMD_HOME/clamd.pid")" 2>/dev/null || true
+  rm -f "$CLAMD_HOME/clamd.pid"
 }
 
 case "${1:-start}" in
@@ -113,6 +173,7 @@ case "${1:-start}" in
     start_postgres
     start_smtp
     start_s3
+    start_clamd
     write_env
     log "ready (settings in $PORTAL_TEST_HOME/test.env)"
     ;;

@@ -17,6 +17,7 @@ using Portal.Core.Modules;
 using Portal.Core.Navigation;
 using Portal.Core.Recipes;
 using Portal.Core.Recipes.Steps;
+using Portal.Core.Scanning;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Core.Storage;
@@ -56,6 +57,7 @@ public static class PortalServiceCollectionExtensions
 
         // Encryption at rest and blob storage
         services.AddPortalStorage(configuration);
+        services.AddPortalScanning(configuration);
 
         // Tenancy
         services.AddSingleton<TenantRegistry>();

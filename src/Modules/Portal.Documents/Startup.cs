@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Jobs;
@@ -22,6 +23,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DocumentOptions>().Bind(configuration.GetSection(DocumentOptions.Section));
+        services.AddSingleton<IPostConfigureOptions<DocumentOptions>, ScannableFileSize>();
         services.AddTenantDbContext<DocumentsDbContext>(DocumentsDbContext.MigrationsHistoryTable);
         services.AddSingleton<FileTypes>();
         services.AddScoped<DocumentAccess>();
@@ -31,10 +33,14 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<DocumentDownloads>();
         services.AddScoped<DocumentNotifications>();
         services.AddScoped<TusUploads>();
+        services.AddScoped<DocumentScanning>();
+        services.AddScoped<QuarantineNotice>();
         services.AddScoped<IReminderKind, DocumentsSentReminderKind>();
         services.AddSingleton(DocumentMailTemplates.SentTemplate);
         services.AddSingleton(DocumentMailTemplates.ReceivedTemplate);
+        services.AddSingleton(QuarantineMailTemplate.Definition);
         services.AddJobHandler<DocumentNoticeHandler>();
+        services.AddJobHandler<DocumentScanHandler>();
         services.AddJobHandler<DocumentMaintenanceHandler>();
         services.AddRecurringJob<DocumentMaintenanceHandler>("documents.maintenance", TimeSpan.FromHours(1));
         services.AddScoped<IRecipeStep, DocumentsStep>();

@@ -11,9 +11,12 @@ public static class TestEnvironment
 
     public static string S3Url => Require("PORTAL_TEST_S3_URL");
 
+    /// <summary>clamd on 127.0.0.1, loaded with a signature for the EICAR test file only.</summary>
+    public static int ClamdPort => int.Parse(Require("PORTAL_TEST_CLAMD_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+
     private static string Require(string name)
         => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(
-                $"{name} is not set. Run the suite with ./test.sh, which starts PostgreSQL, the SMTP server and s3rver and sets it.");
+                $"{name} is not set. Run the suite with ./test.sh, which starts PostgreSQL, the SMTP server, s3rver and clamd and sets it.");
 }

@@ -54,10 +54,13 @@ public sealed class DocumentsDbContext(DbContextOptions<DocumentsDbContext> opti
             v.Property(x => x.ContentType).HasMaxLength(100).IsRequired();
             v.Property(x => x.Direction).HasConversion<string>().HasMaxLength(12).IsRequired();
             v.Property(x => x.UploadedByName).HasMaxLength(200).IsRequired();
+            v.Property(x => x.ScanState).HasConversion<string>().HasMaxLength(12).IsRequired();
+            v.Property(x => x.ScanSignature).HasMaxLength(200);
             v.HasIndex(x => new { x.DocumentId, x.Number }).IsUnique();
             v.HasIndex(x => x.BlobKey).IsUnique();
             v.HasIndex(x => new { x.Direction, x.StaffDownloadedAt, x.UploadedAt });
             v.HasIndex(x => new { x.BatchId, x.NotifiedAt });
+            v.HasIndex(x => new { x.ScanState, x.UploadedAt });
             v.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Routing;
 using Portal.Core.Contracts;
 using Portal.Core.Navigation;
+using Portal.Documents.Models;
 using Portal.Documents.Services;
 
 namespace Portal.Documents.Endpoints;
@@ -27,9 +28,14 @@ public static class DownloadEndpoints
             }
 
             var rights = await access.ForClientAsync(context.User, file.Document.ClientId, context.RequestAborted);
-            if (!rights.CanSee(file.Document))
+            if (!rights.CanSee(file.Document) || !file.Version.IsVisibleTo(rights.IsStaff))
             {
                 return Results.NotFound();
+            }
+
+            if (file.Version.DownloadRefusal() is { } refusal)
+            {
+                return Results.Problem(refusal, statusCode: file.Version.ScanState == ScanState.Pending ? StatusCodes.Status409Conflict : StatusCodes.Status403Forbidden, title: "This file cannot be downloaded");
             }
 
             var outcome = await downloads.SendAsync(context, file.Document, file.Version, rights);
@@ -47,7 +53,7 @@ public static class DownloadEndpoints
             }
 
             var chosen = (form.Documents ?? []).Distinct().Take(500).ToList();
-            var files = (await library.CurrentVersionsAsync(clientId, chosen, context.RequestAborted)).Where(f => rights.CanSee(f.Document)).ToList();
+            var files = (await library.CurrentVersionsAsync(clientId, chosen, rights.IsStaff, context.RequestAborted)).Where(f => rights.CanSee(f.Document)).ToList();
 
             if (files.Count == 0)
             {
@@ -81,7 +87,7 @@ public static class DownloadEndpoints
                 return Results.NotFound();
             }
 
-            var announced = await notifications.NotifyAsync(clientId, batchId, null, context.RequestAborted);
+            var announced = await notifications.BatchCompleteAsync(clientId, batchId, context.RequestAborted);
             return Results.Ok(new { announced });
         });
     }

@@ -17,7 +17,14 @@ public sealed class Document
     /// <summary>Lower-cased name, for the "same name in the same folder" rule and sorting.</summary>
     public string NormalizedName { get; set; } = "";
 
+    /// <summary>The newest version, whatever its scan says.</summary>
     public Guid CurrentVersionId { get; set; }
+
+    /// <summary>The newest version staff may see: their own in any scan state, a client's once scanned. Null: none yet.</summary>
+    public Guid? StaffVersionId { get; set; }
+
+    /// <summary>The newest version the client's users may see: their own in any scan state, the practice's once released.</summary>
+    public Guid? ClientVersionId { get; set; }
 
     public int VersionCount { get; set; }
 

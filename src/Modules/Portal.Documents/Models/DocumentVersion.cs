@@ -42,4 +42,11 @@ public sealed class DocumentVersion
 
     /// <summary>When the other side was told about this file (null: not yet).</summary>
     public DateTime? NotifiedAt { get; set; }
+
+    public ScanState ScanState { get; set; }
+
+    /// <summary>What the scanner found in a quarantined version.</summary>
+    public string? ScanSignature { get; set; }
+
+    public DateTime? ScannedAt { get; set; }
 }

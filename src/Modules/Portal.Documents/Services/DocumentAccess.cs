@@ -43,9 +43,9 @@ public sealed record ClientDocumentRights(Guid ClientId, ClientAccessLevel Level
 
     public bool IsClientUser => Level is ClientAccessLevel.Full or ClientAccessLevel.Contributor;
 
-    /// <summary>Contributors see only shared items; everyone else who can view sees all.</summary>
+    /// <summary>Contributors see only shared items; everyone else who can view sees all that has a version for their side (see ScanVisibility).</summary>
     public bool CanSee(Document document)
-        => CanView && (Shared is null || Shared.Documents.Contains(document.Id) || (document.FolderId is { } folder && Shared.Folders.Contains(folder)));
+        => CanView && document.VersionFor(IsStaff) is not null && (Shared is null || Shared.Documents.Contains(document.Id) || (document.FolderId is { } folder && Shared.Folders.Contains(folder)));
 
     public bool CanSeeFolder(Guid folderId) => CanView && (Shared is null || Shared.Folders.Contains(folderId));
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
@@ -23,7 +24,10 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
     /// <summary>A page of the client's documents the user may see; sorted and paged in the database.</summary>
     public async Task<DocumentPage> ListAsync(ClientDocumentRights rights, DocumentQuery query, CancellationToken cancellationToken = default)
     {
-        var documents = db.Documents.AsNoTracking().Where(d => d.ClientId == rights.ClientId && d.DeletedAt == null);
+        // Each side lists the version it may see (see ScanVisibility); a document with none is not listed.
+        Expression<Func<Document, Guid?>> shown = rights.IsStaff ? d => d.StaffVersionId : d => d.ClientVersionId;
+        Expression<Func<Document, bool>> hasShown = rights.IsStaff ? d => d.StaffVersionId != null : d => d.ClientVersionId != null;
+        var documents = db.Documents.AsNoTracking().Where(d => d.ClientId == rights.ClientId && d.DeletedAt == null).Where(hasShown);
         if (query.FolderId is { } folderId)
         {
             documents = documents.Where(d => d.FolderId == folderId);
@@ -47,7 +51,8 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
 
         if (query.NewOnly)
         {
-            documents = documents.Where(d => db.Versions.Any(v => v.Id == d.CurrentVersionId && v.Direction == TransferDirection.FromClient && v.StaffDownloadedAt == null));
+            documents = documents.Where(d => db.Versions.Any(v => v.Id == d.StaffVersionId && v.Direction == TransferDirection.FromClient && v.StaffDownloadedAt == null
+                && (v.ScanState == ScanState.Clean || v.ScanState == ScanState.NotScanned)));
         }
 
         var total = await documents.CountAsync(cancellationToken);
@@ -64,7 +69,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         };
         var page = Math.Max(1, query.Page);
         var rows = await documents.Skip((page - 1) * query.PageSize).Take(query.PageSize)
-            .Join(db.Versions, d => d.CurrentVersionId, v => v.Id, (d, v) => new DocumentRow(d, v))
+            .Join(db.Versions, shown, v => (Guid?)v.Id, (d, v) => new DocumentRow(d, v))
             .ToListAsync(cancellationToken);
 
         // The join loses the order on some providers: restore it from the paged ids.
@@ -105,6 +110,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
 
         return db.Versions.AsNoTracking()
             .Where(v => v.Direction == TransferDirection.FromClient && v.StaffDownloadedAt == null)
+            .Where(ScanVisibility.Released)
             .Join(documents, v => v.DocumentId, d => d.Id, (v, d) => new DocumentWithVersion { Document = d, Version = v });
     }
 
@@ -118,13 +124,14 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
     public async Task<Document?> FindAsync(Guid documentId, bool includeDeleted = false, CancellationToken cancellationToken = default)
         => await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && (includeDeleted || d.DeletedAt == null), cancellationToken);
 
-    /// <summary>The current versions of the given documents of one client (deleted ones left out), in the order asked for.</summary>
-    public async Task<IReadOnlyList<(Document Document, DocumentVersion Version)>> CurrentVersionsAsync(Guid clientId, IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default)
+    /// <summary>The versions of the given documents of one client that this side sees and may download (deleted ones left out), in the order asked for.</summary>
+    public async Task<IReadOnlyList<(Document Document, DocumentVersion Version)>> CurrentVersionsAsync(Guid clientId, IReadOnlyCollection<Guid> documentIds, bool staff, CancellationToken cancellationToken = default)
     {
         var ids = documentIds.ToArray();
+        Expression<Func<Document, Guid?>> shown = staff ? d => d.StaffVersionId : d => d.ClientVersionId;
         var rows = await db.Documents.AsNoTracking()
             .Where(d => d.ClientId == clientId && d.DeletedAt == null && ids.Contains(d.Id))
-            .Join(db.Versions.AsNoTracking(), d => d.CurrentVersionId, v => v.Id, (d, v) => new DocumentWithVersion { Document = d, Version = v })
+            .Join(db.Versions.AsNoTracking().Where(ScanVisibility.Released), shown, v => (Guid?)v.Id, (d, v) => new DocumentWithVersion { Document = d, Version = v })
             .ToDictionaryAsync(r => r.Document.Id, cancellationToken);
         return documentIds.Where(rows.ContainsKey).Select(id => (rows[id].Document, rows[id].Version)).ToList();
     }
@@ -357,10 +364,10 @@ public sealed record DocumentRow(Document Document, DocumentVersion Version)
 
     public string? FolderName { get; init; }
 
-    public bool IsNew => Version.Direction == TransferDirection.FromClient && Version.StaffDownloadedAt is null;
+    public bool IsNew => Version.Direction == TransferDirection.FromClient && Version.StaffDownloadedAt is null && Version.IsReleased();
 
-    /// <summary>Sent by the practice and not yet downloaded by any of the client's portal users.</summary>
-    public bool IsNewToClient => Version.Direction == TransferDirection.ToClient && Version.ClientDownloadedAt is null;
+    /// <summary>Sent by the practice, released to the client, and not yet downloaded by any of the client's portal users.</summary>
+    public bool IsNewToClient => Version.Direction == TransferDirection.ToClient && Version.ClientDownloadedAt is null && Version.IsReleased();
 }
 
 public sealed record DocumentPage(IReadOnlyList<DocumentRow> Items, int Total, int Page, int PageSize)

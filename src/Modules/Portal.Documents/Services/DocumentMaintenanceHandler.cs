@@ -11,8 +11,9 @@ namespace Portal.Documents.Services;
 
 /// <summary>
 /// Platform job, for every running practice with documents on: purges the trash after the retention
-/// period (blobs first, then rows), removes expired unfinished uploads, and deletes orphaned blobs
-/// (stored bytes no version or upload refers to, left by a crash between storing and recording).
+/// period (blobs first, then rows), removes expired unfinished uploads, deletes orphaned blobs
+/// (stored bytes no version or upload refers to, left by a crash between storing and recording), and
+/// queues again the malware scans still waiting (see <see cref="DocumentScanning"/>).
 /// </summary>
 public sealed class DocumentMaintenanceHandler(
     TenantRegistry registry,
@@ -54,6 +55,7 @@ public sealed class DocumentMaintenanceHandler(
         }
 
         var uploads = await services.GetRequiredService<TusUploads>().RemoveExpiredAsync(cancellationToken);
+        var scans = await services.GetRequiredService<DocumentScanning>().RequeueWaitingAsync(cancellationToken);
 
         var orphans = 0;
         await foreach (var blobKey in blobs.ListKeysAsync(cancellationToken))
@@ -70,9 +72,14 @@ public sealed class DocumentMaintenanceHandler(
             }
         }
 
-        if (expired.Count + uploads + orphans > 0)
+        if (expired.Count + uploads + orphans + scans > 0)
         {
-            logger.LogInformation("Documents maintenance: {Purged} purged from the trash, {Uploads} expired uploads, {Orphans} orphaned blobs removed", expired.Count, uploads, orphans);
+            logger.LogInformation(
+                "Documents maintenance: {Purged} purged from the trash, {Uploads} expired uploads, {Orphans} orphaned blobs removed, {Scans} waiting scans queued again",
+                expired.Count,
+                uploads,
+                orphans,
+                scans);
         }
     }
 

@@ -16,7 +16,8 @@ namespace Portal.Documents.Services;
 /// when its last file is in, and a delayed job covers a batch whose browser went away. Each file is
 /// announced once (it records when), so a late file gets a notice of its own.
 /// Practice to client: through the reminders queue (staff may review first). Client to practice:
-/// to the practice's contact address.
+/// to the practice's contact address. Only released files are announced (clean, or passed
+/// unscanned); a batch waits while any of its files is being scanned.
 /// </summary>
 public sealed class DocumentNotifications(
     DocumentsDbContext db,
@@ -35,20 +36,56 @@ public sealed class DocumentNotifications(
 {
     public const string ReminderKind = "documents.sent";
 
+    /// <summary>How long after a browser's "batch complete" a batch still being scanned is checked again.</summary>
+    public static readonly TimeSpan ScanSettle = TimeSpan.FromSeconds(5);
+
     /// <summary>After each finished upload: schedule the fallback notice for its batch.</summary>
     public async Task UploadCompletedAsync(Upload upload, CancellationToken cancellationToken)
     {
-        var delay = upload.Direction == TransferDirection.FromClient ? options.Value.StaffNoticeDelay : TimeSpan.FromMinutes(10);
+        var delay = NoticeDelay(upload.Direction);
         await jobs.EnqueueAsync(
             new JobRequest(DocumentNoticeHandler.JobType, new DocumentNotice(upload.ClientId, upload.BatchId, upload.DocumentVersionId)) { RunAfter = clock.GetUtcNow().UtcDateTime + delay },
             cancellationToken);
     }
 
+    /// <summary>After a scan: a file scanned after its batch's fallback notice ran (which waited for it) is announced now.</summary>
+    public async Task ReleasedAsync(DocumentVersion version, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (version.UploadedAt + NoticeDelay(version.Direction) > now)
+        {
+            return; // the fallback notice queued at upload is still to come
+        }
+
+        var clientId = await db.Documents.Where(d => d.Id == version.DocumentId).Select(d => d.ClientId).SingleAsync(cancellationToken);
+        await jobs.EnqueueAsync(new JobRequest(DocumentNoticeHandler.JobType, new DocumentNotice(clientId, version.BatchId, version.Id)), cancellationToken);
+    }
+
+    /// <summary>The browser's "this batch is complete": announced now, or, while a file is still scanned, checked again shortly.</summary>
+    public async Task<int> BatchCompleteAsync(Guid clientId, Guid batchId, CancellationToken cancellationToken)
+    {
+        var announced = await NotifyAsync(clientId, batchId, null, cancellationToken);
+        if (announced == 0 && await db.Versions.AnyAsync(v => v.BatchId == batchId && v.ScanState == ScanState.Pending, cancellationToken))
+        {
+            await jobs.EnqueueAsync(
+                new JobRequest(DocumentNoticeHandler.JobType, new DocumentNotice(clientId, batchId, null)) { RunAfter = clock.GetUtcNow().UtcDateTime + ScanSettle },
+                cancellationToken);
+        }
+
+        return announced;
+    }
+
     /// <summary>Announces the batch's files not announced yet; returns how many.</summary>
     public async Task<int> NotifyAsync(Guid clientId, Guid? batchId, Guid? versionId, CancellationToken cancellationToken)
     {
+        if (await db.Versions.AnyAsync(v => v.ScanState == ScanState.Pending && (batchId != null ? v.BatchId == batchId : v.Id == versionId), cancellationToken))
+        {
+            return 0; // announced whole once scanned (see ReleasedAsync)
+        }
+
         var candidates = await db.Versions.AsNoTracking()
             .Where(v => v.NotifiedAt == null && (batchId != null ? v.BatchId == batchId : v.Id == versionId))
+            .Where(ScanVisibility.Released)
             .Join(db.Documents.Where(d => d.ClientId == clientId && d.DeletedAt == null), v => v.DocumentId, d => d.Id, (v, d) => new { Version = v, Document = d })
             .ToListAsync(cancellationToken);
         if (candidates.Count == 0)
@@ -110,6 +147,8 @@ public sealed class DocumentNotifications(
 
         return candidates.Count;
     }
+
+    private TimeSpan NoticeDelay(TransferDirection direction) => direction == TransferDirection.FromClient ? options.Value.StaffNoticeDelay : TimeSpan.FromMinutes(10);
 }
 
 public sealed record DocumentNotice(Guid ClientId, Guid? BatchId, Guid? VersionId);

@@ -11,7 +11,8 @@ namespace Portal.Documents.Services;
 /// <summary>
 /// Adds versions of documents. A version becomes visible only when both its encrypted blob and its
 /// database row are committed: the blob is written first, then the row; if the row fails the blob
-/// is removed (and the orphan sweeper removes any left by a crash in between).
+/// is removed (and the orphan sweeper removes any left by a crash in between). The other side sees
+/// it only once it is released by its malware scan (see <see cref="ScanVisibility"/>).
 /// A file versions only a document of its own side: what the practice sent and what the client
 /// uploaded are kept apart even under the same name (a client's upload must never become "version 2"
 /// of the practice's document), and a file identical to the current version adds nothing.
@@ -20,6 +21,7 @@ public sealed class DocumentStore(
     DocumentsDbContext db,
     EncryptedBlobStore blobs,
     FileTypes types,
+    DocumentScanning scanning,
     IOptions<DocumentOptions> options,
     TimeProvider clock,
     ILogger<DocumentStore> logger)
@@ -67,27 +69,24 @@ public sealed class DocumentStore(
     }
 
     /// <summary>
-    /// Records a version whose blob is already stored (a completed resumable upload). When the file is
-    /// identical to the current version of the same side's document, nothing is added and the blob is removed.
+    /// Records a version whose blob is already stored (a completed resumable upload), and queues its
+    /// scan. When the file is identical to the current version of the same side's document, nothing is
+    /// added and the blob is removed.
     /// </summary>
     public async Task<AddedVersion> AddVersionAsync(DocumentTarget target, string name, string blobKey, StoredBlob stored, string contentType, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
+            AddedVersion added;
             try
             {
-                var added = await AddVersionOnceAsync(target, name, blobKey, stored, contentType, cancellationToken);
-                if (added.Outcome == VersionOutcome.Unchanged)
-                {
-                    await blobs.DeleteAsync(blobKey, CancellationToken.None);
-                }
-
-                return added;
+                added = await AddVersionOnceAsync(target, name, blobKey, stored, contentType, cancellationToken);
             }
             catch (DbUpdateException) when (attempt < 3)
             {
                 // Two files of the same name arrived together and took the same version number: try again.
                 db.ChangeTracker.Clear();
+                continue;
             }
             catch
             {
@@ -103,6 +102,16 @@ public sealed class DocumentStore(
 
                 throw;
             }
+
+            if (added.Outcome == VersionOutcome.Unchanged)
+            {
+                await blobs.DeleteAsync(blobKey, CancellationToken.None);
+                return added;
+            }
+
+            // Only once the row is committed; a scan lost in between is queued again by the maintenance job.
+            await scanning.QueueAsync(added.Version, CancellationToken.None);
+            return added;
         }
     }
 
@@ -161,10 +170,13 @@ public sealed class DocumentStore(
             UploadedByName = target.UserName,
             UploadedAt = now,
             BatchId = target.BatchId,
+            ScanState = scanning.InitialState,
         };
         db.Versions.Add(version);
         document.VersionCount = version.Number;
         document.CurrentVersionId = version.Id;
+        document.StaffVersionId = version.IsVisibleTo(staff: true) ? version.Id : document.StaffVersionId;
+        document.ClientVersionId = version.IsVisibleTo(staff: false) ? version.Id : document.ClientVersionId;
         document.Size = stored.Length;
         document.UpdatedAt = now;
         document.Direction = target.Direction;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Portal.Core.Mail;
 using Portal.Core.Navigation;
+using Portal.Core.Scanning;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
 
@@ -12,8 +14,16 @@ public sealed class DashboardModel(
     TenantContext tenantContext,
     TenantUrls urls,
     IMailOutbox outbox,
+    IOptions<ScanningOptions> scanning,
     IEnumerable<IAdminDashboardTileProvider> tiles) : PageModel
 {
+    /// <summary>Said while uploads are not scanned for malware on this server (null when they are).</summary>
+    public string? ScanningOffNotice => scanning.Value.IsOn
+        ? null
+        : scanning.Value.WhenOff == WhenScanningOff.Hold
+            ? "Files are not scanned for malware: scanning is off on this server, so new files wait, unseen by the other side, until it is turned on."
+            : "Files are not scanned for malware: scanning is off on this server, so new files reach the other side at once, marked \"Not scanned\".";
+
     public string DisplayName { get; private set; } = "";
 
     public List<AdminDashboardTile> Tiles { get; } = [];

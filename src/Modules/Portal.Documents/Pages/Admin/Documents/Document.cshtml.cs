@@ -92,7 +92,7 @@ public sealed class DocumentModel(DocumentAccess access, DocumentLibrary library
         }
 
         var rights = await access.ForClientAsync(User, document.ClientId, HttpContext.RequestAborted);
-        if (!rights.IsStaff || !rights.CanView)
+        if (!rights.IsStaff || !rights.CanSee(document))
         {
             return null;
         }
@@ -100,7 +100,7 @@ public sealed class DocumentModel(DocumentAccess access, DocumentLibrary library
         Document = document;
         CanManage = rights.CanManage;
         ClientName = (await clients.FindAsync(document.ClientId, HttpContext.RequestAborted))?.Name ?? "";
-        Versions = await library.VersionsAsync(DocumentId, HttpContext.RequestAborted);
+        Versions = (await library.VersionsAsync(DocumentId, HttpContext.RequestAborted)).Where(v => v.IsVisibleTo(staff: true)).ToList();
         Notes = await library.NotesAsync(DocumentId, staff: true, HttpContext.RequestAborted);
         var shares = await library.SharesAsync(document.ClientId, DocumentId, null, HttpContext.RequestAborted);
         var portalUsers = await clients.PortalUsersAsync(document.ClientId, HttpContext.RequestAborted);
