@@ -11,8 +11,16 @@ public sealed class FailClosedTests
     [Fact]
     public async Task Without_a_master_key_writes_fail_and_no_file_is_created()
     {
-        await using var app = await PortalApplication.StartAsync(DatabaseProvider.Sqlite, o => o.Set("Portal:Encryption:GenerateDevelopmentKey", "false"));
-        var practice = await app.CreatePracticeAsync();
+        // The practice is set up while a key exists (setting it up seals its administrator's invitation
+        // link, which without a key fails closed too); then the server runs without any master key.
+        await using var data = await TestData.CreateAsync(DatabaseProvider.Sqlite);
+        Portal.Core.Tenancy.TenantDescriptor practice;
+        await using (var keyed = PortalApplication.StartOn(data, o => o.WithMasterKeys("k1", ("k1", MasterKeys.NewKey()))))
+        {
+            practice = await keyed.CreatePracticeAsync();
+        }
+
+        await using var app = PortalApplication.StartOn(data, o => o.Set("Portal:Encryption:GenerateDevelopmentKey", "false"));
         var marker = "PLAINTEXT-MUST-NOT-LAND-4242"u8.ToArray();
 
         var write = await Assert.ThrowsAsync<EncryptionKeyUnavailableException>(() => app.WriteAsync(practice, "a1", marker));
