@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,13 @@ public sealed class PortalInitializer(
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            using var process = Process.GetCurrentProcess();
+            logger.LogDebug("Start-up: the host was built {ElapsedMs:F0} ms after the process started", (DateTime.Now - process.StartTime).TotalMilliseconds);
+        }
+
         await layout.EnsureHostStoreAsync(cancellationToken);
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -40,14 +48,26 @@ public sealed class PortalInitializer(
             }
         }
 
+        logger.LogDebug("Start-up: host store migrated in {ElapsedMs:F0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+        var stage = Stopwatch.GetTimestamp();
         await registry.ReloadAsync(cancellationToken);
         await setup.RollBackAbandonedAsync(AbandonedSetupAge, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await MigratePracticesAsync(cancellationToken);
+        logger.LogDebug("Start-up: practices checked in {ElapsedMs:F0} ms", Stopwatch.GetElapsedTime(stage).TotalMilliseconds);
 
         foreach (var task in tasks.OrderBy(t => t.Order))
         {
+            stage = Stopwatch.GetTimestamp();
             await task.RunAsync(cancellationToken);
+            logger.LogDebug("Start-up: {Task} ran in {ElapsedMs:F0} ms", task.GetType().Name, Stopwatch.GetElapsedTime(stage).TotalMilliseconds);
         }
+
+        logger.LogInformation("Start-up work done in {ElapsedMs:F0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        logger.LogDebug(
+            "Start-up: {Methods} methods compiled by the JIT so far, in {JitMs:F0} ms",
+            System.Runtime.JitInfo.GetCompiledMethodCount(),
+            System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds);
     }
 
     private async Task MigratePracticesAsync(CancellationToken cancellationToken)
