@@ -9,9 +9,12 @@ namespace Portal.E2E.Infrastructure;
 
 /// <summary>
 /// The real application (bin/{Configuration}/net10.0/Portal.Web.dll) running as a child process on
-/// a free port, with its own data folder and, on PostgreSQL, its own database. Disposing stops the
-/// process tree, drops the database and deletes the folder; the captured console output is kept in
-/// artifacts/logs/e2e-{name}.log (overwritten by the next run) for diagnosis.
+/// a free port, with its own data folder and, on PostgreSQL, its own database. Applications start one
+/// at a time (<see cref="TestEnvironment.ParallelStarts"/>), and the wait for one to be ready is
+/// generous but gives up on a start that has stopped moving (<see cref="AppStartLimits"/>); a start
+/// that fails says what it was waiting for and shows the tail of the application's own log.
+/// Disposing stops the process tree, drops the database and deletes the folder; the captured console
+/// output is kept in artifacts/logs/e2e-{name}.log (overwritten by the next run) for diagnosis.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -19,12 +22,15 @@ public sealed class AppProcess : IAsyncDisposable
     public const string OperatorPassword = "Operator-E2E-Pass-2026";
     public const string DemoPassword = "Demo-E2E-Pass-2026";
 
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+    private const int LogTailLines = 40;
+    private static readonly SemaphoreSlim StartSlots = new(TestEnvironment.ParallelStarts, TestEnvironment.ParallelStarts);
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly List<string> _lines = [];
     private readonly string _dataPath;
     private readonly string? _databaseName;
+    private long _launchedAt = Stopwatch.GetTimestamp();
+    private long _lastOutputAt = Stopwatch.GetTimestamp();
     private bool _disposed;
 
     private AppProcess(string name, DatabaseProvider provider, int port, string dataPath, string? databaseName, Process process)
@@ -47,6 +53,12 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>The platform's address: http://localhost:{port} (host admin at /admin).</summary>
     public string BaseUrl => $"http://localhost:{Port}";
 
+    /// <summary>Where the whole log is saved when the application stops.</summary>
+    public string LogPath => Path.Combine(TestEnvironment.RepositoryRoot, "artifacts", "logs", $"e2e-{Name}.log");
+
+    /// <summary>What starting this application is at, or "ready".</summary>
+    public string Stage { get; private set; } = "not launched yet";
+
     /// <summary>A practice's own address: http://{name}.localhost:{port}.</summary>
     public string PracticeUrl(string name) => $"http://{name}.localhost:{Port}";
 
@@ -58,9 +70,9 @@ public sealed class AppProcess : IAsyncDisposable
     {
         get
         {
-            lock (_output)
+            lock (_lines)
             {
-                return _output.ToString();
+                return string.Concat(_lines.Select(line => line + Environment.NewLine));
             }
         }
     }
@@ -69,7 +81,14 @@ public sealed class AppProcess : IAsyncDisposable
     /// Extra configuration for this instance, as environment variables (e.g.
     /// <c>Portal__Identity__InvitationLifetime</c> = <c>00:00:05</c>); they override the defaults set here.
     /// </param>
-    public static async Task<AppProcess> StartAsync(string name, DatabaseProvider provider, bool demo, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="limits">How long to wait for it to be ready; <see cref="AppStartLimits.Default"/> when null.</param>
+    /// <exception cref="AppStartException">It exited, stalled or ran out of time before it was ready.</exception>
+    public static async Task<AppProcess> StartAsync(
+        string name,
+        DatabaseProvider provider,
+        bool demo,
+        IReadOnlyDictionary<string, string>? settings = null,
+        AppStartLimits? limits = null)
     {
         var appDirectory = TestEnvironment.ApplicationDirectory;
         var appDll = Path.Combine(appDirectory, "Portal.Web.dll");
@@ -79,78 +98,16 @@ public sealed class AppProcess : IAsyncDisposable
                 $"{appDll} does not exist. Build the application first: dotnet build Portal.sln -c {TestEnvironment.Configuration} (./test.sh does).");
         }
 
-        var smtpPort = TestEnvironment.SmtpPort;
-        var postgres = provider == DatabaseProvider.Postgres ? TestEnvironment.PostgresConnectionString : null;
-        var port = FreePort();
-        var dataPath = Path.Combine(Path.GetTempPath(), "portal-e2e-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(dataPath);
-
-        string? databaseName = null;
-        string? connectionString = null;
-        if (postgres is not null)
-        {
-            databaseName = "portal_e2e_" + Guid.NewGuid().ToString("N")[..12];
-            await using var connection = new NpgsqlConnection(postgres);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE \"{databaseName}\"";
-            await command.ExecuteNonQueryAsync();
-            connectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = databaseName }.ToString();
-        }
-
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            WorkingDirectory = appDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(appDll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://localhost:{port}");
-
-        var environment = start.Environment;
-        environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
-        environment["Portal__AppData__Path"] = dataPath;
-        environment["Portal__Database__Provider"] = provider.ToString();
-        if (connectionString is not null)
-        {
-            environment["Portal__Database__ConnectionString"] = connectionString;
-        }
-
-        environment["Portal__Tenancy__BaseDomain"] = "localhost";
-        environment["Portal__Tenancy__PublicUrl"] = $"http://localhost:{port}";
-        environment["Portal__Mail__Transport"] = "Smtp";
-        environment["Portal__Mail__Smtp__Host"] = "127.0.0.1";
-        environment["Portal__Mail__Smtp__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture);
-        environment["Portal__Jobs__PollInterval"] = "00:00:00.200";
-        environment["Portal__HostAdmin__Email"] = OperatorEmail;
-        environment["Portal__HostAdmin__Password"] = OperatorPassword;
-        environment["Portal__Demo__Enabled"] = demo ? "true" : "false";
-        environment["Portal__Demo__Password"] = DemoPassword;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            environment[key] = value;
-        }
-
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var app = new AppProcess(name, provider, port, dataPath, databaseName, process);
-        process.OutputDataReceived += (_, e) => app.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        // Several applications starting at once on a busy machine each took minutes; one after another
+        // each takes seconds. The time spent waiting for a slot does not count against the start's budget.
+        await StartSlots.WaitAsync();
         try
         {
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            await app.WaitUntilReadyAsync();
-            return app;
+            return await LaunchAsync(name, provider, demo, settings, limits ?? AppStartLimits.Default, appDirectory, appDll);
         }
-        catch
+        finally
         {
-            await app.DisposeAsync();
-            throw;
+            StartSlots.Release();
         }
     }
 
@@ -179,10 +136,11 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        var limit = TestEnvironment.StartTimeout;
         using var command = Process.Start(start) ?? throw new InvalidOperationException("The command did not start.");
         var stdout = command.StandardOutput.ReadToEndAsync();
         var stderr = command.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(ReadyTimeout);
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await command.WaitForExitAsync(timeout.Token);
@@ -193,7 +151,7 @@ public sealed class AppProcess : IAsyncDisposable
             command.Kill(entireProcessTree: true);
             await command.WaitForExitAsync(CancellationToken.None);
             throw new TimeoutException(
-                $"'{string.Join(' ', args)}' did not finish within {ReadyTimeout.TotalSeconds} s.\n--- its output ---\n{await stdout}{await stderr}");
+                $"'{string.Join(' ', args)}' did not finish within {limit.TotalSeconds} s (PORTAL_E2E_START_TIMEOUT).\n--- its output ---\n{await stdout}{await stderr}");
         }
 
         return (command.ExitCode, await stdout + await stderr);
@@ -249,6 +207,102 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    private static async Task<AppProcess> LaunchAsync(
+        string name,
+        DatabaseProvider provider,
+        bool demo,
+        IReadOnlyDictionary<string, string>? settings,
+        AppStartLimits limits,
+        string appDirectory,
+        string appDll)
+    {
+        var smtpPort = TestEnvironment.SmtpPort;
+        var postgres = provider == DatabaseProvider.Postgres ? TestEnvironment.PostgresConnectionString : null;
+        var port = FreePort();
+        var dataPath = Path.Combine(Path.GetTempPath(), "portal-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dataPath);
+
+        string? databaseName = null;
+        string? connectionString = null;
+        if (postgres is not null)
+        {
+            databaseName = "portal_e2e_" + Guid.NewGuid().ToString("N")[..12];
+            await using var connection = new NpgsqlConnection(postgres);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE \"{databaseName}\"";
+            await command.ExecuteNonQueryAsync();
+            connectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = databaseName }.ToString();
+        }
+
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            WorkingDirectory = appDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(appDll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://localhost:{port}");
+
+        var environment = start.Environment;
+        environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
+
+        // How long each start-up stage took, so a slow or stuck start shows where it was.
+        environment["Logging__LogLevel__Portal.Core.PortalInitializer"] = "Debug";
+        environment["Logging__LogLevel__Portal.Core.Recipes.RecipeExecutor"] = "Debug";
+        environment["Portal__AppData__Path"] = dataPath;
+        environment["Portal__Database__Provider"] = provider.ToString();
+        if (connectionString is not null)
+        {
+            environment["Portal__Database__ConnectionString"] = connectionString;
+        }
+
+        environment["Portal__Tenancy__BaseDomain"] = "localhost";
+        environment["Portal__Tenancy__PublicUrl"] = $"http://localhost:{port}";
+        environment["Portal__Mail__Transport"] = "Smtp";
+        environment["Portal__Mail__Smtp__Host"] = "127.0.0.1";
+        environment["Portal__Mail__Smtp__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture);
+        environment["Portal__Jobs__PollInterval"] = "00:00:00.200";
+        environment["Portal__HostAdmin__Email"] = OperatorEmail;
+        environment["Portal__HostAdmin__Password"] = OperatorPassword;
+        environment["Portal__Demo__Enabled"] = demo ? "true" : "false";
+        environment["Portal__Demo__Password"] = DemoPassword;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var app = new AppProcess(name, provider, port, dataPath, databaseName, process);
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        try
+        {
+            app.Stage = "launching the process";
+            process.Start();
+            app._launchedAt = app._lastOutputAt = Stopwatch.GetTimestamp();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            await app.WaitUntilReadyAsync($"{app.BaseUrl}/health/ready", limits);
+            if (demo)
+            {
+                await app.WaitUntilReadyAsync($"{app.PracticePathUrl(DemoPractice.Name)}/", limits);
+            }
+
+            app.Stage = "ready";
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -263,24 +317,38 @@ public sealed class AppProcess : IAsyncDisposable
             return;
         }
 
-        lock (_output)
+        lock (_lines)
         {
-            _output.AppendLine(line);
+            _lines.Add(line);
         }
+
+        Volatile.Write(ref _lastOutputAt, Stopwatch.GetTimestamp());
     }
 
-    private async Task WaitUntilReadyAsync()
+    /// <summary>Waits until <paramref name="url"/> answers 200, for as long as the application is alive, moving and within its budget.</summary>
+    private async Task WaitUntilReadyAsync(string url, AppStartLimits limits)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var url = $"{BaseUrl}/health/ready";
-        var stopwatch = Stopwatch.StartNew();
-        string lastProblem = "no answer yet";
-        while (stopwatch.Elapsed < ReadyTimeout)
+        Stage = $"waiting for {url} to answer 200";
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var lastAnswer = "no answer yet";
+        while (true)
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException(
-                    $"The application exited with code {_process.ExitCode} before {url} answered 200.\n--- application output ---\n{Output}");
+                // Read what it wrote last: the reason it exited is usually there.
+                await _process.WaitForExitAsync();
+                throw Failure($"it exited with code {_process.ExitCode}", lastAnswer);
+            }
+
+            var quiet = Stopwatch.GetElapsedTime(Volatile.Read(ref _lastOutputAt));
+            if (quiet > limits.Stall)
+            {
+                throw Failure($"it has written nothing to its log for {quiet.TotalSeconds:0} s (the limit, PORTAL_E2E_STALL_TIMEOUT, is {limits.Stall.TotalSeconds:0} s)", lastAnswer);
+            }
+
+            if (Stopwatch.GetElapsedTime(_launchedAt) > limits.Budget)
+            {
+                throw Failure($"it was still not ready {limits.Budget.TotalSeconds:0} s after its launch (PORTAL_E2E_START_TIMEOUT)", lastAnswer);
             }
 
             try
@@ -291,31 +359,63 @@ public sealed class AppProcess : IAsyncDisposable
                     return;
                 }
 
-                lastProblem = $"status {(int)response.StatusCode}";
+                lastAnswer = $"status {(int)response.StatusCode}";
             }
             catch (HttpRequestException ex)
             {
-                lastProblem = ex.Message;
+                lastAnswer = ex.Message;
             }
             catch (TaskCanceledException)
             {
-                lastProblem = "request timed out";
+                lastAnswer = $"no answer within {http.Timeout.TotalSeconds:0} s";
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
-
-        throw new TimeoutException(
-            $"{url} did not answer 200 within {ReadyTimeout.TotalSeconds} s (last: {lastProblem}).\n--- application output ---\n{Output}");
     }
+
+    private AppStartException Failure(string reason, string lastAnswer)
+    {
+        string[] lines;
+        lock (_lines)
+        {
+            lines = [.. _lines];
+        }
+
+        var tail = lines.Skip(Math.Max(0, lines.Length - LogTailLines)).ToList();
+        var lastLine = lines.LastOrDefault(line => !string.IsNullOrWhiteSpace(line) && !line.TrimStart().StartsWith("at ", StringComparison.Ordinal))
+            ?? "(it wrote nothing)";
+        var message = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"The application '{Name}' ({BaseUrl}, {Provider}) did not become ready: {reason}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"The test was {Stage}, {Stopwatch.GetElapsedTime(_launchedAt).TotalSeconds:0.0} s after the launch; the last answer: {lastAnswer}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"What the application was doing (its last log line, {Stopwatch.GetElapsedTime(Volatile.Read(ref _lastOutputAt)).TotalSeconds:0.0} s before): {lastLine}");
+
+        // An unhandled exception's message comes before its stack trace, which can push it out of the tail.
+        var errors = lines.Where(IsError).Take(5).ToList();
+        if (errors.Count > 0)
+        {
+            message.AppendLine("Errors the application reported:").AppendJoin(Environment.NewLine, errors).AppendLine();
+        }
+
+        message.AppendLine(CultureInfo.InvariantCulture, $"--- the application's log, last {tail.Count} of {lines.Length} lines (all of it: {LogPath}) ---")
+            .AppendJoin(Environment.NewLine, tail);
+        return new AppStartException(message.ToString(), Stage);
+    }
+
+    /// <summary>An unhandled exception, or an entry at level Error or Critical (JSON or simple console format).</summary>
+    private static bool IsError(string line)
+        => line.StartsWith("Unhandled exception.", StringComparison.Ordinal)
+            || line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal)
+            || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)
+            || line.Contains(" fail: ", StringComparison.Ordinal)
+            || line.Contains(" crit: ", StringComparison.Ordinal);
 
     private void SaveLog()
     {
         try
         {
-            var folder = Path.Combine(TestEnvironment.RepositoryRoot, "artifacts", "logs");
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, $"e2e-{Name}.log"), Output);
+            Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
+            File.WriteAllText(LogPath, Output);
         }
         catch (IOException)
         {
