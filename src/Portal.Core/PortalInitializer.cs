@@ -11,7 +11,8 @@ namespace Portal.Core;
 /// <summary>
 /// Runs before the server accepts requests (IHostedLifecycleService.StartingAsync): creates and
 /// migrates the host store, loads the practice registry, brings each practice's database up to the
-/// current migrations (skipping those whose stamp is current), then runs the start-up tasks.
+/// current migrations (skipping those whose stamp is current), then runs the start-up tasks in order
+/// of <see cref="IPortalStartupTask.Order"/>, those with the same order side by side.
 /// </summary>
 public sealed class PortalInitializer(
     IServiceScopeFactory scopes,
@@ -56,11 +57,9 @@ public sealed class PortalInitializer(
         await MigratePracticesAsync(cancellationToken);
         logger.LogDebug("Start-up: practices checked in {ElapsedMs:F0} ms", Stopwatch.GetElapsedTime(stage).TotalMilliseconds);
 
-        foreach (var task in tasks.OrderBy(t => t.Order))
+        foreach (var group in tasks.GroupBy(t => t.Order).OrderBy(g => g.Key))
         {
-            stage = Stopwatch.GetTimestamp();
-            await task.RunAsync(cancellationToken);
-            logger.LogDebug("Start-up: {Task} ran in {ElapsedMs:F0} ms", task.GetType().Name, Stopwatch.GetElapsedTime(stage).TotalMilliseconds);
+            await Task.WhenAll(group.Select(task => RunTaskAsync(task, cancellationToken)));
         }
 
         logger.LogInformation("Start-up work done in {ElapsedMs:F0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -68,6 +67,13 @@ public sealed class PortalInitializer(
             "Start-up: {Methods} methods compiled by the JIT so far, in {JitMs:F0} ms",
             System.Runtime.JitInfo.GetCompiledMethodCount(),
             System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds);
+    }
+
+    private async Task RunTaskAsync(IPortalStartupTask task, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await task.RunAsync(cancellationToken);
+        logger.LogDebug("Start-up: {Task} ran in {ElapsedMs:F0} ms", task.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private async Task MigratePracticesAsync(CancellationToken cancellationToken)
