@@ -13,8 +13,8 @@ namespace Portal.E2E.Infrastructure;
 /// at a time (<see cref="TestEnvironment.ParallelStarts"/>), and the wait for one to be ready is
 /// generous but gives up on a start that has stopped moving (<see cref="AppStartLimits"/>); a start
 /// that fails says what it was waiting for and shows the tail of the application's own log.
-/// Disposing stops the process tree, drops the database and deletes the folder; the captured console
-/// output is kept in artifacts/logs/e2e-{name}.log (overwritten by the next run) for diagnosis.
+/// Disposing stops the process tree, drops the database and deletes the folder; the console output is
+/// written as it comes to artifacts/logs/e2e-{name}.log (overwritten by the next run) for diagnosis.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -27,6 +27,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly List<string> _lines = [];
+    private StreamWriter? _log;
     private readonly string _dataPath;
     private readonly string? _databaseName;
     private long _launchedAt = Stopwatch.GetTimestamp();
@@ -118,14 +119,14 @@ public sealed class AppProcess : IAsyncDisposable
     /// </summary>
     public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] args)
     {
-        var start = new ProcessStartInfo(_process.StartInfo.FileName)
+        var start = new ProcessStartInfo(DotnetHost)
         {
             WorkingDirectory = _process.StartInfo.WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(_process.StartInfo.ArgumentList[0]);
+        start.ArgumentList.Add(Path.Combine(TestEnvironment.ApplicationDirectory, "Portal.Web.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -165,36 +166,20 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         _disposed = true;
+
+        // Killing and removing the folder come first: at the end of a run the test host may be ended
+        // soon after it asks its fixtures to stop.
+        var started = true;
         try
         {
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
             }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await _process.WaitForExitAsync(timeout.Token);
         }
         catch (InvalidOperationException)
         {
-            // Never started.
-        }
-        catch (OperationCanceledException)
-        {
-            // Did not exit in time; nothing more to do than report it in the log.
-            Append("[e2e] the application did not exit within 15 s of being killed");
-        }
-
-        _process.Dispose();
-        SaveLog();
-
-        if (_databaseName is not null)
-        {
-            await using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)";
-            await command.ExecuteNonQueryAsync();
+            started = false;
         }
 
         try
@@ -204,6 +189,30 @@ public sealed class AppProcess : IAsyncDisposable
         catch (IOException)
         {
             // Best effort: a leftover folder in /tmp does not affect other runs.
+        }
+
+        if (started)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Append("[e2e] the application did not exit within 15 s of being killed");
+            }
+        }
+
+        _process.Dispose();
+        CloseLog();
+        if (_databaseName is not null)
+        {
+            await using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)";
+            await command.ExecuteNonQueryAsync();
         }
     }
 
@@ -235,13 +244,23 @@ public sealed class AppProcess : IAsyncDisposable
             connectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = databaseName }.ToString();
         }
 
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        // Started through sh, which execs the application (same process id, exit code and output) after
+        // leaving a watcher on the test run's end of a pipe: when the test host ends, however it ends,
+        // the pipe closes and the watcher kills the application and removes its folder, so nothing
+        // outlives the run (the shared demo application is stopped that way). The watcher writes
+        // nowhere, so the application's output ends when the application does.
+        var start = new ProcessStartInfo("/bin/sh")
         {
             WorkingDirectory = appDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(
+            "exec 3<&0; (cat <&3; kill -9 $$; rm -rf \"$Portal__AppData__Path\") >/dev/null 2>&1 & exec \"$0\" \"$@\" 3<&- </dev/null");
+        start.ArgumentList.Add(DotnetHost);
         start.ArgumentList.Add(appDll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://localhost:{port}");
@@ -283,6 +302,7 @@ public sealed class AppProcess : IAsyncDisposable
         try
         {
             app.Stage = "launching the process";
+            app.OpenLog();
             process.Start();
             app._launchedAt = app._lastOutputAt = Stopwatch.GetTimestamp();
             process.BeginOutputReadLine();
@@ -303,6 +323,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    private static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -320,6 +342,7 @@ public sealed class AppProcess : IAsyncDisposable
         lock (_lines)
         {
             _lines.Add(line);
+            _log?.WriteLine(line);
         }
 
         Volatile.Write(ref _lastOutputAt, Stopwatch.GetTimestamp());
@@ -410,16 +433,26 @@ public sealed class AppProcess : IAsyncDisposable
             || line.Contains(" fail: ", StringComparison.Ordinal)
             || line.Contains(" crit: ", StringComparison.Ordinal);
 
-    private void SaveLog()
+    /// <summary>The log is written as it arrives, so it is on disk even if the test run is ended abruptly.</summary>
+    private void OpenLog()
     {
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
-            File.WriteAllText(LogPath, Output);
+            _log = new StreamWriter(LogPath, append: false) { AutoFlush = true };
         }
         catch (IOException)
         {
             // The log is a convenience; failing to write it must not hide the test's own result.
+        }
+    }
+
+    private void CloseLog()
+    {
+        lock (_lines)
+        {
+            _log?.Dispose();
+            _log = null;
         }
     }
 }
