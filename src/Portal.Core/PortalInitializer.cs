@@ -78,7 +78,6 @@ public sealed class PortalInitializer(
 
     private async Task MigratePracticesAsync(CancellationToken cancellationToken)
     {
-        var stamp = migrator.CurrentStamp();
         foreach (var tenant in registry.Current.ByName.Values)
         {
             if (tenant.State is not (TenantState.Running or TenantState.Disabled))
@@ -86,6 +85,9 @@ public sealed class PortalInitializer(
                 continue;
             }
 
+            // Only with a practice to compare: the stamp builds every module's context, which a
+            // first start (nothing to migrate yet) would otherwise do twice.
+            var stamp = migrator.CurrentStamp();
             var record = await store.FindAsync(tenant.Name, cancellationToken);
             if (record?.SchemaStamp == stamp)
             {
