@@ -14,6 +14,7 @@ namespace Portal.E2E;
 /// set-password link brings the client into their portal, once. A link past its lifetime is refused.
 /// On SQLite, with the demo practice (the expiry on a second instance with short-lived links).
 /// </summary>
+[Collection(DemoRemindersCollection.Name)]
 public sealed class ClientInvitationTests(DemoAppFixture demo, ShortInvitationLinksAppFixture shortLinks, BrowserFixture browser)
     : IClassFixture<DemoAppFixture>, IClassFixture<ShortInvitationLinksAppFixture>, IClassFixture<BrowserFixture>
 {

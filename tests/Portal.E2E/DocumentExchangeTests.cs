@@ -17,6 +17,7 @@ namespace Portal.E2E;
 /// carry on from where the server says they stand. On SQLite, with the demo practice; file names
 /// are unique per run, so the tests do not depend on what else the demo practice holds.
 /// </summary>
+[Collection(DemoRemindersCollection.Name)]
 public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture browser)
     : IClassFixture<DemoAppFixture>, IClassFixture<BrowserFixture>
 {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Portal.Core.Data;
 
 namespace Portal.Core.Recipes;
@@ -7,7 +9,7 @@ namespace Portal.Core.Recipes;
 /// then runs them in order. Any problem is reported as a <see cref="RecipeException"/> naming the step
 /// and field.
 /// </summary>
-public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, CoreTenantDbContext db, TimeProvider clock)
+public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, CoreTenantDbContext db, TimeProvider clock, ILogger<RecipeExecutor> logger)
 {
     private readonly Dictionary<string, IRecipeStep> _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 
@@ -47,7 +49,9 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, CoreTenantDbC
             {
                 try
                 {
+                    var started = Stopwatch.GetTimestamp();
                     await execute(cancellationToken);
+                    logger.LogDebug("Recipe {Recipe} step {Index} ({Step}) ran in {ElapsedMs:F0} ms", recipe.Name, index, name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
                 catch (RecipeStepException ex)
                 {

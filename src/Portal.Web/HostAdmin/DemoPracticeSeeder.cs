@@ -19,7 +19,11 @@ public sealed class DemoPracticeSeeder(
     IHostApplicationLifetime lifetime,
     ILogger<DemoPracticeSeeder> logger) : IPortalStartupTask
 {
-    public int Order => 10;
+    /// <summary>
+    /// The same as <see cref="PlatformOperatorSeeder"/>'s: the two are independent, so the operator's
+    /// password hash is computed while the demo practice is being set up.
+    /// </summary>
+    public int Order => 0;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -3,8 +3,9 @@ using Xunit;
 namespace Portal.E2E.Infrastructure;
 
 /// <summary>
-/// A class fixture owning one application process on SQLite with the demo practice; subclasses name
-/// the instance (its log is artifacts/logs/e2e-{name}.log) and may add settings.
+/// A class fixture owning one application process on SQLite with the demo practice, for a class that
+/// needs settings of its own (otherwise <see cref="DemoAppFixture"/> shares one process); subclasses
+/// name the instance (its log is artifacts/logs/e2e-{name}.log) and give the settings.
 /// </summary>
 public abstract class AppFixture(string name, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {

@@ -3,9 +3,11 @@ using Xunit;
 namespace Portal.E2E.Infrastructure;
 
 /// <summary>
-/// A class fixture holding one application process per database provider, started on first use
-/// and shared by the tests of the class (each test uses its own practice, so they stay independent).
-/// The processes start without the demo practice; their logs go to artifacts/logs/e2e-pool-{provider}.log.
+/// A class fixture giving one application process per database provider, started on first use and
+/// shared by the tests of the class (each test uses its own practice, so they stay independent). On
+/// SQLite it is the run's shared demo application (<see cref="SharedDemoApp"/>), so no process is
+/// started for it; on PostgreSQL the process starts without the demo practice and its log goes to
+/// artifacts/logs/e2e-pool-postgres.log.
 /// </summary>
 public sealed class AppProcessPool : IAsyncLifetime
 {
@@ -17,6 +19,11 @@ public sealed class AppProcessPool : IAsyncLifetime
         await _lock.WaitAsync();
         try
         {
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                return await SharedDemoApp.GetAsync();
+            }
+
             if (!_apps.TryGetValue(provider, out var app))
             {
                 app = await AppProcess.StartAsync($"pool-{provider.ToString().ToLowerInvariant()}", provider, demo: false);

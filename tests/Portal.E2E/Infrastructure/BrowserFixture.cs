@@ -9,8 +9,11 @@ namespace Portal.E2E.Infrastructure;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    /// <summary>How long Playwright actions and expectations wait (creating a practice runs migrations and a recipe).</summary>
-    public const float TimeoutMilliseconds = 20_000;
+    /// <summary>
+    /// How long Playwright actions and expectations wait (creating a practice runs migrations and a
+    /// recipe): 30 s on a quiet machine, longer on a busy one (<see cref="TestEnvironment.TimeoutScale"/>).
+    /// </summary>
+    public static readonly float TimeoutMilliseconds = (float)(30_000 * TestEnvironment.TimeoutScale);
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;

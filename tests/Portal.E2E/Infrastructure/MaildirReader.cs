@@ -38,7 +38,7 @@ public sealed record ReceivedMail(string File, IReadOnlyList<string> To, string 
 /// </summary>
 public static partial class MaildirReader
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30 * TestEnvironment.TimeoutScale);
 
     /// <summary>Polls until a message to <paramref name="recipient"/> written at or after <paramref name="sinceUtc"/> arrives; returns the newest.</summary>
     public static async Task<ReceivedMail> WaitForMessageAsync(string recipient, DateTime sinceUtc, TimeSpan? timeout = null)

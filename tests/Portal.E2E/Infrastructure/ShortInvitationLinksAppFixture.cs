@@ -5,8 +5,7 @@ namespace Portal.E2E.Infrastructure;
 /// <summary>
 /// A class fixture: one application on SQLite with the demo practice whose set-password (invitation)
 /// links stop working <see cref="InvitationLifetime"/> after they are issued
-/// (Portal:Identity:InvitationLifetime), so a test can see a link expire. xUnit starts a class's
-/// fixtures side by side, so this one does not lengthen the tests. Log: artifacts/logs/e2e-short-links-sqlite.log.
+/// (Portal:Identity:InvitationLifetime), so a test can see a link expire. Log: artifacts/logs/e2e-short-links-sqlite.log.
 /// </summary>
 public sealed class ShortInvitationLinksAppFixture() : AppFixture(
     "short-links-sqlite",

@@ -12,7 +12,7 @@ namespace Portal.Identity.Recipes;
 /// Without "permissions", a role gets the modules' defaults for its name. Existing roles are updated,
 /// never duplicated.
 /// </summary>
-public sealed class RolesStep(RoleManager<PortalRole> roles, PermissionCatalog permissions, TenantStore tenants, TenantContext tenantContext)
+public sealed class RolesStep(RoleManager<PortalRole> roles, IRoleStore<PortalRole> store, PermissionCatalog permissions, TenantStore tenants, TenantContext tenantContext)
     : RecipeStep<RolesStep.Model>
 {
     public override string Name => "roles";
@@ -53,16 +53,30 @@ public sealed class RolesStep(RoleManager<PortalRole> roles, PermissionCatalog p
                 throw new RecipeStepException("roles", string.Join(" ", result.Errors.Select(e => e.Description)));
             }
 
+            // Through the store, which only tracks the changes, and saved once with the role:
+            // RoleManager's AddClaimAsync validates and saves the role again for every claim.
+            var claims = (IRoleClaimStore<PortalRole>)store;
             var wanted = (entry.Permissions ?? permissions.DefaultsFor(entry.Name)).ToHashSet(StringComparer.Ordinal);
-            var existing = (await roles.GetClaimsAsync(role)).Where(c => c.Type == PortalClaimTypes.Permission).ToList();
-            foreach (var claim in existing.Where(c => !wanted.Contains(c.Value)))
+            var existing = (await claims.GetClaimsAsync(role, cancellationToken)).Where(c => c.Type == PortalClaimTypes.Permission).ToList();
+            var removed = existing.Where(c => !wanted.Contains(c.Value)).ToList();
+            var added = wanted.Where(p => existing.All(c => c.Value != p)).ToList();
+            foreach (var claim in removed)
             {
-                await roles.RemoveClaimAsync(role, claim);
+                await claims.RemoveClaimAsync(role, claim, cancellationToken);
             }
 
-            foreach (var permission in wanted.Where(p => existing.All(c => c.Value != p)))
+            foreach (var permission in added)
             {
-                await roles.AddClaimAsync(role, new Claim(PortalClaimTypes.Permission, permission));
+                await claims.AddClaimAsync(role, new Claim(PortalClaimTypes.Permission, permission), cancellationToken);
+            }
+
+            if (removed.Count + added.Count > 0)
+            {
+                var saved = await roles.UpdateAsync(role);
+                if (!saved.Succeeded)
+                {
+                    throw new RecipeStepException("roles", string.Join(" ", saved.Errors.Select(e => e.Description)));
+                }
             }
         }
 
