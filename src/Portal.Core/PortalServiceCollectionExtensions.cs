@@ -85,6 +85,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IMailTransport, SystemNetMailTransport>();
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<OutboxSecrets>();
+        services.AddScoped<Time.PracticeClock>();
         services.AddSingleton<MailTemplateRenderer>();
         services.AddScoped<MailComposer>();
         services.AddJobHandler<SendOutboxMessageHandler>();

@@ -20,7 +20,6 @@ public sealed class Startup : ModuleStartup
     {
         services.AddTenantDbContext<ClientsDbContext>(ClientsDbContext.MigrationsHistoryTable);
         services.AddScoped<CurrentActor>();
-        services.AddScoped<PracticeCalendar>();
         services.AddScoped<ClientStore>();
         services.AddScoped<ClientImporter>();
         services.AddScoped<PortalStore>();

@@ -5,7 +5,7 @@ namespace Portal.Audit.Models;
 
 /// <summary>
 /// What the admin page and the CSV export narrow the trail to. Empty values do not filter; dates are
-/// whole UTC days, both ends included.
+/// whole days in the practice's time zone, both ends included.
 /// </summary>
 public sealed record AuditFilter(string? Action = null, string? Actor = null, DateOnly? From = null, DateOnly? To = null)
 {

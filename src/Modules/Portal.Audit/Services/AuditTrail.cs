@@ -2,18 +2,19 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Audit.Data;
 using Portal.Audit.Models;
+using Portal.Core.Time;
 
 namespace Portal.Audit.Services;
 
 /// <summary>Reads the practice's trail for people: filtered, newest first, a page at a time or streamed.</summary>
-public sealed class AuditTrail(AuditDbContext db)
+public sealed class AuditTrail(AuditDbContext db, PracticeClock clock)
 {
     /// <summary>Rows read per query when streaming, so an export of any size holds one batch in memory.</summary>
     public const int BatchSize = 1000;
 
     public async Task<AuditEventPage> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var query = Filtered(filter);
+        var query = Filtered(filter, await clock.ZoneAsync(cancellationToken));
         var total = await query.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);
@@ -35,9 +36,10 @@ public sealed class AuditTrail(AuditDbContext db)
     public async IAsyncEnumerable<AuditEvent> StreamAsync(AuditFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         long? before = null;
+        var zone = await clock.ZoneAsync(cancellationToken);
         while (true)
         {
-            var query = Filtered(filter);
+            var query = Filtered(filter, zone);
             if (before is { } last)
             {
                 query = query.Where(e => e.Sequence < last);
@@ -58,7 +60,8 @@ public sealed class AuditTrail(AuditDbContext db)
         }
     }
 
-    private IQueryable<AuditEvent> Filtered(AuditFilter filter)
+    /// <summary>The filter applied; its days are the practice's days, as people mean them.</summary>
+    private IQueryable<AuditEvent> Filtered(AuditFilter filter, PracticeTimeZone zone)
     {
         var query = db.Events.AsNoTracking();
         if (filter.Action is { } action)
@@ -75,13 +78,13 @@ public sealed class AuditTrail(AuditDbContext db)
 
         if (filter.From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var start = zone.StartOfDayUtc(from);
             query = query.Where(e => e.OccurredAt >= start);
         }
 
         if (filter.To is { } to && to < DateOnly.MaxValue)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var end = zone.StartOfDayUtc(to.AddDays(1));
             query = query.Where(e => e.OccurredAt < end);
         }
 

@@ -5,6 +5,7 @@ using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
+using Portal.Core.Time;
 
 namespace Portal.Clients.Services;
 
@@ -16,7 +17,7 @@ public sealed class ClientAccess(
     ClientsDbContext db,
     IAuthorizationService authorization,
     PortalMemberships memberships,
-    PracticeCalendar calendar,
+    PracticeClock calendar,
     PortalChoiceCookie choice) : IClientAccess
 {
     private readonly Dictionary<Guid, CurrentPortal?> _current = [];

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Text;
 
 namespace Portal.Clients.Services;
 
@@ -181,7 +182,7 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, CurrentAct
     internal static FieldError ExternalIdTaken(string externalId, string? byName)
         => new("ExternalId", byName is null
             ? $"'{externalId}' is already used by another client."
-            : $"'{externalId}' is already used by {byName}.");
+            : Sentence.End($"'{externalId}' is already used by {byName}"));
 
     private async Task<List<FieldError>> CheckAsync(ClientInput input, Guid? self, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Time;
 
 namespace Portal.Clients.Services;
 
@@ -11,7 +12,7 @@ public sealed class PortalMemberships(
     ClientsDbContext db,
     IUserDirectory users,
     IAuditLog audit,
-    PracticeCalendar calendar,
+    PracticeClock calendar,
     CurrentActor actor,
     TimeProvider clock)
 {
@@ -202,6 +203,18 @@ public sealed class PortalMemberships(
 
     /// <summary>Access counts on its last day too: it ends when that day ends.</summary>
     public static bool IsActive(PortalMember member, DateOnly today) => member.ExpiresOn is null || member.ExpiresOn >= today;
+
+    /// <summary>
+    /// The access as a sentence says it: "has full access to Lee household", "has contributor access to
+    /// Lee household until 30 November 2027".
+    /// </summary>
+    public static string Sentence(PortalAccess access, DateOnly? expiresOn, string? portalName)
+    {
+        var to = portalName is null ? "" : $" to {portalName}";
+        return access == PortalAccess.Contributor
+            ? $"contributor access{to}{(expiresOn is { } until ? $" until {until.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}" : "")}"
+            : $"full access{to}";
+    }
 
     public static string Describe(PortalAccess access, DateOnly? expiresOn)
         => access == PortalAccess.Contributor && expiresOn is { } until

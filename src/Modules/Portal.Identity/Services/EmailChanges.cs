@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Portal.Core.Contracts;
 using Portal.Core.Mail;
 using Portal.Core.Tenancy;
+using Portal.Core.Time;
 using Portal.Identity.Models;
 
 namespace Portal.Identity.Services;
@@ -21,7 +21,7 @@ public sealed class EmailChanges(
     IAuditLog audit,
     TenantContext tenantContext,
     TenantUrls urls,
-    TimeProvider clock)
+    PracticeClock clock)
 {
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromDays(7);
 
@@ -51,7 +51,7 @@ public sealed class EmailChanges(
             {
                 ["name"] = user.DisplayName,
                 ["link"] = urls.Link(tenantContext.Tenant, "/account/confirm-email?token=" + Uri.EscapeDataString(token)),
-                ["expires"] = (clock.GetUtcNow() + ConfirmationLifetime).ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+                ["expires"] = (await clock.ZoneAsync(cancellationToken)).Sentence(clock.UtcNow + ConfirmationLifetime),
             },
             cancellationToken);
         await outbox.QueueAsync(draft.WithSecret(token), cancellationToken);

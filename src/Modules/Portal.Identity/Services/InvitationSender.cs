@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Mail;
 using Portal.Core.Tenancy;
+using Portal.Core.Time;
 using Portal.Identity.Models;
 
 namespace Portal.Identity.Services;
@@ -14,7 +14,7 @@ public sealed class InvitationSender(
     TenantContext tenantContext,
     TenantUrls urls,
     IOptions<PortalIdentityOptions> options,
-    TimeProvider clock)
+    PracticeClock clock)
 {
     public async Task<Guid> SendSetPasswordLinkAsync(PortalUser user, CancellationToken cancellationToken = default)
         => await outbox.QueueAsync(await ComposeAsync(user, preview: false, cancellationToken), cancellationToken);
@@ -31,7 +31,7 @@ public sealed class InvitationSender(
             ? "preview-only-this-link-does-not-work"
             : await tokens.IssueAsync(user.Id, AccountTokenPurpose.SetPassword, lifetime, cancellationToken: cancellationToken);
         var link = urls.Link(tenantContext.Tenant, "/account/set-password?token=" + Uri.EscapeDataString(token));
-        var expires = (clock.GetUtcNow() + lifetime).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        var expires = (await clock.ZoneAsync(cancellationToken)).Sentence(clock.UtcNow + lifetime);
         var draft = await composer.ComposeAsync(
             invitedBefore ? MailTemplates.InvitationReminder : MailTemplates.SetPassword,
             [user.Email!],

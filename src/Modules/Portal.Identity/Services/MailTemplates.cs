@@ -17,7 +17,7 @@ public static class MailTemplates
         <p>{{practiceName}} has opened a secure portal account for you. Choose your password to sign in:</p>
         <p><a href="{{link}}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{brandColor}};color:#ffffff;text-decoration:none;font-weight:600">Set my password</a></p>
         <p>Or copy this address into your browser:<br><span style="word-break:break-all">{{link}}</span></p>
-        <p>The link works once and expires on {{expires}}.</p>
+        <p>The link works once and expires at {{expires}}.</p>
         """,
         """
         Hello {{name}},
@@ -26,13 +26,13 @@ public static class MailTemplates
 
         {{link}}
 
-        The link works once and expires on {{expires}}.
+        The link works once and expires at {{expires}}.
         """,
         new Dictionary<string, object?>
         {
             ["name"] = "Alex Client",
             ["link"] = "https://example.portal/account/set-password?token=sample",
-            ["expires"] = "21 December 2026",
+            ["expires"] = "14:30 on 21 December 2026 (Toronto time)",
         });
 
     public const string InvitationReminder = "identity.invitation-reminder";
@@ -50,7 +50,7 @@ public static class MailTemplates
         <p>{{practiceName}} opened a secure portal account for you, and it is still waiting. Choose your password to sign in:</p>
         <p><a href="{{link}}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{brandColor}};color:#ffffff;text-decoration:none;font-weight:600">Set my password</a></p>
         <p>Or copy this address into your browser:<br><span style="word-break:break-all">{{link}}</span></p>
-        <p>The link works once and expires on {{expires}}. Earlier links no longer work.</p>
+        <p>The link works once and expires at {{expires}}. Earlier links no longer work.</p>
         """,
         """
         Hello {{name}},
@@ -59,7 +59,7 @@ public static class MailTemplates
 
         {{link}}
 
-        The link works once and expires on {{expires}}. Earlier links no longer work.
+        The link works once and expires at {{expires}}. Earlier links no longer work.
         """,
         SetPasswordTemplate.SampleModel);
 
@@ -72,7 +72,7 @@ public static class MailTemplates
         <p>Hello {{name}},</p>
         <p>Someone asked to reset the password of your {{practiceName}} portal account. If it was you, choose a new password:</p>
         <p><a href="{{link}}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{brandColor}};color:#ffffff;text-decoration:none;font-weight:600">Choose a new password</a></p>
-        <p>The link works once and expires at {{expires}} (UTC). If it was not you, ignore this e-mail: your password stays as it is.</p>
+        <p>The link works once and expires at {{expires}}. If it was not you, ignore this e-mail: your password stays as it is.</p>
         """,
         """
         Hello {{name}},
@@ -81,9 +81,9 @@ public static class MailTemplates
 
         {{link}}
 
-        The link works once and expires at {{expires}} (UTC). If it was not you, ignore this e-mail: your password stays as it is.
+        The link works once and expires at {{expires}}. If it was not you, ignore this e-mail: your password stays as it is.
         """,
-        new Dictionary<string, object?> { ["name"] = "Alex Client", ["link"] = "https://example.portal/account/reset-password?token=sample", ["expires"] = "14:30" });
+        new Dictionary<string, object?> { ["name"] = "Alex Client", ["link"] = "https://example.portal/account/reset-password?token=sample", ["expires"] = "14:30 on 4 December 2026 (Toronto time)" });
 
     public static readonly MailTemplateDefinition ConfirmEmailChangeTemplate = new(
         ConfirmEmailChange,
@@ -94,7 +94,7 @@ public static class MailTemplates
         <p>Hello {{name}},</p>
         <p>Your {{practiceName}} portal account is moving to this e-mail address. Confirm it to sign in with it from now on:</p>
         <p><a href="{{link}}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{brandColor}};color:#ffffff;text-decoration:none;font-weight:600">Confirm this address</a></p>
-        <p>Until you confirm, keep signing in with your previous address. The link expires on {{expires}}.</p>
+        <p>Until you confirm, keep signing in with your previous address. The link expires at {{expires}}.</p>
         """,
         """
         Hello {{name}},
@@ -103,9 +103,9 @@ public static class MailTemplates
 
         {{link}}
 
-        Until you confirm, keep signing in with your previous address. The link expires on {{expires}}.
+        Until you confirm, keep signing in with your previous address. The link expires at {{expires}}.
         """,
-        new Dictionary<string, object?> { ["name"] = "Alex Client", ["link"] = "https://example.portal/account/confirm-email?token=sample", ["expires"] = "28 November 2026" });
+        new Dictionary<string, object?> { ["name"] = "Alex Client", ["link"] = "https://example.portal/account/confirm-email?token=sample", ["expires"] = "14:30 on 28 November 2026 (Toronto time)" });
 
     public static readonly MailTemplateDefinition EmailChangedTemplate = new(
         EmailChanged,

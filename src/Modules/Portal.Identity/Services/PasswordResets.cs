@@ -1,9 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
 using Portal.Core.Mail;
 using Portal.Core.Tenancy;
+using Portal.Core.Time;
 using Portal.Identity.Models;
 
 namespace Portal.Identity.Services;
@@ -21,7 +21,7 @@ public sealed class PasswordResets(
     TenantContext tenantContext,
     TenantUrls urls,
     IOptions<PortalIdentityOptions> options,
-    TimeProvider clock)
+    PracticeClock clock)
 {
     public async Task RequestAsync(string email, CancellationToken cancellationToken = default)
     {
@@ -41,7 +41,7 @@ public sealed class PasswordResets(
             {
                 ["name"] = user.DisplayName,
                 ["link"] = urls.Link(tenantContext.Tenant, "/account/reset-password?token=" + Uri.EscapeDataString(token)),
-                ["expires"] = (clock.GetUtcNow() + lifetime).ToString("HH:mm 'on' d MMMM yyyy", CultureInfo.InvariantCulture),
+                ["expires"] = (await clock.ZoneAsync(cancellationToken)).Sentence(clock.UtcNow + lifetime),
             },
             cancellationToken);
         await outbox.QueueAsync(draft.WithSecret(token), cancellationToken);

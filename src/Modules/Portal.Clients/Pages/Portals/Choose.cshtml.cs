@@ -6,6 +6,7 @@ using Portal.Clients.Models;
 using Portal.Clients.Services;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
+using Portal.Core.Text;
 
 namespace Portal.Clients.Pages.Portals;
 
@@ -48,7 +49,7 @@ public sealed class ChoosePortalModel(PortalMemberships memberships, PortalStore
         }
 
         choice.Write(User.IdOf()!.Value, chosen.PortalId);
-        TempData["Status"] = $"You are now working in {chosen.Name}.";
+        TempData["Status"] = Sentence.End($"You are now working in {chosen.Name}");
         return LocalRedirect("~/");
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Portal.Core.Modules;
 using Portal.Core.Tenancy;
+using Portal.Core.Text;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
 
@@ -51,7 +52,7 @@ public sealed class PracticeDetailsModel(
             return Page();
         }
 
-        TempData["Status"] = $"{result.HostName} now serves {Practice.DisplayName}.";
+        TempData["Status"] = Sentence.End($"{result.HostName} now serves {Practice.DisplayName}");
         return RedirectToPage(new { name });
     }
 

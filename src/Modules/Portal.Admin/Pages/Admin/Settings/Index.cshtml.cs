@@ -5,17 +5,18 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Core.Tenancy;
+using Portal.Core.Time;
 
 namespace Portal.Admin.Pages.Admin.Settings;
 
 [RequirePermission("Settings.Manage")]
-public sealed class GeneralSettingsModel(SiteSettingsStore settings, TenantStore tenants, TenantContext tenantContext) : PageModel
+public sealed class GeneralSettingsModel(SiteSettingsStore settings, TenantStore tenants, TenantContext tenantContext, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public GeneralSettingsInput Input { get; set; } = new();
 
-    public IEnumerable<SelectListItem> TimeZones => TimeZoneInfo.GetSystemTimeZones()
-        .Select(z => new SelectListItem(z.DisplayName, z.Id, z.Id == Input.TimeZone));
+    public IEnumerable<SelectListItem> TimeZones => TimeZoneChoices.At(clock.GetUtcNow())
+        .Select(z => new SelectListItem(z.Label, z.Id, z.Id == Input.TimeZone));
 
     public async Task OnGetAsync()
     {

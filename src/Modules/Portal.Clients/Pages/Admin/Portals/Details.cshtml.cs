@@ -5,12 +5,14 @@ using Portal.Clients.Models;
 using Portal.Clients.Services;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
+using Portal.Core.Text;
+using Portal.Core.Time;
 
 namespace Portal.Clients.Pages.Admin.Portals;
 
 /// <summary>One portal: its clients, its users and their access, invitations.</summary>
 [RequirePermission("Portals.Manage")]
-public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships memberships, IUserDirectory users, PracticeCalendar calendar) : PageModel
+public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships memberships, IUserDirectory users, PracticeClock calendar) : PageModel
 {
     public const int CandidateLimit = 20;
 
@@ -67,7 +69,7 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
             return Unprocessable();
         }
 
-        TempData["Status"] = $"The portal is now called {result.Value!.Name}.";
+        TempData["Status"] = Sentence.End($"The portal is now called {result.Value!.Name}");
         return RedirectToSelf(id);
     }
 
@@ -114,7 +116,7 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
         }
         else
         {
-            TempData["Status"] = $"{name} was removed from the portal. Its users no longer see {name}.";
+            TempData["Status"] = $"{Sentence.End($"{name} was removed from the portal")} {Sentence.End($"Its users no longer see {name}")}";
         }
 
         return RedirectToSelf(id);
@@ -148,7 +150,7 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
             return Unprocessable();
         }
 
-        var granted = $"{user.DisplayName} ({user.Email}) now has {PortalMemberships.Describe(member.Access, member.ExpiresOn).ToLowerInvariant()} access to {Portal.Name}.";
+        var granted = Sentence.End($"{user.DisplayName} ({user.Email}) now has {PortalMemberships.Sentence(member.Access, member.ExpiresOn, Portal.Name)}");
         if (NewUser.Invite == InviteChoice.None)
         {
             TempData["Status"] = granted + " No invitation was sent; use Invite in the list of users when you are ready.";
@@ -182,7 +184,7 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
         }
 
         var who = Members.FirstOrDefault(m => m.Member.Id == memberId)?.DisplayName ?? "The user";
-        TempData["Status"] = $"{who} now has {PortalMemberships.Describe(access, access == PortalAccess.Contributor ? until : null).ToLowerInvariant()} access.";
+        TempData["Status"] = Sentence.End($"{who} now has {PortalMemberships.Sentence(access, access == PortalAccess.Contributor ? until : null, null)}");
         return RedirectToSelf(id);
     }
 
@@ -251,7 +253,7 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
         }
         else
         {
-            TempData["Status"] = $"{who} no longer has access to {Portal.Name}. Their account remains (and any other portal access they have).";
+            TempData["Status"] = $"{Sentence.End($"{who} no longer has access to {Portal.Name}")} Their account remains (and any other portal access they have).";
         }
 
         return RedirectToSelf(id);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
 using Portal.Core.Navigation;
 using Portal.Core.Security;
+using Portal.Core.Time;
 using Portal.Documents.Models;
 using Portal.Documents.Pages.Shared;
 using Portal.Documents.Services;
@@ -21,6 +22,7 @@ public sealed class ClientModel(
     IClientDirectory clients,
     IUserDirectory users,
     IAntiforgery antiforgery,
+    PracticeClock clock,
     IOptions<DocumentOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -241,11 +243,12 @@ public sealed class ClientModel(
 
         DocumentDownloads.SetAttachmentHeaders(Response, $"notes {FileNames.Clean((await clients.FindAsync(ClientId))?.Name ?? "client")}.csv");
         Response.ContentType = "text/csv; charset=utf-8";
+        var zone = await clock.ZoneAsync(HttpContext.RequestAborted);
         await using var writer = new StreamWriter(Response.Body, new System.Text.UTF8Encoding(true));
-        await writer.WriteLineAsync("Document,Date (UTC),Author,Visible to client,Note");
+        await writer.WriteLineAsync($"Document,Date ({zone.Label}),Author,Visible to client,Note");
         await foreach (var note in library.NotesOfClientAsync(ClientId).WithCancellation(HttpContext.RequestAborted))
         {
-            await writer.WriteLineAsync(string.Join(',', Csv(note.DocumentName), note.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Csv(note.AuthorName), note.VisibleToClient ? "yes" : "no", Csv(note.Text)));
+            await writer.WriteLineAsync(string.Join(',', Csv(note.DocumentName), zone.ToLocal(note.CreatedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Csv(note.AuthorName), note.VisibleToClient ? "yes" : "no", Csv(note.Text)));
         }
 
         return new EmptyResult();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
+using Portal.Core.Text;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
 
@@ -116,7 +117,7 @@ public sealed class EditStaffModel(
         }
 
         await staff.ResetTwoFactorAsync(Person, HttpContext.RequestAborted);
-        TempData["Status"] = $"Two-factor sign-in was reset for {Person.DisplayName}.";
+        TempData["Status"] = Sentence.End($"Two-factor sign-in was reset for {Person.DisplayName}");
         return RedirectToPage(new { id });
     }
 
