@@ -86,6 +86,19 @@ public sealed class SignInTests(SharedApps apps) : IClassFixture<SharedApps>
     }
 
     [Fact]
+    public async Task After_signing_out_the_page_says_so()
+    {
+        var app = await apps.For(DatabaseProvider.Sqlite);
+        var practice = await app.CreatePracticeAsync();
+        var browser = await app.SignedInClientAsync(practice, await app.AddClientAsync(practice));
+        var signOut = await browser.SubmitFormAsync("account/signout", []);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        var home = await browser.GetDocumentAsync(signOut.Headers.Location!.OriginalString);
+        Assert.Contains("You have signed out", home.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Passwords_are_hashed_with_pbkdf2_sha512_and_at_least_210000_iterations()
     {
         var app = await apps.For(DatabaseProvider.Sqlite);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
 
@@ -22,6 +23,8 @@ public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInMan
     public string ConfirmPassword { get; set; } = "";
 
     public bool Required => User.HasClaim(PortalClaimTypes.MustChangePassword, "true");
+
+    public int MinimumLength => PortalPasswordValidator.MinimumLengthFor(User.IsStaffUser() ? UserKind.Staff : UserKind.Client);
 
     public List<string> Errors { get; } = [];
 

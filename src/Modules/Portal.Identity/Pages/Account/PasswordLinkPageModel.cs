@@ -112,7 +112,7 @@ public abstract class PasswordLinkPageModel(AccountTokenService tokens, UserMana
         }
 
         Email = user.Email ?? "";
-        MinimumLength = user.Kind == UserKind.Staff ? PortalPasswordValidator.StaffMinimumLength : PortalPasswordValidator.ClientMinimumLength;
+        MinimumLength = PortalPasswordValidator.MinimumLengthFor(user.Kind);
         return (check.Token, user);
     }
 

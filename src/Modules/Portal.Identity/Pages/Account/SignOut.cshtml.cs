@@ -40,6 +40,7 @@ public sealed class SignOutModel(SignInManager<PortalUser> signIn, IEnumerable<I
 
         await audit.RecordAsync(new AuditEntry(AuditActions.SignedOut));
         await signIn.SignOutAsync();
+        TempData["Status"] = "You have signed out. On a shared computer, close the browser too.";
         return LocalRedirect("~/");
     }
 
