@@ -73,6 +73,9 @@ app.UseAntiforgery();
 app.UsePortalModules();
 
 app.MapStaticAssets();
+
+// Browsers ask for /favicon.ico whatever the page links; the icon is an SVG.
+app.MapGet("/favicon.ico", (HttpContext context) => Results.Redirect($"{context.Request.PathBase}/favicon.svg", permanent: true)).AllowAnonymous();
 app.MapRazorPages();
 app.MapPortalModules();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

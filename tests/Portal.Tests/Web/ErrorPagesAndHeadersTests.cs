@@ -116,4 +116,23 @@ public sealed class ErrorPagesAndHeadersTests(SharedAppsWithTestModule apps) : I
         Assert.Equal("Healthy", await app.HostClient().GetStringAsync("health/live"));
         Assert.Equal("Healthy", await app.HostClient().GetStringAsync("health/ready"));
     }
+
+    [Fact]
+    public async Task The_icon_browsers_ask_for_is_there_on_every_site()
+    {
+        var app = await apps.For(DatabaseProvider.Sqlite);
+        var practice = await app.CreatePracticeAsync();
+        foreach (var (site, prefix) in new[] { (app.HostClient(), ""), (app.ClientFor(practice), ""), (app.ClientFor(practice, viaPrefix: true), $"/t/{practice.Name}") })
+        {
+            var ico = await site.GetAsync("favicon.ico");
+            Assert.Equal(HttpStatusCode.MovedPermanently, ico.StatusCode);
+            Assert.Equal($"{prefix}/favicon.svg", ico.Headers.Location!.OriginalString);
+            var svg = await site.GetAsync("favicon.svg");
+            Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
+            Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
+        }
+
+        var page = await app.ClientFor(practice).GetDocumentAsync("account/signin");
+        Assert.Equal("/favicon.svg", page.QuerySelector("link[rel=icon]")!.GetAttribute("href"));
+    }
 }
