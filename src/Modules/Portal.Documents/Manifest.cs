@@ -10,5 +10,5 @@ public static class Manifest
         "Portal.Documents",
         "Documents",
         "Secure two-way file exchange with clients: folders, new-file tracking, versions, trash, notes, resumable uploads.",
-        [new FeatureDescriptor(Feature, "Documents", "Send files to clients and receive theirs, securely.", "Clients", ["Portal.Clients"])]);
+        [new FeatureDescriptor(Feature, "Documents", "Send files to clients and receive theirs, securely.", "Clients", ["Portal.Clients"]) { ClientPromise = "exchange documents" }]);
 }

@@ -9,6 +9,12 @@ public sealed record FeatureDescriptor(
     IReadOnlyList<string> Dependencies,
     bool AlwaysOn = false)
 {
+    /// <summary>
+    /// What a client can do with the feature, as the end of "Here you can ...": "exchange documents".
+    /// The client site's welcome promises only what the practice has switched on.
+    /// </summary>
+    public string? ClientPromise { get; init; }
+
     /// <summary>Filled in by the catalog: the module that declares the feature.</summary>
     public string ModuleId { get; init; } = "";
 }
