@@ -76,10 +76,10 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobWakeUp>();
         services.AddScoped<IJobQueue, JobQueue>();
+        services.AddSingleton<RecurringJobScheduler>();
         services.AddSingleton<JobWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<JobWorker>());
-        services.AddJobHandler<CleanupSucceededJobsHandler>();
-        services.AddRecurringJob<CleanupSucceededJobsHandler>("jobs.cleanup", TimeSpan.FromHours(6));
+        services.AddPlatformRecurringJob<CleanupSucceededJobsHandler>("0 */6 * * *");
 
         // Mail
         services.AddSingleton<IMailTransport, SystemNetMailTransport>();
@@ -89,8 +89,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<MailTemplateRenderer>();
         services.AddScoped<MailComposer>();
         services.AddJobHandler<SendOutboxMessageHandler>();
-        services.AddJobHandler<OutboxSweepHandler>();
-        services.AddRecurringJob<OutboxSweepHandler>("mail.sweep", TimeSpan.FromMinutes(10));
+        services.AddPracticeRecurringJob<OutboxSweepHandler>("*/10 * * * *");
 
         // Settings, recipes
         services.AddScoped<SiteSettingsStore>();

@@ -41,8 +41,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(QuarantineMailTemplate.Definition);
         services.AddJobHandler<DocumentNoticeHandler>();
         services.AddJobHandler<DocumentScanHandler>();
-        services.AddJobHandler<DocumentMaintenanceHandler>();
-        services.AddRecurringJob<DocumentMaintenanceHandler>("documents.maintenance", TimeSpan.FromHours(1));
+        services.AddPracticeRecurringJob<DocumentMaintenanceHandler>("0 * * * *", requiredFeature: Documents.Manifest.Feature);
         services.AddScoped<IRecipeStep, DocumentsStep>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();

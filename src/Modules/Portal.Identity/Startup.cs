@@ -133,8 +133,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<RoleAdministration>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IReminderKind, InvitationReminderKind>();
-        services.AddJobHandler<ExpiredSessionsCleanupHandler>();
-        services.AddRecurringJob<ExpiredSessionsCleanupHandler>("identity.cleanup", TimeSpan.FromHours(1));
+        services.AddPracticeRecurringJob<ExpiredSessionsCleanupHandler>("0 * * * *");
         services.AddScoped<IRecipeStep, RolesStep>();
         services.AddScoped<IRecipeStep, UsersStep>();
     }

@@ -20,6 +20,8 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
 
     public DbSet<RecurringJobSchedule> RecurringJobSchedules => Set<RecurringJobSchedule>();
 
+    public DbSet<PracticeJobSchedule> PracticeJobSchedules => Set<PracticeJobSchedule>();
+
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -71,6 +73,16 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
             schedule.ToTable("RecurringJobSchedules");
             schedule.HasKey(s => s.Name);
             schedule.Property(s => s.Name).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<PracticeJobSchedule>(schedule =>
+        {
+            schedule.ToTable("PracticeJobSchedules");
+            schedule.HasKey(s => new { s.JobType, s.Tenant });
+            schedule.Property(s => s.JobType).HasMaxLength(100);
+            schedule.Property(s => s.Tenant).HasMaxLength(TenantName.MaxLength);
+            schedule.Property(s => s.TimeZone).HasMaxLength(100).IsRequired();
+            schedule.HasIndex(s => s.NextRunAt);
         });
 
         modelBuilder.Entity<DataProtectionKeyRecord>(key =>

@@ -2,5 +2,11 @@ namespace Portal.Core.Jobs;
 
 public interface IJobQueue
 {
-    Task<Guid> EnqueueAsync(JobRequest request, CancellationToken cancellationToken = default);
+    /// <summary>Queues <paramref name="payload"/> for <typeparamref name="THandler"/>, which must be a handler of that payload type.</summary>
+    Task<Guid> EnqueueAsync<THandler, TPayload>(TPayload payload, EnqueueOptions options, CancellationToken cancellationToken = default)
+        where THandler : IJobHandler<TPayload>;
+
+    Task<Guid> EnqueueAsync<THandler, TPayload>(TPayload payload, CancellationToken cancellationToken = default)
+        where THandler : IJobHandler<TPayload>
+        => EnqueueAsync<THandler, TPayload>(payload, EnqueueOptions.Default, cancellationToken);
 }

@@ -9,8 +9,6 @@ public sealed class JobContext(Guid jobId, string? tenant, string payload, int a
 
     public string? Tenant { get; } = tenant;
 
-    public string Payload { get; } = payload;
-
     /// <summary>1 on the first run.</summary>
     public int Attempt { get; } = attempt;
 
@@ -18,7 +16,7 @@ public sealed class JobContext(Guid jobId, string? tenant, string payload, int a
 
     public bool IsLastAttempt => Attempt >= MaxAttempts;
 
-    public T ReadPayload<T>() => JsonSerializer.Deserialize<T>(Payload, JobSerializer.Options)
+    internal T ReadPayload<T>() => JsonSerializer.Deserialize<T>(payload, JobSerializer.Options)
         ?? throw new InvalidOperationException($"Job {JobId} has an empty payload.");
 }
 

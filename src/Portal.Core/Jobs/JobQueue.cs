@@ -9,24 +9,21 @@ namespace Portal.Core.Jobs;
 public sealed class JobQueue(
     IDbContextFactory<HostDbContext> hostDb,
     TenantContext tenantContext,
-    IOptions<JobOptions> options,
+    IOptions<JobOptions> settings,
     JobWakeUp wakeUp,
     TimeProvider clock) : IJobQueue
 {
-    public async Task<Guid> EnqueueAsync(JobRequest request, CancellationToken cancellationToken = default)
+    public async Task<Guid> EnqueueAsync<THandler, TPayload>(TPayload payload, EnqueueOptions options, CancellationToken cancellationToken = default)
+        where THandler : IJobHandler<TPayload>
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var job = new JobRecord
-        {
-            Id = Guid.CreateVersion7(),
-            Tenant = request.PlatformJob ? null : request.Tenant ?? tenantContext.Current?.Name,
-            Type = request.Type,
-            Payload = request.Payload is null ? "{}" : JsonSerializer.Serialize(request.Payload, JobSerializer.Options),
-            State = JobState.Pending,
-            MaxAttempts = request.MaxAttempts ?? options.Value.DefaultMaxAttempts,
-            RunAfter = request.RunAfter ?? now,
-            CreatedAt = now,
-        };
+        var job = NewJob(
+            THandler.JobType,
+            options.PlatformJob ? null : options.Tenant ?? tenantContext.Current?.Name,
+            payload,
+            options.MaxAttempts ?? settings.Value.DefaultMaxAttempts,
+            options.RunAfter ?? now,
+            now);
         await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
         db.Jobs.Add(job);
         await db.SaveChangesAsync(cancellationToken);
@@ -37,6 +34,19 @@ public sealed class JobQueue(
 
         return job.Id;
     }
+
+    /// <summary>A pending job row (also written by the scheduler, in its own transaction).</summary>
+    internal static JobRecord NewJob<TPayload>(string type, string? tenant, TPayload payload, int maxAttempts, DateTime runAfter, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Tenant = tenant,
+        Type = type,
+        Payload = JsonSerializer.Serialize(payload, JobSerializer.Options),
+        State = JobState.Pending,
+        MaxAttempts = maxAttempts,
+        RunAfter = runAfter,
+        CreatedAt = now,
+    };
 }
 
 /// <summary>Lets a local enqueue start the worker at once instead of at its next poll.</summary>

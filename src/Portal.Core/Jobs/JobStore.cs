@@ -121,47 +121,14 @@ public sealed class JobStore(IDbContextFactory<HostDbContext> hostDb, DatabaseLa
     }
 
     /// <summary>
-    /// Drops every job of a practice whose setup was rolled back, including one a worker holds right now:
+    /// Drops every job and schedule row of a practice whose setup was rolled back, including one a worker holds right now:
     /// the worker's later release or completion is conditional on the row, so it cannot bring it back.
     /// </summary>
     public async Task DeleteAllForTenantAsync(string tenant, CancellationToken cancellationToken)
     {
         await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
         await db.Jobs.Where(j => j.Tenant == tenant).ExecuteDeleteAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Claims the next run of a recurring job for this server: the conditional update succeeds on
-    /// exactly one server per due time.
-    /// </summary>
-    public async Task<bool> TryTakeRecurringRunAsync(RecurringJobDefinition definition, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
-        var schedule = await db.RecurringJobSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.Name == definition.Name, cancellationToken);
-        if (schedule is null)
-        {
-            db.RecurringJobSchedules.Add(new RecurringJobSchedule { Name = definition.Name, NextRunAt = now + definition.Interval });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateException)
-            {
-                return false; // another server created it first
-            }
-        }
-
-        if (schedule.NextRunAt > now)
-        {
-            return false;
-        }
-
-        var taken = await db.RecurringJobSchedules
-            .Where(s => s.Name == definition.Name && s.NextRunAt == schedule.NextRunAt)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextRunAt, now + definition.Interval), cancellationToken);
-        return taken == 1;
+        await db.PracticeJobSchedules.Where(s => s.Tenant == tenant).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static void AddParameter(DbCommand command, string name, object value)

@@ -18,7 +18,7 @@ public sealed class JobWorker(
     TenantScopeFactory tenantScopes,
     TenantRegistry registry,
     IEnumerable<JobHandlerRegistration> handlers,
-    IEnumerable<RecurringJobDefinition> recurring,
+    RecurringJobScheduler scheduler,
     IOptions<JobOptions> options,
     TimeProvider clock,
     ILogger<JobWorker> logger) : BackgroundService
@@ -47,7 +47,7 @@ public sealed class JobWorker(
                 var now = clock.GetUtcNow().UtcDateTime;
                 if (now >= nextRecurringCheck)
                 {
-                    await EnqueueDueRecurringJobsAsync(stoppingToken);
+                    await scheduler.EnqueueDueAsync(stoppingToken);
                     nextRecurringCheck = now + settings.RecurringCheckInterval;
                 }
 
@@ -92,6 +92,14 @@ public sealed class JobWorker(
             return;
         }
 
+        if (job.Tenant is null && scheduler.IsPracticeJob(job.Type))
+        {
+            // Queued by an earlier version, which ran this job for all practices in one go; the schedule now queues one per practice.
+            logger.LogInformation("Job {JobId} ({JobType}) has no practice; it is now queued once per practice and this run is dropped", job.Id, job.Type);
+            await store.CompleteAsync(job.Id, _workerId, CancellationToken.None);
+            return;
+        }
+
         TenantDescriptor? tenant = null;
         if (job.Tenant is not null)
         {
@@ -115,7 +123,7 @@ public sealed class JobWorker(
         {
             await using var scope = tenant is null ? scopes.CreateAsyncScope() : tenantScopes.CreateScope(tenant);
             var handler = (IJobHandler)scope.ServiceProvider.GetRequiredService(handlerType);
-            await handler.ExecuteAsync(new JobContext(job.Id, job.Tenant, job.Payload, job.Attempts, job.MaxAttempts), stoppingToken);
+            await handler.RunAsync(new JobContext(job.Id, job.Tenant, job.Payload, job.Attempts, job.MaxAttempts), stoppingToken);
             await store.CompleteAsync(job.Id, _workerId, CancellationToken.None);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -135,19 +143,6 @@ public sealed class JobWorker(
                 var retryAt = clock.GetUtcNow().UtcDateTime + Backoff(job.Attempts);
                 logger.LogWarning(ex, "Job {JobId} ({JobType}) failed on attempt {Attempt}; retrying at {RetryAt:o}", job.Id, job.Type, job.Attempts, retryAt);
                 await store.RetryAsync(job.Id, _workerId, retryAt, error, CancellationToken.None);
-            }
-        }
-    }
-
-    private async Task EnqueueDueRecurringJobsAsync(CancellationToken cancellationToken)
-    {
-        foreach (var definition in recurring)
-        {
-            if (await store.TryTakeRecurringRunAsync(definition, cancellationToken))
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IJobQueue>()
-                    .EnqueueAsync(new JobRequest(definition.JobType) { PlatformJob = true, MaxAttempts = 1 }, cancellationToken);
             }
         }
     }

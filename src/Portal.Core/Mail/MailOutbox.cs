@@ -32,7 +32,7 @@ public sealed class MailOutbox(CoreTenantDbContext db, IJobQueue jobs, OutboxSec
         };
         db.OutboxMessages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
-        await jobs.EnqueueAsync(new JobRequest(SendOutboxMessageHandler.JobType, new SendOutboxMessage(message.Id)), cancellationToken);
+        await jobs.EnqueueAsync<SendOutboxMessageHandler, SendOutboxMessage>(new SendOutboxMessage(message.Id), cancellationToken);
         return message.Id;
     }
 
@@ -89,7 +89,7 @@ public sealed class MailOutbox(CoreTenantDbContext db, IJobQueue jobs, OutboxSec
             return false;
         }
 
-        await jobs.EnqueueAsync(new JobRequest(SendOutboxMessageHandler.JobType, new SendOutboxMessage(id)), cancellationToken);
+        await jobs.EnqueueAsync<SendOutboxMessageHandler, SendOutboxMessage>(new SendOutboxMessage(id), cancellationToken);
         return true;
     }
 }

@@ -17,13 +17,12 @@ public sealed class SendOutboxMessageHandler(
     TenantContext tenantContext,
     SiteSettingsStore settings,
     IOptions<MailOptions> options,
-    TimeProvider clock) : IJobHandler
+    TimeProvider clock) : IJobHandler<SendOutboxMessage>
 {
     public static string JobType => "mail.send";
 
-    public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task ExecuteAsync(SendOutboxMessage payload, JobContext context, CancellationToken cancellationToken)
     {
-        var payload = context.ReadPayload<SendOutboxMessage>();
         var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == payload.MessageId, cancellationToken);
         if (message is null || message.State == OutboxState.Sent)
         {

@@ -120,7 +120,7 @@ public sealed class DocumentFlowTests(SharedApps apps) : IClassFixture<SharedApp
         await admin.PostAsync($"admin/documents/clients/{scenario.ClientId}?handler=Trash", new FormUrlEncodedContent([new("documents", documentId), new("__RequestVerificationToken", token)]));
         var blobCount = Directory.GetFiles(Path.Combine(app.AppDataPath, "blobs"), "*", SearchOption.AllDirectories).Length;
         app.Clock.Advance(TimeSpan.FromDays(121));
-        await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentMaintenanceHandler>().RunForPracticeAsync(sp, default));
+        await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentMaintenanceHandler>().MaintainAsync(default));
         admin = await app.SignedInClientAsync(scenario.Practice, scenario.Admin); // the old session expired with the jump
         Assert.Empty((await admin.GetDocumentAsync("admin/documents/trash")).QuerySelectorAll($"tr[data-trashed='{documentId}']"));
         Assert.Equal(blobCount - 1, Directory.GetFiles(Path.Combine(app.AppDataPath, "blobs"), "*", SearchOption.AllDirectories).Length);

@@ -2,7 +2,10 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
+using Portal.Core.Jobs;
+using Portal.Core.Mail;
 using Portal.Core.Settings;
+using Portal.Documents.Services;
 using Portal.Notifications.Data;
 using Portal.Tests.Infrastructure;
 
@@ -87,7 +90,37 @@ public sealed class DocumentNotificationTests(SharedApps apps) : IClassFixture<S
         Assert.Contains("uploaded 2 documents", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Slip A.pdf", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Slip B.pdf", mail.Text, StringComparison.Ordinal);
-        Assert.Single(Directory.GetFiles(scenario.App.PickupDirectory), f => File.ReadAllText(f).Contains(practiceAddress, StringComparison.OrdinalIgnoreCase));
+
+        // The quiet period passes: each upload's fallback notice runs too, and finds nothing left to tell.
+        scenario.App.Clock.Advance(TimeSpan.FromMinutes(6));
+        await WaitForNoticesAndMailAsync(scenario, notices: 2);
+        Assert.Single(MailsTo(scenario, practiceAddress));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_client_upload_batch_the_browser_never_completes_is_mailed_to_the_practice_once_after_the_quiet_period(DatabaseProvider provider)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var practiceAddress = $"office-{Guid.NewGuid():N}@practice.example";
+        await scenario.App.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<SiteSettingsStore>().SaveAsync(new SiteSettings { ContactEmail = practiceAddress }));
+        var tus = new TusClient(await scenario.App.SignedInClientAsync(scenario.Practice, scenario.ClientUser));
+        var batch = Guid.NewGuid();
+        await tus.UploadAsync(DocumentsScenario.Pdf(5000, 1), "Receipt one.pdf", scenario.ClientId, batchId: batch);
+        await tus.UploadAsync(DocumentsScenario.Pdf(5000, 2), "Receipt two.pdf", scenario.ClientId, batchId: batch);
+
+        // The browser closed before saying the batch was complete; each upload queued a notice for after the quiet period.
+        var waiting = await NoticeJobsAsync(scenario);
+        Assert.Equal(2, waiting.Count);
+        Assert.All(waiting, j => Assert.Equal(JobState.Pending, j.State));
+        Assert.Empty(MailsTo(scenario, practiceAddress));
+
+        scenario.App.Clock.Advance(TimeSpan.FromMinutes(6));
+        var mail = await MailMessageReader.WaitForAsync(scenario.App.PickupDirectory, practiceAddress);
+        Assert.Contains("uploaded 2 documents", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Receipt one.pdf", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Receipt two.pdf", mail.Text, StringComparison.Ordinal);
+        await WaitForNoticesAndMailAsync(scenario, notices: 2);
+        Assert.Single(MailsTo(scenario, practiceAddress));
     }
 
     [Theory, BothDatabases]
@@ -144,6 +177,30 @@ public sealed class DocumentNotificationTests(SharedApps apps) : IClassFixture<S
         Assert.False(Directory.Exists(scenario.App.PickupDirectory) && Directory.EnumerateFiles(scenario.App.PickupDirectory)
             .Any(f => File.ReadAllText(f).Contains(scenario.ClientUser.Email!, StringComparison.OrdinalIgnoreCase)));
     }
+
+    private static async Task<List<JobRecord>> NoticeJobsAsync(DocumentsScenario scenario)
+    {
+        await using var host = await scenario.App.Get<IDbContextFactory<HostDbContext>>().CreateDbContextAsync();
+        return await host.Jobs.AsNoTracking().Where(j => j.Tenant == scenario.Practice.Name && j.Type == DocumentNoticeHandler.JobType).ToListAsync();
+    }
+
+    /// <summary>Waits until the practice's notice jobs have all run, and so has every e-mail they queued: a second e-mail would be in the folder by then.</summary>
+    private static Task WaitForNoticesAndMailAsync(DocumentsScenario scenario, int notices)
+        => Eventually.TrueAsync(
+            async () =>
+            {
+                await using var host = await scenario.App.Get<IDbContextFactory<HostDbContext>>().CreateDbContextAsync();
+                var jobs = await host.Jobs.AsNoTracking()
+                    .Where(j => j.Tenant == scenario.Practice.Name && (j.Type == DocumentNoticeHandler.JobType || j.Type == SendOutboxMessageHandler.JobType))
+                    .ToListAsync();
+                return jobs.Count(j => j.Type == DocumentNoticeHandler.JobType) >= notices && jobs.All(j => j.State == JobState.Succeeded);
+            },
+            what: "the notice jobs and the e-mails they queued to be done");
+
+    private static List<string> MailsTo(DocumentsScenario scenario, string address)
+        => Directory.Exists(scenario.App.PickupDirectory)
+            ? Directory.GetFiles(scenario.App.PickupDirectory).Where(f => File.ReadAllText(f).Contains(address, StringComparison.OrdinalIgnoreCase)).ToList()
+            : [];
 
     private static async Task CompleteAsync(HttpClient staff, DocumentsScenario scenario, Guid batch)
     {

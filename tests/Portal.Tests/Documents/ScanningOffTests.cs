@@ -63,7 +63,7 @@ public sealed class ScanningOffTests(SharedApps apps) : IClassFixture<SharedApps
             .Set("Portal:Scanning:Mode", "Clamd")
             .Set("Portal:Scanning:Port", TestEnvironment.ClamdPort.ToString(CultureInfo.InvariantCulture)));
         scanning.Clock.Advance(DocumentScanning.RequeueAfter + TimeSpan.FromMinutes(1));
-        await scanning.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentMaintenanceHandler>().RunForPracticeAsync(sp, default));
+        await scanning.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentMaintenanceHandler>().MaintainAsync(default));
         await (scenario with { App = scanning }).WaitForScanAsync(versionId, ScanState.Clean);
 
         var staffNow = await scanning.SignedInClientAsync(scenario.Practice, scenario.Staff);

@@ -1,45 +1,37 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Jobs;
 using Portal.Core.Storage;
-using Portal.Core.Tenancy;
 using Portal.Documents.Data;
 
 namespace Portal.Documents.Services;
 
 /// <summary>
-/// Platform job, for every running practice with documents on: purges the trash after the retention
+/// Practice recurring job (hourly, where documents are on): purges the trash after the retention
 /// period (blobs first, then rows), removes expired unfinished uploads, deletes orphaned blobs
 /// (stored bytes no version or upload refers to, left by a crash between storing and recording), and
 /// queues again the malware scans still waiting (see <see cref="DocumentScanning"/>).
 /// </summary>
 public sealed class DocumentMaintenanceHandler(
-    TenantRegistry registry,
-    TenantScopeFactory scopes,
+    DocumentsDbContext db,
+    EncryptedBlobStore blobs,
+    TusUploads tusUploads,
+    DocumentScanning scanning,
     IOptions<DocumentOptions> options,
     TimeProvider clock,
-    ILogger<DocumentMaintenanceHandler> logger) : IJobHandler
+    ILogger<DocumentMaintenanceHandler> logger) : IJobHandler<ScheduledRun>
 {
     public static string JobType => "documents.maintenance";
 
     /// <summary>An unreferenced blob younger than this may belong to an upload finishing right now.</summary>
     public static readonly TimeSpan OrphanGrace = TimeSpan.FromDays(1);
 
-    public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
-    {
-        foreach (var tenant in registry.Running.Where(t => t.IsFeatureEnabled(Manifest.Feature)).ToList())
-        {
-            await using var scope = scopes.CreateScope(tenant);
-            await RunForPracticeAsync(scope.ServiceProvider, cancellationToken);
-        }
-    }
+    public Task ExecuteAsync(ScheduledRun payload, JobContext context, CancellationToken cancellationToken) => MaintainAsync(cancellationToken);
 
-    public async Task RunForPracticeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>One maintenance pass over the current practice.</summary>
+    public async Task MaintainAsync(CancellationToken cancellationToken)
     {
-        var db = services.GetRequiredService<DocumentsDbContext>();
-        var blobs = services.GetRequiredService<EncryptedBlobStore>();
         var now = clock.GetUtcNow().UtcDateTime;
 
         var cutoff = now - options.Value.TrashRetention;
@@ -54,8 +46,8 @@ public sealed class DocumentMaintenanceHandler(
             await db.Documents.Where(d => d.Id == documentId).ExecuteDeleteAsync(cancellationToken);
         }
 
-        var uploads = await services.GetRequiredService<TusUploads>().RemoveExpiredAsync(cancellationToken);
-        var scans = await services.GetRequiredService<DocumentScanning>().RequeueWaitingAsync(cancellationToken);
+        var uploads = await tusUploads.RemoveExpiredAsync(cancellationToken);
+        var scans = await scanning.RequeueWaitingAsync(cancellationToken);
 
         var orphans = 0;
         await foreach (var blobKey in blobs.ListKeysAsync(cancellationToken))

@@ -43,8 +43,9 @@ public sealed class DocumentNotifications(
     public async Task UploadCompletedAsync(Upload upload, CancellationToken cancellationToken)
     {
         var delay = NoticeDelay(upload.Direction);
-        await jobs.EnqueueAsync(
-            new JobRequest(DocumentNoticeHandler.JobType, new DocumentNotice(upload.ClientId, upload.BatchId, upload.DocumentVersionId)) { RunAfter = clock.GetUtcNow().UtcDateTime + delay },
+        await jobs.EnqueueAsync<DocumentNoticeHandler, DocumentNotice>(
+            new DocumentNotice(upload.ClientId, upload.BatchId, upload.DocumentVersionId),
+            new EnqueueOptions { RunAfter = clock.GetUtcNow().UtcDateTime + delay },
             cancellationToken);
     }
 
@@ -58,7 +59,7 @@ public sealed class DocumentNotifications(
         }
 
         var clientId = await db.Documents.Where(d => d.Id == version.DocumentId).Select(d => d.ClientId).SingleAsync(cancellationToken);
-        await jobs.EnqueueAsync(new JobRequest(DocumentNoticeHandler.JobType, new DocumentNotice(clientId, version.BatchId, version.Id)), cancellationToken);
+        await jobs.EnqueueAsync<DocumentNoticeHandler, DocumentNotice>(new DocumentNotice(clientId, version.BatchId, version.Id), cancellationToken);
     }
 
     /// <summary>The browser's "this batch is complete": announced now, or, while a file is still scanned, checked again shortly.</summary>
@@ -67,8 +68,9 @@ public sealed class DocumentNotifications(
         var announced = await NotifyAsync(clientId, batchId, null, cancellationToken);
         if (announced == 0 && await db.Versions.AnyAsync(v => v.BatchId == batchId && v.ScanState == ScanState.Pending, cancellationToken))
         {
-            await jobs.EnqueueAsync(
-                new JobRequest(DocumentNoticeHandler.JobType, new DocumentNotice(clientId, batchId, null)) { RunAfter = clock.GetUtcNow().UtcDateTime + ScanSettle },
+            await jobs.EnqueueAsync<DocumentNoticeHandler, DocumentNotice>(
+                new DocumentNotice(clientId, batchId, null),
+                new EnqueueOptions { RunAfter = clock.GetUtcNow().UtcDateTime + ScanSettle },
                 cancellationToken);
         }
 
@@ -154,13 +156,10 @@ public sealed class DocumentNotifications(
 public sealed record DocumentNotice(Guid ClientId, Guid? BatchId, Guid? VersionId);
 
 /// <summary>The delayed notice of a batch (or single file), in case the browser never said it was complete.</summary>
-public sealed class DocumentNoticeHandler(DocumentNotifications notifications) : IJobHandler
+public sealed class DocumentNoticeHandler(DocumentNotifications notifications) : IJobHandler<DocumentNotice>
 {
     public static string JobType => "documents.notice";
 
-    public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
-    {
-        var notice = context.ReadPayload<DocumentNotice>();
-        await notifications.NotifyAsync(notice.ClientId, notice.BatchId, notice.VersionId, cancellationToken);
-    }
+    public Task ExecuteAsync(DocumentNotice notice, JobContext context, CancellationToken cancellationToken)
+        => notifications.NotifyAsync(notice.ClientId, notice.BatchId, notice.VersionId, cancellationToken);
 }

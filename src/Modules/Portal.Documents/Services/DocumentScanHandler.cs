@@ -22,16 +22,16 @@ public sealed class DocumentScanHandler(
     DocumentNotifications notifications,
     QuarantineNotice quarantine,
     IOptions<ScanningOptions> options,
-    TimeProvider clock) : IJobHandler
+    TimeProvider clock) : IJobHandler<DocumentScan>
 {
     public static string JobType => "documents.scan";
 
     /// <summary>The length of the signature column.</summary>
     private const int MaxSignatureLength = 200;
 
-    public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task ExecuteAsync(DocumentScan payload, JobContext context, CancellationToken cancellationToken)
     {
-        var versionId = context.ReadPayload<DocumentScan>().VersionId;
+        var versionId = payload.VersionId;
         var version = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId, cancellationToken);
         if (version is not { ScanState: ScanState.Pending })
         {

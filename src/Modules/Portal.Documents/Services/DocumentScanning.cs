@@ -27,7 +27,7 @@ public sealed class DocumentScanning(DocumentsDbContext db, IJobQueue jobs, IOpt
     {
         if (version.ScanState == ScanState.Pending && options.Value.IsOn)
         {
-            await jobs.EnqueueAsync(new JobRequest(DocumentScanHandler.JobType, new DocumentScan(version.Id)), cancellationToken);
+            await jobs.EnqueueAsync<DocumentScanHandler, DocumentScan>(new DocumentScan(version.Id), cancellationToken);
         }
     }
 
@@ -46,7 +46,7 @@ public sealed class DocumentScanning(DocumentsDbContext db, IJobQueue jobs, IOpt
             .ToListAsync(cancellationToken);
         foreach (var versionId in waiting)
         {
-            await jobs.EnqueueAsync(new JobRequest(DocumentScanHandler.JobType, new DocumentScan(versionId)), cancellationToken);
+            await jobs.EnqueueAsync<DocumentScanHandler, DocumentScan>(new DocumentScan(versionId), cancellationToken);
         }
 
         return waiting.Count;

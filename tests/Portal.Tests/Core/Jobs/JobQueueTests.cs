@@ -16,25 +16,38 @@ public sealed class JobQueueTests
     {
         await using var data = await TestData.CreateAsync(provider);
         var key = Guid.NewGuid().ToString("N");
+        var baseDelay = TimeSpan.FromSeconds(10);
         Guid jobId;
 
-        var first = PortalApplication.StartOn(data, o => WithTestJobs(o.Set("Portal:Jobs:RetryBaseDelay", "00:00:01")));
+        var first = PortalApplication.StartOn(data, o => WithTestJobs(o.Set("Portal:Jobs:RetryBaseDelay", "00:00:10")));
         try
         {
-            jobId = await EnqueueAsync(first, new JobRequest(FlakyJobHandler.JobType, new FlakyJob(key, FailTimes: 2)) { MaxAttempts = 5 });
-            await Eventually.TrueAsync(() => Task.FromResult(FlakyJobHandler.Runs.TryGetValue(key, out var runs) && !runs.IsEmpty), what: "the first attempt");
+            // Time stands still, so a retry can only come when the test moves the clock past its backoff.
+            var failedAt = first.Clock.GetUtcNow().UtcDateTime;
+            first.Clock.Freeze(failedAt);
+            jobId = await EnqueueAsync<FlakyJobHandler, FlakyJob>(first, new FlakyJob(key, FailTimes: 2), new EnqueueOptions { MaxAttempts = 5 });
+
+            var afterFirst = await WaitForRetryAsync(data, jobId, attempts: 1);
+            AssertBackoff(afterFirst.RunAfter - failedAt, baseDelay);
+            Assert.Equal([1], FlakyJobHandler.Runs[key].ToArray());
+
+            // At its retry time the second attempt runs and fails, and backs off twice as long.
+            first.Clock.Advance(afterFirst.RunAfter - failedAt);
+            var secondFailedAt = first.Clock.GetUtcNow().UtcDateTime;
+            var afterSecond = await WaitForRetryAsync(data, jobId, attempts: 2);
+            AssertBackoff(afterSecond.RunAfter - secondFailedAt, 2 * baseDelay);
+            Assert.Contains("Planned failure 2 of 2", afterSecond.LastError, StringComparison.Ordinal);
         }
         finally
         {
             await first.DisposeAsync();
         }
 
-        var stopped = (await ReadAsync(data, jobId))!;
-        Assert.Equal(JobState.Pending, stopped.State);
-        Assert.Contains("Planned failure 1 of 2", stopped.LastError, StringComparison.Ordinal);
+        Assert.Equal(JobState.Pending, (await ReadAsync(data, jobId))!.State);
 
+        // Another server picks the job up once its retry time has come on that server's clock.
         await using var second = PortalApplication.StartOn(data, WithTestJobs);
-        Assert.NotNull(second.Services);
+        second.Clock.Advance(TimeSpan.FromMinutes(5));
         var done = await Eventually.GetAsync(async () => await ReadAsync(data, jobId) is { State: JobState.Succeeded } job ? job : null, what: "the job to succeed after the restart");
 
         Assert.Equal(3, done.Attempts);
@@ -46,7 +59,7 @@ public sealed class JobQueueTests
     {
         await using var app = await PortalApplication.StartAsync(provider, WithTestJobs);
         var key = Guid.NewGuid().ToString("N");
-        var id = await EnqueueAsync(app, new JobRequest(FlakyJobHandler.JobType, new FlakyJob(key, FailTimes: 10)) { MaxAttempts = 2 });
+        var id = await EnqueueAsync<FlakyJobHandler, FlakyJob>(app, new FlakyJob(key, FailTimes: 10), new EnqueueOptions { MaxAttempts = 2 });
 
         var failed = await Eventually.GetAsync(async () => await ReadAsync(DataOf(app), id) is { State: JobState.Failed } job ? job : null, what: "the job to fail");
         Assert.Equal(2, failed.Attempts);
@@ -58,7 +71,7 @@ public sealed class JobQueueTests
     {
         await using var app = await PortalApplication.StartAsync(provider, o => WithTestJobs(o.Set("Portal:Jobs:WorkerEnabled", "false")));
         var key = Guid.NewGuid().ToString("N");
-        var id = await EnqueueAsync(app, new JobRequest(FlakyJobHandler.JobType, new FlakyJob(key, FailTimes: 0)));
+        var id = await EnqueueAsync<FlakyJobHandler, FlakyJob>(app, new FlakyJob(key, FailTimes: 0));
 
         // A worker of another server claims the job and dies without finishing it.
         var claimed = await app.Get<JobStore>().ClaimAsync("crashed-server", 10, TimeSpan.FromSeconds(1), default);
@@ -82,7 +95,7 @@ public sealed class JobQueueTests
             var queue = scope.ServiceProvider.GetRequiredService<IJobQueue>();
             for (var i = 0; i < 300; i++)
             {
-                ids.Add(await queue.EnqueueAsync(new JobRequest(RecordingJobHandler.JobType, new RecordedJob("x")) { PlatformJob = true }));
+                ids.Add(await queue.EnqueueAsync<RecordingJobHandler, RecordedJob>(new RecordedJob("x"), new EnqueueOptions { PlatformJob = true }));
             }
         }
 
@@ -115,11 +128,22 @@ public sealed class JobQueueTests
         }
     }
 
-    private static async Task<Guid> EnqueueAsync(PortalApplication app, JobRequest request)
+    private static async Task<Guid> EnqueueAsync<THandler, TPayload>(PortalApplication app, TPayload payload, EnqueueOptions? options = null)
+        where THandler : IJobHandler<TPayload>
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IJobQueue>().EnqueueAsync(request with { PlatformJob = true });
+        return await scope.ServiceProvider.GetRequiredService<IJobQueue>().EnqueueAsync<THandler, TPayload>(payload, (options ?? EnqueueOptions.Default) with { PlatformJob = true });
     }
+
+    /// <summary>Waits until the job has failed <paramref name="attempts"/> times and is back in the queue for its retry.</summary>
+    private static Task<JobRecord> WaitForRetryAsync(TestData data, Guid id, int attempts)
+        => Eventually.GetAsync(
+            async () => await ReadAsync(data, id) is { State: JobState.Pending, LastError: not null } job && job.Attempts == attempts ? job : null,
+            what: $"attempt {attempts} to fail and wait for its retry");
+
+    /// <summary>The retry waits the exponential delay, give or take the 20 % jitter.</summary>
+    private static void AssertBackoff(TimeSpan waited, TimeSpan expected)
+        => Assert.InRange(waited, expected * 0.8, expected * 1.2);
 
     private static async Task<JobRecord?> ReadAsync(TestData data, Guid id)
     {

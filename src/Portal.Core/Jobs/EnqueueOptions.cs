@@ -1,8 +1,10 @@
 namespace Portal.Core.Jobs;
 
-/// <summary>A job to enqueue. The practice defaults to the one of the current unit of work.</summary>
-public sealed record JobRequest(string Type, object? Payload = null)
+/// <summary>When and for whom a job runs. The practice defaults to the one of the current unit of work.</summary>
+public sealed record EnqueueOptions
 {
+    public static EnqueueOptions Default { get; } = new();
+
     public string? Tenant { get; init; }
 
     /// <summary>Set to run a platform job from within a practice's unit of work.</summary>
