@@ -33,7 +33,7 @@ public sealed class RecurringJobScheduler(
     private readonly Dictionary<(string JobType, string Tenant), string> _scheduledZones = [];
     private bool _scheduledZonesLoaded;
 
-    public bool IsPracticeJob(string jobType) => _definitions.TryGetValue(jobType, out var definition) && definition.ForEachPractice;
+    internal bool IsPracticeJob(string jobType) => _definitions.TryGetValue(jobType, out var definition) && definition.ForEachPractice;
 
     /// <summary>Queues every run that is due now; returns how many this server queued.</summary>
     public async Task<int> EnqueueDueAsync(CancellationToken cancellationToken)
