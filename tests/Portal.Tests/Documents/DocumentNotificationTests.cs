@@ -197,9 +197,10 @@ public sealed class DocumentNotificationTests(SharedApps apps) : IClassFixture<S
             },
             what: "the notice jobs and the e-mails they queued to be done");
 
+    /// <summary>E-mails addressed to <paramref name="address"/> (by To: every e-mail of a practice carries its contact address as Reply-To).</summary>
     private static List<string> MailsTo(DocumentsScenario scenario, string address)
         => Directory.Exists(scenario.App.PickupDirectory)
-            ? Directory.GetFiles(scenario.App.PickupDirectory).Where(f => File.ReadAllText(f).Contains(address, StringComparison.OrdinalIgnoreCase)).ToList()
+            ? Directory.GetFiles(scenario.App.PickupDirectory).Where(f => MailMessageReader.Parse(File.ReadAllText(f)).To.Contains(address, StringComparison.OrdinalIgnoreCase)).ToList()
             : [];
 
     private static async Task CompleteAsync(HttpClient staff, DocumentsScenario scenario, Guid batch)
