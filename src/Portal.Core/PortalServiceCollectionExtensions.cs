@@ -86,6 +86,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<OutboxSecrets>();
         services.AddScoped<Time.PracticeClock>();
+        services.AddScoped<Security.PracticeCookies>();
         services.AddSingleton<MailTemplateRenderer>();
         services.AddScoped<MailComposer>();
         services.AddJobHandler<SendOutboxMessageHandler>();
