@@ -87,6 +87,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<OutboxSecrets>();
         services.AddScoped<Time.PracticeClock>();
         services.AddScoped<Security.PracticeCookies>();
+        services.AddScoped<Security.ICurrentActor, Security.RequestActor>();
         services.AddSingleton<MailTemplateRenderer>();
         services.AddScoped<MailComposer>();
         services.AddJobHandler<SendOutboxMessageHandler>();

@@ -19,7 +19,6 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<ClientsDbContext>(ClientsDbContext.MigrationsHistoryTable);
-        services.AddScoped<CurrentActor>();
         services.AddScoped<ClientStore>();
         services.AddScoped<ClientImporter>();
         services.AddScoped<PortalStore>();

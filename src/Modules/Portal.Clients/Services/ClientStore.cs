@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 using Portal.Core.Text;
 
 namespace Portal.Clients.Services;
 
 /// <summary>Creating, changing, archiving and listing the practice's clients.</summary>
-public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, CurrentActor actor, TimeProvider clock)
+public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, ICurrentActor actor, TimeProvider clock)
 {
     public const string CreatedAction = "clients.client.created";
     public const string UpdatedAction = "clients.client.updated";
@@ -85,7 +86,7 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, CurrentAct
             Id = Guid.CreateVersion7(),
             Status = ClientStatus.Active,
             CreatedAt = now,
-            CreatedBy = actor.Id,
+            CreatedBy = actor.Actor.UserId,
         };
         Apply(client, input, now);
         db.Clients.Add(client);

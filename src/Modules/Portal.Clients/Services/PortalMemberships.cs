@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 using Portal.Core.Time;
 
 namespace Portal.Clients.Services;
@@ -13,7 +14,7 @@ public sealed class PortalMemberships(
     IUserDirectory users,
     IAuditLog audit,
     PracticeClock calendar,
-    CurrentActor actor,
+    ICurrentActor actor,
     TimeProvider clock)
 {
     public const int DisplayNameMaxLength = 200;
@@ -103,7 +104,7 @@ public sealed class PortalMemberships(
             Access = input.Access,
             ExpiresOn = input.Access == PortalAccess.Contributor ? input.ExpiresOn : null,
             CreatedAt = now,
-            CreatedBy = actor.Id,
+            CreatedBy = actor.Actor.UserId,
             UpdatedAt = now,
         };
         db.PortalMembers.Add(member);
@@ -180,7 +181,7 @@ public sealed class PortalMemberships(
                 Access = access,
                 ExpiresOn = expiresOn,
                 CreatedAt = now,
-                CreatedBy = actor.Id,
+                CreatedBy = actor.Actor.UserId,
                 UpdatedAt = now,
             });
             await db.SaveChangesAsync(cancellationToken);

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 
 namespace Portal.Clients.Services;
 
 /// <summary>Portals and the clients they group.</summary>
-public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAuditLog audit, CurrentActor actor, TimeProvider clock)
+public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAuditLog audit, ICurrentActor actor, TimeProvider clock)
 {
     public const string CreatedAction = "clients.portal.created";
     public const string RenamedAction = "clients.portal.renamed";
@@ -66,7 +67,7 @@ public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAudi
             Name = name.Trim(),
             NormalizedName = Client.Normalize(name),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = actor.Id,
+            CreatedBy = actor.Actor.UserId,
         };
         db.Portals.Add(portal);
         if (!await TrySaveAsync(cancellationToken))
