@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Portal.Core.Contracts;
 using Portal.Core.Crypto;
 using Portal.Core.Data;
 using Portal.Core.Health;
@@ -105,6 +106,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<NavigationBuilder>();
         services.AddScoped<Theming.SiteChrome>();
+        services.AddSingleton<IAuditActionDescriptions, SharedAuditActionDescriptions>();
         services.AddDataProtection().SetApplicationName("Portal");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(options =>

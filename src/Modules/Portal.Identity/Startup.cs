@@ -132,6 +132,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<StaffAdministration>();
         services.AddScoped<RoleAdministration>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IAuditTargetNames, UserAuditTargetNames>();
+        services.AddScoped<IAuditTargetNames, RoleAuditTargetNames>();
+        services.AddSingleton<IAuditTargetNames, SecuritySettingsAuditTargetNames>();
         services.AddScoped<IReminderKind, InvitationReminderKind>();
         services.AddJobHandler<ExpiredSessionsCleanupHandler>();
         services.AddRecurringJob<ExpiredSessionsCleanupHandler>("identity.cleanup", TimeSpan.FromHours(1));

@@ -14,7 +14,6 @@ namespace Portal.Clients.Services;
 /// </summary>
 public sealed class ClientImporter(ClientsDbContext db, ClientStore store, IAuditLog audit, ICurrentActor actor, TimeProvider clock)
 {
-    public const string ImportedAction = "clients.client.imported";
     public const long MaxFileBytes = 5 * 1024 * 1024;
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromHours(2);
 
@@ -100,7 +99,7 @@ public sealed class ClientImporter(ClientsDbContext db, ClientStore store, IAudi
         }
 
         // Recorded after the commit: the audit trail has its own transaction (and, on SQLite, its own write lock).
-        await audit.RecordAsync(new AuditEntry(ImportedAction, "client", null, $"{rows.Count} clients from {pending.FileName}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAuditActions.ClientsImported, AuditTargetTypes.Client, null, $"{rows.Count} clients from {pending.FileName}"), cancellationToken);
         return (rows.Count, null);
     }
 

@@ -10,11 +10,6 @@ namespace Portal.Clients.Services;
 /// <summary>Creating, changing, archiving and listing the practice's clients.</summary>
 public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, ICurrentActor actor, TimeProvider clock)
 {
-    public const string CreatedAction = "clients.client.created";
-    public const string UpdatedAction = "clients.client.updated";
-    public const string ArchivedAction = "clients.client.archived";
-    public const string RestoredAction = "clients.client.restored";
-
     public async Task<ClientListPage> ListAsync(ClientListQuery query, CancellationToken cancellationToken = default)
     {
         var clients = db.Clients.AsNoTracking().Where(c => c.Status == query.Status);
@@ -95,7 +90,7 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, ICurrentAc
             return SaveResult.Failed<Client>(ExternalIdTaken(input.ExternalId!, null));
         }
 
-        await audit.RecordAsync(new AuditEntry(CreatedAction, "client", client.Id.ToString(), client.Name), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAuditActions.ClientCreated, AuditTargetTypes.Client, client.Id.ToString(), client.Name), cancellationToken);
         return SaveResult.Ok<Client>(client);
     }
 
@@ -120,7 +115,7 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, ICurrentAc
             return SaveResult.Failed<Client>(ExternalIdTaken(input.ExternalId!, null));
         }
 
-        await audit.RecordAsync(new AuditEntry(UpdatedAction, "client", client.Id.ToString(), client.Name), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAuditActions.ClientUpdated, AuditTargetTypes.Client, client.Id.ToString(), client.Name), cancellationToken);
         return SaveResult.Ok<Client>(client);
     }
 
@@ -137,7 +132,7 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, ICurrentAc
         }
 
         var name = await db.Clients.Where(c => c.Id == id).Select(c => c.Name).SingleAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(status == ClientStatus.Archived ? ArchivedAction : RestoredAction, "client", id.ToString(), name), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(status == ClientStatus.Archived ? ClientAuditActions.ClientArchived : ClientAuditActions.ClientRestored, AuditTargetTypes.Client, id.ToString(), name), cancellationToken);
         return true;
     }
 

@@ -118,7 +118,7 @@ public sealed class PortalMemberships(
             return (null, null, [AlreadyMember(ensured.User.Email)]);
         }
 
-        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessGranted, "portal", portalId.ToString(), $"{ensured.User.Email} in {portal!.Name}: {Describe(member.Access, member.ExpiresOn)}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessGranted, AuditTargetTypes.Portal, portalId.ToString(), $"{ensured.User.Email} in {portal!.Name}: {Describe(member.Access, member.ExpiresOn)}"), cancellationToken);
         return (member, ensured.User, []);
     }
 
@@ -146,7 +146,7 @@ public sealed class PortalMemberships(
         member.ExpiresOn = expiresOn;
         member.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessChanged, "portal", portalId.ToString(), $"{await EmailOfAsync(member.UserId, cancellationToken)}: {before} → {Describe(access, expiresOn)}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessChanged, AuditTargetTypes.Portal, portalId.ToString(), $"{await EmailOfAsync(member.UserId, cancellationToken)}: {before} → {Describe(access, expiresOn)}"), cancellationToken);
         return null;
     }
 
@@ -158,7 +158,7 @@ public sealed class PortalMemberships(
             return false;
         }
 
-        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessRevoked, "portal", portalId.ToString(), await EmailOfAsync(member.UserId, cancellationToken)), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessRevoked, AuditTargetTypes.Portal, portalId.ToString(), await EmailOfAsync(member.UserId, cancellationToken)), cancellationToken);
         return true;
     }
 
@@ -185,7 +185,7 @@ public sealed class PortalMemberships(
                 UpdatedAt = now,
             });
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessGranted, "portal", portalId.ToString(), $"{user.Email}: {Describe(access, expiresOn)}"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessGranted, AuditTargetTypes.Portal, portalId.ToString(), $"{user.Email}: {Describe(access, expiresOn)}"), cancellationToken);
             return;
         }
 
@@ -199,7 +199,7 @@ public sealed class PortalMemberships(
         member.ExpiresOn = expiresOn;
         member.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessChanged, "portal", portalId.ToString(), $"{user.Email}: {before} → {Describe(access, expiresOn)}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessChanged, AuditTargetTypes.Portal, portalId.ToString(), $"{user.Email}: {before} → {Describe(access, expiresOn)}"), cancellationToken);
     }
 
     /// <summary>Access counts on its last day too: it ends when that day ends.</summary>

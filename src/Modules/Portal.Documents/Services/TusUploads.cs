@@ -80,7 +80,7 @@ public sealed class TusUploads(
         {
             if (rights.Level != ClientAccessLevel.None)
             {
-                await audit.RecordAsync(new AuditEntry(AuditActions.AccessDenied, "client", clientId.ToString(), $"upload to folder {folder?.Id.ToString() ?? "(top)"}"), cancellationToken);
+                await audit.RecordAsync(new AuditEntry(AuditActions.AccessDenied, AuditTargetTypes.Client, clientId.ToString(), folder is null ? "upload to the top level" : $"upload to folder {folder.Id}"), cancellationToken);
             }
 
             return rights.CanView ? TusResult.Error(403, "You cannot put files in this folder.") : TusResult.Error(404, "Not found.");
@@ -335,11 +335,11 @@ public sealed class TusUploads(
         if (added.Outcome == VersionOutcome.Unchanged)
         {
             // The same bytes again: no version, nothing for the other side to hear about.
-            await audit.RecordAsync(new AuditEntry("documents.upload-unchanged", "document", version.DocumentId.ToString(), $"{upload.FileName}: identical to v{version.Number}, nothing added"), CancellationToken.None);
+            await audit.RecordAsync(new AuditEntry(DocumentAuditActions.UploadUnchanged, AuditTargetTypes.Document, version.DocumentId.ToString(), $"{upload.FileName}: identical to v{version.Number}, nothing added"), CancellationToken.None);
             return added;
         }
 
-        await audit.RecordAsync(new AuditEntry("documents.uploaded", "document", version.DocumentId.ToString(), $"{upload.FileName} v{version.Number}, {upload.Length} bytes, {upload.Direction}"), CancellationToken.None);
+        await audit.RecordAsync(new AuditEntry(DocumentAuditActions.Uploaded, AuditTargetTypes.Document, version.DocumentId.ToString(), $"{upload.FileName} v{version.Number}, {upload.Length} bytes, {(upload.Direction == TransferDirection.ToClient ? "to the client" : "from the client")}"), CancellationToken.None);
         await notifications.UploadCompletedAsync(upload, CancellationToken.None);
         return added;
     }
@@ -360,7 +360,7 @@ public sealed class TusUploads(
         ArrayPool<byte>.Shared.Return(head);
         if (contentType is null)
         {
-            await audit.RecordAsync(new AuditEntry("documents.upload-refused", "client", upload.ClientId.ToString(), $"{upload.FileName}: content does not match its type"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(DocumentAuditActions.UploadRefused, AuditTargetTypes.Client, upload.ClientId.ToString(), $"{upload.FileName}: content does not match its type"), cancellationToken);
             return (null, error);
         }
 
