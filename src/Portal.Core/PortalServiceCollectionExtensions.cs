@@ -23,6 +23,7 @@ using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Core.Storage;
 using Portal.Core.Tenancy;
+using Portal.Core.Theming;
 
 namespace Portal.Core;
 
@@ -67,11 +68,10 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<TenantUrls>();
         services.AddSingleton<TenantSetupService>();
         services.AddScoped<TenantContext>();
-        services.AddSingleton<ITenantChangeSignal>(provider =>
-            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
-                ? ActivatorUtilities.CreateInstance<PostgresTenantChangeSignal>(provider)
-                : new LocalTenantChangeSignal());
-        services.AddHostedService<TenantRegistryRefresher>();
+        services.AddSingleton<IHostChangeFeed>(provider => provider.GetRequiredService<TenantRegistry>());
+        services.AddSingleton<IHostChangeFeed>(provider => provider.GetRequiredService<SettingsVersions>());
+        services.AddSingleton<HostChangeSignal>();
+        services.AddHostedService<HostChangeListener>();
 
         // Jobs
         services.AddSingleton<JobStore>();
@@ -95,8 +95,16 @@ public static class PortalServiceCollectionExtensions
         services.AddJobHandler<OutboxSweepHandler>();
         services.AddRecurringJob<OutboxSweepHandler>("mail.sweep", TimeSpan.FromMinutes(10));
 
-        // Settings, recipes
+        // Settings (each module registers its own sections), branding, recipes
+        services.AddSingleton<SettingsRegistry>();
+        services.AddSingleton<SettingsVersions>();
+        services.AddScoped<SettingsSecrets>();
         services.AddScoped<SiteSettingsStore>();
+        services.AddSettingsSection<SiteSettings>(SiteSettings.Validate);
+        services.AddSettingsSection<BrandingSettings>(BrandingSettings.Validate);
+        services.AddSettingsSection<MailTemplateOverrides>();
+        services.AddScoped<BrandingLogo>();
+        services.AddSingleton<IPracticeUpgrade, LegacyLogoUpgrade>();
         services.AddSingleton<RecipeCatalog>();
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<IRecipeStep, FeaturesStep>();
@@ -105,7 +113,7 @@ public static class PortalServiceCollectionExtensions
         // Security, navigation
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<NavigationBuilder>();
-        services.AddScoped<Theming.SiteChrome>();
+        services.AddScoped<SiteChrome>();
         services.AddSingleton<IAuditActionDescriptions, SharedAuditActionDescriptions>();
         services.AddDataProtection().SetApplicationName("Portal");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
