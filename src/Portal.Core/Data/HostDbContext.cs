@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Jobs;
+using Portal.Core.Settings;
 using Portal.Core.Tenancy;
 
 namespace Portal.Core.Data;
@@ -23,6 +24,8 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
     public DbSet<PracticeJobSchedule> PracticeJobSchedules => Set<PracticeJobSchedule>();
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+
+    public DbSet<SettingsVersionRecord> SettingsVersions => Set<SettingsVersionRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
@@ -83,6 +86,15 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
             schedule.Property(s => s.Tenant).HasMaxLength(TenantName.MaxLength);
             schedule.Property(s => s.TimeZone).HasMaxLength(100).IsRequired();
             schedule.HasIndex(s => s.NextRunAt);
+        });
+
+        modelBuilder.Entity<SettingsVersionRecord>(version =>
+        {
+            version.ToTable("SettingsVersions");
+            version.HasKey(v => new { v.TenantId, v.Section });
+            version.Property(v => v.Section).HasMaxLength(100);
+            version.Property(v => v.Version).IsConcurrencyToken();
+            version.HasOne<TenantRecord>().WithMany().HasForeignKey(v => v.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<DataProtectionKeyRecord>(key =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Portal.Core.Settings;
 using Portal.Core.Tenancy;
@@ -45,7 +44,7 @@ public sealed class MailComposer(
         {
             ["practiceName"] = tenant.DisplayName,
             ["portalUrl"] = baseUrl,
-            ["brandColor"] = BrandColor.Normalize(branding.PrimaryColor, "#1f5f8b"),
+            ["brandColor"] = branding.Primary,
         };
 
         var renderedSubject = renderer.RenderText(subject, values).ReplaceLineEndings(" ").Trim();
@@ -59,10 +58,10 @@ public sealed class MailComposer(
 
     private static string Frame(string body, string practiceName, string baseUrl, BrandingSettings branding, SiteSettings site)
     {
-        var color = BrandColor.Normalize(branding.PrimaryColor, "#1f5f8b");
+        var color = branding.Primary;
         var name = WebUtility.HtmlEncode(practiceName);
         var logo = branding.HasLogo
-            ? $"<img src=\"{WebUtility.HtmlEncode(baseUrl)}/branding/logo?v={branding.LogoData!.Length.ToString(CultureInfo.InvariantCulture)}\" alt=\"{name}\" height=\"40\" style=\"display:block;max-height:40px\">"
+            ? $"<img src=\"{WebUtility.HtmlEncode(baseUrl)}{WebUtility.HtmlEncode(BrandingLogo.PathOf(branding))}\" alt=\"{name}\" height=\"40\" style=\"display:block;max-height:40px\">"
             : $"<span style=\"font-size:20px;font-weight:600;color:{color}\">{name}</span>";
         var contact = site.ContactEmail is null ? "" : $" &middot; {WebUtility.HtmlEncode(site.ContactEmail)}";
         return

@@ -124,6 +124,34 @@ public sealed class DocumentNotificationTests(SharedApps apps) : IClassFixture<S
     }
 
     [Theory, BothDatabases]
+    public async Task A_batch_still_receiving_files_waits_for_its_last_upload_and_is_announced_in_one_mail(DatabaseProvider provider)
+    {
+        // A long quiet period: the queued jobs stay in the future, and the test runs the notice itself.
+        await using var app = await PortalApplication.StartAsync(provider, o => o.Set("Portal:Documents:StaffNoticeDelay", "01:00:00"));
+        var scenario = await DocumentsScenario.CreateAsync(app);
+        var practiceAddress = $"office-{Guid.NewGuid():N}@practice.example";
+        await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<SiteSettingsStore>().SaveAsync(new SiteSettings { ContactEmail = practiceAddress }));
+        var client = await app.SignedInClientAsync(scenario.Practice, scenario.ClientUser);
+        var tus = new TusClient(client);
+        var batch = Guid.NewGuid();
+        await tus.UploadAsync(DocumentsScenario.Pdf(5000, 1), "Slip A.pdf", scenario.ClientId, batchId: batch);
+        await tus.UploadAsync(DocumentsScenario.Pdf(5000, 2), "Slip B.pdf", scenario.ClientId, batchId: batch);
+
+        // The first upload's notice, run while the batch's last upload is inside its quiet period, leaves it alone.
+        var early = new DocumentNotice(scenario.ClientId, batch, null, AfterQuietPeriod: true);
+        Assert.Equal(0, await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentNotifications>().RunQueuedNoticeAsync(early, default)));
+        Assert.Equal(0, await OutboxCountAsync(scenario, practiceAddress));
+
+        // Two workers announcing the same batch at once: each file is claimed by one of them.
+        var counts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentNotifications>().NotifyAsync(scenario.ClientId, batch, null, default))));
+        Assert.Equal(2, counts.Sum());
+        Assert.Equal(1, await OutboxCountAsync(scenario, practiceAddress));
+    }
+
+    private static Task<int> OutboxCountAsync(DocumentsScenario scenario, string to)
+        => scenario.App.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<CoreTenantDbContext>().OutboxMessages.CountAsync(m => m.To == to));
+
+    [Theory, BothDatabases]
     public async Task A_waiting_notice_lists_only_what_is_still_there_when_it_is_sent(DatabaseProvider provider)
     {
         var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
