@@ -38,7 +38,8 @@ public static class PortalServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<AppDataOptions>().Bind(configuration.GetSection(AppDataOptions.Section));
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
-        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddOptions<RecipeOptions>().Bind(configuration.GetSection(RecipeOptions.Section));
 
         services.TryAddSingleton(TimeProvider.System);
@@ -82,12 +83,17 @@ public static class PortalServiceCollectionExtensions
         services.AddRecurringJob<CleanupSucceededJobsHandler>("jobs.cleanup", TimeSpan.FromHours(6));
 
         // Mail
-        services.AddSingleton<IMailTransport, SystemNetMailTransport>();
+        services.AddSingleton<PickupFolderMailTransport>();
+        services.AddSingleton<SmtpMailTransport>();
+        services.AddSingleton<IMailTransport>(provider => provider.GetRequiredService<IOptions<MailOptions>>().Value.Transport == MailTransportKind.Smtp
+            ? provider.GetRequiredService<SmtpMailTransport>()
+            : provider.GetRequiredService<PickupFolderMailTransport>());
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<OutboxSecrets>();
         services.AddScoped<Time.PracticeClock>();
         services.AddSingleton<MailTemplateRenderer>();
         services.AddScoped<MailComposer>();
+        services.AddScoped<ITenantDataMigration, MailTemplatesToLiquid>();
         services.AddJobHandler<SendOutboxMessageHandler>();
         services.AddJobHandler<OutboxSweepHandler>();
         services.AddRecurringJob<OutboxSweepHandler>("mail.sweep", TimeSpan.FromMinutes(10));

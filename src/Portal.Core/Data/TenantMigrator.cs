@@ -7,8 +7,9 @@ using Portal.Core.Tenancy;
 namespace Portal.Core.Data;
 
 /// <summary>
-/// Applies every module's migrations to a practice's database. All module schemas exist in every
-/// practice (features gate behaviour, not tables), so enabling a feature never needs a migration.
+/// Applies every module's migrations to a practice's database, then the data migrations
+/// (<see cref="ITenantDataMigration"/>). All module schemas exist in every practice (features gate
+/// behaviour, not tables), so enabling a feature never needs a migration.
 /// </summary>
 public sealed class TenantMigrator(TenantScopeFactory scopes, IEnumerable<TenantDbContextRegistration> contexts)
 {
@@ -23,6 +24,12 @@ public sealed class TenantMigrator(TenantScopeFactory scopes, IEnumerable<Tenant
             await using var scope = scopes.CreateScope(tenant);
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
             await db.MigrateAsync(cancellationToken);
+        }
+
+        await using var dataScope = scopes.CreateScope(tenant);
+        foreach (var migration in dataScope.ServiceProvider.GetServices<ITenantDataMigration>())
+        {
+            await migration.MigrateAsync(cancellationToken);
         }
     }
 
