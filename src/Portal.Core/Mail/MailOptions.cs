@@ -54,6 +54,13 @@ public sealed class SmtpSettings
     /// <summary>Check the server certificate's revocation (OCSP/CRL). Turn off only where those cannot be reached.</summary>
     public bool CheckCertificateRevocation { get; set; } = true;
 
+    /// <summary>
+    /// The SHA-256 fingerprint (hex) of a server certificate to accept although no trusted authority
+    /// issued it, such as an internal relay's self-signed one: pinning that certificate is safer than
+    /// turning validation off. Any other certificate is still validated as usual.
+    /// </summary>
+    public string? TrustedCertificateSha256 { get; set; }
+
     public SecureSocketOptions EffectiveSecurity => Security ?? (EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.None);
 
     public bool HasCredentials => !string.IsNullOrEmpty(UserName);

@@ -34,6 +34,11 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
                 errors.Add($"{section}:TimeoutSeconds must be at least 1.");
             }
 
+            if (!string.IsNullOrWhiteSpace(smtp.TrustedCertificateSha256) && !IsSha256(smtp.TrustedCertificateSha256))
+            {
+                errors.Add($"{section}:TrustedCertificateSha256 must be a SHA-256 fingerprint: 64 hexadecimal digits, with or without colons.");
+            }
+
             if (smtp.EnableSsl && smtp.Security is { } security && security is not (SecureSocketOptions.StartTls or SecureSocketOptions.SslOnConnect))
             {
                 errors.Add($"{section}:EnableSsl=true requires TLS, but {section}:Security is {security}; remove EnableSsl or choose StartTls or SslOnConnect.");
@@ -41,5 +46,11 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsSha256(string text)
+    {
+        var hex = text.Replace(":", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        return hex.Length == 64 && hex.All(Uri.IsHexDigit);
     }
 }

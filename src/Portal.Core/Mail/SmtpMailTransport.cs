@@ -1,3 +1,5 @@
+using System.Net.Security;
+using System.Security.Cryptography;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -26,6 +28,13 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
             client.LocalDomain = settings.LocalDomain;
         }
 
+        if (Fingerprint(settings.TrustedCertificateSha256) is { } pinned)
+        {
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors)
+                => errors == SslPolicyErrors.None
+                    || (certificate is not null && CryptographicOperations.FixedTimeEquals(certificate.GetCertHash(HashAlgorithmName.SHA256), pinned));
+        }
+
         await client.ConnectAsync(settings.Host, settings.Port, settings.EffectiveSecurity, cancellationToken);
         if (settings.HasCredentials)
         {
@@ -44,4 +53,8 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
+
+    /// <summary>"AB:CD:..." or "abcd..." as bytes; the validator has checked it is 32 bytes of hex.</summary>
+    internal static byte[]? Fingerprint(string? hex)
+        => string.IsNullOrWhiteSpace(hex) ? null : System.Convert.FromHexString(hex.Replace(":", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal));
 }
