@@ -38,6 +38,9 @@ public sealed partial class MailTemplateRenderer
 
     private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new(StringComparer.Ordinal);
 
+    /// <summary>A value as the HTML part shows it.</summary>
+    public static string EncodeHtml(string value) => HtmlOutput.Encode(value);
+
     public Task<string> RenderHtmlAsync(string source, IReadOnlyDictionary<string, object?> model, CancellationToken cancellationToken = default)
         => RenderAsync(Parse(source), model, HtmlOutput, Options, cancellationToken);
 
