@@ -127,9 +127,17 @@ public sealed partial class MailTemplateRenderer
         {
             // Fluid reports a missing variable, an unknown filter or a limit reached with plain
             // exceptions; a filter given nonsense may throw anything. None of it is the sender's fault.
-            throw new MailTemplateException(new MailTemplateProblem(ex.Message), ex);
+            throw new MailTemplateException(new MailTemplateProblem(Reword(ex.Message)), ex);
         }
     }
+
+    /// <summary>Fluid's words for what the strict check finds, in the editor's words.</summary>
+    private static string Reword(string message)
+        => UndefinedPattern().Match(message) is { Success: true } match
+            ? match.Groups["kind"].Value == "variable"
+                ? $"There is no placeholder '{match.Groups["name"].Value}' in this template."
+                : $"There is no filter '{match.Groups["name"].Value}'."
+            : message;
 
     /// <summary>Fluid's TryParse error reads "'{% endif %}' was expected at (3:2)" followed by the source line.</summary>
     private static MailTemplateProblem Describe(string? error)
@@ -146,6 +154,9 @@ public sealed partial class MailTemplateRenderer
             int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [GeneratedRegex(@"^Undefined (?<kind>variable|filter) '(?<name>[^']*)'")]
+    private static partial Regex UndefinedPattern();
 
     [GeneratedRegex(@"^(?<message>.*?)\s+at\s+\((?<line>\d+):(?<column>\d+)\)", RegexOptions.Singleline)]
     private static partial Regex PositionPattern();

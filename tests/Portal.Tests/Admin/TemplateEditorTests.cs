@@ -67,17 +67,19 @@ public sealed class TemplateEditorTests(SharedApps apps) : IClassFixture<SharedA
     }
 
     [Fact]
-    public async Task A_placeholder_the_template_does_not_have_is_refused_by_name()
+    public async Task A_placeholder_the_template_does_not_have_and_an_unknown_filter_are_refused_by_name()
     {
         var app = await apps.For(DatabaseProvider.Sqlite);
         var practice = await app.CreatePracticeAsync();
         var admin = await app.SignedInClientAsync(practice, await app.AddAdministratorAsync(practice));
 
-        var response = await admin.SubmitFormAsync($"admin/templates/{MailTemplates.PasswordReset}", new() { ["Subject"] = "Reset for {{ nmae }}", ["Html"] = "<p>{{ link }}</p>", ["Text"] = "{{ link }}" }, "#template-form");
+        var response = await admin.SubmitFormAsync($"admin/templates/{MailTemplates.PasswordReset}", new() { ["Subject"] = "Reset for {{ nmae }}", ["Html"] = "<p>{{ link | shout }}</p>", ["Text"] = "{{ link }}" }, "#template-form");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = HtmlForms.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains("'nmae'", page.QuerySelector("#subject-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("There is no placeholder 'nmae' in this template.", page.QuerySelector("#subject-error")!.TextContent);
+        Assert.Equal("There is no filter 'shout'.", page.QuerySelector("#html-error")!.TextContent);
+        Assert.Equal("", page.QuerySelector("#text-error")!.TextContent);
     }
 
     [Fact]
