@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Portal.Core.Contracts;
 using Portal.Core.Crypto;
 using Portal.Core.Data;
 using Portal.Core.Health;
@@ -22,6 +23,7 @@ using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Core.Storage;
 using Portal.Core.Tenancy;
+using Portal.Core.Theming;
 
 namespace Portal.Core;
 
@@ -67,11 +69,10 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<TenantUrls>();
         services.AddSingleton<TenantSetupService>();
         services.AddScoped<TenantContext>();
-        services.AddSingleton<ITenantChangeSignal>(provider =>
-            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
-                ? ActivatorUtilities.CreateInstance<PostgresTenantChangeSignal>(provider)
-                : new LocalTenantChangeSignal());
-        services.AddHostedService<TenantRegistryRefresher>();
+        services.AddSingleton<IHostChangeFeed>(provider => provider.GetRequiredService<TenantRegistry>());
+        services.AddSingleton<IHostChangeFeed>(provider => provider.GetRequiredService<SettingsVersions>());
+        services.AddSingleton<HostChangeSignal>();
+        services.AddHostedService<HostChangeListener>();
 
         // Jobs
         services.AddSingleton<JobStore>();
@@ -91,15 +92,25 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<OutboxSecrets>();
         services.AddScoped<Time.PracticeClock>();
+        services.AddScoped<Security.PracticeCookies>();
+        services.AddScoped<Security.ICurrentActor, Security.RequestActor>();
         services.AddSingleton<MailTemplateRenderer>();
         services.AddScoped<MailComposer>();
-        services.AddScoped<ITenantDataMigration, MailTemplatesToLiquid>();
+        services.AddSingleton<IPracticeUpgrade, MailTemplatesToLiquid>();
         services.AddJobHandler<SendOutboxMessageHandler>();
         services.AddJobHandler<OutboxSweepHandler>();
         services.AddRecurringJob<OutboxSweepHandler>("mail.sweep", TimeSpan.FromMinutes(10));
 
-        // Settings, recipes
+        // Settings (each module registers its own sections), branding, recipes
+        services.AddSingleton<SettingsRegistry>();
+        services.AddSingleton<SettingsVersions>();
+        services.AddScoped<SettingsSecrets>();
         services.AddScoped<SiteSettingsStore>();
+        services.AddSettingsSection<SiteSettings>(SiteSettings.Validate);
+        services.AddSettingsSection<BrandingSettings>(BrandingSettings.Validate);
+        services.AddSettingsSection<MailTemplateOverrides>();
+        services.AddScoped<BrandingLogo>();
+        services.AddSingleton<IPracticeUpgrade, LegacyLogoUpgrade>();
         services.AddSingleton<RecipeCatalog>();
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<IRecipeStep, FeaturesStep>();
@@ -108,7 +119,8 @@ public static class PortalServiceCollectionExtensions
         // Security, navigation
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<NavigationBuilder>();
-        services.AddScoped<Theming.SiteChrome>();
+        services.AddScoped<SiteChrome>();
+        services.AddSingleton<IAuditActionDescriptions, SharedAuditActionDescriptions>();
         services.AddDataProtection().SetApplicationName("Portal");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(options =>

@@ -48,7 +48,7 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         var staffUploader = staff.GetByRole(AriaRole.Region, new() { Name = $"Send documents to {ClientName}" });
         await Expect(staffUploader.GetByLabel("Put them in")).ToHaveValueAsync("");
         await staff.EvaluateAsync("() => { window.notReloaded = true; }");
-        await staffUploader.GetByLabel("choose files").SetInputFilesAsync(new[]
+        await PracticeSite.ChooseFilesAsync(staffUploader, new[]
         {
             new FilePayload { Name = pdfName, MimeType = "application/pdf", Buffer = pdf },
             new FilePayload { Name = csvName, MimeType = "text/csv", Buffer = csv },
@@ -79,7 +79,7 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         // The client sends a file back, and with it one that is not what its name says: that one is
         // refused and shows as refused, not as a finished transfer. The sent one joins the list at once.
         var clientUploader = client.GetByRole(AriaRole.Region, new() { Name = $"Send documents to {DemoPractice.DisplayName}" });
-        await clientUploader.GetByLabel("choose files").SetInputFilesAsync(new[]
+        await PracticeSite.ChooseFilesAsync(clientUploader, new[]
         {
             new FilePayload { Name = replyName, MimeType = "text/csv", Buffer = reply },
             new FilePayload { Name = disguisedName, MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes($"Not a PDF, only text {suffix}") },
@@ -177,7 +177,7 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         });
 
         var uploader = client.GetByRole(AriaRole.Region, new() { Name = $"Send documents to {DemoPractice.DisplayName}" });
-        await uploader.GetByLabel("choose files").SetInputFilesAsync(new[]
+        await PracticeSite.ChooseFilesAsync(uploader, new[]
         {
             new FilePayload { Name = lostName, MimeType = "application/pdf", Buffer = lost },
             new FilePayload { Name = storedName, MimeType = "text/csv", Buffer = stored },

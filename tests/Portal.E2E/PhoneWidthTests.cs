@@ -153,7 +153,7 @@ public sealed class PhoneWidthTests(DemoAppFixture demo, BrowserFixture browser)
         await client.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Jordan Lee", Exact = true }).ClickAsync();
         var uploader = client.GetByRole(AriaRole.Region, new() { Name = $"Send documents to {DemoPractice.DisplayName}" });
         var longName = $"Receipts-for-the-home-office-deduction-January-to-December-{PracticeSite.RandomSuffix()}.pdf";
-        await uploader.GetByLabel("choose files").SetInputFilesAsync(new[]
+        await PracticeSite.ChooseFilesAsync(uploader, new[]
         {
             new FilePayload { Name = longName, MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n%receipts\n%%EOF\n") },
             new FilePayload { Name = "scan.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("Not a PDF at all.") },

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Contracts;
 using Portal.Core.Mail;
 using Portal.Core.Modules;
 using Portal.Core.Navigation;
@@ -19,6 +20,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
+        services.AddSingleton<IAuditTargetNames, MailTemplateAuditTargetNames>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

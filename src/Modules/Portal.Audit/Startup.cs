@@ -30,6 +30,10 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<AuditActionCatalog>();
+        services.AddSingleton<AuditDetailsText>();
+        services.AddScoped<AuditNames>();
+        services.AddScoped<AuditSentences>();
         services.AddSingleton<IPortalCommand, VerifyAuditCommand>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
@@ -39,13 +43,13 @@ public sealed class Startup : ModuleStartup
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         // The filtered trail as a CSV download, written while it is read: no size limit, bounded memory.
-        endpoints.MapGet("/admin/audit/export", (string? action, string? actor, DateOnly? from, DateOnly? to, HttpContext context, AuditTrail trail, TimeProvider clock) =>
+        endpoints.MapGet("/admin/audit/export", (string? action, string? actor, DateOnly? from, DateOnly? to, HttpContext context, AuditTrail trail, AuditSentences sentences, TimeProvider clock) =>
         {
             var filter = new AuditFilter(action, actor, from, to);
             var fileName = $"audit-{context.GetTenant()!.Name}-{clock.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv";
             context.Response.Headers.CacheControl = "no-store";
             return Results.Stream(
-                body => AuditCsv.WriteAsync(body, trail.StreamAsync(filter, context.RequestAborted), context.RequestAborted),
+                body => AuditCsv.WriteAsync(body, trail.StreamAsync(filter, context.RequestAborted), sentences.DescribeAsync, context.RequestAborted),
                 "text/csv; charset=utf-8",
                 fileName);
         }).RequirePermission(Permissions.ViewAudit.Name);

@@ -19,7 +19,6 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<ClientsDbContext>(ClientsDbContext.MigrationsHistoryTable);
-        services.AddScoped<CurrentActor>();
         services.AddScoped<ClientStore>();
         services.AddScoped<ClientImporter>();
         services.AddScoped<PortalStore>();
@@ -27,6 +26,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PortalChoiceCookie>();
         services.AddScoped<IClientAccess, ClientAccess>();
         services.AddScoped<IClientDirectory, ClientDirectory>();
+        services.AddSingleton<IAuditActionDescriptions, ClientAuditActionDescriptions>();
+        services.AddScoped<IAuditTargetNames, ClientAuditTargetNames>();
+        services.AddScoped<IAuditTargetNames, PortalAuditTargetNames>();
         services.AddScoped<IClientDashboardCardProvider, CurrentPortalCard>();
         services.AddScoped<IClientNavProvider, ClientNav>();
         services.AddSingleton<IPermissionProvider, Permissions>();

@@ -48,6 +48,9 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
         services.AddSingleton<IClientNavProvider, ClientNav>();
         services.AddScoped<IClientRecordLinkProvider, ClientDocumentsLink>();
+        services.AddSingleton<IAuditActionDescriptions, DocumentAuditActionDescriptions>();
+        services.AddScoped<IAuditTargetNames, DocumentAuditTargetNames>();
+        services.AddScoped<IAuditTargetNames, FolderAuditTargetNames>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

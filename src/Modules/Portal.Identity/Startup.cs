@@ -14,6 +14,7 @@ using Portal.Core.Jobs;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
+using Portal.Core.Settings;
 using Portal.Identity.Data;
 using Portal.Identity.Models;
 using Portal.Identity.Recipes;
@@ -30,6 +31,7 @@ public sealed class Startup : ModuleStartup
         services.AddOptions<PortalIdentityOptions>().Bind(configuration.GetSection(PortalIdentityOptions.Section));
 
         services.AddTenantDbContext<UsersDbContext>(UsersDbContext.MigrationsHistoryTable);
+        services.AddSettingsSection<SecuritySettings>();
         services
             .AddIdentity<PortalUser, PortalRole>(options =>
             {
@@ -132,6 +134,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<StaffAdministration>();
         services.AddScoped<RoleAdministration>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IAuditTargetNames, UserAuditTargetNames>();
+        services.AddScoped<IAuditTargetNames, RoleAuditTargetNames>();
+        services.AddSingleton<IAuditTargetNames, SecuritySettingsAuditTargetNames>();
         services.AddScoped<IReminderKind, InvitationReminderKind>();
         services.AddJobHandler<ExpiredSessionsCleanupHandler>();
         services.AddRecurringJob<ExpiredSessionsCleanupHandler>("identity.cleanup", TimeSpan.FromHours(1));

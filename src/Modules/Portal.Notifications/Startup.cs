@@ -9,7 +9,9 @@ using Portal.Core.Mail;
 using Portal.Core.Modules;
 using Portal.Core.Navigation;
 using Portal.Core.Security;
+using Portal.Core.Settings;
 using Portal.Notifications.Data;
+using Portal.Notifications.Models;
 using Portal.Notifications.Services;
 
 namespace Portal.Notifications;
@@ -21,6 +23,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<NotificationsDbContext>(NotificationsDbContext.MigrationsHistoryTable);
+        services.AddSettingsSection<ReminderSettings>();
         services.AddScoped<IReminderQueue, ReminderQueue>();
         services.AddScoped<ReminderSender>();
         services.AddScoped<ReminderNotices>();

@@ -9,6 +9,9 @@ namespace Portal.Core.Crypto;
 /// touched: they are encrypted with the data keys, which do not change. Run it after making the new
 /// key active while the old one is still configured; once it reports success everywhere, the old key
 /// can be removed. Safe to run again (only keys under another master key are re-wrapped).
+/// With <c>--new-data-keys</c> each practice also starts a new data-key version for new files (after a
+/// data key may have been exposed; existing files keep theirs). Each practice's line ends with how many
+/// of its data keys each master key now wraps, so the run shows what is left under an old key.
 /// Exit code 0 on success, 1 when anything could not be re-wrapped.
 /// </summary>
 public sealed class RotateMasterKeyCommand(
@@ -22,7 +25,9 @@ public sealed class RotateMasterKeyCommand(
 
     public string Name => "rotate-master-key";
 
-    public string Description => "Re-wrap every practice's data keys and the data-protection keys with the active master key.";
+    public const string NewDataKeysOption = "--new-data-keys";
+
+    public string Description => $"Re-wrap every practice's data keys and the data-protection keys with the active master key ({NewDataKeysOption}: also start new data keys for new files).";
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, CancellationToken cancellationToken)
     {
@@ -38,6 +43,7 @@ public sealed class RotateMasterKeyCommand(
         }
 
         await output.WriteLineAsync($"Active master key: {active}");
+        var newDataKeys = arguments.Contains(NewDataKeysOption, StringComparer.Ordinal);
         var exitCode = Succeeded;
         var practices = registry.Current.ByName.Values
             .Where(t => t.State is TenantState.Running or TenantState.Disabled)
@@ -49,7 +55,9 @@ public sealed class RotateMasterKeyCommand(
                 await using var scope = scopes.CreateScope(tenant);
                 var keys = scope.ServiceProvider.GetRequiredService<DataKeyStore>();
                 var count = await keys.RewrapAsync(cancellationToken);
-                await output.WriteLineAsync($"{tenant.Name}: {Keys(count)} re-wrapped");
+                var started = newDataKeys ? $", new data key version {(await keys.CreateNextVersionAsync(cancellationToken)).Version}" : "";
+                var wrapping = await keys.CountByMasterKeyAsync(cancellationToken);
+                await output.WriteLineAsync($"{tenant.Name}: {Keys(count)} re-wrapped{started}; now {string.Join(", ", wrapping.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{Keys(w.Value)} under {w.Key}"))}");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Jobs;
+using Portal.Core.Settings;
 using Portal.Core.Tenancy;
 
 namespace Portal.Core.Data;
@@ -21,6 +22,8 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
     public DbSet<RecurringJobSchedule> RecurringJobSchedules => Set<RecurringJobSchedule>();
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+
+    public DbSet<SettingsVersionRecord> SettingsVersions => Set<SettingsVersionRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
@@ -71,6 +74,15 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
             schedule.ToTable("RecurringJobSchedules");
             schedule.HasKey(s => s.Name);
             schedule.Property(s => s.Name).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<SettingsVersionRecord>(version =>
+        {
+            version.ToTable("SettingsVersions");
+            version.HasKey(v => new { v.TenantId, v.Section });
+            version.Property(v => v.Section).HasMaxLength(100);
+            version.Property(v => v.Version).IsConcurrencyToken();
+            version.HasOne<TenantRecord>().WithMany().HasForeignKey(v => v.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<DataProtectionKeyRecord>(key =>

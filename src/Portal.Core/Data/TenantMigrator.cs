@@ -7,12 +7,14 @@ using Portal.Core.Tenancy;
 namespace Portal.Core.Data;
 
 /// <summary>
-/// Applies every module's migrations to a practice's database, then the data migrations
-/// (<see cref="ITenantDataMigration"/>). All module schemas exist in every practice (features gate
+/// Applies every module's migrations to a practice's database, then the data upgrades
+/// (<see cref="IPracticeUpgrade"/>). All module schemas exist in every practice (features gate
 /// behaviour, not tables), so enabling a feature never needs a migration.
 /// </summary>
-public sealed class TenantMigrator(TenantScopeFactory scopes, IEnumerable<TenantDbContextRegistration> contexts)
+public sealed class TenantMigrator(TenantScopeFactory scopes, IEnumerable<TenantDbContextRegistration> contexts, IEnumerable<IPracticeUpgrade> upgrades)
 {
+    private readonly IReadOnlyList<IPracticeUpgrade> _upgrades = upgrades.ToList();
+
     private string? _stamp;
 
     public IReadOnlyList<TenantDbContextRegistration> Contexts { get; } = contexts.ToList();
@@ -26,14 +28,14 @@ public sealed class TenantMigrator(TenantScopeFactory scopes, IEnumerable<Tenant
             await db.MigrateAsync(cancellationToken);
         }
 
-        await using var dataScope = scopes.CreateScope(tenant);
-        foreach (var migration in dataScope.ServiceProvider.GetServices<ITenantDataMigration>())
+        foreach (var upgrade in _upgrades)
         {
-            await migration.MigrateAsync(cancellationToken);
+            await using var scope = scopes.CreateScope(tenant);
+            await upgrade.RunAsync(scope.ServiceProvider, cancellationToken);
         }
     }
 
-    /// <summary>A hash of every migration id the host knows; equal stamps mean nothing to apply.</summary>
+    /// <summary>A hash of every migration and upgrade id the host knows; equal stamps mean nothing to apply.</summary>
     public string CurrentStamp()
     {
         if (_stamp is not null)
@@ -51,6 +53,8 @@ public sealed class TenantMigrator(TenantScopeFactory scopes, IEnumerable<Tenant
             ids.Add(registration.HistoryTable);
             ids.AddRange(db.Database.GetMigrations());
         }
+
+        ids.AddRange(_upgrades.Select(u => "upgrade:" + u.Id));
 
         _stamp = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids))))[..32];
         return _stamp;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Settings;
@@ -122,15 +121,15 @@ public sealed class MailComposer(
         {
             ["practiceName"] = tenantContext.Tenant.DisplayName,
             ["portalUrl"] = baseUrl,
-            ["brandColor"] = BrandColor.Normalize(branding.PrimaryColor, "#1f5f8b"),
+            ["brandColor"] = branding.Primary,
         };
 
     private static string Frame(string body, string practiceName, string baseUrl, BrandingSettings branding, SiteSettings site)
     {
-        var color = BrandColor.Normalize(branding.PrimaryColor, "#1f5f8b");
+        var color = branding.Primary;
         var name = WebUtility.HtmlEncode(practiceName);
         var logo = branding.HasLogo
-            ? $"<img src=\"{WebUtility.HtmlEncode(baseUrl)}/branding/logo?v={branding.LogoData!.Length.ToString(CultureInfo.InvariantCulture)}\" alt=\"{name}\" height=\"40\" style=\"display:block;max-height:40px\">"
+            ? $"<img src=\"{WebUtility.HtmlEncode(baseUrl)}{WebUtility.HtmlEncode(BrandingLogo.PathOf(branding))}\" alt=\"{name}\" height=\"40\" style=\"display:block;max-height:40px\">"
             : $"<span style=\"font-size:20px;font-weight:600;color:{color}\">{name}</span>";
         var contact = site.ContactEmail is null ? "" : $" &middot; {WebUtility.HtmlEncode(site.ContactEmail)}";
         return

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Data;
 using Portal.Core.Settings;
@@ -15,30 +16,29 @@ namespace Portal.Core.Mail;
 /// with the reason (<see cref="MailTemplateOverride.ConversionProblem"/>), and logged: the built-in
 /// template is sent until someone edits it, and the editor says why.
 /// </summary>
-public sealed class MailTemplatesToLiquid(
-    CoreTenantDbContext db,
-    IEnumerable<MailTemplateDefinition> definitions,
-    TenantContext tenantContext,
-    TenantStore tenants,
-    TimeProvider clock,
-    ILogger<MailTemplatesToLiquid> logger) : ITenantDataMigration
+internal sealed class MailTemplatesToLiquid(TimeProvider clock, ILogger<MailTemplatesToLiquid> logger) : IPracticeUpgrade
 {
     public const string HandlebarsSection = "mail-templates.handlebars";
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public string Id => "mail-templates-to-liquid";
+
+    public async Task RunAsync(IServiceProvider practiceServices, CancellationToken cancellationToken)
     {
+        var db = practiceServices.GetRequiredService<CoreTenantDbContext>();
+        var definitions = practiceServices.GetServices<MailTemplateDefinition>();
+        var tenant = practiceServices.GetRequiredService<TenantContext>().Tenant;
         var legacy = await db.Settings.SingleOrDefaultAsync(s => s.Section == HandlebarsSection, cancellationToken);
         if (legacy is null)
         {
             return;
         }
 
-        var practice = tenantContext.Tenant.Name;
-        var old = JsonSerializer.Deserialize<MailTemplateOverrides>(legacy.Json, SiteSettingsStore.JsonOptions) ?? new MailTemplateOverrides();
+        var practice = tenant.Name;
+        var old = JsonSerializer.Deserialize<MailTemplateOverrides>(legacy.Json, SettingsJson.Stored) ?? new MailTemplateOverrides();
         var current = await db.Settings.SingleOrDefaultAsync(s => s.Section == MailTemplateOverrides.SectionName, cancellationToken);
         var converted = current is null
             ? new MailTemplateOverrides()
-            : JsonSerializer.Deserialize<MailTemplateOverrides>(current.Json, SiteSettingsStore.JsonOptions) ?? new MailTemplateOverrides();
+            : JsonSerializer.Deserialize<MailTemplateOverrides>(current.Json, SettingsJson.Stored) ?? new MailTemplateOverrides();
         var samples = definitions.ToDictionary(d => d.Name, d => d.SampleModel, StringComparer.Ordinal);
 
         foreach (var (name, template) in old.Templates)
@@ -70,13 +70,13 @@ public sealed class MailTemplatesToLiquid(
             db.Settings.Add(current);
         }
 
-        current.Json = JsonSerializer.Serialize(converted, SiteSettingsStore.JsonOptions);
+        current.Json = JsonSerializer.Serialize(converted, SettingsJson.Stored);
         current.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         db.Settings.Remove(legacy);
         await db.SaveChangesAsync(cancellationToken);
 
         // Other servers may hold the section as it was a moment ago.
-        await tenants.TouchAsync(practice, cancellationToken);
+        await practiceServices.GetRequiredService<SettingsVersions>().BumpAsync(tenant.Id, MailTemplateOverrides.SectionName, CancellationToken.None);
     }
 
     /// <summary>All three texts converted, or all three kept with the first problem.</summary>

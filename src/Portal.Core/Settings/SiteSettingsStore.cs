@@ -8,66 +8,109 @@ using Portal.Core.Tenancy;
 namespace Portal.Core.Settings;
 
 /// <summary>
-/// Reads and writes the current practice's settings. Reads are cached per practice and version;
-/// a write bumps the practice's version, which retires the cached copies on every server.
+/// Reads and writes the current practice's settings sections (registered in <see cref="SettingsRegistry"/>).
+/// Reads are cached per practice, section and section version (<see cref="SettingsVersions"/>); a save
+/// validates the section, seals its secrets, writes the row, then bumps that section's version, which
+/// retires its cached copies on every server and leaves every other cache of the practice alone. The
+/// version is bumped here first, so the request that saved reads what it saved.
 /// </summary>
 public sealed class SiteSettingsStore(
     CoreTenantDbContext db,
     TenantContext tenantContext,
-    TenantStore tenants,
+    SettingsRegistry registry,
+    SettingsVersions versions,
+    SettingsSecrets secrets,
     IMemoryCache cache,
     TimeProvider clock)
 {
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(30);
+
+    public SettingsRegistry Registry => registry;
 
     public async Task<T> GetAsync<T>(CancellationToken cancellationToken = default)
         where T : class, ISettingsSection, new()
+        => (T)await GetAsync(registry.Get<T>(), cancellationToken);
+
+    public async Task<object> GetAsync(SettingsSectionDescriptor section, CancellationToken cancellationToken = default)
     {
         var tenant = tenantContext.Tenant;
-        var key = $"settings:{tenant.Name}:{tenant.Version}:{T.SectionName}";
-        if (cache.TryGetValue(key, out T? cached) && cached is not null)
+        var key = $"settings:{tenant.Id:N}:{section.Name}:{await versions.CurrentAsync(tenant.Id, section.Name, cancellationToken)}";
+        if (cache.TryGetValue(key, out var cached) && cached is not null)
         {
             return cached;
         }
 
-        var section = T.SectionName;
-        var record = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Section == section, cancellationToken);
-        var value = record is null ? new T() : JsonSerializer.Deserialize<T>(record.Json, JsonOptions) ?? new T();
-        cache.Set(key, value, TimeSpan.FromMinutes(30));
-        return value;
-    }
-
-    public Task SaveAsync<T>(T value, CancellationToken cancellationToken = default)
-        where T : class, ISettingsSection, new()
-        => SaveJsonAsync(T.SectionName, JsonSerializer.SerializeToNode(value, JsonOptions)!.AsObject(), merge: false, cancellationToken);
-
-    /// <summary>Merges properties into a section (used by recipes, which may set only some fields).</summary>
-    public async Task SaveJsonAsync(string section, JsonObject values, bool merge, CancellationToken cancellationToken = default)
-    {
-        var record = await db.Settings.SingleOrDefaultAsync(s => s.Section == section, cancellationToken);
-        JsonObject target;
-        if (record is not null && merge)
+        var record = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Section == section.Name, cancellationToken);
+        object value;
+        if (record is null)
         {
-            target = JsonNode.Parse(record.Json)?.AsObject() ?? [];
-            foreach (var (name, node) in values)
-            {
-                target[name] = node?.DeepClone();
-            }
+            value = section.CreateDefaults();
         }
         else
         {
-            target = values;
+            var json = JsonNode.Parse(record.Json)?.AsObject() ?? [];
+            await secrets.OpenAsync(section, json, cancellationToken);
+            value = json.Deserialize(section.Type, SettingsJson.Stored) ?? section.CreateDefaults();
         }
 
+        cache.Set(key, value, CacheLifetime);
+        return value;
+    }
+
+    /// <summary>What is wrong with <paramref name="value"/> (nothing: an empty list), field by field.</summary>
+    public IReadOnlyList<SettingsProblem> Validate<T>(T value)
+        where T : class, ISettingsSection, new()
+        => registry.Get<T>().Validate(value);
+
+    /// <summary>Saves a whole section; throws <see cref="SettingsValidationException"/> when its validator refuses it.</summary>
+    public Task SaveAsync<T>(T value, CancellationToken cancellationToken = default)
+        where T : class, ISettingsSection, new()
+        => SaveAsync(registry.Get<T>(), value, cancellationToken);
+
+    public async Task SaveAsync(SettingsSectionDescriptor section, object value, CancellationToken cancellationToken = default)
+    {
+        if (value.GetType() != section.Type)
+        {
+            throw new ArgumentException($"Section '{section.Name}' holds {section.Type.Name}, not {value.GetType().Name}.", nameof(value));
+        }
+
+        var problems = section.Validate(value);
+        if (problems.Count > 0)
+        {
+            throw new SettingsValidationException(section.Name, problems);
+        }
+
+        var json = JsonSerializer.SerializeToNode(value, section.Type, SettingsJson.Stored)!.AsObject();
+        await secrets.SealAsync(section, json, cancellationToken);
+
+        var record = await db.Settings.SingleOrDefaultAsync(s => s.Section == section.Name, cancellationToken);
         if (record is null)
         {
-            record = new SettingsRecord { Section = section };
+            record = new SettingsRecord { Section = section.Name };
             db.Settings.Add(record);
         }
 
-        record.Json = target.ToJsonString(JsonOptions);
+        record.Json = json.ToJsonString(SettingsJson.Stored);
         record.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        await tenants.TouchAsync(tenantContext.Tenant.Name, cancellationToken);
+
+        // The row is committed: announce it even if the caller has gone, or other servers keep the old copy.
+        await versions.BumpAsync(tenantContext.Tenant.Id, section.Name, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Sets some fields of a section and keeps the others (recipes); the problems name the fields, and
+    /// nothing is written when there are any.
+    /// </summary>
+    public async Task<IReadOnlyList<SettingsProblem>> SaveFieldsAsync(SettingsSectionDescriptor section, JsonObject values, CancellationToken cancellationToken = default)
+    {
+        var change = section.Apply(await GetAsync(section, cancellationToken), values);
+        if (!change.Succeeded)
+        {
+            return change.Problems;
+        }
+
+        await SaveAsync(section, change.Value!, cancellationToken);
+        return [];
     }
 }

@@ -55,7 +55,7 @@ public sealed class EncryptedStaging
             return 0;
         }
 
-        await using var file = OpenExclusive(FileMode.Open, durableLength: null);
+        await using var file = OpenExclusive(FileMode.Open);
         var (state, cipher) = await ScanAsync(file, cancellationToken);
         cipher?.Dispose();
         return state.PlainLength;
@@ -68,16 +68,7 @@ public sealed class EncryptedStaging
     /// length. When <paramref name="data"/> fails part-way (a dropped connection), what arrived is kept and
     /// flushed before the exception propagates, so the client can resume after it.
     /// </summary>
-    public Task<long> AppendAsync(Stream data, long offset, CancellationToken cancellationToken)
-        => AppendAsync(data, offset, accept: null, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="AppendAsync(Stream, long, CancellationToken)"/>, with a check run once all of
-    /// <paramref name="data"/> was read and before it counts: when <paramref name="accept"/> returns false
-    /// (e.g. a tus Upload-Checksum mismatch) or the data fails part-way, the append is undone and the
-    /// durable length stays <paramref name="offset"/> (returned).
-    /// </summary>
-    public async Task<long> AppendAsync(Stream data, long offset, Func<bool>? accept, CancellationToken cancellationToken)
+    public async Task<long> AppendAsync(Stream data, long offset, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         if (!File.Exists(FilePath) && offset != 0)
@@ -88,7 +79,7 @@ public sealed class EncryptedStaging
         // The key comes first: without a master key this throws before any file exists.
         var newKey = File.Exists(FilePath) ? null : await _dataKeys.GetCurrentAsync(cancellationToken);
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        await using var file = OpenExclusive(FileMode.OpenOrCreate, durableLength: null);
+        await using var file = OpenExclusive(FileMode.OpenOrCreate);
         var (state, cipher) = await ScanAsync(file, cancellationToken);
         if (cipher is null)
         {
@@ -113,7 +104,7 @@ public sealed class EncryptedStaging
                 throw new StagingConflictException($"The upload is at offset {state.PlainLength}, not {offset}.", state.PlainLength);
             }
 
-            var appended = await AppendRecordsAsync(file, cipher, state, data, accept, cancellationToken);
+            var appended = await AppendRecordsAsync(file, cipher, state, data, cancellationToken);
             if (appended != state)
             {
                 await WriteCheckpointAsync(appended, cancellationToken);
@@ -150,7 +141,7 @@ public sealed class EncryptedStaging
         }
 
         StoredBlob stored;
-        await using (var file = OpenExclusive(FileMode.Open, durableLength: null))
+        await using (var file = OpenExclusive(FileMode.Open))
         {
             var (state, cipher) = await ScanAsync(file, cancellationToken);
             if (cipher is null || state.PlainLength != TotalLength || state.Records == 0)
@@ -190,7 +181,7 @@ public sealed class EncryptedStaging
         return Task.CompletedTask;
     }
 
-    private async Task<StagingState> AppendRecordsAsync(FileStream file, BlobRecordCipher cipher, StagingState state, Stream data, Func<bool>? accept, CancellationToken cancellationToken)
+    private async Task<StagingState> AppendRecordsAsync(FileStream file, BlobRecordCipher cipher, StagingState state, Stream data, CancellationToken cancellationToken)
     {
         var handle = file.SafeFileHandle;
         var plain = ArrayPool<byte>.Shared.Rent(BlobRecordCipher.MaxRecordPlaintext);
@@ -239,7 +230,7 @@ public sealed class EncryptedStaging
                         filled += read;
                     }
                 }
-                catch (Exception ex) when (accept is null && filled > 0)
+                catch (Exception ex) when (filled > 0)
                 {
                     // Keep what arrived before the connection dropped: the client resumes after it.
                     failure = ExceptionDispatchInfo.Capture(ex);
@@ -262,18 +253,7 @@ public sealed class EncryptedStaging
                 }
             }
 
-            if (accept is not null && !accept())
-            {
-                Undo(file, state.End);
-                return state;
-            }
-
             return new StagingState(length, counter, position, lastStart, lastLength);
-        }
-        catch (Exception) when (accept is not null)
-        {
-            Undo(file, state.End);
-            throw;
         }
         finally
         {
@@ -469,7 +449,7 @@ public sealed class EncryptedStaging
         file.Flush(flushToDisk: true);
     }
 
-    private FileStream OpenExclusive(FileMode mode, long? durableLength)
+    private FileStream OpenExclusive(FileMode mode)
     {
         try
         {
@@ -481,7 +461,7 @@ public sealed class EncryptedStaging
         }
         catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException && File.Exists(FilePath))
         {
-            throw new StagingConflictException("The upload is being written by another request.", durableLength);
+            throw new StagingConflictException("The upload is being written by another request.", durableLength: null);
         }
     }
 

@@ -15,8 +15,10 @@ public sealed class TenantDescriptor
         IEnumerable<string> hostNames,
         IEnumerable<string> enabledFeatures,
         long version,
-        string? databaseSchema)
+        string? databaseSchema,
+        Guid id = default)
     {
+        Id = id;
         Name = name;
         DisplayName = displayName;
         State = state;
@@ -25,6 +27,10 @@ public sealed class TenantDescriptor
         Version = version;
         DatabaseSchema = databaseSchema;
     }
+
+    /// <summary>The registry row's id: unlike the name, never used again by a later practice (a
+    /// setup rolled back frees its name), so caches that must not outlive the practice key on it.</summary>
+    public Guid Id { get; }
 
     public string Name { get; }
 

@@ -40,5 +40,5 @@ public sealed class TenantRecord
         => EnabledFeatures = string.Join('\n', features.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
     public TenantDescriptor ToDescriptor()
-        => new(Name, DisplayName, State, HostNames.OrderBy(h => h.Id).Select(h => h.HostName), GetEnabledFeatures(), Version, DatabaseSchema);
+        => new(Name, DisplayName, State, HostNames.OrderBy(h => h.Id).Select(h => h.HostName), GetEnabledFeatures(), Version, DatabaseSchema, Id);
 }

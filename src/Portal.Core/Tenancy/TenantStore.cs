@@ -10,7 +10,7 @@ namespace Portal.Core.Tenancy;
 public sealed class TenantStore(
     IDbContextFactory<HostDbContext> hostDb,
     TenantRegistry registry,
-    ITenantChangeSignal signal,
+    HostChangeSignal signal,
     TimeProvider clock)
 {
     public async Task<TenantRecord?> FindAsync(string name, CancellationToken cancellationToken)
@@ -78,7 +78,7 @@ public sealed class TenantStore(
     public Task SetSchemaStampAsync(string name, string stamp, CancellationToken cancellationToken)
         => UpdateAsync(name, t => t.SchemaStamp = stamp, cancellationToken);
 
-    /// <summary>Bumps the version only: per-practice caches (settings, permissions) start afresh everywhere.</summary>
+    /// <summary>Bumps the version only: caches keyed by it (role permissions) start afresh everywhere. Settings have versions of their own.</summary>
     public Task TouchAsync(string name, CancellationToken cancellationToken)
         => UpdateAsync(name, _ => { }, cancellationToken);
 
@@ -182,7 +182,7 @@ public sealed class TenantStore(
     private async Task ChangedAsync(CancellationToken cancellationToken)
     {
         await registry.ReloadAsync(cancellationToken);
-        await signal.PublishAsync(cancellationToken);
+        await signal.PublishAsync(TenantRegistry.ChangeChannel, "", cancellationToken);
     }
 }
 

@@ -12,6 +12,9 @@ public static partial class BrandColor
     [GeneratedRegex("^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$", RegexOptions.CultureInvariant)]
     private static partial Regex HexShape();
 
+    /// <summary>What a brand color must look like, for messages at a field.</summary>
+    public const string Expected = "must be a color written #rrggbb (or #rgb), such as #336699.";
+
     public static bool IsValid(string? value) => value is not null && HexShape().IsMatch(value);
 
     public static string Normalize(string value, string fallback)

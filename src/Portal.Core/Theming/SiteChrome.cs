@@ -1,4 +1,3 @@
-using System.Globalization;
 using Portal.Core.Modules;
 using Portal.Core.Settings;
 using Portal.Core.Tenancy;
@@ -13,11 +12,10 @@ public sealed class SiteChrome(TenantContext tenantContext, SiteSettingsStore se
         var tenant = tenantContext.Tenant;
         var branding = await settings.GetAsync<BrandingSettings>(cancellationToken);
         var site = await settings.GetAsync<SiteSettings>(cancellationToken);
-        var version = tenant.Version.ToString(CultureInfo.InvariantCulture);
         return new SiteChromeModel(
             tenant.DisplayName,
-            branding.HasLogo ? $"~/branding/logo?v={version}" : null,
-            $"~/branding.css?v={version}",
+            branding.HasLogo ? "~" + BrandingLogo.PathOf(branding) : null,
+            $"~/branding.css?v={BrandingStylesheet.Fingerprint(branding)}",
             site,
             Promise(modules.Features.Ordered.Where(f => tenant.IsFeatureEnabled(f.Id)).Select(f => f.ClientPromise).OfType<string>().ToList(), tenant.DisplayName));
     }

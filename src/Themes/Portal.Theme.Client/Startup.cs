@@ -13,7 +13,7 @@ public sealed class Startup : ModuleStartup
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        // Versioned by the practice's version in the URL, so browsers may keep them for a long time.
+        // Versioned in the URL by their content (SiteChrome), so browsers may keep them for a long time.
         endpoints.MapGet("/branding.css", async (SiteSettingsStore settings, HttpContext context) =>
         {
             var branding = await settings.GetAsync<BrandingSettings>(context.RequestAborted);
@@ -21,10 +21,9 @@ public sealed class Startup : ModuleStartup
             return Results.Text(BrandingStylesheet.Render(branding), "text/css; charset=utf-8");
         }).AllowAnonymous();
 
-        endpoints.MapGet("/branding/logo", async (SiteSettingsStore settings, HttpContext context) =>
+        endpoints.MapGet("/branding/logo", async (BrandingLogo logo, HttpContext context) =>
         {
-            var branding = await settings.GetAsync<BrandingSettings>(context.RequestAborted);
-            if (!branding.HasLogo)
+            if (await logo.OpenAsync(context.RequestAborted) is not var (content, contentType))
             {
                 return Results.NotFound();
             }
@@ -33,7 +32,7 @@ public sealed class Startup : ModuleStartup
 
             // An SVG opened directly must not run script: sandbox it.
             context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-            return Results.Bytes(Convert.FromBase64String(branding.LogoData!), branding.LogoContentType);
+            return Results.Stream(content, contentType);
         }).AllowAnonymous();
     }
 }

@@ -31,6 +31,16 @@ public static class PracticeSite
     }
 
     /// <summary>Six lower-case letters and digits, to keep names and addresses of one run apart from others.</summary>
+    /// <summary>
+    /// Chooses files in an uploader once its script is ready (it loads deferred: on a busy machine a
+    /// person, or a test, can be quicker than it, and the files would go nowhere).
+    /// </summary>
+    public static async Task ChooseFilesAsync(ILocator uploader, IEnumerable<FilePayload> files)
+    {
+        await Assertions.Expect(uploader.Locator("xpath=ancestor-or-self::*[@data-uploader]").First).ToHaveAttributeAsync("data-ready", "");
+        await uploader.GetByLabel("choose files").SetInputFilesAsync(files);
+    }
+
     public static string RandomSuffix()
     {
         const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";

@@ -12,6 +12,9 @@ namespace Portal.Tests.Audit;
 /// <summary>Writing and reading a practice's trail from tests, including behind the audit log's back.</summary>
 internal static class AuditTestData
 {
+    /// <summary>Text as a person reads it: runs of white space (from the markup's layout) as one space.</summary>
+    public static string Text(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     public static string UniqueAction(string prefix = "test") => $"{prefix}.{Guid.NewGuid():N}"[..30];
 
     public static Task RecordAsync(this PortalApplication app, TenantDescriptor practice, AuditEntry entry)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Core.Settings;
+using Portal.Documents.Services;
 using Portal.Notifications.Data;
 using Portal.Tests.Infrastructure;
 
@@ -87,8 +88,68 @@ public sealed class DocumentNotificationTests(SharedApps apps) : IClassFixture<S
         Assert.Contains("uploaded 2 documents", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Slip A.pdf", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Slip B.pdf", mail.Text, StringComparison.Ordinal);
-        Assert.Single(Directory.GetFiles(scenario.App.PickupDirectory), f => File.ReadAllText(f).Contains(practiceAddress, StringComparison.OrdinalIgnoreCase));
+
+        // The fallback notice for the same batch (queued at each upload) then finds nothing left to announce.
+        Assert.Equal(0, await scenario.App.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentNotifications>().NotifyAsync(scenario.ClientId, batch, null, default)));
+        Assert.Equal(1, await OutboxCountAsync(scenario, practiceAddress));
     }
+
+    [Theory, BothDatabases]
+    public async Task A_batch_whose_browser_never_says_it_is_complete_is_announced_by_the_fallback_job_once(DatabaseProvider provider)
+    {
+        await using var app = await PortalApplication.StartAsync(provider, o => o.Set("Portal:Documents:StaffNoticeDelay", "00:00:04"));
+        var scenario = await DocumentsScenario.CreateAsync(app);
+        var practiceAddress = $"office-{Guid.NewGuid():N}@practice.example";
+        await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<SiteSettingsStore>().SaveAsync(new SiteSettings { ContactEmail = practiceAddress }));
+        var client = await app.SignedInClientAsync(scenario.Practice, scenario.ClientUser);
+        var tus = new TusClient(client);
+        var batch = Guid.NewGuid();
+        await tus.UploadAsync(DocumentsScenario.Pdf(5000, 1), "Slip A.pdf", scenario.ClientId, batchId: batch);
+        await tus.UploadAsync(DocumentsScenario.Pdf(5000, 2), "Slip B.pdf", scenario.ClientId, batchId: batch);
+
+        // The browser went away: the job queued at the first upload announces the whole batch after the quiet period.
+        var mail = await MailMessageReader.WaitForAsync(app.PickupDirectory, practiceAddress);
+        Assert.Contains("uploaded 2 documents", mail.Subject, StringComparison.Ordinal);
+
+        // The second upload's job (and a late "complete") find nothing more to say.
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                await using var host = await app.Get<IDbContextFactory<HostDbContext>>().CreateDbContextAsync();
+                return !await host.Jobs.AnyAsync(j => j.Tenant == scenario.Practice.Name && j.Type == DocumentNoticeHandler.JobType && j.State != Portal.Core.Jobs.JobState.Succeeded);
+            },
+            what: "both uploads' notice jobs to have run");
+        Assert.Equal(0, await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentNotifications>().NotifyAsync(scenario.ClientId, batch, null, default)));
+        Assert.Equal(1, await OutboxCountAsync(scenario, practiceAddress));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_batch_still_receiving_files_waits_for_its_last_upload_and_is_announced_in_one_mail(DatabaseProvider provider)
+    {
+        // A long quiet period: the queued jobs stay in the future, and the test runs the notice itself.
+        await using var app = await PortalApplication.StartAsync(provider, o => o.Set("Portal:Documents:StaffNoticeDelay", "01:00:00"));
+        var scenario = await DocumentsScenario.CreateAsync(app);
+        var practiceAddress = $"office-{Guid.NewGuid():N}@practice.example";
+        await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<SiteSettingsStore>().SaveAsync(new SiteSettings { ContactEmail = practiceAddress }));
+        var client = await app.SignedInClientAsync(scenario.Practice, scenario.ClientUser);
+        var tus = new TusClient(client);
+        var batch = Guid.NewGuid();
+        await tus.UploadAsync(DocumentsScenario.Pdf(5000, 1), "Slip A.pdf", scenario.ClientId, batchId: batch);
+        await tus.UploadAsync(DocumentsScenario.Pdf(5000, 2), "Slip B.pdf", scenario.ClientId, batchId: batch);
+
+        // The first upload's notice, run while the batch's last upload is inside its quiet period, leaves it alone.
+        var early = new DocumentNotice(scenario.ClientId, batch, null, AfterQuietPeriod: true);
+        Assert.Equal(0, await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentNotifications>().RunQueuedNoticeAsync(early, default)));
+        Assert.Equal(0, await OutboxCountAsync(scenario, practiceAddress));
+
+        // Two workers announcing the same batch at once: each file is claimed by one of them.
+        var counts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentNotifications>().NotifyAsync(scenario.ClientId, batch, null, default))));
+        Assert.Equal(2, counts.Sum());
+        Assert.Equal(1, await OutboxCountAsync(scenario, practiceAddress));
+    }
+
+    private static Task<int> OutboxCountAsync(DocumentsScenario scenario, string to)
+        => scenario.App.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<CoreTenantDbContext>().OutboxMessages.CountAsync(m => m.To == to));
 
     [Theory, BothDatabases]
     public async Task A_waiting_notice_lists_only_what_is_still_there_when_it_is_sent(DatabaseProvider provider)

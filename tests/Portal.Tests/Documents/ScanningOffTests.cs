@@ -27,8 +27,10 @@ public sealed class ScanningOffTests(SharedApps apps) : IClassFixture<SharedApps
         Assert.Equal(ScanState.NotScanned, (await scenario.VersionAsync(versionId)).ScanState);
         var client = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.ClientUser);
         var row = Assert.Single((await client.GetDocumentAsync($"documents/{scenario.ClientId}")).QuerySelectorAll("tr[data-document]"));
-        Assert.Equal("Not scanned", row.QuerySelector("[data-scan=not-scanned]")!.TextContent.Trim());
+        Assert.Null(row.QuerySelector("[data-scan]")); // running without a scanner is the practice's call: clients are not alarmed
         Assert.Equal(content, await client.GetByteArrayAsync($"documents/versions/{versionId}/download"));
+        var staffRow = Assert.Single((await staff.Http.GetDocumentAsync($"admin/documents/clients/{scenario.ClientId}")).QuerySelectorAll("tr[data-document]"));
+        Assert.Equal("Not scanned", staffRow.QuerySelector("[data-scan=not-scanned]")!.TextContent.Trim());
 
         var admin = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Admin);
         var notice = (await admin.GetDocumentAsync("admin")).QuerySelector("[data-testid=scanning-off]")!.TextContent;

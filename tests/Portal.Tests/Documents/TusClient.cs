@@ -59,6 +59,13 @@ public sealed class TusClient(HttpClient http)
             : throw new InvalidOperationException($"HEAD answered {(int)response.StatusCode}");
     }
 
+    /// <summary>The offset, or null while a PATCH holds the upload (409) or on any other answer.</summary>
+    public async Task<long?> TryOffsetAsync(string location)
+    {
+        var response = await HeadAsync(location);
+        return response.StatusCode == HttpStatusCode.OK ? long.Parse(response.Headers.GetValues("Upload-Offset").Single(), CultureInfo.InvariantCulture) : null;
+    }
+
     public async Task<HttpResponseMessage> PatchAsync(string location, long offset, HttpContent content, string? checksum = null, string contentType = "application/offset+octet-stream")
     {
         var request = new HttpRequestMessage(HttpMethod.Patch, location) { Content = content };

@@ -6,12 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Modules;
 using Portal.Core.Navigation;
+using Portal.Core.Settings;
 
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
 /// A module that exists only in tests: two optional features where one depends on the other, an
-/// endpoint per feature, an admin menu item, and an endpoint that fails.
+/// endpoint per feature, an admin menu item, an endpoint that fails, and a settings section with a
+/// secret field.
 /// </summary>
 public sealed class TestModule : ModuleStartup
 {
@@ -28,7 +30,10 @@ public sealed class TestModule : ModuleStartup
         ]);
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
-        => services.AddSingleton<IAdminMenuProvider, TestMenu>();
+    {
+        services.AddSingleton<IAdminMenuProvider, TestMenu>();
+        services.AddSettingsSection<TestSecretSettings>();
+    }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

@@ -73,8 +73,14 @@ public sealed class ReminderQueueTests(SharedApps apps) : IClassFixture<SharedAp
         await MailMessageReader.WaitForAsync(app.PickupDirectory, emails[0]);
         await MailMessageReader.WaitForAsync(app.PickupDirectory, emails[1]);
         Assert.Equal(0, await ReadyAsync(app, practice));
-        await Task.Delay(500);
-        Assert.DoesNotContain(Directory.GetFiles(app.PickupDirectory), f => File.ReadAllText(f).Contains(emails[2], StringComparison.OrdinalIgnoreCase));
+
+        // Send all wrote every e-mail it sent to the outbox before answering: the discarded one is not among them.
+        var queuedTo = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<Portal.Core.Data.CoreTenantDbContext>().OutboxMessages.AsNoTracking().Select(m => m.To).ToListAsync());
+        Assert.Contains(queuedTo, to => to.Contains(emails[0], StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(queuedTo, to => to.Contains(emails[2], StringComparison.OrdinalIgnoreCase));
+        var discarded = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<NotificationsDbContext>().Reminders.AsNoTracking().SingleAsync(r => r.Recipient == emails[2]));
+        Assert.Equal(ReminderState.Discarded, discarded.State);
+        Assert.Null(discarded.OutboxMessageId);
     }
 
     [Theory, BothDatabases]

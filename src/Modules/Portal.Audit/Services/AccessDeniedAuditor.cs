@@ -27,7 +27,7 @@ public sealed class AccessDeniedAuditor(IAuthorizationMiddlewareResultHandler in
 
             // Not the request's token: a client that hangs up must not erase the record of its attempt.
             await audit.RecordAsync(
-                new AuditEntry(AuditActions.AccessDenied, "path", path, $"{context.Request.Method} {path}: {needed}"),
+                new AuditEntry(AuditActions.AccessDenied, AuditTargetTypes.Path, path, $"{context.Request.Method} {path}: {needed}"),
                 CancellationToken.None);
         }
 

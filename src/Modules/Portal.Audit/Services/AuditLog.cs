@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Portal.Audit.Data;
 using Portal.Audit.Models;
@@ -14,15 +12,13 @@ namespace Portal.Audit.Services;
 /// one before it, even with several servers. A failure to record propagates: security events are
 /// not silently dropped.
 /// </summary>
-public sealed class AuditLog(AuditDbContext db, IHttpContextAccessor accessor, TimeProvider clock) : IAuditLog
+public sealed class AuditLog(AuditDbContext db, ICurrentActor current, TimeProvider clock) : IAuditLog
 {
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
-        var context = accessor.HttpContext;
-        var user = context?.User;
-        var signedIn = user?.Identity?.IsAuthenticated == true;
-        var actorId = entry.ActorId ?? user?.IdOf();
-        var actorName = entry.ActorName ?? (signedIn ? user!.FindFirstValue(ClaimTypes.Email) ?? user!.FindFirstValue(ClaimTypes.Name) : null);
+        var actor = current.Actor;
+        var actorId = entry.ActorId ?? actor.UserId;
+        var actorName = entry.ActorName ?? actor.Name;
 
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -41,7 +37,7 @@ public sealed class AuditLog(AuditDbContext db, IHttpContextAccessor accessor, T
                 Action = Limit(entry.Action, 100)!,
                 ActorId = actorId,
                 ActorName = Limit(actorName, 320),
-                IpAddress = Limit(context?.Connection.RemoteIpAddress?.ToString(), 64),
+                IpAddress = Limit(actor.IpAddress, 64),
                 TargetType = Limit(entry.TargetType, 50),
                 TargetId = Limit(entry.TargetId, 100),
                 Details = Limit(entry.Details, 2000),

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 
 namespace Portal.Clients.Services;
 
@@ -11,9 +12,8 @@ namespace Portal.Clients.Services;
 /// no row has one, the import of all rows in one transaction. The parsed rows wait server-side between
 /// the two steps, for their uploader only.
 /// </summary>
-public sealed class ClientImporter(ClientsDbContext db, ClientStore store, IAuditLog audit, CurrentActor actor, TimeProvider clock)
+public sealed class ClientImporter(ClientsDbContext db, ClientStore store, IAuditLog audit, ICurrentActor actor, TimeProvider clock)
 {
-    public const string ImportedAction = "clients.client.imported";
     public const long MaxFileBytes = 5 * 1024 * 1024;
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromHours(2);
 
@@ -78,7 +78,7 @@ public sealed class ClientImporter(ClientsDbContext db, ClientStore store, IAudi
 
             foreach (var check in checks)
             {
-                var client = new Client { Id = Guid.CreateVersion7(), Status = ClientStatus.Active, CreatedAt = now, CreatedBy = actor.Id };
+                var client = new Client { Id = Guid.CreateVersion7(), Status = ClientStatus.Active, CreatedAt = now, CreatedBy = actor.Actor.UserId };
                 ClientStore.Apply(client, check.Input, now);
                 db.Clients.Add(client);
             }
@@ -99,7 +99,7 @@ public sealed class ClientImporter(ClientsDbContext db, ClientStore store, IAudi
         }
 
         // Recorded after the commit: the audit trail has its own transaction (and, on SQLite, its own write lock).
-        await audit.RecordAsync(new AuditEntry(ImportedAction, "client", null, $"{rows.Count} clients from {pending.FileName}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAuditActions.ClientsImported, AuditTargetTypes.Client, null, $"{rows.Count} clients from {pending.FileName}"), cancellationToken);
         return (rows.Count, null);
     }
 
@@ -156,7 +156,7 @@ public sealed class ClientImporter(ClientsDbContext db, ClientStore store, IAudi
             Id = Guid.CreateVersion7(),
             FileName = fileName,
             RowsJson = JsonSerializer.Serialize(rows),
-            CreatedBy = actor.Id,
+            CreatedBy = actor.Actor.UserId,
             CreatedAt = now,
             ExpiresAt = now + PendingLifetime,
         };
@@ -169,7 +169,7 @@ public sealed class ClientImporter(ClientsDbContext db, ClientStore store, IAudi
     private Task<PendingImport?> FindPendingAsync(Guid id, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var userId = actor.Id;
+        var userId = actor.Actor.UserId;
         return db.PendingImports.SingleOrDefaultAsync(p => p.Id == id && p.CreatedBy == userId && p.ExpiresAt > now, cancellationToken);
     }
 

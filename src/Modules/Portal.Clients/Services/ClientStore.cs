@@ -2,18 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 using Portal.Core.Text;
 
 namespace Portal.Clients.Services;
 
 /// <summary>Creating, changing, archiving and listing the practice's clients.</summary>
-public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, CurrentActor actor, TimeProvider clock)
+public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, ICurrentActor actor, TimeProvider clock)
 {
-    public const string CreatedAction = "clients.client.created";
-    public const string UpdatedAction = "clients.client.updated";
-    public const string ArchivedAction = "clients.client.archived";
-    public const string RestoredAction = "clients.client.restored";
-
     public async Task<ClientListPage> ListAsync(ClientListQuery query, CancellationToken cancellationToken = default)
     {
         var clients = db.Clients.AsNoTracking().Where(c => c.Status == query.Status);
@@ -85,7 +81,7 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, CurrentAct
             Id = Guid.CreateVersion7(),
             Status = ClientStatus.Active,
             CreatedAt = now,
-            CreatedBy = actor.Id,
+            CreatedBy = actor.Actor.UserId,
         };
         Apply(client, input, now);
         db.Clients.Add(client);
@@ -94,7 +90,7 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, CurrentAct
             return SaveResult.Failed<Client>(ExternalIdTaken(input.ExternalId!, null));
         }
 
-        await audit.RecordAsync(new AuditEntry(CreatedAction, "client", client.Id.ToString(), client.Name), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAuditActions.ClientCreated, AuditTargetTypes.Client, client.Id.ToString(), client.Name), cancellationToken);
         return SaveResult.Ok<Client>(client);
     }
 
@@ -119,7 +115,7 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, CurrentAct
             return SaveResult.Failed<Client>(ExternalIdTaken(input.ExternalId!, null));
         }
 
-        await audit.RecordAsync(new AuditEntry(UpdatedAction, "client", client.Id.ToString(), client.Name), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAuditActions.ClientUpdated, AuditTargetTypes.Client, client.Id.ToString(), client.Name), cancellationToken);
         return SaveResult.Ok<Client>(client);
     }
 
@@ -136,7 +132,7 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, CurrentAct
         }
 
         var name = await db.Clients.Where(c => c.Id == id).Select(c => c.Name).SingleAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(status == ClientStatus.Archived ? ArchivedAction : RestoredAction, "client", id.ToString(), name), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(status == ClientStatus.Archived ? ClientAuditActions.ClientArchived : ClientAuditActions.ClientRestored, AuditTargetTypes.Client, id.ToString(), name), cancellationToken);
         return true;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 using Portal.Core.Time;
 
 namespace Portal.Clients.Services;
@@ -13,7 +14,7 @@ public sealed class PortalMemberships(
     IUserDirectory users,
     IAuditLog audit,
     PracticeClock calendar,
-    CurrentActor actor,
+    ICurrentActor actor,
     TimeProvider clock)
 {
     public const int DisplayNameMaxLength = 200;
@@ -103,7 +104,7 @@ public sealed class PortalMemberships(
             Access = input.Access,
             ExpiresOn = input.Access == PortalAccess.Contributor ? input.ExpiresOn : null,
             CreatedAt = now,
-            CreatedBy = actor.Id,
+            CreatedBy = actor.Actor.UserId,
             UpdatedAt = now,
         };
         db.PortalMembers.Add(member);
@@ -117,7 +118,7 @@ public sealed class PortalMemberships(
             return (null, null, [AlreadyMember(ensured.User.Email)]);
         }
 
-        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessGranted, "portal", portalId.ToString(), $"{ensured.User.Email} in {portal!.Name}: {Describe(member.Access, member.ExpiresOn)}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessGranted, AuditTargetTypes.Portal, portalId.ToString(), $"{ensured.User.Email} in {portal!.Name}: {Describe(member.Access, member.ExpiresOn)}"), cancellationToken);
         return (member, ensured.User, []);
     }
 
@@ -145,7 +146,7 @@ public sealed class PortalMemberships(
         member.ExpiresOn = expiresOn;
         member.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessChanged, "portal", portalId.ToString(), $"{await EmailOfAsync(member.UserId, cancellationToken)}: {before} → {Describe(access, expiresOn)}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessChanged, AuditTargetTypes.Portal, portalId.ToString(), $"{await EmailOfAsync(member.UserId, cancellationToken)}: {before} → {Describe(access, expiresOn)}"), cancellationToken);
         return null;
     }
 
@@ -157,7 +158,7 @@ public sealed class PortalMemberships(
             return false;
         }
 
-        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessRevoked, "portal", portalId.ToString(), await EmailOfAsync(member.UserId, cancellationToken)), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessRevoked, AuditTargetTypes.Portal, portalId.ToString(), await EmailOfAsync(member.UserId, cancellationToken)), cancellationToken);
         return true;
     }
 
@@ -180,11 +181,11 @@ public sealed class PortalMemberships(
                 Access = access,
                 ExpiresOn = expiresOn,
                 CreatedAt = now,
-                CreatedBy = actor.Id,
+                CreatedBy = actor.Actor.UserId,
                 UpdatedAt = now,
             });
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessGranted, "portal", portalId.ToString(), $"{user.Email}: {Describe(access, expiresOn)}"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessGranted, AuditTargetTypes.Portal, portalId.ToString(), $"{user.Email}: {Describe(access, expiresOn)}"), cancellationToken);
             return;
         }
 
@@ -198,7 +199,7 @@ public sealed class PortalMemberships(
         member.ExpiresOn = expiresOn;
         member.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessChanged, "portal", portalId.ToString(), $"{user.Email}: {before} → {Describe(access, expiresOn)}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessChanged, AuditTargetTypes.Portal, portalId.ToString(), $"{user.Email}: {before} → {Describe(access, expiresOn)}"), cancellationToken);
     }
 
     /// <summary>Access counts on its last day too: it ends when that day ends.</summary>

@@ -2,18 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Security;
 
 namespace Portal.Clients.Services;
 
 /// <summary>Portals and the clients they group.</summary>
-public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAuditLog audit, CurrentActor actor, TimeProvider clock)
+public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAuditLog audit, ICurrentActor actor, TimeProvider clock)
 {
-    public const string CreatedAction = "clients.portal.created";
-    public const string RenamedAction = "clients.portal.renamed";
-    public const string DeletedAction = "clients.portal.deleted";
-    public const string ClientAddedAction = "clients.portal.client-added";
-    public const string ClientRemovedAction = "clients.portal.client-removed";
-
     public async Task<PortalListPage> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var portals = db.Portals.AsNoTracking();
@@ -66,7 +61,7 @@ public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAudi
             Name = name.Trim(),
             NormalizedName = Client.Normalize(name),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = actor.Id,
+            CreatedBy = actor.Actor.UserId,
         };
         db.Portals.Add(portal);
         if (!await TrySaveAsync(cancellationToken))
@@ -74,7 +69,7 @@ public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAudi
             return SaveResult.Failed<ClientPortal>(NameTaken(name));
         }
 
-        await audit.RecordAsync(new AuditEntry(CreatedAction, "portal", portal.Id.ToString(), portal.Name), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAuditActions.PortalCreated, AuditTargetTypes.Portal, portal.Id.ToString(), portal.Name), cancellationToken);
         return SaveResult.Ok<ClientPortal>(portal);
     }
 
@@ -100,7 +95,7 @@ public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAudi
             return SaveResult.Failed<ClientPortal>(NameTaken(name));
         }
 
-        await audit.RecordAsync(new AuditEntry(RenamedAction, "portal", id.ToString(), $"{old} → {portal.Name}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAuditActions.PortalRenamed, AuditTargetTypes.Portal, id.ToString(), $"{old} → {portal.Name}"), cancellationToken);
         return SaveResult.Ok<ClientPortal>(portal);
     }
 
@@ -120,10 +115,10 @@ public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAudi
         foreach (var userId in members)
         {
             var who = names.TryGetValue(userId, out var info) ? info.Email : userId.ToString();
-            await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessRevoked, "portal", id.ToString(), $"{who}: the portal {portal.Name} was deleted"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessRevoked, AuditTargetTypes.Portal, id.ToString(), $"{who}: the portal {portal.Name} was deleted"), cancellationToken);
         }
 
-        await audit.RecordAsync(new AuditEntry(DeletedAction, "portal", id.ToString(), portal.Name), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAuditActions.PortalDeleted, AuditTargetTypes.Portal, id.ToString(), portal.Name), cancellationToken);
         return true;
     }
 
@@ -195,7 +190,7 @@ public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAudi
             return await InPortalErrorAsync(clientId, client.Name, cancellationToken) ?? new FieldError("Client", $"{client.Name} could not be added; try again.");
         }
 
-        await audit.RecordAsync(new AuditEntry(ClientAddedAction, "portal", portalId.ToString(), $"client {clientId} {client.Name}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAuditActions.PortalClientAdded, AuditTargetTypes.Portal, portalId.ToString(), $"{client.Name} ({clientId})"), cancellationToken);
         return null;
     }
 
@@ -204,7 +199,8 @@ public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAudi
         var removed = await db.PortalClients.Where(pc => pc.PortalId == portalId && pc.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
         if (removed > 0)
         {
-            await audit.RecordAsync(new AuditEntry(ClientRemovedAction, "portal", portalId.ToString(), $"client {clientId}"), cancellationToken);
+            var name = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => c.Name).SingleAsync(cancellationToken);
+            await audit.RecordAsync(new AuditEntry(ClientAuditActions.PortalClientRemoved, AuditTargetTypes.Portal, portalId.ToString(), $"{name} ({clientId})"), cancellationToken);
         }
 
         return removed > 0;

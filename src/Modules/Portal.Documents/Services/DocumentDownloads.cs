@@ -33,7 +33,7 @@ public sealed class DocumentDownloads(
         var cancellationToken = context.RequestAborted;
         if (version.Size <= options.Value.VerifyBeforeSendingUpTo && !await VerifyAsync(version, cancellationToken))
         {
-            await audit.RecordAsync(new AuditEntry("documents.integrity-failed", "document", document.Id.ToString(), $"{document.Name} v{version.Number}"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(DocumentAuditActions.IntegrityFailed, AuditTargetTypes.Document, document.Id.ToString(), $"{document.Name} v{version.Number}"), cancellationToken);
             return DownloadOutcome.Damaged;
         }
 
@@ -48,7 +48,7 @@ public sealed class DocumentDownloads(
         catch (BlobIntegrityException ex)
         {
             logger.LogError(ex, "Document {DocumentId} version {Version} failed its integrity check while being sent", document.Id, version.Number);
-            await audit.RecordAsync(new AuditEntry("documents.integrity-failed", "document", document.Id.ToString(), $"{document.Name} v{version.Number} (while sending)"), CancellationToken.None);
+            await audit.RecordAsync(new AuditEntry(DocumentAuditActions.IntegrityFailed, AuditTargetTypes.Document, document.Id.ToString(), $"{document.Name} v{version.Number} (while sending)"), CancellationToken.None);
             context.Abort();
             return DownloadOutcome.Damaged;
         }
@@ -88,7 +88,7 @@ public sealed class DocumentDownloads(
         catch (BlobIntegrityException ex)
         {
             logger.LogError(ex, "A document failed its integrity check while being zipped");
-            await audit.RecordAsync(new AuditEntry("documents.integrity-failed", "client", rights.ClientId.ToString(), "while zipping"), CancellationToken.None);
+            await audit.RecordAsync(new AuditEntry(DocumentAuditActions.IntegrityFailed, AuditTargetTypes.Client, rights.ClientId.ToString(), "while zipping"), CancellationToken.None);
             context.Abort();
             return;
         }
@@ -148,7 +148,7 @@ public sealed class DocumentDownloads(
             }
         }
 
-        await audit.RecordAsync(new AuditEntry("documents.downloaded", "document", document.Id.ToString(), $"{document.Name} v{string.Join(",", versions.Select(v => v.Number))}"), CancellationToken.None);
+        await audit.RecordAsync(new AuditEntry(DocumentAuditActions.Downloaded, AuditTargetTypes.Document, document.Id.ToString(), $"{document.Name} v{string.Join(",", versions.Select(v => v.Number))}"), CancellationToken.None);
     }
 }
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
+using Portal.Core.Text;
 using Portal.Documents.Data;
 using Portal.Documents.Models;
 
@@ -229,11 +230,15 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = user.IdOf();
-        var trashed = await db.Documents.Where(d => documentIds.Contains(d.Id) && d.ClientId == rights.ClientId && d.DeletedAt == null)
+        var documents = await db.Documents.Where(d => documentIds.Contains(d.Id) && d.ClientId == rights.ClientId && d.DeletedAt == null)
+            .Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken);
+        var ids = documents.Select(d => d.Id).ToList();
+        var trashed = await db.Documents.Where(d => ids.Contains(d.Id) && d.DeletedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.DeletedAt, now).SetProperty(d => d.DeletedBy, userId), cancellationToken);
         if (trashed > 0)
         {
-            await audit.RecordAsync(new AuditEntry("documents.trashed", "client", rights.ClientId.ToString(), $"{trashed} documents: {string.Join(", ", documentIds)}"), cancellationToken);
+            // What was trashed (not what was asked for), each name with its id: names repeat across folders, and the trash is purged later.
+            await audit.RecordAsync(new AuditEntry(DocumentAuditActions.Trashed, AuditTargetTypes.Client, rights.ClientId.ToString(), $"{Sentence.Count(documents.Count, "document")}: {string.Join(", ", documents.Select(d => $"{d.Name} ({d.Id})"))}"), cancellationToken);
         }
 
         return trashed;
@@ -273,7 +278,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         document.DeletedAt = null;
         document.DeletedBy = null;
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry("documents.restored", "document", documentId.ToString(), name), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(DocumentAuditActions.Restored, AuditTargetTypes.Document, documentId.ToString(), name), cancellationToken);
         return null;
     }
 
@@ -322,15 +327,17 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
 
         db.Shares.Add(new DocumentShare { Id = Guid.CreateVersion7(), ClientId = clientId, DocumentId = documentId, FolderId = folderId, UserId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = user.IdOf() });
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry("documents.shared", documentId is null ? "folder" : "document", (documentId ?? folderId).ToString(), $"with user {userId}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(DocumentAuditActions.Shared, documentId is null ? AuditTargetTypes.Folder : AuditTargetTypes.Document, (documentId ?? folderId).ToString(), $"with user {userId}"), cancellationToken);
     }
 
     public async Task UnshareAsync(Guid clientId, Guid shareId, CancellationToken cancellationToken = default)
     {
+        var share = await db.Shares.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shareId && s.ClientId == clientId, cancellationToken);
         var removed = await db.Shares.Where(s => s.Id == shareId && s.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
-        if (removed > 0)
+        if (removed > 0 && share is not null)
         {
-            await audit.RecordAsync(new AuditEntry("documents.unshared", "share", shareId.ToString()), cancellationToken);
+            // About the document or folder, as sharing it was: a share row has no name and is gone now.
+            await audit.RecordAsync(new AuditEntry(DocumentAuditActions.Unshared, share.DocumentId is null ? AuditTargetTypes.Folder : AuditTargetTypes.Document, (share.DocumentId ?? share.FolderId).ToString(), $"with user {share.UserId}"), cancellationToken);
         }
     }
 

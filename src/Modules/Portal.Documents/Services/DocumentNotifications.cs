@@ -44,7 +44,7 @@ public sealed class DocumentNotifications(
     {
         var delay = NoticeDelay(upload.Direction);
         await jobs.EnqueueAsync(
-            new JobRequest(DocumentNoticeHandler.JobType, new DocumentNotice(upload.ClientId, upload.BatchId, upload.DocumentVersionId)) { RunAfter = clock.GetUtcNow().UtcDateTime + delay },
+            new JobRequest(DocumentNoticeHandler.JobType, new DocumentNotice(upload.ClientId, upload.BatchId, upload.DocumentVersionId, AfterQuietPeriod: true)) { RunAfter = clock.GetUtcNow().UtcDateTime + delay },
             cancellationToken);
     }
 
@@ -93,13 +93,32 @@ public sealed class DocumentNotifications(
             return 0;
         }
 
+        // Two jobs of one batch may run at once on different workers: each file is claimed by a
+        // conditional update, in one transaction and in id order, so a concurrent call waits for this
+        // one and then finds the batch claimed (one e-mail, not one per worker).
         var now = clock.GetUtcNow().UtcDateTime;
-        var ids = candidates.Select(c => c.Version.Id).ToList();
-        await db.Versions.Where(v => ids.Contains(v.Id) && v.NotifiedAt == null).ExecuteUpdateAsync(s => s.SetProperty(v => v.NotifiedAt, now), cancellationToken);
+        var claimed = new List<(DocumentVersion Version, Document Document)>(candidates.Count);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var candidate in candidates.OrderBy(c => c.Version.Id))
+        {
+            var id = candidate.Version.Id;
+            if (await db.Versions.Where(v => v.Id == id && v.NotifiedAt == null).ExecuteUpdateAsync(s => s.SetProperty(v => v.NotifiedAt, now), cancellationToken) == 1)
+            {
+                claimed.Add((candidate.Version, candidate.Document));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
         var client = await clients.FindAsync(clientId, cancellationToken);
         var clientName = client?.Name ?? "your account";
-        var toClient = candidates.Where(c => c.Version.Direction == TransferDirection.ToClient).ToList();
-        var fromClient = candidates.Where(c => c.Version.Direction == TransferDirection.FromClient).ToList();
+        var toClient = claimed.Where(c => c.Version.Direction == TransferDirection.ToClient).ToList();
+        var fromClient = claimed.Where(c => c.Version.Direction == TransferDirection.FromClient).ToList();
 
         if (toClient.Count > 0)
         {
@@ -145,13 +164,36 @@ public sealed class DocumentNotifications(
             await outbox.QueueAsync(draft, cancellationToken);
         }
 
-        return candidates.Count;
+        return claimed.Count;
+    }
+
+    /// <summary>
+    /// A queued notice. The fallback queued at an upload: while the batch is still receiving files (a later
+    /// upload's quiet period has not passed) it leaves the batch to that upload's own notice, so a
+    /// slow batch is still announced in one e-mail.
+    /// </summary>
+    public async Task<int> RunQueuedNoticeAsync(DocumentNotice notice, CancellationToken cancellationToken)
+    {
+        if (notice is { AfterQuietPeriod: true, BatchId: { } batchId })
+        {
+            var latest = await db.Versions.Where(v => v.BatchId == batchId)
+                .OrderByDescending(v => v.UploadedAt)
+                .Select(v => new { v.UploadedAt, v.Direction })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (latest is not null && latest.UploadedAt + NoticeDelay(latest.Direction) > clock.GetUtcNow().UtcDateTime)
+            {
+                return 0;
+            }
+        }
+
+        return await NotifyAsync(notice.ClientId, notice.BatchId, notice.VersionId, cancellationToken);
     }
 
     private TimeSpan NoticeDelay(TransferDirection direction) => direction == TransferDirection.FromClient ? options.Value.StaffNoticeDelay : TimeSpan.FromMinutes(10);
 }
 
-public sealed record DocumentNotice(Guid ClientId, Guid? BatchId, Guid? VersionId);
+/// <param name="AfterQuietPeriod">Queued at an upload: waits until the batch's last upload is as old as the notice delay.</param>
+public sealed record DocumentNotice(Guid ClientId, Guid? BatchId, Guid? VersionId, bool AfterQuietPeriod = false);
 
 /// <summary>The delayed notice of a batch (or single file), in case the browser never said it was complete.</summary>
 public sealed class DocumentNoticeHandler(DocumentNotifications notifications) : IJobHandler
@@ -160,7 +202,6 @@ public sealed class DocumentNoticeHandler(DocumentNotifications notifications) :
 
     public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
     {
-        var notice = context.ReadPayload<DocumentNotice>();
-        await notifications.NotifyAsync(notice.ClientId, notice.BatchId, notice.VersionId, cancellationToken);
+        await notifications.RunQueuedNoticeAsync(context.ReadPayload<DocumentNotice>(), cancellationToken);
     }
 }

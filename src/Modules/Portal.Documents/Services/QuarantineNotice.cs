@@ -30,7 +30,7 @@ public sealed class QuarantineNotice(
     {
         var document = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == version.DocumentId, cancellationToken);
         await audit.RecordAsync(
-            new AuditEntry(ScanAuditActions.MalwareFound, "document", document.Id.ToString(), $"{document.Name} v{version.Number} from {version.UploadedByName}: {signature}") { ActorName = Actor },
+            new AuditEntry(ScanAuditActions.MalwareFound, AuditTargetTypes.Document, document.Id.ToString(), $"{document.Name} v{version.Number} from {version.UploadedByName}: {signature}") { ActorName = Actor },
             cancellationToken);
         if ((await settings.GetAsync<SiteSettings>(cancellationToken)).ContactEmail is not { } practiceAddress)
         {

@@ -80,7 +80,7 @@ public sealed class TusUploads(
         {
             if (rights.Level != ClientAccessLevel.None)
             {
-                await audit.RecordAsync(new AuditEntry(AuditActions.AccessDenied, "client", clientId.ToString(), $"upload to folder {folder?.Id.ToString() ?? "(top)"}"), cancellationToken);
+                await audit.RecordAsync(new AuditEntry(AuditActions.AccessDenied, AuditTargetTypes.Client, clientId.ToString(), folder is null ? "upload to the top level" : $"upload to folder {folder.Id}"), cancellationToken);
             }
 
             return rights.CanView ? TusResult.Error(403, "You cannot put files in this folder.") : TusResult.Error(404, "Not found.");
@@ -137,8 +137,16 @@ public sealed class TusUploads(
             return TusResult.Error(410, "This upload expired. Start it again.");
         }
 
-        var offset = upload.CompletedAt is not null ? upload.Length : await Staging(upload).DurableLengthAsync(cancellationToken);
-        return TusResult.Offset(200, offset, upload.Length, upload.ExpiresAt, upload.DocumentVersionId);
+        try
+        {
+            var offset = upload.CompletedAt is not null ? upload.Length : await Staging(upload).DurableLengthAsync(cancellationToken);
+            return TusResult.Offset(200, offset, upload.Length, upload.ExpiresAt, upload.DocumentVersionId);
+        }
+        catch (StagingConflictException)
+        {
+            // A PATCH holds the staged file (possibly on another server): its offset is not known until it ends.
+            return TusResult.Error(409, "The upload is being written right now. Ask again when that request ends.");
+        }
     }
 
     public async Task<TusResult> PatchAsync(ClaimsPrincipal user, Guid id, string? contentType, long? offset, string? checksumHeader, Stream body, long? contentLength, CancellationToken cancellationToken)
@@ -249,6 +257,13 @@ public sealed class TusUploads(
             {
                 return TusResult.Error(413, "The request goes past the end of the upload.");
             }
+            catch (StagingConflictException conflict)
+            {
+                // Another server's request holds the staged file, or it moved on meanwhile: say where it is, if known.
+                return conflict.DurableLength is { } at
+                    ? TusResult.Offset(409, at, upload.Length, upload.ExpiresAt, null, conflict.Message)
+                    : TusResult.Error(409, conflict.Message);
+            }
             catch (Exception ex) when (ex is IOException or OperationCanceledException or Microsoft.AspNetCore.Connections.ConnectionResetException)
             {
                 // The client went away mid-chunk: what reached the disk stays, the client resumes from it.
@@ -264,6 +279,9 @@ public sealed class TusUploads(
             }
 
             var added = await CompleteAsync(upload, staging, cancellationToken);
+
+            // A finished upload takes no more requests: its gate goes (they are kept per upload in progress only).
+            Locks.TryRemove(new KeyValuePair<Guid, SemaphoreSlim>(id, gate));
             return TusResult.Offset(204, reached, upload.Length, upload.ExpiresAt, added.Version.Id) with { Outcome = added };
         }
         finally
@@ -317,11 +335,11 @@ public sealed class TusUploads(
         if (added.Outcome == VersionOutcome.Unchanged)
         {
             // The same bytes again: no version, nothing for the other side to hear about.
-            await audit.RecordAsync(new AuditEntry("documents.upload-unchanged", "document", version.DocumentId.ToString(), $"{upload.FileName}: identical to v{version.Number}, nothing added"), CancellationToken.None);
+            await audit.RecordAsync(new AuditEntry(DocumentAuditActions.UploadUnchanged, AuditTargetTypes.Document, version.DocumentId.ToString(), $"{upload.FileName}: identical to v{version.Number}, nothing added"), CancellationToken.None);
             return added;
         }
 
-        await audit.RecordAsync(new AuditEntry("documents.uploaded", "document", version.DocumentId.ToString(), $"{upload.FileName} v{version.Number}, {upload.Length} bytes, {upload.Direction}"), CancellationToken.None);
+        await audit.RecordAsync(new AuditEntry(DocumentAuditActions.Uploaded, AuditTargetTypes.Document, version.DocumentId.ToString(), $"{upload.FileName} v{version.Number}, {upload.Length} bytes, {(upload.Direction == TransferDirection.ToClient ? "to the client" : "from the client")}"), CancellationToken.None);
         await notifications.UploadCompletedAsync(upload, CancellationToken.None);
         return added;
     }
@@ -342,7 +360,7 @@ public sealed class TusUploads(
         ArrayPool<byte>.Shared.Return(head);
         if (contentType is null)
         {
-            await audit.RecordAsync(new AuditEntry("documents.upload-refused", "client", upload.ClientId.ToString(), $"{upload.FileName}: content does not match its type"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(DocumentAuditActions.UploadRefused, AuditTargetTypes.Client, upload.ClientId.ToString(), $"{upload.FileName}: content does not match its type"), cancellationToken);
             return (null, error);
         }
 

@@ -66,6 +66,8 @@
     this.queue = [];
     this.running = false;
     this.bind();
+    // Until this is set, files chosen go nowhere (the script loads deferred); tests and styles can tell.
+    root.setAttribute("data-ready", "");
   }
 
   Uploader.prototype.bind = function () {

@@ -55,7 +55,7 @@ public sealed class EmailChanges(
             },
             cancellationToken);
         await outbox.QueueAsync(draft.WithSecret(token), cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.EmailChangeRequested, "user", user.Id.ToString(), $"{user.Email} -> {newEmail}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.EmailChangeRequested, AuditTargetTypes.User, user.Id.ToString(), $"{user.Email} -> {newEmail}"), cancellationToken);
         return new EmailChangeResult(true);
     }
 
@@ -96,7 +96,7 @@ public sealed class EmailChanges(
             new Dictionary<string, object?> { ["name"] = user.DisplayName, ["newEmail"] = newEmail },
             cancellationToken);
         await outbox.QueueAsync(notice, cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.EmailChanged, "user", user.Id.ToString(), $"{oldEmail} -> {newEmail}") { ActorId = user.Id, ActorName = newEmail }, cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.EmailChanged, AuditTargetTypes.User, user.Id.ToString(), $"{oldEmail} -> {newEmail}") { ActorId = user.Id, ActorName = newEmail }, cancellationToken);
         return null;
     }
 }

@@ -26,7 +26,7 @@ public sealed class PasswordResets(
     public async Task RequestAsync(string email, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByEmailAsync(email.Trim());
-        await audit.RecordAsync(new AuditEntry(AuditActions.PasswordResetRequested, "user", user?.Id.ToString()) { ActorName = email.Trim(), ActorId = user?.Id }, cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.PasswordResetRequested, AuditTargetTypes.User, user?.Id.ToString()) { ActorName = email.Trim(), ActorId = user?.Id }, cancellationToken);
         if (user is null || user.IsDisabled)
         {
             return;

@@ -47,7 +47,7 @@ public sealed partial class RoleAdministration(
             return (null, string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
-        await audit.RecordAsync(new AuditEntry(AuditActions.RoleCreated, "role", role.Id.ToString(), displayName), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.RoleCreated, AuditTargetTypes.Role, role.Id.ToString(), displayName), cancellationToken);
         return (role, null);
     }
 
@@ -81,7 +81,7 @@ public sealed partial class RoleAdministration(
         {
             // Role permissions are cached per practice version: bump it so every server re-reads them now.
             await tenants.TouchAsync(tenantContext.Tenant.Name, cancellationToken);
-            await audit.RecordAsync(new AuditEntry(AuditActions.RolePermissionsChanged, "role", role.Id.ToString(), $"{role.DisplayName}: +[{string.Join(", ", added)}] -[{string.Join(", ", removed.Select(c => c.Value))}]"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditActions.RolePermissionsChanged, AuditTargetTypes.Role, role.Id.ToString(), $"{role.DisplayName}: +[{string.Join(", ", added)}] -[{string.Join(", ", removed.Select(c => c.Value))}]"), cancellationToken);
         }
 
         return null;
@@ -102,7 +102,7 @@ public sealed partial class RoleAdministration(
         }
 
         await tenants.TouchAsync(tenantContext.Tenant.Name, cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.RoleDeleted, "role", role.Id.ToString(), $"{role.DisplayName} ({members.Count} members)"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.RoleDeleted, AuditTargetTypes.Role, role.Id.ToString(), $"{role.DisplayName} ({members.Count} members)"), cancellationToken);
         return null;
     }
 

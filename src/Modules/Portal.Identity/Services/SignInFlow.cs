@@ -26,7 +26,7 @@ public sealed class SignInFlow(
         devices.Issue(context, user.Id);
         user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
         await users.UpdateAsync(user);
-        await audit.RecordAsync(new AuditEntry(AuditActions.SignInSucceeded, "user", user.Id.ToString(), usedSecondFactor ? "with two-factor" : null)
+        await audit.RecordAsync(new AuditEntry(AuditActions.SignInSucceeded, AuditTargetTypes.User, user.Id.ToString(), usedSecondFactor ? "with two-factor" : null)
         {
             ActorId = user.Id,
             ActorName = user.Email,
@@ -54,7 +54,7 @@ public sealed class SignInFlow(
     {
         var trusted = user is null ? null : devices.TrustedDeviceFor(context, user.Id);
         await throttling.RecordFailureAsync(email, ClientIp(context), trusted, context.RequestAborted);
-        await audit.RecordAsync(new AuditEntry(AuditActions.SignInFailed, "user", user?.Id.ToString(), reason) { ActorName = Limit(email), ActorId = user?.Id }, context.RequestAborted);
+        await audit.RecordAsync(new AuditEntry(AuditActions.SignInFailed, AuditTargetTypes.User, user?.Id.ToString(), reason) { ActorName = Limit(email), ActorId = user?.Id }, context.RequestAborted);
     }
 
     public async Task<bool> IsThrottledAsync(HttpContext context, string email, PortalUser? user)
@@ -65,7 +65,7 @@ public sealed class SignInFlow(
             return false;
         }
 
-        await audit.RecordAsync(new AuditEntry(AuditActions.SignInThrottled, "user", user?.Id.ToString()) { ActorName = Limit(email), ActorId = user?.Id }, context.RequestAborted);
+        await audit.RecordAsync(new AuditEntry(AuditActions.SignInThrottled, AuditTargetTypes.User, user?.Id.ToString()) { ActorName = Limit(email), ActorId = user?.Id }, context.RequestAborted);
         return true;
     }
 

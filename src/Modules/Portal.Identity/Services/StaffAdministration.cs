@@ -77,7 +77,7 @@ public sealed class StaffAdministration(
             return StaffResult.Fail(string.Join(" ", errors));
         }
 
-        await audit.RecordAsync(new AuditEntry(AuditActions.UserCreated, "user", user.Id.ToString(), $"staff {email}, roles {string.Join(", ", roles)}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.UserCreated, AuditTargetTypes.User, user.Id.ToString(), $"staff {email}, roles {string.Join(", ", roles)}"), cancellationToken);
         var invitation = await directory.InviteAsync(user.Id, method, cancellationToken);
         return new StaffResult(true, null, user, invitation);
     }
@@ -141,12 +141,12 @@ public sealed class StaffAdministration(
 
         if (removedRoles.Count + addedRoles.Count > 0)
         {
-            await audit.RecordAsync(new AuditEntry(AuditActions.RolesChanged, "user", user.Id.ToString(), $"{user.Email}: +[{string.Join(", ", addedRoles)}] -[{string.Join(", ", removedRoles)}]"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditActions.RolesChanged, AuditTargetTypes.User, user.Id.ToString(), $"{user.Email}: +[{string.Join(", ", addedRoles)}] -[{string.Join(", ", removedRoles)}]"), cancellationToken);
         }
 
         if (removedGrants.Count + addedGrants.Count > 0)
         {
-            await audit.RecordAsync(new AuditEntry(AuditActions.UserPermissionsChanged, "user", user.Id.ToString(), $"{user.Email}: +[{string.Join(", ", addedGrants)}] -[{string.Join(", ", removedGrants.Select(c => c.Value))}]"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditActions.UserPermissionsChanged, AuditTargetTypes.User, user.Id.ToString(), $"{user.Email}: +[{string.Join(", ", addedGrants)}] -[{string.Join(", ", removedGrants.Select(c => c.Value))}]"), cancellationToken);
         }
 
         if (removedRoles.Count + removedGrants.Count > 0 && user.Id != actor.IdOf())
@@ -171,14 +171,14 @@ public sealed class StaffAdministration(
         }
 
         await accounts.DisableAsync(user, cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.UserDisabled, "user", user.Id.ToString(), user.Email), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.UserDisabled, AuditTargetTypes.User, user.Id.ToString(), user.Email), cancellationToken);
         return null;
     }
 
     public async Task EnableAsync(PortalUser user, CancellationToken cancellationToken = default)
     {
         await accounts.EnableAsync(user);
-        await audit.RecordAsync(new AuditEntry(AuditActions.UserEnabled, "user", user.Id.ToString(), user.Email), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.UserEnabled, AuditTargetTypes.User, user.Id.ToString(), user.Email), cancellationToken);
     }
 
     /// <summary>For a staff member who lost their phone: they set it up again at their next sign-in.</summary>

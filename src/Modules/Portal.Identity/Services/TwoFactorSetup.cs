@@ -60,7 +60,7 @@ public sealed class TwoFactorSetup(
         await TotpAuthenticator.RememberStepAsync(users, user, step);
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await recoveryCodes.ReplaceAsync(user, cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.TwoFactorEnabled, "user", user.Id.ToString()), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.TwoFactorEnabled, AuditTargetTypes.User, user.Id.ToString()), cancellationToken);
         return new EnableResult(codes, null);
     }
 
@@ -70,7 +70,7 @@ public sealed class TwoFactorSetup(
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await recoveryCodes.DeleteAllAsync(user.Id, cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.TwoFactorDisabled, "user", user.Id.ToString()), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.TwoFactorDisabled, AuditTargetTypes.User, user.Id.ToString()), cancellationToken);
     }
 
     private string? Open(PortalUser user, string? sealedKey)

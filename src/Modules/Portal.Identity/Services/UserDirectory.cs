@@ -51,7 +51,7 @@ public sealed class UserDirectory(
             return new ClientUserResult(null, false, string.Join(" ", errors));
         }
 
-        await audit.RecordAsync(new AuditEntry(AuditActions.UserCreated, "user", user.Id.ToString(), $"client user {email}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.UserCreated, AuditTargetTypes.User, user.Id.ToString(), $"client user {email}"), cancellationToken);
         return new ClientUserResult(Info(user, null), true, null);
     }
 
@@ -84,7 +84,7 @@ public sealed class UserDirectory(
                 return new InvitationResult(InvitationOutcome.Failed, Error: string.Join(" ", result.Errors.Select(e => e.Description)));
             }
 
-            await audit.RecordAsync(new AuditEntry(AuditActions.TemporaryPasswordIssued, "user", user.Id.ToString(), user.Email), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditActions.TemporaryPasswordIssued, AuditTargetTypes.User, user.Id.ToString(), user.Email), cancellationToken);
             return new InvitationResult(InvitationOutcome.TemporaryPasswordIssued, password);
         }
 
@@ -93,12 +93,12 @@ public sealed class UserDirectory(
             var outcome = await reminders.QueueAsync(
                 new ReminderRequest(InvitationReminderKind.Name, user.Id, user.Email!, $"Invitation to {user.DisplayName}", InvitationReminderKind.Payload(user.Id), $"invitation:{user.Id}"),
                 cancellationToken);
-            await audit.RecordAsync(new AuditEntry(AuditActions.InvitationSent, "user", user.Id.ToString(), outcome == ReminderOutcome.Queued ? "queued for review" : "sent"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditActions.InvitationSent, AuditTargetTypes.User, user.Id.ToString(), outcome == ReminderOutcome.Queued ? "queued for review" : "sent"), cancellationToken);
             return new InvitationResult(outcome == ReminderOutcome.Queued ? InvitationOutcome.Queued : InvitationOutcome.Sent);
         }
 
         await invitations.SendSetPasswordLinkAsync(user, cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.InvitationSent, "user", user.Id.ToString(), "sent"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.InvitationSent, AuditTargetTypes.User, user.Id.ToString(), "sent"), cancellationToken);
         return new InvitationResult(InvitationOutcome.Sent);
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
 using Portal.Core.Mail;
@@ -13,7 +12,7 @@ public sealed class ReminderSender(
     NotificationsDbContext db,
     IEnumerable<IReminderKind> kinds,
     IMailOutbox outbox,
-    IHttpContextAccessor accessor,
+    ICurrentActor actor,
     TimeProvider clock)
 {
     private readonly Dictionary<string, IReminderKind> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
@@ -129,8 +128,7 @@ public sealed class ReminderSender(
 
     private static ReminderRequest ToRequest(PortalReminder r) => new(r.Kind, r.UserId, r.Recipient, r.Summary, r.Payload, r.DeduplicationKey);
 
-    private Guid? CurrentUserId()
-        => accessor.HttpContext?.User.IdOf();
+    private Guid? CurrentUserId() => actor.Actor.UserId;
 }
 
 public sealed record ReminderPage(IReadOnlyList<PortalReminder> Items, int Total, int Page, int PageSize)

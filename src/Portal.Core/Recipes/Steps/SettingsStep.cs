@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Portal.Core.Settings;
 using Portal.Core.Theming;
@@ -6,83 +7,91 @@ namespace Portal.Core.Recipes.Steps;
 
 /// <summary>
 /// <c>{ "name": "settings", "site": {...}, "branding": { "primaryColor": "#...", "logoFile": "assets/logo.svg" } }</c>:
-/// every other property is a settings section whose fields are merged into what the practice has.
+/// every other property names a registered settings section (<see cref="SettingsRegistry"/>), whose
+/// given fields are set and the others kept. A section or field nobody registered, a field the portal
+/// sets itself, a value of the wrong type or one the section's validator refuses is an error naming
+/// it (<c>field 'branding.primaryColor'</c>), found before any step runs. <c>branding.logoFile</c> is
+/// the recipe's way to give a logo: a .png, .jpg or .svg file next to the recipe.
 /// </summary>
-public sealed class SettingsStep(SiteSettingsStore store) : IRecipeStep
+public sealed class SettingsStep(SiteSettingsStore store, BrandingLogo logo) : IRecipeStep
 {
-    private static readonly Dictionary<string, string> LogoTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".png"] = "image/png",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-        [".svg"] = "image/svg+xml",
-    };
+    private const string LogoFileField = "logoFile";
 
     public string Name => "settings";
 
     public Func<CancellationToken, Task> Prepare(RecipeStepContext context)
     {
-        var sections = new List<(string Section, JsonObject Values)>();
-        foreach (var (section, node) in context.Step)
+        var sections = new List<(SettingsSectionDescriptor Section, JsonObject Values, LogoFile? Logo)>();
+        foreach (var (name, node) in context.Step)
         {
-            if (section == "name")
+            if (name == "name")
             {
                 continue;
             }
 
-            if (node is not JsonObject values)
+            var section = store.Registry.Find(name)
+                ?? throw new RecipeStepException(name, $"there is no settings section '{name}'. Known sections: {string.Join(", ", store.Registry.Sections.Select(s => s.Name))}.");
+            if (node is not JsonObject given)
             {
-                throw new RecipeStepException(section, "must be an object of setting names and values.");
+                throw new RecipeStepException(name, "must be an object of setting names and values.");
             }
 
-            var copy = values.DeepClone().AsObject();
-            if (section == BrandingSettings.SectionName)
+            var values = given.DeepClone().AsObject();
+            LogoFile? logoFile = null;
+            if (section.Name == BrandingSettings.SectionName && values.Remove(LogoFileField, out var logoNode))
             {
-                PrepareBranding(copy, context);
+                logoFile = ReadLogo(logoNode, context);
             }
 
-            sections.Add((section, copy));
+            // Checked against the defaults now, so a typo fails the recipe before anything is applied.
+            var check = section.Apply(section.CreateDefaults(), values);
+            if (!check.Succeeded)
+            {
+                throw Problem(section, check.Problems);
+            }
+
+            sections.Add((section, values, logoFile));
         }
 
         return async cancellationToken =>
         {
-            foreach (var (section, values) in sections)
+            foreach (var (section, values, logoFile) in sections)
             {
-                await store.SaveJsonAsync(section, values, merge: true, cancellationToken);
+                var problems = await store.SaveFieldsAsync(section, values, cancellationToken);
+                if (problems.Count > 0)
+                {
+                    throw Problem(section, problems);
+                }
+
+                if (logoFile is not null)
+                {
+                    await logo.ReplaceAsync(await store.GetAsync<BrandingSettings>(cancellationToken), logoFile.Bytes, logoFile.ContentType, cancellationToken);
+                }
             }
         };
     }
 
-    private static void PrepareBranding(JsonObject branding, RecipeStepContext context)
+    private static RecipeStepException Problem(SettingsSectionDescriptor section, IReadOnlyList<SettingsProblem> problems)
+        => new($"{section.Name}.{problems[0].Field}", problems[0].Message);
+
+    private static LogoFile ReadLogo(JsonNode? node, RecipeStepContext context)
     {
-        foreach (var color in new[] { "primaryColor", "accentColor" })
+        var field = $"{BrandingSettings.SectionName}.{LogoFileField}";
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
         {
-            if (branding[color] is { } node && !BrandColor.IsValid(node.GetValue<string>()))
-            {
-                throw new RecipeStepException($"branding.{color}", "must be a color like #1f5f8b.");
-            }
+            throw new RecipeStepException(field, "must be the name of a file next to the recipe, such as assets/logo.svg.");
         }
 
-        if (branding["logoFile"] is not { } logoNode)
+        var path = context.ResolveAsset(field, value.GetValue<string>());
+        if (new FileInfo(path).Length > BrandingLogo.MaxBytes)
         {
-            return;
-        }
-
-        var relative = logoNode.GetValue<string>();
-        var path = context.ResolveAsset("branding.logoFile", relative);
-        if (!LogoTypes.TryGetValue(Path.GetExtension(path), out var contentType))
-        {
-            throw new RecipeStepException("branding.logoFile", "must be a .png, .jpg or .svg file.");
+            throw new RecipeStepException(field, $"is larger than {BrandingLogo.MaxBytes / 1024} KB.");
         }
 
         var bytes = File.ReadAllBytes(path);
-        if (bytes.Length > BrandingSettings.MaxLogoBytes)
-        {
-            throw new RecipeStepException("branding.logoFile", $"is larger than {BrandingSettings.MaxLogoBytes / 1024} KB.");
-        }
-
-        branding.Remove("logoFile");
-        branding["logoContentType"] = contentType;
-        branding["logoData"] = Convert.ToBase64String(bytes);
+        var (contentType, problem) = BrandingLogo.Check(path, bytes);
+        return problem is null ? new LogoFile(bytes, contentType!) : throw new RecipeStepException(field, problem);
     }
+
+    private sealed record LogoFile(byte[] Bytes, string ContentType);
 }

@@ -52,7 +52,7 @@ public sealed class LegacyTemplateMigrationTests
             await before.InPracticeAsync(practice, async sp =>
             {
                 var db = sp.GetRequiredService<CoreTenantDbContext>();
-                db.Settings.Add(new SettingsRecord { Section = MailTemplateOverrides.SectionName, Json = JsonSerializer.Serialize(legacy, SiteSettingsStore.JsonOptions), UpdatedAt = DateTime.UtcNow });
+                db.Settings.Add(new SettingsRecord { Section = MailTemplateOverrides.SectionName, Json = JsonSerializer.Serialize(legacy, SettingsJson.Stored), UpdatedAt = DateTime.UtcNow });
                 await db.SaveChangesAsync();
                 Assert.Equal(1, await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{CoreTenantDbContext.MigrationsHistoryTable}\" WHERE \"MigrationId\" = '{SetAsideMigration}'"));
             });

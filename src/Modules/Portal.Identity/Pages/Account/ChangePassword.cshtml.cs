@@ -63,7 +63,7 @@ public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInMan
         await users.UpdateAsync(user);
         await sessions.EndOthersAsync(user.Id, DatabaseTicketStore.CurrentSession(HttpContext) ?? "");
         await signIn.RefreshSignInAsync(user);
-        await audit.RecordAsync(new AuditEntry(AuditActions.PasswordChanged, "user", user.Id.ToString()));
+        await audit.RecordAsync(new AuditEntry(AuditActions.PasswordChanged, AuditTargetTypes.User, user.Id.ToString()));
         TempData["Status"] = "Your password has been changed. Any other sessions have been signed out.";
         return LocalRedirect(user.Kind == UserKind.Staff ? "~/admin" : "~/");
     }

@@ -50,7 +50,7 @@ public sealed class AccountModel(UserManager<PortalUser> users, SignInManager<Po
         }
 
         var ended = await sessions.EndOthersAsync(user.Id, CurrentSessionId ?? "", HttpContext.RequestAborted);
-        await audit.RecordAsync(new AuditEntry(AuditActions.SignedOutEverywhere, "user", user.Id.ToString(), $"{ended} other sessions"));
+        await audit.RecordAsync(new AuditEntry(AuditActions.SignedOutEverywhere, AuditTargetTypes.User, user.Id.ToString(), $"{ended} other sessions"));
         TempData["Status"] = ended == 1 ? "1 other session was signed out." : $"{ended} other sessions were signed out.";
         return RedirectToPage();
     }
@@ -63,7 +63,7 @@ public sealed class AccountModel(UserManager<PortalUser> users, SignInManager<Po
             return Challenge();
         }
 
-        await audit.RecordAsync(new AuditEntry(AuditActions.SignedOutEverywhere, "user", user.Id.ToString(), "all sessions"));
+        await audit.RecordAsync(new AuditEntry(AuditActions.SignedOutEverywhere, AuditTargetTypes.User, user.Id.ToString(), "all sessions"));
         await sessions.EndAllAsync(user.Id, HttpContext.RequestAborted);
         await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();

@@ -29,7 +29,7 @@ public sealed class ResetPasswordModel(AccountTokenService tokens, UserManager<P
 
     protected override async Task<IActionResult> PasswordSavedAsync(PortalUser user)
     {
-        await audit.RecordAsync(new AuditEntry(AuditActions.PasswordChanged, "user", user.Id.ToString(), "reset by e-mail link") { ActorId = user.Id, ActorName = user.Email });
+        await audit.RecordAsync(new AuditEntry(AuditActions.PasswordChanged, AuditTargetTypes.User, user.Id.ToString(), "reset by e-mail link") { ActorId = user.Id, ActorName = user.Email });
         TempData["Status"] = "Your password has been changed. Sign in with it now.";
         return RedirectToPage("/Account/SignIn");
     }

@@ -24,7 +24,7 @@ public sealed class SignInRecoveryModel(SignInManager<PortalUser> signIn, Recove
             return false;
         }
 
-        await audit.RecordAsync(new AuditEntry(AuditActions.RecoveryCodeUsed, "user", user.Id.ToString()) { ActorId = user.Id, ActorName = user.Email });
+        await audit.RecordAsync(new AuditEntry(AuditActions.RecoveryCodeUsed, AuditTargetTypes.User, user.Id.ToString()) { ActorId = user.Id, ActorName = user.Email });
         await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         await SignInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
         return true;

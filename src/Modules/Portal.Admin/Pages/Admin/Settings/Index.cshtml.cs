@@ -35,27 +35,22 @@ public sealed class GeneralSettingsModel(SiteSettingsStore settings, TenantStore
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (string.IsNullOrEmpty(Input.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZone, out _))
+        var site = await settings.GetAsync<SiteSettings>(HttpContext.RequestAborted) with
         {
-            ModelState.AddModelError("Input.TimeZone", "Choose a time zone from the list.");
-        }
-
+            ContactEmail = Blank(Input.ContactEmail),
+            ContactPhone = Blank(Input.ContactPhone),
+            Address = Blank(Input.Address),
+            WebsiteUrl = Blank(Input.WebsiteUrl),
+            TimeZone = Input.TimeZone ?? "",
+            Welcome = Blank(Input.Welcome),
+        };
+        ModelState.AddSettingsProblems(settings.Validate(site));
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        await settings.SaveAsync(
-            new SiteSettings
-            {
-                ContactEmail = Blank(Input.ContactEmail),
-                ContactPhone = Blank(Input.ContactPhone),
-                Address = Blank(Input.Address),
-                WebsiteUrl = Blank(Input.WebsiteUrl),
-                TimeZone = Input.TimeZone!,
-                Welcome = Blank(Input.Welcome),
-            },
-            HttpContext.RequestAborted);
+        await settings.SaveAsync(site, HttpContext.RequestAborted);
         if (Input.DisplayName.Trim() != tenantContext.Tenant.DisplayName)
         {
             await tenants.SetDisplayNameAsync(tenantContext.Tenant.Name, Input.DisplayName.Trim(), HttpContext.RequestAborted);
@@ -75,21 +70,21 @@ public sealed class GeneralSettingsInput
     public string DisplayName { get; set; } = "";
 
     [EmailAddress(ErrorMessage = "Enter an e-mail address such as office@yourpractice.com.")]
-    [StringLength(320)]
+    [StringLength(SiteSettings.MaxEmailLength)]
     public string? ContactEmail { get; set; }
 
-    [StringLength(50)]
+    [StringLength(SiteSettings.MaxPhoneLength)]
     public string? ContactPhone { get; set; }
 
-    [StringLength(500)]
+    [StringLength(SiteSettings.MaxTextLength)]
     public string? Address { get; set; }
 
     [Url(ErrorMessage = "Enter a web address starting with https://.")]
-    [StringLength(300)]
+    [StringLength(SiteSettings.MaxWebsiteLength)]
     public string? WebsiteUrl { get; set; }
 
     public string? TimeZone { get; set; } = "UTC";
 
-    [StringLength(500)]
+    [StringLength(SiteSettings.MaxTextLength)]
     public string? Welcome { get; set; }
 }

@@ -73,7 +73,7 @@ public sealed class EditTemplateModel(MailComposer composer, SiteSettingsStore s
         var updated = new MailTemplateOverrides { Templates = new(overrides.Templates, StringComparer.Ordinal) };
         updated.Templates[name] = new MailTemplateOverride { Subject = Subject!, Html = Html ?? "", Text = Text ?? "" };
         await settings.SaveAsync(updated, HttpContext.RequestAborted);
-        await audit.RecordAsync(new AuditEntry(AuditActions.SettingsChanged, "mail-template", name, "edited"));
+        await audit.RecordAsync(new AuditEntry(AuditActions.SettingsChanged, AuditTargetTypes.MailTemplate, name, "edited"));
         TempData["Status"] = "Template saved. E-mails sent from now on use it.";
         return RedirectToPage(new { name });
     }
@@ -88,7 +88,7 @@ public sealed class EditTemplateModel(MailComposer composer, SiteSettingsStore s
         var overrides = await settings.GetAsync<MailTemplateOverrides>(HttpContext.RequestAborted);
         var updated = new MailTemplateOverrides { Templates = new(overrides.Templates.Where(t => t.Key != name), StringComparer.Ordinal) };
         await settings.SaveAsync(updated, HttpContext.RequestAborted);
-        await audit.RecordAsync(new AuditEntry(AuditActions.SettingsChanged, "mail-template", name, "reset to standard"));
+        await audit.RecordAsync(new AuditEntry(AuditActions.SettingsChanged, AuditTargetTypes.MailTemplate, name, "reset to standard"));
         TempData["Status"] = "The standard wording is back.";
         return RedirectToPage(new { name });
     }

@@ -8,7 +8,7 @@ using Portal.Core.Security;
 namespace Portal.Audit.Pages.Admin.Audit;
 
 [RequirePermission(Permissions.ViewAuditName)]
-public sealed class AuditTrailModel(AuditTrail trail, AuditVerifier verifier) : PageModel
+public sealed class AuditTrailModel(AuditTrail trail, AuditVerifier verifier, AuditSentences sentences, AuditActionCatalog actions) : PageModel
 {
     public const int PageSize = 50;
 
@@ -28,14 +28,13 @@ public sealed class AuditTrailModel(AuditTrail trail, AuditVerifier verifier) : 
 
     public AuditEventPage Events { get; private set; } = new([], 0, 1, PageSize);
 
-    /// <summary>Recorded action names, plus the one filtered on if it was never recorded (so the form shows it).</summary>
-    public IReadOnlyList<string> Actions { get; private set; } = [];
+    /// <summary>The page's events as sentences, in the order of <see cref="Events"/>.</summary>
+    public IReadOnlyList<AuditLine> Lines { get; private set; } = [];
+
+    /// <summary>Recorded actions by name, plus the one filtered on if it was never recorded (so the form shows it).</summary>
+    public IReadOnlyList<AuditActionDescription> Actions { get; private set; } = [];
 
     public string ExportUrl => Url.Content("~/admin/audit/export") + (Filter.IsEmpty ? "" : "?" + Filter.ToQueryString());
-
-    public static string BadgeClass(string action) => action is AuditActions.AccessDenied or AuditActions.SignInFailed or AuditActions.SignInThrottled
-        ? "badge badge-danger"
-        : "badge badge-muted";
 
     /// <param name="pageNumber">From the query only: a page's route values hold its path under the same name, "page".</param>
     public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1)
@@ -43,8 +42,12 @@ public sealed class AuditTrailModel(AuditTrail trail, AuditVerifier verifier) : 
         var cancellationToken = HttpContext.RequestAborted;
         Filter = new AuditFilter(ActionFilter, ActorFilter, From, To);
         Events = await trail.ListAsync(Filter, pageNumber, PageSize, cancellationToken);
-        var actions = await trail.ActionsAsync(cancellationToken);
-        Actions = Filter.Action is { } action && !actions.Contains(action, StringComparer.Ordinal) ? [.. actions, action] : actions;
+        Lines = await sentences.ForAsync(Events.Items, cancellationToken);
+        var recorded = await trail.ActionsAsync(cancellationToken);
+        Actions = (Filter.Action is { } action && !recorded.Contains(action, StringComparer.Ordinal) ? [.. recorded, action] : recorded)
+            .Select(actions.Describe)
+            .OrderBy(a => a.Name, StringComparer.CurrentCulture)
+            .ToList();
     }
 
     public async Task<IActionResult> OnPostVerifyAsync()

@@ -25,8 +25,9 @@ public sealed class SecurityModel(SiteSettingsStore settings, UserManager<Portal
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await settings.SaveAsync(new SecuritySettings { RequireTwoFactorForStaff = RequireTwoFactorForStaff }, HttpContext.RequestAborted);
-        await audit.RecordAsync(new AuditEntry(AuditActions.SettingsChanged, "settings", SecuritySettings.SectionName, $"RequireTwoFactorForStaff={RequireTwoFactorForStaff}"));
+        var security = await settings.GetAsync<SecuritySettings>(HttpContext.RequestAborted);
+        await settings.SaveAsync(security with { RequireTwoFactorForStaff = RequireTwoFactorForStaff }, HttpContext.RequestAborted);
+        await audit.RecordAsync(new AuditEntry(AuditActions.SettingsChanged, AuditTargetTypes.Settings, SecuritySettings.SectionName, RequireTwoFactorForStaff ? "two-factor sign-in required for staff" : "two-factor sign-in optional for staff"));
         TempData["Status"] = RequireTwoFactorForStaff ? "Staff must now use two-factor sign-in." : "Two-factor sign-in is now optional for staff.";
         return RedirectToPage();
     }

@@ -98,7 +98,8 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
 
     public async Task<IActionResult> OnPostSettingsAsync(bool reviewBeforeSending)
     {
-        await settings.SaveAsync(new ReminderSettings { ReviewBeforeSending = reviewBeforeSending }, HttpContext.RequestAborted);
+        var reminders = await settings.GetAsync<ReminderSettings>(HttpContext.RequestAborted);
+        await settings.SaveAsync(reminders with { ReviewBeforeSending = reviewBeforeSending }, HttpContext.RequestAborted);
         TempData["Status"] = reviewBeforeSending
             ? "Invitations and notices now wait here for review."
             : "Invitations and notices are now e-mailed at once.";

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+
+namespace Portal.Core.Settings;
+
+/// <summary>
+/// This server's knowledge of each practice's settings-section versions, the part of every settings
+/// cache key that a save changes. A save bumps the row in the host store, then this server's copy at
+/// once (so the request that saved reads what it saved), then announces
+/// <c>{practice id}:{section}:{version}</c> on <see cref="ChangeChannel"/>; other servers apply it
+/// from the notification, or from the poll (row count and sum of versions) when one was missed.
+/// Versions only grow here, so a late or repeated message never brings an old copy back.
+/// </summary>
+public sealed class SettingsVersions(IDbContextFactory<HostDbContext> hostDb, HostChangeSignal signal, TimeProvider clock) : IHostChangeFeed
+{
+    public const string ChangeChannel = "portal_settings";
+
+    private readonly ConcurrentDictionary<(Guid Tenant, string Section), long> _known = new();
+    private volatile PollStamp? _polled;
+
+    public string Channel => ChangeChannel;
+
+    /// <summary>
+    /// The newest version of a section this server knows of (0 before its first save). The first call
+    /// on a server reads every version, so a server never starts out caching under a version it has not learned yet.
+    /// </summary>
+    public async ValueTask<long> CurrentAsync(Guid tenantId, string section, CancellationToken cancellationToken)
+    {
+        if (_polled is null)
+        {
+            await ReloadAsync(cancellationToken);
+        }
+
+        return _known.GetValueOrDefault((tenantId, section));
+    }
+
+    /// <summary>Records a save of <paramref name="section"/>: a new version in the host store, here, and on every server.</summary>
+    public async Task<long> BumpAsync(Guid tenantId, string section, CancellationToken cancellationToken)
+    {
+        long version;
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
+            var row = await db.SettingsVersions.SingleOrDefaultAsync(v => v.TenantId == tenantId && v.Section == section, cancellationToken);
+            if (row is null)
+            {
+                row = new SettingsVersionRecord { TenantId = tenantId, Section = section };
+                db.SettingsVersions.Add(row);
+            }
+
+            row.Version++;
+            row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                version = row.Version;
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another server saved the same section at the same moment (the key or the version
+                // token decided): read its number and count on from there.
+            }
+        }
+
+        Learn(tenantId, section, version);
+        await signal.PublishAsync(ChangeChannel, string.Create(CultureInfo.InvariantCulture, $"{tenantId:N}:{section}:{version}"), cancellationToken);
+        return version;
+    }
+
+    public async Task OnNotifiedAsync(string payload, CancellationToken cancellationToken)
+    {
+        var parts = payload.Split(':');
+        if (parts.Length == 3 && Guid.TryParseExact(parts[0], "N", out var tenantId) && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            Learn(tenantId, parts[1], version);
+            return;
+        }
+
+        await ReloadAsync(cancellationToken);
+    }
+
+    public async Task RefreshIfStaleAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
+        var count = await db.SettingsVersions.CountAsync(cancellationToken);
+        var sum = count == 0 ? 0 : await db.SettingsVersions.SumAsync(v => v.Version, cancellationToken);
+        if (new PollStamp(count, sum) != _polled)
+        {
+            await ReloadAsync(cancellationToken);
+        }
+    }
+
+    // Two reloads at once are harmless: learning only ever raises a version.
+    private async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
+        var rows = await db.SettingsVersions.AsNoTracking().Select(v => new { v.TenantId, v.Section, v.Version }).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            Learn(row.TenantId, row.Section, row.Version);
+        }
+
+        _polled = new PollStamp(rows.Count, rows.Sum(r => r.Version));
+    }
+
+    private sealed record PollStamp(int Count, long Sum);
+
+    private void Learn(Guid tenantId, string section, long version)
+        => _known.AddOrUpdate((tenantId, section), version, (_, known) => Math.Max(known, version));
+}
