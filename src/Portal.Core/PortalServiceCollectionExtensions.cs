@@ -40,7 +40,8 @@ public static class PortalServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<AppDataOptions>().Bind(configuration.GetSection(AppDataOptions.Section));
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
-        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddOptions<RecipeOptions>().Bind(configuration.GetSection(RecipeOptions.Section));
 
         services.TryAddSingleton(TimeProvider.System);
@@ -83,7 +84,11 @@ public static class PortalServiceCollectionExtensions
         services.AddPlatformRecurringJob<CleanupSucceededJobsHandler>("0 */6 * * *");
 
         // Mail
-        services.AddSingleton<IMailTransport, SystemNetMailTransport>();
+        services.AddSingleton<PickupFolderMailTransport>();
+        services.AddSingleton<SmtpMailTransport>();
+        services.AddSingleton<IMailTransport>(provider => provider.GetRequiredService<IOptions<MailOptions>>().Value.Transport == MailTransportKind.Smtp
+            ? provider.GetRequiredService<SmtpMailTransport>()
+            : provider.GetRequiredService<PickupFolderMailTransport>());
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<OutboxSecrets>();
         services.AddScoped<Time.PracticeClock>();
@@ -91,6 +96,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<Security.ICurrentActor, Security.RequestActor>();
         services.AddSingleton<MailTemplateRenderer>();
         services.AddScoped<MailComposer>();
+        services.AddSingleton<IPracticeUpgrade, MailTemplatesToLiquid>();
         services.AddJobHandler<SendOutboxMessageHandler>();
         services.AddPracticeRecurringJob<OutboxSweepHandler>("*/10 * * * *");
 

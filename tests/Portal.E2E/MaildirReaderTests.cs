@@ -4,8 +4,9 @@ using Xunit;
 namespace Portal.E2E;
 
 /// <summary>
-/// The Maildir reader's decoding, on a message shaped like System.Net.Mail's output but using the
-/// encodings the end-to-end mails happen not to (quoted-printable, split encoded-words, CRLF).
+/// The Maildir reader's decoding: on a message shaped like System.Net.Mail's output (what the portal
+/// sent before MailKit) and on one as MimeKit writes it, using the encodings the end-to-end mails
+/// happen not to (quoted-printable, split encoded-words, CRLF, 8-bit, a character split by a soft line break).
 /// </summary>
 public sealed class MaildirReaderTests
 {
@@ -51,6 +52,51 @@ public sealed class MaildirReaderTests
         Assert.Equal(
             "<p><a href=\"http://e2eabc.localhost:5000/account/set-password?token&#x3D;AbC-_x%2B1\">Set</a> caf\u00e9</p>",
             mail.Html);
+    }
+
+    /// <summary>Cut down from what aiosmtpd stored for a MimeOutputTests message (Portal.Tests).</summary>
+    private const string MimeKitRaw =
+        "From: =?utf-8?b?TcO8bGxlciAmIFPDuG4=?= \"\\\"Conseil\\\"\" <portal@localhost>\n"
+        + "Date: Fri, 04 Dec 2026 21:40:50 +0000\n"
+        + "Subject: Votre\n"
+        + " =?utf-8?b?ZMOpY2xhcmF0aW9uIDIwMjYgZXN0IHByw6p0ZSDigJMg5p2x5LqsIG9mZmljZQ==?=\n"
+        + " =?utf-8?b?IOKckywgWm/DqyBPJ0JyaWVuICYgU8O4biw=?=\n"
+        + " xxxxxxxx\n"
+        + "Message-Id: <01a24300b58a750693b496cc13fdcc63@localhost>\n"
+        + "To: zoe@client.example\n"
+        + "X-Portal-Message-Id: 01a24300-b58a-7506-93b4-96cc13fdcc63\n"
+        + "MIME-Version: 1.0\n"
+        + "Content-Type: multipart/alternative; boundary=\"=-zjupiGJC1x5z2+Z/EuanCQ==\"\n"
+        + "X-RcptTo: zoe@client.example\n"
+        + "\n"
+        + "--=-zjupiGJC1x5z2+Z/EuanCQ==\n"
+        + "Content-Type: text/plain; charset=utf-8\n"
+        + "Content-Transfer-Encoding: quoted-printable\n"
+        + "\n"
+        + "Bonjour Zo=C3=AB,\n"
+        + "\n"
+        + "Lien : https://p.example/account/reset-password?token=3DAbC-_x%2B1=3D\n"
+        + "Ligne avec des blancs =C3=A0 la fin  =20\n"
+        + "=C3=A4=3D=C3=BC =C3=A4=3D=C3=\n"
+        + "=BC fin\n"
+        + "--=-zjupiGJC1x5z2+Z/EuanCQ==\n"
+        + "Content-Type: text/html; charset=utf-8\n"
+        + "Content-Transfer-Encoding: 8bit\n"
+        + "\n"
+        + "<p>Bonjour <b>Zo\u00eb</b> &amp; \u6771\u4eac</p>\n"
+        + "--=-zjupiGJC1x5z2+Z/EuanCQ==--\n";
+
+    [Fact]
+    public void Decodes_a_message_as_mimekit_writes_it()
+    {
+        var mail = MaildirReader.Parse("sample", System.Text.Encoding.UTF8.GetBytes(MimeKitRaw));
+
+        Assert.Equal("Votre d\u00e9claration 2026 est pr\u00eate \u2013 \u6771\u4eac office \u2713, Zo\u00eb O'Brien & S\u00f8n, xxxxxxxx", mail.Subject);
+        Assert.Equal(["zoe@client.example"], mail.To);
+        Assert.Equal(
+            "Bonjour Zo\u00eb,\n\nLien : https://p.example/account/reset-password?token=AbC-_x%2B1=\nLigne avec des blancs \u00e0 la fin   \n\u00e4=\u00fc \u00e4=\u00fc fin",
+            mail.Text);
+        Assert.Equal("<p>Bonjour <b>Zo\u00eb</b> &amp; \u6771\u4eac</p>", mail.Html);
     }
 
     [Fact]

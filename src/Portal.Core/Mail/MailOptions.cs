@@ -1,3 +1,5 @@
+using MailKit.Security;
+
 namespace Portal.Core.Mail;
 
 /// <summary>Configuration section <c>Portal:Mail</c>.</summary>
@@ -22,18 +24,44 @@ public enum MailTransportKind
     Smtp,
 }
 
+/// <summary>Configuration section <c>Portal:Mail:Smtp</c>, read by <see cref="SmtpMailTransport"/> (MailKit).</summary>
 public sealed class SmtpSettings
 {
     public string Host { get; set; } = "localhost";
 
     public int Port { get; set; } = 25;
 
-    /// <summary>STARTTLS (System.Net.Mail's EnableSsl).</summary>
+    /// <summary>
+    /// How the connection is protected, as MailKit's <see cref="SecureSocketOptions"/>: <c>None</c>,
+    /// <c>StartTls</c> (required), <c>StartTlsWhenAvailable</c>, <c>SslOnConnect</c> (implicit TLS,
+    /// port 465) or <c>Auto</c>. Unset: <c>StartTls</c> when <see cref="EnableSsl"/> is true, else <c>None</c>.
+    /// </summary>
+    public SecureSocketOptions? Security { get; set; }
+
+    /// <summary>The setting of the System.Net.Mail transport: true requires STARTTLS. Kept so existing configuration keeps requiring it.</summary>
     public bool EnableSsl { get; set; }
 
     public string? UserName { get; set; }
 
     public string? Password { get; set; }
 
+    /// <summary>Each network operation (connecting, one command, sending the message) must finish within this.</summary>
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>The name the client gives in EHLO; MailKit's default (the machine's name) when unset.</summary>
+    public string? LocalDomain { get; set; }
+
+    /// <summary>Check the server certificate's revocation (OCSP/CRL). Turn off only where those cannot be reached.</summary>
+    public bool CheckCertificateRevocation { get; set; } = true;
+
+    /// <summary>
+    /// The SHA-256 fingerprint (hex) of a server certificate to accept although no trusted authority
+    /// issued it, such as an internal relay's self-signed one: pinning that certificate is safer than
+    /// turning validation off. Any other certificate is still validated as usual.
+    /// </summary>
+    public string? TrustedCertificateSha256 { get; set; }
+
+    public SecureSocketOptions EffectiveSecurity => Security ?? (EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.None);
+
+    public bool HasCredentials => !string.IsNullOrEmpty(UserName);
 }

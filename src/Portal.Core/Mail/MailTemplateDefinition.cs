@@ -1,7 +1,7 @@
 namespace Portal.Core.Mail;
 
 /// <summary>
-/// A Handlebars e-mail template a module ships. Practices may override subject and bodies (see
+/// A Liquid e-mail template a module ships. Practices may override subject and bodies (see
 /// <see cref="MailTemplateOverrides"/>); the sample model feeds the editor's live preview.
 /// </summary>
 public sealed record MailTemplateDefinition(

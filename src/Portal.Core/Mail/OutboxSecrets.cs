@@ -9,7 +9,9 @@ namespace Portal.Core.Mail;
 /// Keeps a draft's secrets out of the outbox copy. Before a message is stored, each secret in its
 /// bodies is replaced by a marker and the secrets are sealed with the practice's data protection; the
 /// sender opens them to send the real e-mail and drops them once it has gone, so the stored copy never
-/// again holds a working link. Every view of a stored copy goes through <see cref="Mask"/>.
+/// again holds a working link. Every view of a stored copy goes through <see cref="Mask"/>. In the HTML
+/// part a secret may appear as the template's HTML encoder wrote it (a token with '+' or '&amp;'), so that
+/// spelling is sealed too, and restored as it was.
 /// </summary>
 public sealed partial class OutboxSecrets(IDataProtectionProvider protection, TenantContext tenantContext)
 {
@@ -35,6 +37,12 @@ public sealed partial class OutboxSecrets(IDataProtectionProvider protection, Te
             }
 
             var marker = Marker(nonce, i);
+            var encoded = MailTemplateRenderer.EncodeHtml(secret);
+            if (encoded != secret)
+            {
+                html = html.Replace(encoded, EncodedMarker(nonce, i), StringComparison.Ordinal);
+            }
+
             html = html.Replace(secret, marker, StringComparison.Ordinal);
             text = text.Replace(secret, marker, StringComparison.Ordinal);
         }
@@ -55,7 +63,9 @@ public sealed partial class OutboxSecrets(IDataProtectionProvider protection, Te
             ?? throw new InvalidOperationException("The message's secrets could not be read.");
         for (var i = 0; i < secrets.Values.Count; i++)
         {
-            body = body.Replace(Marker(secrets.Nonce, i), secrets.Values[i], StringComparison.Ordinal);
+            body = body
+                .Replace(EncodedMarker(secrets.Nonce, i), MailTemplateRenderer.EncodeHtml(secrets.Values[i]), StringComparison.Ordinal)
+                .Replace(Marker(secrets.Nonce, i), secrets.Values[i], StringComparison.Ordinal);
         }
 
         return body;
@@ -68,7 +78,9 @@ public sealed partial class OutboxSecrets(IDataProtectionProvider protection, Te
 
     private static string Marker(string nonce, int index) => $"{{{{secret:{nonce}:{index}}}}}";
 
-    [GeneratedRegex(@"\{\{secret:[0-9a-f]{32}:\d+\}\}")]
+    private static string EncodedMarker(string nonce, int index) => $"{{{{secret:{nonce}:{index}:html}}}}";
+
+    [GeneratedRegex(@"\{\{secret:[0-9a-f]{32}:\d+(:html)?\}\}")]
     private static partial Regex MarkerPattern();
 
     private sealed record SealedSecrets(string Nonce, IReadOnlyList<string> Values);

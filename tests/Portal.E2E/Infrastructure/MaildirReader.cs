@@ -31,8 +31,9 @@ public sealed record ReceivedMail(string File, IReadOnlyList<string> To, string 
 
 /// <summary>
 /// Reads the Maildir the test SMTP server (aiosmtpd's Mailbox handler) writes: one raw RFC 5322
-/// message per file in new/. Decodes what System.Net.Mail writes: RFC 2047 encoded-word headers and
-/// (nested) multipart bodies whose parts are quoted-printable, base64, 7bit or 8bit, in any charset.
+/// message per file in new/. Decodes what MimeKit writes (and System.Net.Mail did before it): RFC 2047
+/// encoded-word headers, folded, and (nested) multipart bodies whose parts are quoted-printable, base64,
+/// 7bit or 8bit, in any charset.
 /// Several test runs share the Maildir, so messages are matched on their recipient and only files
 /// written since the test started are considered.
 /// </summary>

@@ -12,8 +12,10 @@ public sealed record ReceivedMail(string From, string To, string Subject, string
 }
 
 /// <summary>
-/// Reads RFC 5322 messages as System.Net.Mail writes them (multipart/alternative, quoted-printable or
-/// base64 parts, RFC 2047 encoded subject) from the SMTP server's Maildir or the pickup folder.
+/// Reads RFC 5322 messages as MimeKit writes them (multipart/alternative; 7-bit, 8-bit, quoted-printable
+/// or base64 parts; RFC 2047 encoded subject and names) from the SMTP server's Maildir or the pickup
+/// folder. Written without MimeKit on purpose, so it checks what is on the wire rather than trusting
+/// the library that wrote it (MimeOutputTests).
 /// </summary>
 public static partial class MailMessageReader
 {
@@ -70,7 +72,7 @@ public static partial class MailMessageReader
             text = Decode(body, headers.GetValueOrDefault("content-transfer-encoding", "7bit"));
         }
 
-        return new ReceivedMail(DecodeWords(headers.GetValueOrDefault("from", "")), headers.GetValueOrDefault("to", ""), DecodeWords(headers.GetValueOrDefault("subject", "")), text, html, raw);
+        return new ReceivedMail(Unquote(DecodeWords(headers.GetValueOrDefault("from", ""))), headers.GetValueOrDefault("to", ""), DecodeWords(headers.GetValueOrDefault("subject", "")), text, html, raw);
     }
 
     private static (Dictionary<string, string> Headers, string Body) SplitHeaders(string raw)
@@ -110,7 +112,9 @@ public static partial class MailMessageReader
         _ => body,
     };
 
-    private static string DecodeQuotedPrintable(string body)
+    private static string DecodeQuotedPrintable(string body) => Encoding.UTF8.GetString(QuotedPrintableBytes(body));
+
+    private static byte[] QuotedPrintableBytes(string body)
     {
         var bytes = new List<byte>();
         var text = body.Replace("=\n", "", StringComparison.Ordinal);
@@ -127,17 +131,51 @@ public static partial class MailMessageReader
             }
         }
 
-        return Encoding.UTF8.GetString(bytes.ToArray());
+        return bytes.ToArray();
     }
 
+    /// <summary>
+    /// RFC 2047 encoded words. Whitespace between two encoded words is dropped (a long header is split
+    /// into several), whitespace between an encoded word and plain text is kept; the bytes of adjacent
+    /// words are decoded together, since a writer may split a character's bytes between them.
+    /// </summary>
     private static string DecodeWords(string value)
-        => EncodedWord().Replace(value, m => m.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
-            ? Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[3].Value))
-            : DecodeQuotedPrintable(m.Groups[3].Value.Replace('_', ' '))).Replace("?= =?", "", StringComparison.Ordinal);
+    {
+        var result = new StringBuilder();
+        var pending = new List<byte>();
+        var position = 0;
+        foreach (Match word in EncodedWord().Matches(value))
+        {
+            var between = value[position..word.Index];
+            if (pending.Count == 0 || !string.IsNullOrWhiteSpace(between))
+            {
+                result.Append(Encoding.UTF8.GetString(pending.ToArray()));
+                pending.Clear();
+                result.Append(between);
+            }
+
+            var payload = word.Groups[3].Value;
+            pending.AddRange(word.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
+                ? Convert.FromBase64String(payload)
+                : QuotedPrintableBytes(payload.Replace('_', ' ')));
+            position = word.Index + word.Length;
+        }
+
+        result.Append(Encoding.UTF8.GetString(pending.ToArray()));
+        result.Append(value[position..]);
+        return result.ToString();
+    }
+
+    /// <summary>A display name's quoted strings as the reader sees them: without the quotes and backslashes.</summary>
+    private static string Unquote(string value)
+        => QuotedString().Replace(value, m => Regex.Replace(m.Groups[1].Value, @"\\(.)", "$1"));
+
+    [GeneratedRegex(@"""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex QuotedString();
 
     [GeneratedRegex("boundary=\"?([^\";]+)\"?", RegexOptions.IgnoreCase)]
     private static partial Regex BoundaryPattern();
 
-    [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=\s*")]
+    [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=")]
     private static partial Regex EncodedWord();
 }

@@ -11,23 +11,23 @@ public static class DocumentMailTemplates
         Sent,
         "New documents for a client",
         "Sent to a client's portal users when the practice sends them documents (one e-mail per batch).",
-        "{{practiceName}} sent you {{count}} new document{{#if plural}}s{{/if}}",
+        "{{ practiceName }} sent you {{ count }} new document{% if plural %}s{% endif %}",
         """
-        <p>Hello {{name}},</p>
-        <p>{{practiceName}} has put {{count}} new document{{#if plural}}s{{/if}} for {{clientName}} in your secure portal:</p>
-        <ul>{{#each files}}<li>{{this}}</li>{{/each}}</ul>
-        <p><a href="{{link}}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{brandColor}};color:#ffffff;text-decoration:none;font-weight:600">Open my documents</a></p>
+        <p>Hello {{ name }},</p>
+        <p>{{ practiceName }} has put {{ count }} new document{% if plural %}s{% endif %} for {{ clientName }} in your secure portal:</p>
+        <ul>{% for file in files %}<li>{{ file }}</li>{% endfor %}</ul>
+        <p><a href="{{ link }}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{ brandColor }};color:#ffffff;text-decoration:none;font-weight:600">Open my documents</a></p>
         <p>For your security the documents are not attached to this e-mail.</p>
         """,
         """
-        Hello {{name}},
+        Hello {{ name }},
 
-        {{practiceName}} has put {{count}} new document{{#if plural}}s{{/if}} for {{clientName}} in your secure portal:
-        {{#each files}}
-        - {{this}}
-        {{/each}}
+        {{ practiceName }} has put {{ count }} new document{% if plural %}s{% endif %} for {{ clientName }} in your secure portal:
+        {%- for file in files %}
+        - {{ file }}
+        {%- endfor %}
 
-        Open them at {{link}}
+        Open them at {{ link }}
 
         For your security the documents are not attached to this e-mail.
         """,
@@ -45,19 +45,19 @@ public static class DocumentMailTemplates
         Received,
         "A client uploaded documents",
         "Sent to the practice's contact address when a client uploads documents (batched).",
-        "{{clientName}} uploaded {{count}} document{{#if plural}}s{{/if}}",
+        "{{ clientName }} uploaded {{ count }} document{% if plural %}s{% endif %}",
         """
-        <p>{{uploadedBy}} uploaded {{count}} document{{#if plural}}s{{/if}} for {{clientName}}:</p>
-        <ul>{{#each files}}<li>{{this}}</li>{{/each}}</ul>
-        <p><a href="{{link}}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{brandColor}};color:#ffffff;text-decoration:none;font-weight:600">See new files</a></p>
+        <p>{{ uploadedBy }} uploaded {{ count }} document{% if plural %}s{% endif %} for {{ clientName }}:</p>
+        <ul>{% for file in files %}<li>{{ file }}</li>{% endfor %}</ul>
+        <p><a href="{{ link }}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{ brandColor }};color:#ffffff;text-decoration:none;font-weight:600">See new files</a></p>
         """,
         """
-        {{uploadedBy}} uploaded {{count}} document{{#if plural}}s{{/if}} for {{clientName}}:
-        {{#each files}}
-        - {{this}}
-        {{/each}}
+        {{ uploadedBy }} uploaded {{ count }} document{% if plural %}s{% endif %} for {{ clientName }}:
+        {%- for file in files %}
+        - {{ file }}
+        {%- endfor %}
 
-        See them at {{link}}
+        See them at {{ link }}
         """,
         new Dictionary<string, object?>
         {

@@ -11,20 +11,20 @@ public static class QuarantineMailTemplate
         Name,
         "A file was quarantined",
         "Sent to the practice's contact address when the malware scanner finds malware in an uploaded file.",
-        "Malware found in {{fileName}} ({{clientName}})",
+        "Malware found in {{ fileName }} ({{ clientName }})",
         """
-        <p>The malware scanner found <strong>{{signature}}</strong> in <strong>{{fileName}}</strong>, uploaded by {{uploadedBy}} for {{clientName}}.</p>
-        <p>The file is quarantined: it stays encrypted, nobody can download it, and {{#if fromClient}}it is not offered to staff as a new file{{else}}the client cannot see it{{/if}}.
-        Contact {{uploadedBy}} if they need to send a clean copy.</p>
-        <p><a href="{{link}}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{brandColor}};color:#ffffff;text-decoration:none;font-weight:600">See the document</a></p>
+        <p>The malware scanner found <strong>{{ signature }}</strong> in <strong>{{ fileName }}</strong>, uploaded by {{ uploadedBy }} for {{ clientName }}.</p>
+        <p>The file is quarantined: it stays encrypted, nobody can download it, and {% if fromClient %}it is not offered to staff as a new file{% else %}the client cannot see it{% endif %}.
+        Contact {{ uploadedBy }} if they need to send a clean copy.</p>
+        <p><a href="{{ link }}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{ brandColor }};color:#ffffff;text-decoration:none;font-weight:600">See the document</a></p>
         """,
         """
-        The malware scanner found {{signature}} in {{fileName}}, uploaded by {{uploadedBy}} for {{clientName}}.
+        The malware scanner found {{ signature }} in {{ fileName }}, uploaded by {{ uploadedBy }} for {{ clientName }}.
 
-        The file is quarantined: it stays encrypted, nobody can download it, and {{#if fromClient}}it is not offered to staff as a new file{{else}}the client cannot see it{{/if}}.
-        Contact {{uploadedBy}} if they need to send a clean copy.
+        The file is quarantined: it stays encrypted, nobody can download it, and {% if fromClient %}it is not offered to staff as a new file{% else %}the client cannot see it{% endif %}.
+        Contact {{ uploadedBy }} if they need to send a clean copy.
 
-        See the document at {{link}}
+        See the document at {{ link }}
         """,
         new Dictionary<string, object?>
         {

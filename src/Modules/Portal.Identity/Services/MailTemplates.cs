@@ -2,7 +2,7 @@ using Portal.Core.Mail;
 
 namespace Portal.Identity.Services;
 
-/// <summary>The e-mails this module sends; practices can edit them (Handlebars).</summary>
+/// <summary>The e-mails this module sends; practices can edit them (Liquid).</summary>
 public static class MailTemplates
 {
     public const string SetPassword = "identity.set-password";
@@ -11,22 +11,22 @@ public static class MailTemplates
         SetPassword,
         "Invitation: set your password",
         "Sent when a user is invited; the link lets them choose a password.",
-        "Your {{practiceName}} portal is ready",
+        "Your {{ practiceName }} portal is ready",
         """
-        <p>Hello {{name}},</p>
-        <p>{{practiceName}} has opened a secure portal account for you. Choose your password to sign in:</p>
-        <p><a href="{{link}}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{brandColor}};color:#ffffff;text-decoration:none;font-weight:600">Set my password</a></p>
-        <p>Or copy this address into your browser:<br><span style="word-break:break-all">{{link}}</span></p>
-        <p>The link works once and expires at {{expires}}.</p>
+        <p>Hello {{ name }},</p>
+        <p>{{ practiceName }} has opened a secure portal account for you. Choose your password to sign in:</p>
+        <p><a href="{{ link }}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{ brandColor }};color:#ffffff;text-decoration:none;font-weight:600">Set my password</a></p>
+        <p>Or copy this address into your browser:<br><span style="word-break:break-all">{{ link }}</span></p>
+        <p>The link works once and expires at {{ expires }}.</p>
         """,
         """
-        Hello {{name}},
+        Hello {{ name }},
 
-        {{practiceName}} has opened a secure portal account for you. Choose your password to sign in:
+        {{ practiceName }} has opened a secure portal account for you. Choose your password to sign in:
 
-        {{link}}
+        {{ link }}
 
-        The link works once and expires at {{expires}}.
+        The link works once and expires at {{ expires }}.
         """,
         new Dictionary<string, object?>
         {
@@ -44,22 +44,22 @@ public static class MailTemplates
         InvitationReminder,
         "Reminder: your portal is waiting",
         "Sent when an invitation is sent again to someone who has not signed in yet.",
-        "Reminder: your {{practiceName}} portal is waiting",
+        "Reminder: your {{ practiceName }} portal is waiting",
         """
-        <p>Hello {{name}},</p>
-        <p>{{practiceName}} opened a secure portal account for you, and it is still waiting. Choose your password to sign in:</p>
-        <p><a href="{{link}}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{brandColor}};color:#ffffff;text-decoration:none;font-weight:600">Set my password</a></p>
-        <p>Or copy this address into your browser:<br><span style="word-break:break-all">{{link}}</span></p>
-        <p>The link works once and expires at {{expires}}. Earlier links no longer work.</p>
+        <p>Hello {{ name }},</p>
+        <p>{{ practiceName }} opened a secure portal account for you, and it is still waiting. Choose your password to sign in:</p>
+        <p><a href="{{ link }}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{ brandColor }};color:#ffffff;text-decoration:none;font-weight:600">Set my password</a></p>
+        <p>Or copy this address into your browser:<br><span style="word-break:break-all">{{ link }}</span></p>
+        <p>The link works once and expires at {{ expires }}. Earlier links no longer work.</p>
         """,
         """
-        Hello {{name}},
+        Hello {{ name }},
 
-        {{practiceName}} opened a secure portal account for you, and it is still waiting. Choose your password to sign in:
+        {{ practiceName }} opened a secure portal account for you, and it is still waiting. Choose your password to sign in:
 
-        {{link}}
+        {{ link }}
 
-        The link works once and expires at {{expires}}. Earlier links no longer work.
+        The link works once and expires at {{ expires }}. Earlier links no longer work.
         """,
         SetPasswordTemplate.SampleModel);
 
@@ -67,21 +67,21 @@ public static class MailTemplates
         PasswordReset,
         "Password reset",
         "Sent when someone asks to reset the password of an account.",
-        "Reset your {{practiceName}} portal password",
+        "Reset your {{ practiceName }} portal password",
         """
-        <p>Hello {{name}},</p>
-        <p>Someone asked to reset the password of your {{practiceName}} portal account. If it was you, choose a new password:</p>
-        <p><a href="{{link}}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{brandColor}};color:#ffffff;text-decoration:none;font-weight:600">Choose a new password</a></p>
-        <p>The link works once and expires at {{expires}}. If it was not you, ignore this e-mail: your password stays as it is.</p>
+        <p>Hello {{ name }},</p>
+        <p>Someone asked to reset the password of your {{ practiceName }} portal account. If it was you, choose a new password:</p>
+        <p><a href="{{ link }}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{ brandColor }};color:#ffffff;text-decoration:none;font-weight:600">Choose a new password</a></p>
+        <p>The link works once and expires at {{ expires }}. If it was not you, ignore this e-mail: your password stays as it is.</p>
         """,
         """
-        Hello {{name}},
+        Hello {{ name }},
 
-        Someone asked to reset the password of your {{practiceName}} portal account. If it was you, choose a new password:
+        Someone asked to reset the password of your {{ practiceName }} portal account. If it was you, choose a new password:
 
-        {{link}}
+        {{ link }}
 
-        The link works once and expires at {{expires}}. If it was not you, ignore this e-mail: your password stays as it is.
+        The link works once and expires at {{ expires }}. If it was not you, ignore this e-mail: your password stays as it is.
         """,
         new Dictionary<string, object?> { ["name"] = "Alex Client", ["link"] = "https://example.portal/account/reset-password?token=sample", ["expires"] = "14:30 on 4 December 2026 (Toronto time)" });
 
@@ -89,21 +89,21 @@ public static class MailTemplates
         ConfirmEmailChange,
         "E-mail change: confirm the new address",
         "Sent to a new e-mail address, which works for signing in once confirmed.",
-        "Confirm your new e-mail address for {{practiceName}}",
+        "Confirm your new e-mail address for {{ practiceName }}",
         """
-        <p>Hello {{name}},</p>
-        <p>Your {{practiceName}} portal account is moving to this e-mail address. Confirm it to sign in with it from now on:</p>
-        <p><a href="{{link}}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{brandColor}};color:#ffffff;text-decoration:none;font-weight:600">Confirm this address</a></p>
-        <p>Until you confirm, keep signing in with your previous address. The link expires at {{expires}}.</p>
+        <p>Hello {{ name }},</p>
+        <p>Your {{ practiceName }} portal account is moving to this e-mail address. Confirm it to sign in with it from now on:</p>
+        <p><a href="{{ link }}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{ brandColor }};color:#ffffff;text-decoration:none;font-weight:600">Confirm this address</a></p>
+        <p>Until you confirm, keep signing in with your previous address. The link expires at {{ expires }}.</p>
         """,
         """
-        Hello {{name}},
+        Hello {{ name }},
 
-        Your {{practiceName}} portal account is moving to this e-mail address. Confirm it to sign in with it from now on:
+        Your {{ practiceName }} portal account is moving to this e-mail address. Confirm it to sign in with it from now on:
 
-        {{link}}
+        {{ link }}
 
-        Until you confirm, keep signing in with your previous address. The link expires at {{expires}}.
+        Until you confirm, keep signing in with your previous address. The link expires at {{ expires }}.
         """,
         new Dictionary<string, object?> { ["name"] = "Alex Client", ["link"] = "https://example.portal/account/confirm-email?token=sample", ["expires"] = "14:30 on 28 November 2026 (Toronto time)" });
 
@@ -111,18 +111,18 @@ public static class MailTemplates
         EmailChanged,
         "E-mail change: notice to the old address",
         "Sent to the previous address once a new one is confirmed.",
-        "Your {{practiceName}} portal e-mail address was changed",
+        "Your {{ practiceName }} portal e-mail address was changed",
         """
-        <p>Hello {{name}},</p>
-        <p>The e-mail address of your {{practiceName}} portal account is now <strong>{{newEmail}}</strong>. You will sign in with it from now on; your documents and history stay with your account.</p>
-        <p>If you did not expect this, contact {{practiceName}} straight away.</p>
+        <p>Hello {{ name }},</p>
+        <p>The e-mail address of your {{ practiceName }} portal account is now <strong>{{ newEmail }}</strong>. You will sign in with it from now on; your documents and history stay with your account.</p>
+        <p>If you did not expect this, contact {{ practiceName }} straight away.</p>
         """,
         """
-        Hello {{name}},
+        Hello {{ name }},
 
-        The e-mail address of your {{practiceName}} portal account is now {{newEmail}}. You will sign in with it from now on; your documents and history stay with your account.
+        The e-mail address of your {{ practiceName }} portal account is now {{ newEmail }}. You will sign in with it from now on; your documents and history stay with your account.
 
-        If you did not expect this, contact {{practiceName}} straight away.
+        If you did not expect this, contact {{ practiceName }} straight away.
         """,
         new Dictionary<string, object?> { ["name"] = "Alex Client", ["newEmail"] = "alex.new@example.com" });
 

@@ -9,7 +9,7 @@ using Portal.Core.Settings;
 namespace Portal.Admin.Pages.Admin.Templates;
 
 [RequirePermission("Templates.Manage")]
-public sealed class EditTemplateModel(MailComposer composer, MailTemplateRenderer renderer, SiteSettingsStore settings, IAuditLog audit) : PageModel
+public sealed class EditTemplateModel(MailComposer composer, SiteSettingsStore settings, IAuditLog audit) : PageModel
 {
     public MailTemplateDefinition Definition { get; private set; } = null!;
 
@@ -24,9 +24,10 @@ public sealed class EditTemplateModel(MailComposer composer, MailTemplateRendere
 
     public bool IsEdited { get; private set; }
 
-    public List<string> Errors { get; } = [];
+    /// <summary>Why the practice's version is not used: it was saved in the old syntax and could not be converted.</summary>
+    public string? ConversionProblem { get; private set; }
 
-    public IEnumerable<string> Placeholders => Definition.SampleModel.Keys.Concat(["practiceName", "portalUrl", "brandColor"]);
+    public IEnumerable<string> Placeholders => Definition.SampleModel.Keys.Concat(MailComposer.PracticeValues);
 
     public async Task<IActionResult> OnGetAsync(string name)
     {
@@ -49,20 +50,20 @@ public sealed class EditTemplateModel(MailComposer composer, MailTemplateRendere
             return NotFound();
         }
 
+        // The checks below say what is wrong in words; an empty body is allowed, as it always was.
+        ModelState.Clear();
         if (string.IsNullOrWhiteSpace(Subject))
         {
-            Errors.Add("The subject cannot be empty.");
+            ModelState.AddModelError(nameof(Subject), "The subject cannot be empty.");
         }
 
-        foreach (var (part, source) in new[] { ("subject", Subject), ("HTML body", Html), ("plain-text body", Text) })
+        var problems = await composer.CheckAsync(Definition, Subject ?? "", Html ?? "", Text ?? "", HttpContext.RequestAborted);
+        foreach (var (part, problem) in problems)
         {
-            if (renderer.Check(source ?? "") is { } problem)
-            {
-                Errors.Add($"The {part} cannot be read: {problem}");
-            }
+            ModelState.AddModelError(part switch { MailTemplatePart.Subject => nameof(Subject), MailTemplatePart.Html => nameof(Html), _ => nameof(Text) }, problem.ToString());
         }
 
-        if (Errors.Count > 0)
+        if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
@@ -70,7 +71,7 @@ public sealed class EditTemplateModel(MailComposer composer, MailTemplateRendere
 
         var overrides = await settings.GetAsync<MailTemplateOverrides>(HttpContext.RequestAborted);
         var updated = new MailTemplateOverrides { Templates = new(overrides.Templates, StringComparer.Ordinal) };
-        updated.Templates[name] = new MailTemplateOverride { Subject = Subject, Html = Html ?? "", Text = Text ?? "" };
+        updated.Templates[name] = new MailTemplateOverride { Subject = Subject!, Html = Html ?? "", Text = Text ?? "" };
         await settings.SaveAsync(updated, HttpContext.RequestAborted);
         await audit.RecordAsync(new AuditEntry(AuditActions.SettingsChanged, AuditTargetTypes.MailTemplate, name, "edited"));
         TempData["Status"] = "Template saved. E-mails sent from now on use it.";
@@ -101,7 +102,9 @@ public sealed class EditTemplateModel(MailComposer composer, MailTemplateRendere
         }
 
         Definition = definition;
-        IsEdited = (await settings.GetAsync<MailTemplateOverrides>(HttpContext.RequestAborted)).Templates.ContainsKey(name);
+        var edited = (await settings.GetAsync<MailTemplateOverrides>(HttpContext.RequestAborted)).Templates.GetValueOrDefault(name);
+        IsEdited = edited is not null;
+        ConversionProblem = edited?.ConversionProblem;
         return true;
     }
 }

@@ -12,9 +12,14 @@ public sealed class TemplatesModel(MailComposer composer, SiteSettingsStore sett
 
     public IReadOnlySet<string> Edited { get; private set; } = new HashSet<string>();
 
+    /// <summary>Edited templates that could not be converted from the old syntax (the standard wording is sent meanwhile).</summary>
+    public IReadOnlySet<string> NeedAttention { get; private set; } = new HashSet<string>();
+
     public async Task OnGetAsync()
     {
         Templates = composer.Definitions.OrderBy(d => d.DisplayName, StringComparer.CurrentCulture).ToList();
-        Edited = (await settings.GetAsync<MailTemplateOverrides>(HttpContext.RequestAborted)).Templates.Keys.ToHashSet();
+        var overrides = (await settings.GetAsync<MailTemplateOverrides>(HttpContext.RequestAborted)).Templates;
+        Edited = overrides.Keys.ToHashSet();
+        NeedAttention = overrides.Where(t => t.Value.ConversionProblem is not null).Select(t => t.Key).ToHashSet();
     }
 }
