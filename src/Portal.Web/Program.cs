@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Portal.Core;
+using Portal.Core.Errors;
 using Portal.Core.Modules;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
 using Portal.Web;
+using Portal.Web.Endpoints;
 using Portal.Web.HostAdmin;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -44,7 +46,8 @@ builder.Services.AddAntiforgery(options =>
     // Framing is governed by SecurityHeadersMiddleware (DENY, and CSP frame-ancestors).
     options.SuppressXFrameOptionsHeader = true;
 });
-builder.Services.AddProblemDetails();
+builder.Services.AddPortalProblemDetails();
+builder.Services.AddApiDocument();
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
 {
     // Behind a reverse proxy, trust X-Forwarded-* from the proxies listed in Portal:ForwardedHeaders:KnownProxies.
@@ -74,8 +77,8 @@ app.UsePortalModules();
 
 app.MapStaticAssets();
 
-// Browsers ask for /favicon.ico whatever the page links; the icon is an SVG.
-app.MapGet("/favicon.ico", (HttpContext context) => Results.Redirect($"{context.Request.PathBase}/favicon.svg", permanent: true)).AllowAnonymous();
+app.MapHostEndpoints();
+app.MapApiDocument();
 app.MapRazorPages();
 app.MapPortalModules();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

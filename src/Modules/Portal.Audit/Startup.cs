@@ -1,14 +1,11 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Audit.Commands;
 using Portal.Audit.Data;
-using Portal.Audit.Models;
+using Portal.Audit.Endpoints;
 using Portal.Audit.Services;
 using Portal.Core;
 using Portal.Core.Contracts;
@@ -16,7 +13,6 @@ using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Navigation;
 using Portal.Core.Security;
-using Portal.Core.Tenancy;
 
 namespace Portal.Audit;
 
@@ -40,20 +36,7 @@ public sealed class Startup : ModuleStartup
         AuditDeniedAccess(services);
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-        // The filtered trail as a CSV download, written while it is read: no size limit, bounded memory.
-        endpoints.MapGet("/admin/audit/export", (string? action, string? actor, DateOnly? from, DateOnly? to, HttpContext context, AuditTrail trail, AuditSentences sentences, TimeProvider clock) =>
-        {
-            var filter = new AuditFilter(action, actor, from, to);
-            var fileName = $"audit-{context.GetTenant()!.Name}-{clock.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv";
-            context.Response.Headers.CacheControl = "no-store";
-            return Results.Stream(
-                body => AuditCsv.WriteAsync(body, trail.StreamAsync(filter, context.RequestAborted), sentences.DescribeAsync, context.RequestAborted),
-                "text/csv; charset=utf-8",
-                fileName);
-        }).RequirePermission(Permissions.ViewAudit.Name);
-    }
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapAuditExportEndpoints();
 
     /// <summary>
     /// Wraps the handler that answers authorization results: the framework's, or one a module registered

@@ -1,16 +1,14 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
-using Portal.Core.Mail;
 using Portal.Core.Modules;
 using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Notifications.Data;
+using Portal.Notifications.Endpoints;
 using Portal.Notifications.Models;
 using Portal.Notifications.Services;
 
@@ -33,19 +31,5 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-        // The e-mail a waiting reminder would send, framed by the reminders page; composed in preview
-        // mode, so nothing (such as an invitation link) is issued by looking at it.
-        endpoints.MapGet("/admin/reminders/{id:guid}/preview", async (Guid id, ReminderSender sender, HttpContext context) =>
-        {
-            var draft = await sender.PreviewAsync(id, context.RequestAborted);
-            if (draft is null)
-            {
-                return Results.NotFound();
-            }
-
-            return MailPreview.Html(context, draft.HtmlBody);
-        }).RequirePermission(Permissions.ManageReminders.Name);
-    }
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapReminderEndpoints();
 }

@@ -9,11 +9,11 @@ namespace Portal.Core.Mail;
 /// </summary>
 public static class MailPreview
 {
-    public static IResult Html(HttpContext context, string html)
+    public static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Html(HttpContext context, string html)
     {
         context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self' https: http: data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
         context.Response.Headers.XFrameOptions = "SAMEORIGIN";
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Content(html, "text/html; charset=utf-8");
+        return TypedResults.Content(html, "text/html; charset=utf-8");
     }
 }

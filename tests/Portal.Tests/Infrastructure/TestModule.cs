@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Core.Errors;
 using Portal.Core.Modules;
 using Portal.Core.Navigation;
 using Portal.Core.Settings;
@@ -19,6 +20,7 @@ public sealed class TestModule : ModuleStartup
 {
     public const string Base = "Test.Base";
     public const string Greeting = "Test.Greeting";
+    public const string ApiBoomName = "TestApiBoom";
 
     public override ModuleManifest Manifest { get; } = new(
         "Portal.TestModule",
@@ -41,6 +43,10 @@ public sealed class TestModule : ModuleStartup
         endpoints.MapGet("/test/greeting", () => "hello").AllowAnonymous().WithMetadata(new FeatureMetadata(Greeting));
         endpoints.MapGet("/test/boom", string () => throw new InvalidOperationException("Secret internal detail 4242")).AllowAnonymous();
         endpoints.MapGet("/api/test/boom", string () => throw new InvalidOperationException("Secret internal detail 4242")).AllowAnonymous();
+
+        // A crash in an API area: its 500 must be problem details with a stable type like any other error.
+        endpoints.MapGroup("/test/api").AsApiArea("Test").MapGet("/boom", string () => throw new InvalidOperationException("Secret internal detail 4242"))
+            .WithName(ApiBoomName).AllowAnonymous();
     }
 
     /// <summary>Adds the module to an application's composition (as Program does for real modules).</summary>

@@ -2,84 +2,111 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Portal.Core.Errors;
 using Portal.Documents.Services;
 
 namespace Portal.Documents.Endpoints;
 
 /// <summary>tus 1.0.0 at /uploads (https://tus.io/protocols/resumable-upload): the browser uploader and any tus client.</summary>
-public static class TusEndpoints
+internal static class TusEndpoints
 {
-    public static void MapTusEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        var tus = endpoints.MapGroup("/uploads").RequireAuthorization().DisableAntiforgery();
+    public const string GroupRoute = "/uploads";
+    public const string DiscoverName = "DiscoverUploads";
+    public const string CreateName = "CreateUpload";
+    public const string OffsetName = "GetUploadOffset";
+    public const string AppendName = "AppendToUpload";
+    public const string TerminateName = "TerminateUpload";
 
+    private const string UploadRoute = "/{id:guid}";
+
+    public static IEndpointRouteBuilder MapTusEndpoints(this IEndpointRouteBuilder endpoints)
+    {
         // The upload itself is authorised by session and by who created it; a cross-site page cannot
         // set the tus headers without a CORS preflight, which the portal never grants.
-        tus.MapMethods("", ["OPTIONS"], (HttpContext context, IOptions<DocumentOptions> options) =>
+        var tus = endpoints.MapGroup(GroupRoute).RequireAuthorization().DisableAntiforgery().AsApiArea("Uploads (tus)");
+
+        tus.MapMethods("", [HttpMethods.Options], Discover).WithName(DiscoverName)
+            .WithSummary("tus discovery: the version, extensions, checksum algorithm and largest file the portal takes.");
+        tus.MapPost("", CreateAsync).WithName(CreateName)
+            .WithSummary("Creates an upload (Upload-Length, Upload-Metadata: filename, clientId, folderId?, batchId?).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        tus.MapMethods(UploadRoute, [HttpMethods.Head], HeadAsync).WithName(OffsetName)
+            .WithSummary("The upload's durable offset, to resume from.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
+        tus.MapPatch(UploadRoute, PatchAsync).WithName(AppendName)
+            .WithSummary("Appends bytes at Upload-Offset (optionally checked with Upload-Checksum: sha256).")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(PortalErrorProblems.ChecksumMismatchStatus);
+        tus.MapDelete(UploadRoute, DeleteAsync).WithName(TerminateName)
+            .WithSummary("Abandons an upload in progress and deletes what was staged.");
+        return endpoints;
+    }
+
+    public static NoContent Discover(HttpContext context, IOptions<DocumentOptions> options)
+    {
+        Headers(context.Response);
+        context.Response.Headers["Tus-Version"] = TusUploads.Version;
+        context.Response.Headers["Tus-Extension"] = "creation,expiration,checksum,termination";
+        context.Response.Headers["Tus-Checksum-Algorithm"] = "sha256";
+        context.Response.Headers["Tus-Max-Size"] = options.Value.MaxFileSize.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Created, ProblemHttpResult>> CreateAsync(HttpContext context, TusUploads uploads, LinkGenerator links)
+    {
+        if (Precondition(context) is { } failed)
         {
-            Headers(context.Response);
-            context.Response.Headers["Tus-Version"] = TusUploads.Version;
-            context.Response.Headers["Tus-Extension"] = "creation,expiration,checksum,termination";
-            context.Response.Headers["Tus-Checksum-Algorithm"] = "sha256";
-            context.Response.Headers["Tus-Max-Size"] = options.Value.MaxFileSize.ToString(CultureInfo.InvariantCulture);
-            return Results.NoContent();
-        });
+            return failed;
+        }
 
-        tus.MapPost("", async (HttpContext context, TusUploads uploads) =>
+        var length = long.TryParse(context.Request.Headers["Upload-Length"], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (long?)null;
+        var result = await uploads.CreateAsync(context.User, length, context.Request.Headers["Upload-Metadata"], context.RequestAborted);
+        return Respond(context, result, () => TypedResults.Created(links.GetPathByName(context, OffsetName, new { id = result.CreatedId })));
+    }
+
+    public static async Task<Results<Ok, ProblemHttpResult>> HeadAsync(Guid id, HttpContext context, TusUploads uploads)
+    {
+        if (Precondition(context) is { } failed)
         {
-            if (Precondition(context) is { } failed)
-            {
-                return failed;
-            }
+            return failed;
+        }
 
-            var length = long.TryParse(context.Request.Headers["Upload-Length"], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (long?)null;
-            var result = await uploads.CreateAsync(context.User, length, context.Request.Headers["Upload-Metadata"], context.RequestAborted);
-            return Respond(context, result);
-        });
+        return Respond(context, await uploads.HeadAsync(context.User, id, context.RequestAborted), TypedResults.Ok);
+    }
 
-        tus.MapMethods("/{id:guid}", ["HEAD"], async (Guid id, HttpContext context, TusUploads uploads) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> PatchAsync(Guid id, HttpContext context, TusUploads uploads)
+    {
+        if (Precondition(context) is { } failed)
         {
-            if (Precondition(context) is { } failed)
-            {
-                return failed;
-            }
+            return failed;
+        }
 
-            return Respond(context, await uploads.HeadAsync(context.User, id, context.RequestAborted));
-        });
-
-        tus.MapPatch("/{id:guid}", async (Guid id, HttpContext context, TusUploads uploads) =>
+        // A PATCH carries up to the rest of the upload (tus has no chunk limit): the server's
+        // default 30 MB body cap does not apply; TusUploads refuses bytes past Upload-Length and
+        // checksummed chunks over its own limit, both with 413 and a message.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            if (Precondition(context) is { } failed)
-            {
-                return failed;
-            }
+            limit.MaxRequestBodySize = null;
+        }
 
-            // A PATCH carries up to the rest of the upload (tus has no chunk limit): the server's
-            // default 30 MB body cap does not apply; TusUploads refuses bytes past Upload-Length and
-            // checksummed chunks over its own limit, both with 413 and a message.
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            {
-                limit.MaxRequestBodySize = null;
-            }
+        var request = context.Request;
+        var offset = long.TryParse(request.Headers["Upload-Offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (long?)null;
+        var checksum = request.Headers["Upload-Checksum"].ToString();
+        var result = await uploads.PatchAsync(context.User, id, request.ContentType, offset, checksum.Length == 0 ? null : checksum, request.Body, request.ContentLength, context.RequestAborted);
+        return Respond(context, result, TypedResults.NoContent);
+    }
 
-            var request = context.Request;
-            var offset = long.TryParse(request.Headers["Upload-Offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (long?)null;
-            var checksum = request.Headers["Upload-Checksum"].ToString();
-            var result = await uploads.PatchAsync(context.User, id, request.ContentType, offset, checksum.Length == 0 ? null : checksum, request.Body, request.ContentLength, context.RequestAborted);
-            return Respond(context, result);
-        });
-
-        tus.MapDelete("/{id:guid}", async (Guid id, HttpContext context, TusUploads uploads) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, HttpContext context, TusUploads uploads)
+    {
+        if (Precondition(context) is { } failed)
         {
-            if (Precondition(context) is { } failed)
-            {
-                return failed;
-            }
+            return failed;
+        }
 
-            return Respond(context, await uploads.DeleteAsync(context.User, id, context.RequestAborted));
-        });
+        return Respond(context, await uploads.DeleteAsync(context.User, id, context.RequestAborted), TypedResults.NoContent);
     }
 
     private static void Headers(HttpResponse response)
@@ -89,7 +116,7 @@ public static class TusEndpoints
     }
 
     /// <summary>Every request but OPTIONS must speak tus 1.0.0 (412 otherwise, with the version we speak).</summary>
-    private static IResult? Precondition(HttpContext context)
+    private static ProblemHttpResult? Precondition(HttpContext context)
     {
         Headers(context.Response);
         if (context.Request.Headers["Tus-Resumable"] == TusUploads.Version)
@@ -98,10 +125,12 @@ public static class TusEndpoints
         }
 
         context.Response.Headers["Tus-Version"] = TusUploads.Version;
-        return Results.Text("This endpoint speaks tus 1.0.0: send Tus-Resumable: 1.0.0.", statusCode: StatusCodes.Status412PreconditionFailed);
+        return UploadErrors.TusVersionRequired.ToProblem();
     }
 
-    private static IResult Respond(HttpContext context, TusResult result)
+    /// <summary>The tus headers of a result (also on errors that say where to resume), then its problem or the handler's success.</summary>
+    private static Results<TSuccess, ProblemHttpResult> Respond<TSuccess>(HttpContext context, TusResult result, Func<TSuccess> success)
+        where TSuccess : IResult
     {
         var headers = context.Response.Headers;
         if (result.UploadOffset is { } offset)
@@ -135,13 +164,6 @@ public static class TusEndpoints
             };
         }
 
-        if (result.CreatedId is { } id)
-        {
-            return Results.Created($"{context.Request.PathBase}/uploads/{id}", null);
-        }
-
-        return result.Message is null
-            ? Results.StatusCode(result.Status)
-            : Results.Text(result.Message, "text/plain; charset=utf-8", statusCode: result.Status);
+        return result.Error is { } error ? error.ToProblem() : success();
     }
 }

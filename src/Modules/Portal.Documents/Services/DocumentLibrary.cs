@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Core.Text;
 using Portal.Documents.Data;
@@ -148,7 +149,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         return row is null ? null : (row.d, row.v);
     }
 
-    public async Task<(Folder? Folder, FolderProblem? Problem)> CreateFolderAsync(Guid clientId, Guid? parentId, string name, bool clientCanUpload, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<(Folder? Folder, PortalError? Problem)> CreateFolderAsync(Guid clientId, Guid? parentId, string name, bool clientCanUpload, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         if (NameProblem(name) is { } nameProblem)
         {
@@ -158,12 +159,12 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         name = FileNames.Clean(name);
         if (parentId is { } parent && await FindFolderAsync(clientId, parent, cancellationToken) is null)
         {
-            return (null, new FolderProblem(FolderProblem.ParentField, "The parent folder no longer exists."));
+            return (null, FolderErrors.ParentGone);
         }
 
         if (await db.Folders.AnyAsync(f => f.ClientId == clientId && f.ParentId == parentId && f.DeletedAt == null && f.Name.ToLower() == name.ToLower(), cancellationToken))
         {
-            return (null, new FolderProblem(FolderProblem.NameField, $"There is already a folder called \"{name}\" here."));
+            return (null, FolderErrors.NameTaken(name));
         }
 
         var folder = new Folder
@@ -181,12 +182,12 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         return (folder, null);
     }
 
-    public async Task<FolderProblem?> UpdateFolderAsync(Guid clientId, Guid folderId, string name, bool clientCanUpload, CancellationToken cancellationToken = default)
+    public async Task<PortalError?> UpdateFolderAsync(Guid clientId, Guid folderId, string name, bool clientCanUpload, CancellationToken cancellationToken = default)
     {
         var folder = await db.Folders.SingleOrDefaultAsync(f => f.Id == folderId && f.ClientId == clientId && f.DeletedAt == null, cancellationToken);
         if (folder is null)
         {
-            return new FolderProblem(null, "The folder no longer exists.");
+            return FolderErrors.FolderGone;
         }
 
         if (NameProblem(name) is { } nameProblem)
@@ -197,7 +198,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         name = FileNames.Clean(name);
         if (await db.Folders.AnyAsync(f => f.ClientId == clientId && f.ParentId == folder.ParentId && f.Id != folderId && f.DeletedAt == null && f.Name.ToLower() == name.ToLower(), cancellationToken))
         {
-            return new FolderProblem(FolderProblem.NameField, $"There is already a folder called \"{name}\" here.");
+            return FolderErrors.NameTaken(name);
         }
 
         folder.Name = name;
@@ -207,9 +208,9 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
     }
 
     // A file with no usable name is still worth keeping (it becomes "file"); a folder is named by a person, who can type one.
-    private static FolderProblem? NameProblem(string? name)
-        => string.IsNullOrWhiteSpace(name) ? new FolderProblem(FolderProblem.NameField, "Type a name for the folder.")
-            : FileNames.CleanOrEmpty(name).Length == 0 ? new FolderProblem(FolderProblem.NameField, $"\"{name.Trim()}\" cannot be a folder name: use letters or digits.")
+    private static PortalError? NameProblem(string? name)
+        => string.IsNullOrWhiteSpace(name) ? FolderErrors.NameRequired
+            : FileNames.CleanOrEmpty(name).Length == 0 ? FolderErrors.NameUnusable(name.Trim())
             : null;
 
     /// <summary>Only an empty folder is removed, so nothing disappears by accident.</summary>

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Portal.Core.Errors;
 using Portal.Documents.Models;
 
 namespace Portal.Documents.Services;
@@ -30,10 +31,10 @@ public static class ScanVisibility
     public static Guid? VersionFor(this Document document, bool staff) => staff ? document.StaffVersionId : document.ClientVersionId;
 
     /// <summary>Why a version the user can see cannot be downloaded (null: it can).</summary>
-    public static string? DownloadRefusal(this DocumentVersion version) => version.ScanState switch
+    public static PortalError? DownloadRefusal(this DocumentVersion version) => version.ScanState switch
     {
-        ScanState.Pending => "This file is still being checked for malware. It can be downloaded as soon as the check is done.",
-        ScanState.Quarantined => $"This file was quarantined: the malware scanner found {version.ScanSignature} in it. It is kept encrypted and cannot be downloaded.",
+        ScanState.Pending => DownloadErrors.ScanPending,
+        ScanState.Quarantined => DownloadErrors.Quarantined(version.ScanSignature),
         _ => null,
     };
 }

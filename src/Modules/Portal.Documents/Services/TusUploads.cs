@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Core.Storage;
 using Portal.Documents.Data;
@@ -45,24 +46,24 @@ public sealed class TusUploads(
     {
         if (length is null or < 0)
         {
-            return TusResult.Error(400, "Upload-Length is required and must be a whole number of bytes.");
+            return TusResult.Failed(UploadErrors.LengthRequired);
         }
 
         var metadata = ParseMetadata(metadataHeader);
         if (metadata is null)
         {
-            return TusResult.Error(400, "Upload-Metadata is malformed.");
+            return TusResult.Failed(UploadErrors.MetadataMalformed);
         }
 
         var name = FileNames.Clean(metadata.GetValueOrDefault("filename"));
         if (length > options.Value.MaxFileSize)
         {
-            return TusResult.Error(413, $"\"{name}\" is {Sizes.Format(length.Value)}; the portal accepts files up to {Sizes.Format(options.Value.MaxFileSize)}.");
+            return TusResult.Failed(UploadErrors.FileTooLarge(name, length.Value, options.Value.MaxFileSize));
         }
 
         if (!Guid.TryParse(metadata.GetValueOrDefault("clientId"), out var clientId))
         {
-            return TusResult.Error(400, "Say which client the file is for (clientId).");
+            return TusResult.Failed(UploadErrors.ClientRequired);
         }
 
         var rights = await access.ForClientAsync(user, clientId, cancellationToken);
@@ -72,7 +73,7 @@ public sealed class TusUploads(
             folder = await db.Folders.AsNoTracking().SingleOrDefaultAsync(f => f.Id == folderId && f.ClientId == clientId && f.DeletedAt == null, cancellationToken);
             if (folder is null)
             {
-                return TusResult.Error(404, "That folder does not exist.");
+                return TusResult.Failed(UploadErrors.FolderNotFound);
             }
         }
 
@@ -83,17 +84,17 @@ public sealed class TusUploads(
                 await audit.RecordAsync(new AuditEntry(AuditActions.AccessDenied, AuditTargetTypes.Client, clientId.ToString(), folder is null ? "upload to the top level" : $"upload to folder {folder.Id}"), cancellationToken);
             }
 
-            return rights.CanView ? TusResult.Error(403, "You cannot put files in this folder.") : TusResult.Error(404, "Not found.");
+            return TusResult.Failed(rights.CanView ? UploadErrors.FolderForbidden : UploadErrors.ClientNotFound);
         }
 
         if (types.CheckName(name) is { } nameError)
         {
-            return TusResult.Error(415, nameError);
+            return TusResult.Failed(UploadErrors.FileTypeRefused(nameError));
         }
 
         if (await store.QuotaErrorAsync(length.Value, cancellationToken) is { } quotaError)
         {
-            return TusResult.Error(413, quotaError);
+            return TusResult.Failed(UploadErrors.QuotaExceeded(quotaError));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -129,23 +130,23 @@ public sealed class TusUploads(
         var upload = await FindAsync(user, id, cancellationToken);
         if (upload is null)
         {
-            return TusResult.Error(404, "No such upload.");
+            return TusResult.Failed(UploadErrors.NotFound);
         }
 
         if (upload.CompletedAt is null && upload.ExpiresAt <= clock.GetUtcNow().UtcDateTime)
         {
-            return TusResult.Error(410, "This upload expired. Start it again.");
+            return TusResult.Failed(UploadErrors.Expired);
         }
 
         try
         {
             var offset = upload.CompletedAt is not null ? upload.Length : await Staging(upload).DurableLengthAsync(cancellationToken);
-            return TusResult.Offset(200, offset, upload.Length, upload.ExpiresAt, upload.DocumentVersionId);
+            return TusResult.Offset(offset, upload.Length, upload.ExpiresAt, upload.DocumentVersionId);
         }
         catch (StagingConflictException)
         {
             // A PATCH holds the staged file (possibly on another server): its offset is not known until it ends.
-            return TusResult.Error(409, "The upload is being written right now. Ask again when that request ends.");
+            return TusResult.Failed(UploadErrors.BeingWritten);
         }
     }
 
@@ -153,12 +154,12 @@ public sealed class TusUploads(
     {
         if (!string.Equals(contentType, "application/offset+octet-stream", StringComparison.OrdinalIgnoreCase))
         {
-            return TusResult.Error(415, "PATCH requests must have Content-Type: application/offset+octet-stream.");
+            return TusResult.Failed(UploadErrors.PatchContentType);
         }
 
         if (offset is null or < 0)
         {
-            return TusResult.Error(400, "Upload-Offset is required.");
+            return TusResult.Failed(UploadErrors.OffsetRequired);
         }
 
         byte[]? expectedChecksum = null;
@@ -167,7 +168,7 @@ public sealed class TusUploads(
             var parts = checksumHeader.Split(' ', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || !string.Equals(parts[0], "sha256", StringComparison.OrdinalIgnoreCase))
             {
-                return TusResult.Error(400, "Upload-Checksum must use sha256 (the only algorithm supported).");
+                return TusResult.Failed(UploadErrors.ChecksumAlgorithm);
             }
 
             try
@@ -176,14 +177,14 @@ public sealed class TusUploads(
             }
             catch (FormatException)
             {
-                return TusResult.Error(400, "Upload-Checksum is not base64.");
+                return TusResult.Failed(UploadErrors.ChecksumNotBase64);
             }
         }
 
         var gate = Locks.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
         if (!await gate.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken))
         {
-            return TusResult.Error(409, "Another request is writing to this upload.");
+            return TusResult.Failed(UploadErrors.AnotherWriter);
         }
 
         PooledChunk? held = null;
@@ -192,30 +193,30 @@ public sealed class TusUploads(
             var upload = await FindAsync(user, id, cancellationToken);
             if (upload is null)
             {
-                return TusResult.Error(404, "No such upload.");
+                return TusResult.Failed(UploadErrors.NotFound);
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
             if (upload.CompletedAt is not null)
             {
-                return TusResult.Error(409, "This upload is already complete.");
+                return TusResult.Failed(UploadErrors.AlreadyComplete);
             }
 
             if (upload.ExpiresAt <= now)
             {
-                return TusResult.Error(410, "This upload expired. Start it again.");
+                return TusResult.Failed(UploadErrors.Expired);
             }
 
             var staging = Staging(upload);
             var current = await staging.DurableLengthAsync(cancellationToken);
             if (offset != current)
             {
-                return TusResult.Offset(409, current, upload.Length, upload.ExpiresAt, null, $"Upload-Offset is {offset} but the upload is at {current}.");
+                return TusResult.Offset(current, upload.Length, upload.ExpiresAt, null, UploadErrors.OffsetMismatch($"Upload-Offset is {offset} but the upload is at {current}."));
             }
 
             if (contentLength is { } declared && current + declared > upload.Length)
             {
-                return TusResult.Error(413, "The request goes past the end of the upload.");
+                return TusResult.Failed(UploadErrors.PastTheEnd);
             }
 
             Stream source = body;
@@ -225,12 +226,12 @@ public sealed class TusUploads(
                 held = await PooledChunk.ReadAsync(body, contentLength, Math.Min(MaxChecksummedChunk, upload.Length - current), cancellationToken);
                 if (held is null)
                 {
-                    return TusResult.Error(413, $"A chunk with a checksum can be at most {Sizes.Format(MaxChecksummedChunk)}.");
+                    return TusResult.Failed(UploadErrors.ChunkTooLarge(MaxChecksummedChunk));
                 }
 
                 if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(held.Span), expectedChecksum))
                 {
-                    return TusResult.Offset(460, current, upload.Length, upload.ExpiresAt, null, "Checksum mismatch: the chunk was damaged on the way and was not kept. Send it again.");
+                    return TusResult.Offset(current, upload.Length, upload.ExpiresAt, null, UploadErrors.ChecksumMismatch);
                 }
 
                 source = held.AsStream();
@@ -242,7 +243,7 @@ public sealed class TusUploads(
                 if (error is not null)
                 {
                     await TerminateAsync(upload, CancellationToken.None);
-                    return TusResult.Error(415, error);
+                    return TusResult.Failed(UploadErrors.FileTypeRefused(error));
                 }
 
                 source = checkedStream!;
@@ -255,14 +256,14 @@ public sealed class TusUploads(
             }
             catch (FileTooLargeException)
             {
-                return TusResult.Error(413, "The request goes past the end of the upload.");
+                return TusResult.Failed(UploadErrors.PastTheEnd);
             }
             catch (StagingConflictException conflict)
             {
                 // Another server's request holds the staged file, or it moved on meanwhile: say where it is, if known.
                 return conflict.DurableLength is { } at
-                    ? TusResult.Offset(409, at, upload.Length, upload.ExpiresAt, null, conflict.Message)
-                    : TusResult.Error(409, conflict.Message);
+                    ? TusResult.Offset(at, upload.Length, upload.ExpiresAt, null, UploadErrors.OffsetMismatch(conflict.Message))
+                    : TusResult.Failed(UploadErrors.Busy(conflict.Message));
             }
             catch (Exception ex) when (ex is IOException or OperationCanceledException or Microsoft.AspNetCore.Connections.ConnectionResetException)
             {
@@ -275,14 +276,14 @@ public sealed class TusUploads(
             await db.SaveChangesAsync(CancellationToken.None);
             if (reached < upload.Length)
             {
-                return TusResult.Offset(204, reached, upload.Length, upload.ExpiresAt, null);
+                return TusResult.Offset(reached, upload.Length, upload.ExpiresAt, null);
             }
 
             var added = await CompleteAsync(upload, staging, cancellationToken);
 
             // A finished upload takes no more requests: its gate goes (they are kept per upload in progress only).
             Locks.TryRemove(new KeyValuePair<Guid, SemaphoreSlim>(id, gate));
-            return TusResult.Offset(204, reached, upload.Length, upload.ExpiresAt, added.Version.Id) with { Outcome = added };
+            return TusResult.Offset(reached, upload.Length, upload.ExpiresAt, added.Version.Id) with { Outcome = added };
         }
         finally
         {
@@ -296,11 +297,11 @@ public sealed class TusUploads(
         var upload = await FindAsync(user, id, cancellationToken);
         if (upload is null || upload.CompletedAt is not null)
         {
-            return TusResult.Error(404, "No such upload in progress.");
+            return TusResult.Failed(UploadErrors.NotInProgress);
         }
 
         await TerminateAsync(upload, cancellationToken);
-        return new TusResult(204, null, null, null, null, null, null);
+        return TusResult.Done;
     }
 
     /// <summary>Removes expired, unfinished uploads and their staged bytes.</summary>
@@ -347,7 +348,7 @@ public sealed class TusUploads(
     private async Task<TusResult> RefuseEmptyAsync(Upload upload, CancellationToken cancellationToken)
     {
         await TerminateAsync(upload, cancellationToken);
-        return TusResult.Error(400, $"\"{upload.FileName}\" is empty (0 bytes). Choose the file again; it may not have finished saving.");
+        return TusResult.Failed(UploadErrors.Empty(upload.FileName));
     }
 
     private async Task<(Stream? Stream, string? Error)> CheckTypeAsync(Upload upload, Stream source, CancellationToken cancellationToken)
@@ -410,16 +411,21 @@ public sealed class TusUploads(
     }
 }
 
-/// <summary>What a tus request answers: status, offsets for the headers, a message for errors.</summary>
-public sealed record TusResult(int Status, Guid? CreatedId, long? UploadOffset, long? UploadLength, DateTime? ExpiresAt, Guid? VersionId, string? Message)
+/// <summary>
+/// What a tus request came to: the offsets for the headers, and the error when it failed (with the
+/// offset too when the client should resume from it). The endpoint chooses the status.
+/// </summary>
+public sealed record TusResult(Guid? CreatedId, long? UploadOffset, long? UploadLength, DateTime? ExpiresAt, Guid? VersionId, PortalError? Error)
 {
+    public static readonly TusResult Done = new(null, null, null, null, null, null);
+
     /// <summary>On the request that completed the upload: what the file became.</summary>
     public AddedVersion? Outcome { get; init; }
 
-    public static TusResult Error(int status, string message) => new(status, null, null, null, null, null, message);
+    public static TusResult Failed(PortalError error) => new(null, null, null, null, null, error);
 
-    public static TusResult Created(Guid id, DateTime expiresAt) => new(201, id, 0, null, expiresAt, null, null);
+    public static TusResult Created(Guid id, DateTime expiresAt) => new(id, 0, null, expiresAt, null, null);
 
-    public static TusResult Offset(int status, long offset, long length, DateTime expiresAt, Guid? versionId, string? message = null)
-        => new(status, null, offset, length, expiresAt, versionId, message);
+    public static TusResult Offset(long offset, long length, DateTime expiresAt, Guid? versionId, PortalError? error = null)
+        => new(null, offset, length, expiresAt, versionId, error);
 }

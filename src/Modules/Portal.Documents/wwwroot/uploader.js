@@ -9,6 +9,15 @@
   var CHUNK = 8 * 1024 * 1024;
   var MAX_RETRIES = 8;
 
+
+  // Refusals are problem details (RFC 9457): their "detail" is the sentence for the person.
+  function refusal(xhr) {
+    try {
+      var problem = JSON.parse(xhr.responseText);
+      if (problem && problem.detail) { return problem.detail; }
+    } catch (notJson) { /* fall through */ }
+    return xhr.responseText || "The upload was refused (" + xhr.status + ").";
+  }
   function b64(text) {
     var bytes = new TextEncoder().encode(text);
     var binary = "";
@@ -165,7 +174,7 @@
       var metadata = "filename " + b64(file.name) + ",clientId " + b64(this.client) + ",batchId " + b64(item.batch) +
         (item.folder ? ",folderId " + b64(item.folder) : "");
       var created = await send("POST", this.endpoint, Object.assign({ "Upload-Length": String(file.size), "Upload-Metadata": metadata }, headers), null);
-      if (created.status !== 201) { throw new Error(created.responseText || "The upload was refused (" + created.status + ")."); }
+      if (created.status !== 201) { throw new Error(refusal(created)); }
       location = created.getResponseHeader("Location");
       localStorage.setItem(this.key(item), location);
     }
@@ -197,7 +206,7 @@
       }
       if (response && response.status >= 400 && response.status < 500 && response.status !== 409 && response.status !== 460 && response.status !== 423) {
         localStorage.removeItem(this.key(item));
-        throw new Error(response.responseText || "The upload was refused (" + response.status + ").");
+        throw new Error(refusal(response));
       }
       // Lost connection, a server hiccup, a damaged chunk or an offset mismatch: ask where we are and go on.
       if (++retries > MAX_RETRIES) { throw new Error("The connection keeps failing. Add the file again later to resume."); }

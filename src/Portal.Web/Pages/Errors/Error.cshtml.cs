@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Errors;
 
 namespace Portal.Web.Pages.Errors;
 
@@ -70,11 +71,17 @@ public sealed class ErrorModel : PageModel
         RequestId = Code >= 500 ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;
         Response.StatusCode = Code;
 
+        // An API endpoint's errors are problem details even when the framework answered for it (a
+        // malformed value it could not bind, a crash): its callers are programs, not people.
         var originalPath = exception?.Path ?? statusFeature?.OriginalPath ?? "";
-        if (originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)
+        var originalEndpoint = exception?.Endpoint ?? statusFeature?.Endpoint;
+        if (originalEndpoint?.Metadata.GetMetadata<ApiEndpointMetadata>() is not null
+            || originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)
             || Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return new ObjectResult(new ProblemDetails { Status = Code, Title = Title, Detail = Message, Extensions = { ["requestId"] = RequestId } })
+            var problem = PortalErrorProblems.ForStatus(Code, Title, Message);
+            problem.Extensions["requestId"] = RequestId;
+            return new ObjectResult(problem)
             {
                 StatusCode = Code,
                 ContentTypes = { "application/problem+json" },
