@@ -132,8 +132,10 @@ public sealed partial class ProblemDetailsSweepTests(SharedAppsWithTestModule ap
     {
         var request = new HttpRequestMessage(new HttpMethod(method), url);
 
-        // As a browser would ask: an endpoint's errors are problem details whatever the caller accepts.
+        // As a page's script would ask: an endpoint's errors are problem details whatever the caller
+        // accepts; only a navigation (ErrorPagesAndHeadersTests) gets the error page.
         request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+        request.Headers.Add("Sec-Fetch-Mode", "cors");
         if (tus)
         {
             request.Headers.Add("Tus-Resumable", "1.0.0");

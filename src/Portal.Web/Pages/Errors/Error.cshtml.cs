@@ -72,10 +72,10 @@ public sealed class ErrorModel : PageModel
         Response.StatusCode = Code;
 
         // An API endpoint's errors are problem details even when the framework answered for it (a
-        // malformed value it could not bind, a crash): its callers are programs, not people.
+        // malformed value it could not bind, a crash), unless a person's browser opened it.
         var originalPath = exception?.Path ?? statusFeature?.OriginalPath ?? "";
         var originalEndpoint = exception?.Endpoint ?? statusFeature?.Endpoint;
-        if (originalEndpoint?.Metadata.GetMetadata<ApiEndpointMetadata>() is not null
+        if ((originalEndpoint?.Metadata.GetMetadata<ApiEndpointMetadata>() is not null && !BrowserNavigation.IsNavigation(Request))
             || originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)
             || Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {
