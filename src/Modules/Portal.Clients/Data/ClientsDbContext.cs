@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Events;
 using Portal.Clients.Models;
 using Portal.Core.Data;
 
@@ -25,6 +26,8 @@ public sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> options)
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.MapDomainEventOutbox();
+
         modelBuilder.Entity<Client>(c =>
         {
             c.ToTable("Clients");

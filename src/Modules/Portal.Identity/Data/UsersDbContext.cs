@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Events;
 using Portal.Core.Data;
 using Portal.Identity.Models;
 
@@ -24,6 +25,7 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : I
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.MapDomainEventOutbox();
 
         builder.Entity<PortalUser>(user =>
         {
