@@ -56,13 +56,24 @@ public sealed class DomainEventDispatchTrigger(IServiceScopeFactory scopes, ILog
             return [];
         }
 
-        var saved = context.ChangeTracker.Entries<DomainEventRecord>().Where(e => e.State == EntityState.Unchanged).ToList();
-        foreach (var entry in saved)
+        // Called after every save of every practice context: the save has just detected changes, so skip doing it again.
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            entry.State = EntityState.Detached;
-        }
+            var saved = tracker.Entries<DomainEventRecord>().Where(e => e.State == EntityState.Unchanged).ToList();
+            foreach (var entry in saved)
+            {
+                entry.State = EntityState.Detached;
+            }
 
-        return saved.Select(e => e.Entity).ToList();
+            return saved.Select(e => e.Entity).ToList();
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     private static void Forget(DbContext? context)
