@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Events;
 using Portal.Clients.Models;
 using Portal.Core.Data;
+using Portal.Core.Events;
 
 namespace Portal.Clients.Data;
 

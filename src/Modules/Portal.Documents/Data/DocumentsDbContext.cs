@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Events;
 using Portal.Core.Data;
+using Portal.Core.Events;
 using Portal.Documents.Models;
 
 namespace Portal.Documents.Data;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Events;
 using Portal.Core.Data;
+using Portal.Core.Events;
 using Portal.Identity.Models;
 
 namespace Portal.Identity.Data;
