@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Clients.Services;
+using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Events;
 using Portal.Core.Jobs;
@@ -123,6 +125,25 @@ public sealed class DomainEventOutboxTests(SharedAppsWithEventHandlers apps) : I
         await using var host = await app.Get<IDbContextFactory<HostDbContext>>().CreateDbContextAsync();
         Assert.Equal(1, await host.Jobs.CountAsync(j => j.Tenant == practice.Name && j.Type == DomainEventDispatchHandler.JobType && j.Payload.Contains(eventId.ToString())));
         Assert.Single(app.Get<HandlerCalls>().For(marker), c => c.Handler == nameof(RecordingHandler));
+    }
+
+    [Fact]
+    public async Task Inviting_a_portal_user_and_signing_in_publish_their_events()
+    {
+        var app = await apps.For(DatabaseProvider.Sqlite);
+        var practice = await app.CreatePracticeAsync();
+        var invited = await app.AddClientAsync(practice);
+        var signedIn = await app.AddClientAsync(practice);
+
+        var invitation = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<IUserDirectory>().InviteAsync(invited.Id, InvitationMethod.Link));
+        Assert.NotEqual(InvitationOutcome.Failed, invitation.Outcome);
+        await app.SignedInClientAsync(practice, signedIn);
+
+        var events = await InCoreAsync(app, practice, db => db.DomainEvents.AsNoTracking().OrderBy(e => e.OccurredAt).ToListAsync());
+        var invitedEvent = Assert.Single(events, e => e.Type == PortalUserInvited.EventType);
+        Assert.Equal(invited.Id, JsonSerializer.Deserialize<PortalUserInvited>(invitedEvent.Payload, JsonSerializerOptions.Web)!.UserId);
+        var signInEvent = Assert.Single(events, e => e.Type == SignedIn.EventType);
+        Assert.Equal(new SignedIn(signedIn.Id, IsStaff: false, UsedSecondFactor: false), JsonSerializer.Deserialize<SignedIn>(signInEvent.Payload, JsonSerializerOptions.Web));
     }
 
     private static (Guid Client, Guid Event) AddClientAndPublish(IServiceProvider sp, ClientsDbContext db)
