@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
 using Portal.Core.Crypto;
 using Portal.Core.Data;
+using Portal.Core.Events;
 using Portal.Core.Health;
 using Portal.Core.Jobs;
 using Portal.Core.Mail;
@@ -82,6 +83,12 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<JobWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<JobWorker>());
         services.AddPlatformRecurringJob<CleanupSucceededJobsHandler>("0 */6 * * *");
+
+        // Domain events: an outbox in each practice's database, dispatched by the job worker
+        services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
+        services.AddSingleton<DomainEventDispatchTrigger>();
+        services.AddJobHandler<DomainEventDispatchHandler>();
+        services.AddPracticeRecurringJob<DomainEventSweepHandler>("*/5 * * * *");
 
         // Mail
         services.AddSingleton<PickupFolderMailTransport>();

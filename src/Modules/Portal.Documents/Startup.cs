@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
+using Portal.Core.Events;
 using Portal.Core.Jobs;
 using Portal.Core.Modules;
 using Portal.Core.Navigation;
@@ -40,6 +41,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(DocumentMailTemplates.ReceivedTemplate);
         services.AddSingleton(QuarantineMailTemplate.Definition);
         services.AddJobHandler<DocumentNoticeHandler>();
+        services.AddDomainEventHandler<DocumentUploaded, FallbackNoticeOnUpload>();
         services.AddJobHandler<DocumentScanHandler>();
         services.AddPracticeRecurringJob<DocumentMaintenanceHandler>("0 * * * *", requiredFeature: Documents.Manifest.Feature);
         services.AddScoped<IRecipeStep, DocumentsStep>();

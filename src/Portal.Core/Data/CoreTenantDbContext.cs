@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Crypto;
+using Portal.Core.Events;
 using Portal.Core.Mail;
 using Portal.Core.Recipes;
 using Portal.Core.Settings;
 
 namespace Portal.Core.Data;
 
-/// <summary>The platform's own tables inside each practice's database: settings, the mail outbox, recipe runs, wrapped data keys.</summary>
+/// <summary>The platform's own tables inside each practice's database: settings, the mail outbox, recipe runs, wrapped data keys, the event outbox.</summary>
 public sealed class CoreTenantDbContext(DbContextOptions<CoreTenantDbContext> options) : DbContext(options)
 {
     public const string MigrationsHistoryTable = "__migrations_core";
@@ -18,6 +19,10 @@ public sealed class CoreTenantDbContext(DbContextOptions<CoreTenantDbContext> op
     public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
 
     public DbSet<DataKeyRecord> DataKeys => Set<DataKeyRecord>();
+
+    public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
+
+    public DbSet<DomainEventDelivery> DomainEventDeliveries => Set<DomainEventDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
@@ -66,6 +71,14 @@ public sealed class CoreTenantDbContext(DbContextOptions<CoreTenantDbContext> op
             key.Property(k => k.Version).ValueGeneratedNever();
             key.Property(k => k.MasterKeyId).HasMaxLength(100).IsRequired();
             key.Property(k => k.WrappedKey).IsRequired();
+        });
+
+        DomainEventModel.Map(modelBuilder, ownsTable: true);
+        modelBuilder.Entity<DomainEventDelivery>(delivery =>
+        {
+            delivery.ToTable("DomainEventDeliveries");
+            delivery.HasKey(d => new { d.EventId, d.Handler });
+            delivery.Property(d => d.Handler).HasMaxLength(200);
         });
     }
 }

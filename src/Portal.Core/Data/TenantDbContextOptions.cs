@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Events;
 using Portal.Core.Tenancy;
 
 namespace Portal.Core.Data;
@@ -28,6 +30,9 @@ public sealed class TenantDbContextOptions(DatabaseLayout layout, IServiceProvid
     {
         var builder = new DbContextOptionsBuilder<TContext>().UseApplicationServiceProvider(root);
         layout.ConfigureTenant(builder, tenant, historyTable);
+
+        // One instance for every context and practice: it keeps no state of its own.
+        builder.AddInterceptors(root.GetRequiredService<DomainEventDispatchTrigger>());
         return builder.Options;
     }
 }

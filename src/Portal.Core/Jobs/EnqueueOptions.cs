@@ -13,4 +13,10 @@ public sealed record EnqueueOptions
     public DateTime? RunAfter { get; init; }
 
     public int? MaxAttempts { get; init; }
+
+    /// <summary>
+    /// The job's id, chosen by the caller to make queuing idempotent: while a job with this id exists
+    /// (in any state) it is not queued again. Succeeded jobs are deleted after <see cref="JobOptions.SucceededRetention"/>.
+    /// </summary>
+    public Guid? JobId { get; init; }
 }

@@ -25,8 +25,30 @@ public sealed class JobQueue(
             options.RunAfter ?? now,
             now);
         await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
+        if (options.JobId is { } id)
+        {
+            job.Id = id;
+            if (await db.Jobs.AnyAsync(j => j.Id == id, cancellationToken))
+            {
+                return id;
+            }
+        }
+
         db.Jobs.Add(job);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (options.JobId is not null)
+        {
+            if (await db.Jobs.AsNoTracking().AnyAsync(j => j.Id == job.Id, cancellationToken))
+            {
+                return job.Id; // queued meanwhile by another caller
+            }
+
+            throw;
+        }
+
         if (job.RunAfter <= now)
         {
             wakeUp.Signal();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
+using Portal.Core.Tenancy;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -25,14 +26,23 @@ public sealed class TestData(DatabaseProvider provider, string appDataPath, Post
     /// <summary>The host store, opened directly (no application needed, e.g. between a stop and a restart).</summary>
     public HostDbContext OpenHostStore()
     {
-        var layout = new DatabaseLayout(
-            Options.Create(new DatabaseOptions { Provider = Provider, ConnectionString = Database?.ConnectionString }),
-            Options.Create(new AppDataOptions { Path = AppDataPath }),
-            new HostingEnvironment { ContentRootPath = AppDataPath });
         var builder = new DbContextOptionsBuilder<HostDbContext>();
-        layout.ConfigureHost(builder, HostDbContext.MigrationsHistoryTable);
+        Layout().ConfigureHost(builder, HostDbContext.MigrationsHistoryTable);
         return new HostDbContext(builder.Options);
     }
+
+    /// <summary>A practice's Core tables (settings, outboxes), opened directly.</summary>
+    public CoreTenantDbContext OpenPracticeCore(TenantDescriptor practice)
+    {
+        var builder = new DbContextOptionsBuilder<CoreTenantDbContext>();
+        Layout().ConfigureTenant(builder, practice, CoreTenantDbContext.MigrationsHistoryTable);
+        return new CoreTenantDbContext(builder.Options);
+    }
+
+    private DatabaseLayout Layout() => new(
+        Options.Create(new DatabaseOptions { Provider = Provider, ConnectionString = Database?.ConnectionString }),
+        Options.Create(new AppDataOptions { Path = AppDataPath }),
+        new HostingEnvironment { ContentRootPath = AppDataPath });
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Models;
 using Portal.Core.Data;
+using Portal.Core.Events;
 
 namespace Portal.Clients.Data;
 
@@ -25,6 +26,8 @@ public sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> options)
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.MapDomainEventOutbox();
+
         modelBuilder.Entity<Client>(c =>
         {
             c.ToTable("Clients");

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Events;
 using Portal.Core.Security;
 
 namespace Portal.Clients.Services;
@@ -12,7 +13,7 @@ namespace Portal.Clients.Services;
 /// no row has one, the import of all rows in one transaction. The parsed rows wait server-side between
 /// the two steps, for their uploader only.
 /// </summary>
-public sealed class ClientImporter(ClientsDbContext db, ClientStore store, IAuditLog audit, ICurrentActor actor, TimeProvider clock)
+public sealed class ClientImporter(ClientsDbContext db, ClientStore store, IAuditLog audit, IDomainEventPublisher events, ICurrentActor actor, TimeProvider clock)
 {
     public const long MaxFileBytes = 5 * 1024 * 1024;
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromHours(2);
@@ -81,6 +82,7 @@ public sealed class ClientImporter(ClientsDbContext db, ClientStore store, IAudi
                 var client = new Client { Id = Guid.CreateVersion7(), Status = ClientStatus.Active, CreatedAt = now, CreatedBy = actor.Actor.UserId };
                 ClientStore.Apply(client, check.Input, now);
                 db.Clients.Add(client);
+                events.Publish(db, new ClientCreated(client.Id, client.Name));
             }
 
             db.PendingImports.Remove(pending);

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Events;
 using Portal.Core.Security;
 using Portal.Core.Text;
 
 namespace Portal.Clients.Services;
 
 /// <summary>Creating, changing, archiving and listing the practice's clients.</summary>
-public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, ICurrentActor actor, TimeProvider clock)
+public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, IDomainEventPublisher events, ICurrentActor actor, TimeProvider clock)
 {
     public async Task<ClientListPage> ListAsync(ClientListQuery query, CancellationToken cancellationToken = default)
     {
@@ -85,6 +86,7 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, ICurrentAc
         };
         Apply(client, input, now);
         db.Clients.Add(client);
+        events.Publish(db, new ClientCreated(client.Id, client.Name));
         if (!await TrySaveAsync(input.ExternalId is not null, cancellationToken))
         {
             return SaveResult.Failed<Client>(ExternalIdTaken(input.ExternalId!, null));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Core.Events;
 using Portal.Documents.Models;
 
 namespace Portal.Documents.Data;
@@ -25,6 +26,8 @@ public sealed class DocumentsDbContext(DbContextOptions<DocumentsDbContext> opti
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.MapDomainEventOutbox();
+
         modelBuilder.Entity<Folder>(f =>
         {
             f.ToTable("Folders");

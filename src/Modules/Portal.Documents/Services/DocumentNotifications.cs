@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
+using Portal.Core.Events;
 using Portal.Core.Jobs;
 using Portal.Core.Mail;
 using Portal.Core.Settings;
@@ -26,6 +27,7 @@ public sealed class DocumentNotifications(
     DocumentShares shares,
     IReminderQueue reminders,
     IJobQueue jobs,
+    IDomainEventPublisher events,
     MailComposer composer,
     IMailOutbox outbox,
     SiteSettingsStore settings,
@@ -39,13 +41,17 @@ public sealed class DocumentNotifications(
     /// <summary>How long after a browser's "batch complete" a batch still being scanned is checked again.</summary>
     public static readonly TimeSpan ScanSettle = TimeSpan.FromSeconds(5);
 
-    /// <summary>After each finished upload: schedule the fallback notice for its batch.</summary>
-    public async Task UploadCompletedAsync(Upload upload, CancellationToken cancellationToken)
+    /// <summary>
+    /// After each finished upload (<see cref="FallbackNoticeOnUpload"/>): schedule the fallback notice for
+    /// its batch, a quiet period after the upload. Queued twice (the event delivered again), the second
+    /// notice finds the files already claimed.
+    /// </summary>
+    public async Task ScheduleFallbackNoticeAsync(DocumentUploaded uploaded, DateTime uploadedAt, CancellationToken cancellationToken)
     {
-        var delay = NoticeDelay(upload.Direction);
+        var delay = NoticeDelay(uploaded.FromClient ? TransferDirection.FromClient : TransferDirection.ToClient);
         await jobs.EnqueueAsync<DocumentNoticeHandler, DocumentNotice>(
-            new DocumentNotice(upload.ClientId, upload.BatchId, upload.DocumentVersionId, AfterQuietPeriod: true),
-            new EnqueueOptions { RunAfter = clock.GetUtcNow().UtcDateTime + delay },
+            new DocumentNotice(uploaded.ClientId, uploaded.BatchId, uploaded.VersionId, AfterQuietPeriod: true),
+            new EnqueueOptions { RunAfter = uploadedAt + delay },
             cancellationToken);
     }
 
@@ -110,6 +116,13 @@ public sealed class DocumentNotifications(
             }
         }
 
+        // Published with the claim: the files are announced exactly when this commits.
+        foreach (var side in claimed.GroupBy(c => c.Version.Direction))
+        {
+            events.Publish(db, new DocumentsSent(clientId, batchId, side.Select(c => c.Version.Id).ToList(), side.Key == TransferDirection.FromClient));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         if (claimed.Count == 0)

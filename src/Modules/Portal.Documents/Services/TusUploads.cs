@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
 using Portal.Core.Errors;
+using Portal.Core.Events;
 using Portal.Core.Security;
 using Portal.Core.Storage;
 using Portal.Documents.Data;
@@ -27,7 +28,7 @@ public sealed class TusUploads(
     EncryptedBlobStore blobs,
     DocumentAccess access,
     DocumentStore store,
-    DocumentNotifications notifications,
+    IDomainEventPublisher events,
     FileTypes types,
     IAuditLog audit,
     IOptions<DocumentOptions> options,
@@ -332,6 +333,11 @@ public sealed class TusUploads(
         var version = added.Version;
         upload.CompletedAt = clock.GetUtcNow().UtcDateTime;
         upload.DocumentVersionId = version.Id;
+        if (added.Outcome != VersionOutcome.Unchanged)
+        {
+            events.Publish(db, new DocumentUploaded(upload.ClientId, version.DocumentId, version.Id, upload.BatchId, upload.Direction == TransferDirection.FromClient, upload.UserId));
+        }
+
         await db.SaveChangesAsync(CancellationToken.None);
         if (added.Outcome == VersionOutcome.Unchanged)
         {
@@ -341,7 +347,6 @@ public sealed class TusUploads(
         }
 
         await audit.RecordAsync(new AuditEntry(DocumentAuditActions.Uploaded, AuditTargetTypes.Document, version.DocumentId.ToString(), $"{upload.FileName} v{version.Number}, {upload.Length} bytes, {(upload.Direction == TransferDirection.ToClient ? "to the client" : "from the client")}"), CancellationToken.None);
-        await notifications.UploadCompletedAsync(upload, CancellationToken.None);
         return added;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Core.Events;
 using Portal.Identity.Models;
 
 namespace Portal.Identity.Data;
@@ -24,6 +25,7 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : I
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.MapDomainEventOutbox();
 
         builder.Entity<PortalUser>(user =>
         {

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Contracts;
+using Portal.Core.Events;
 using Portal.Core.Settings;
+using Portal.Identity.Data;
 using Portal.Identity.Models;
 
 namespace Portal.Identity.Services;
@@ -10,6 +12,8 @@ namespace Portal.Identity.Services;
 /// <summary>What happens once a user has proven who they are (password, then code if they use 2FA).</summary>
 public sealed class SignInFlow(
     UserManager<PortalUser> users,
+    UsersDbContext db,
+    IDomainEventPublisher events,
     SignInThrottling throttling,
     DeviceCookies devices,
     IAuditLog audit,
@@ -25,7 +29,8 @@ public sealed class SignInFlow(
         await throttling.RecordSuccessAsync(user.Email!, trusted, context.RequestAborted);
         devices.Issue(context, user.Id);
         user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
-        await users.UpdateAsync(user);
+        events.Publish(db, new SignedIn(user.Id, user.Kind == UserKind.Staff, usedSecondFactor));
+        await users.UpdateAsync(user); // one SaveChanges of this scope's UsersDbContext: the sign-in time and the event
         await audit.RecordAsync(new AuditEntry(AuditActions.SignInSucceeded, AuditTargetTypes.User, user.Id.ToString(), usedSecondFactor ? "with two-factor" : null)
         {
             ActorId = user.Id,

@@ -2,6 +2,8 @@ using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Events;
+using Portal.Identity.Data;
 using Portal.Identity.Models;
 
 namespace Portal.Identity.Services;
@@ -9,6 +11,8 @@ namespace Portal.Identity.Services;
 /// <summary>The Identity module's side of <see cref="IUserDirectory"/>.</summary>
 public sealed class UserDirectory(
     UserManager<PortalUser> users,
+    UsersDbContext db,
+    IDomainEventPublisher events,
     UserAccounts accounts,
     InvitationSender invitations,
     IReminderQueue reminders,
@@ -93,6 +97,10 @@ public sealed class UserDirectory(
             var outcome = await reminders.QueueAsync(
                 new ReminderRequest(InvitationReminderKind.Name, user.Id, user.Email!, $"Invitation to {user.DisplayName}", InvitationReminderKind.Payload(user.Id), $"invitation:{user.Id}"),
                 cancellationToken);
+
+            // The invitation itself is a reminder (the Notifications module's row), so the event has its own save right after it.
+            events.Publish(db, new PortalUserInvited(user.Id, user.Email!));
+            await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(new AuditEntry(AuditActions.InvitationSent, AuditTargetTypes.User, user.Id.ToString(), outcome == ReminderOutcome.Queued ? "queued for review" : "sent"), cancellationToken);
             return new InvitationResult(outcome == ReminderOutcome.Queued ? InvitationOutcome.Queued : InvitationOutcome.Sent);
         }
