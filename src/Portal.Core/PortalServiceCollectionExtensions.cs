@@ -91,7 +91,7 @@ public static class PortalServiceCollectionExtensions
             : provider.GetRequiredService<PickupFolderMailTransport>());
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<OutboxSecrets>();
-        services.AddScoped<Time.PracticeClock>();
+        services.AddScoped<Time.IPracticeClock, Time.PracticeClock>();
         services.AddScoped<Security.PracticeCookies>();
         services.AddScoped<Security.ICurrentActor, Security.RequestActor>();
         services.AddSingleton<MailTemplateRenderer>();

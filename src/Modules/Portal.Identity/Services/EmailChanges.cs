@@ -21,7 +21,7 @@ public sealed class EmailChanges(
     IAuditLog audit,
     TenantContext tenantContext,
     TenantUrls urls,
-    PracticeClock clock)
+    IPracticeClock clock)
 {
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromDays(7);
 

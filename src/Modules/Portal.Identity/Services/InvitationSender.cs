@@ -14,7 +14,7 @@ public sealed class InvitationSender(
     TenantContext tenantContext,
     TenantUrls urls,
     IOptions<PortalIdentityOptions> options,
-    PracticeClock clock)
+    IPracticeClock clock)
 {
     public async Task<Guid> SendSetPasswordLinkAsync(PortalUser user, CancellationToken cancellationToken = default)
         => await outbox.QueueAsync(await ComposeAsync(user, preview: false, cancellationToken), cancellationToken);

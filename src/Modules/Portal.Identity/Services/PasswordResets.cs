@@ -21,7 +21,7 @@ public sealed class PasswordResets(
     TenantContext tenantContext,
     TenantUrls urls,
     IOptions<PortalIdentityOptions> options,
-    PracticeClock clock)
+    IPracticeClock clock)
 {
     public async Task RequestAsync(string email, CancellationToken cancellationToken = default)
     {

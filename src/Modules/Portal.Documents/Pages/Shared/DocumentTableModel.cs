@@ -1,11 +1,12 @@
 using Portal.Documents.Services;
+using Portal.Core.Navigation;
 
 namespace Portal.Documents.Pages.Shared;
 
 /// <summary>What the shared document table needs: the rows, who is looking, and how to link sorts.</summary>
 public sealed record DocumentTableModel(
     Guid ClientId,
-    DocumentPage Page,
+    ListPage<DocumentRow> Page,
     DocumentQuery Current,
     bool IsStaff,
     bool CanTrash,

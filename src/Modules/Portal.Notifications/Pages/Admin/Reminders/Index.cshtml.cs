@@ -5,6 +5,7 @@ using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Notifications.Models;
 using Portal.Notifications.Services;
+using Portal.Core.Navigation;
 
 namespace Portal.Notifications.Pages.Admin.Reminders;
 
@@ -22,7 +23,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
     [BindProperty(SupportsGet = true, Name = "preview")]
     public Guid? PreviewId { get; set; }
 
-    public ReminderPage Reminders { get; private set; } = new([], 0, 1, PageSize);
+    public ListPage<PortalReminder> Reminders { get; private set; } = new([], 0, 1, PageSize);
 
     public int ReadyCount { get; private set; }
 
