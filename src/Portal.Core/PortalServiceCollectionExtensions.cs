@@ -94,6 +94,8 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<Time.IPracticeClock, Time.PracticeClock>();
         services.AddScoped<Security.PracticeCookies>();
         services.AddScoped<Security.ICurrentActor, Security.RequestActor>();
+        services.AddScoped<Links.IOneTimeLinks, Links.OneTimeLinks>();
+        services.AddPracticeRecurringJob<Links.OneTimeLinksCleanupHandler>("20 * * * *");
         services.AddSingleton<MailTemplateRenderer>();
         services.AddScoped<MailComposer>();
         services.AddSingleton<IPracticeUpgrade, MailTemplatesToLiquid>();

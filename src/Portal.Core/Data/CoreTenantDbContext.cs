@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Crypto;
+using Portal.Core.Links;
 using Portal.Core.Mail;
 using Portal.Core.Recipes;
 using Portal.Core.Settings;
 
 namespace Portal.Core.Data;
 
-/// <summary>The platform's own tables inside each practice's database: settings, the mail outbox, recipe runs, wrapped data keys.</summary>
+/// <summary>The platform's own tables inside each practice's database: settings, the mail outbox, recipe runs, wrapped data keys, one-time links.</summary>
 public sealed class CoreTenantDbContext(DbContextOptions<CoreTenantDbContext> options) : DbContext(options)
 {
     public const string MigrationsHistoryTable = "__migrations_core";
@@ -18,6 +19,8 @@ public sealed class CoreTenantDbContext(DbContextOptions<CoreTenantDbContext> op
     public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
 
     public DbSet<DataKeyRecord> DataKeys => Set<DataKeyRecord>();
+
+    public DbSet<OneTimeLinkRecord> OneTimeLinks => Set<OneTimeLinkRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
@@ -66,6 +69,18 @@ public sealed class CoreTenantDbContext(DbContextOptions<CoreTenantDbContext> op
             key.Property(k => k.Version).ValueGeneratedNever();
             key.Property(k => k.MasterKeyId).HasMaxLength(100).IsRequired();
             key.Property(k => k.WrappedKey).IsRequired();
+        });
+
+        modelBuilder.Entity<OneTimeLinkRecord>(link =>
+        {
+            link.ToTable("OneTimeLinks");
+            link.HasKey(l => l.Id);
+            link.Property(l => l.Purpose).HasMaxLength(OneTimeLinkRecord.PurposeMaxLength).IsRequired();
+            link.Property(l => l.TokenHash).HasMaxLength(64).IsRequired();
+            link.Property(l => l.Data).HasMaxLength(OneTimeLinkRecord.DataMaxLength);
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.HasIndex(l => new { l.SubjectId, l.Purpose });
+            link.HasIndex(l => l.ExpiresAt);
         });
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Links;
 using Portal.Identity.Models;
 
 namespace Portal.Identity.Services;
@@ -12,7 +13,7 @@ public sealed class UserDirectory(
     UserAccounts accounts,
     InvitationSender invitations,
     IReminderQueue reminders,
-    AccountTokenService tokens,
+    IOneTimeLinks links,
     EmailChanges emailChanges,
     IAuditLog audit) : IUserDirectory
 {
@@ -26,7 +27,7 @@ public sealed class UserDirectory(
     {
         var ids = userIds.Distinct().ToList();
         var found = await users.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken);
-        var pending = await tokens.PendingManyAsync(ids, AccountTokenPurpose.ConfirmEmailChange, cancellationToken);
+        var pending = await links.PendingAsync(AccountLinkPurposes.ConfirmEmailChange, ids, cancellationToken);
         return found.ToDictionary(u => u.Id, u => Info(u, pending.GetValueOrDefault(u.Id)));
     }
 
@@ -108,7 +109,7 @@ public sealed class UserDirectory(
             : new EmailChangeResult(false, "The user no longer exists.");
 
     private async Task<PortalUserInfo> ToInfoAsync(PortalUser user, CancellationToken cancellationToken)
-        => Info(user, (await tokens.PendingAsync(user.Id, AccountTokenPurpose.ConfirmEmailChange, cancellationToken))?.Data);
+        => Info(user, (await links.PendingAsync(AccountLinkPurposes.ConfirmEmailChange, [user.Id], cancellationToken)).GetValueOrDefault(user.Id));
 
     private static PortalUserInfo Info(PortalUser user, string? pendingEmail)
         => new(user.Id, user.Email ?? "", user.DisplayName, user.Kind == UserKind.Staff, user.IsDisabled, user.LastSignInAt is not null, user.LastSignInAt, pendingEmail);
