@@ -41,6 +41,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(QuarantineMailTemplate.Definition);
         services.AddJobHandler<DocumentNoticeHandler>();
         services.AddJobHandler<DocumentScanHandler>();
+        services.AddJobHandler<AttachmentScanHandler>();
+        services.AddScoped<IAttachmentStore, AttachmentStore>();
         services.AddPracticeRecurringJob<DocumentMaintenanceHandler>("0 * * * *", requiredFeature: Documents.Manifest.Feature);
         services.AddScoped<IRecipeStep, DocumentsStep>();
         services.AddSingleton<IPermissionProvider, Permissions>();
