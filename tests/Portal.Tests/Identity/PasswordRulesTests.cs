@@ -1,6 +1,6 @@
-using Portal.Core.Links;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
+using Portal.Core.Links;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
 using Portal.Tests.Infrastructure;

@@ -1,9 +1,9 @@
-using Portal.Core.Links;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
+using Portal.Core.Links;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
 using Portal.Tests.Infrastructure;

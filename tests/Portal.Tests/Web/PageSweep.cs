@@ -1,4 +1,3 @@
-using Portal.Core.Links;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Clients.Services;
 using Portal.Core.Data;
+using Portal.Core.Links;
 using Portal.Core.Modules;
 using Portal.Core.Tenancy;
 using Portal.Identity.Models;

@@ -2,8 +2,8 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Audit.Data;
 using Portal.Audit.Models;
-using Portal.Core.Time;
 using Portal.Core.Navigation;
+using Portal.Core.Time;
 
 namespace Portal.Audit.Services;
 

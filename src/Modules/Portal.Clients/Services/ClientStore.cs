@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Text;
-using Portal.Core.Navigation;
 
 namespace Portal.Clients.Services;
 

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
-using Portal.Core.Security;
 using Portal.Core.Navigation;
+using Portal.Core.Security;
 
 namespace Portal.Clients.Services;
 

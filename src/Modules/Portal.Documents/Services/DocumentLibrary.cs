@@ -2,11 +2,11 @@ using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Text;
 using Portal.Documents.Data;
 using Portal.Documents.Models;
-using Portal.Core.Navigation;
 
 namespace Portal.Documents.Services;
 

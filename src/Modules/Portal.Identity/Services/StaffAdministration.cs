@@ -3,10 +3,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Identity.Data;
 using Portal.Identity.Models;
-using Portal.Core.Navigation;
 
 namespace Portal.Identity.Services;
 

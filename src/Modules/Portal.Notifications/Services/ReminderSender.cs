@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
 using Portal.Core.Mail;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Notifications.Data;
 using Portal.Notifications.Models;
-using Portal.Core.Navigation;
 
 namespace Portal.Notifications.Services;
 

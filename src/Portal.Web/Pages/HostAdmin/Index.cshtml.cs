@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Core.Tenancy;
 using Portal.Core.Navigation;
+using Portal.Core.Tenancy;
 
 namespace Portal.Web.Pages.HostAdmin;
 

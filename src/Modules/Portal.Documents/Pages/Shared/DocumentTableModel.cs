@@ -1,5 +1,5 @@
-using Portal.Documents.Services;
 using Portal.Core.Navigation;
+using Portal.Documents.Services;
 
 namespace Portal.Documents.Pages.Shared;
 

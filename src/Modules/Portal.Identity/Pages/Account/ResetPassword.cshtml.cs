@@ -1,8 +1,8 @@
-using Portal.Core.Links;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Contracts;
+using Portal.Core.Links;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
 

@@ -1,7 +1,7 @@
-using Portal.Core.Links;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Links;
 using Portal.Core.Tenancy;
 using Portal.Identity.Models;
 using Portal.Identity.Services;

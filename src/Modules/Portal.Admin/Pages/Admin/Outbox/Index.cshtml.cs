@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Mail;
-using Portal.Core.Security;
 using Portal.Core.Navigation;
+using Portal.Core.Security;
 
 namespace Portal.Admin.Pages.Admin.Outbox;
 

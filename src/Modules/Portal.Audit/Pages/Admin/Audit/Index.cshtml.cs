@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Audit.Models;
 using Portal.Audit.Services;
 using Portal.Core.Contracts;
-using Portal.Core.Security;
 using Portal.Core.Navigation;
+using Portal.Core.Security;
 
 namespace Portal.Audit.Pages.Admin.Audit;
 

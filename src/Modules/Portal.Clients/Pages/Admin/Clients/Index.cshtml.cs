@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Clients.Models;
 using Portal.Clients.Services;
-using Portal.Core.Security;
 using Portal.Core.Navigation;
+using Portal.Core.Security;
 
 namespace Portal.Clients.Pages.Admin.Clients;
 

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Documents.Data;
 using Portal.Documents.Services;
-using Portal.Core.Navigation;
 
 namespace Portal.Documents.Pages.Admin.Documents;
 

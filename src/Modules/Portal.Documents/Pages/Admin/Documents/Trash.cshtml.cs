@@ -1,10 +1,10 @@
-using Portal.Documents.Models;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using Portal.Core.Security;
-using Portal.Documents.Services;
 using Portal.Core.Navigation;
+using Portal.Core.Security;
+using Portal.Documents.Models;
+using Portal.Documents.Services;
 
 namespace Portal.Documents.Pages.Admin.Documents;
 

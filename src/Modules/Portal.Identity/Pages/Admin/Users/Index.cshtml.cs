@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Identity.Services;
-using Portal.Core.Navigation;
 
 namespace Portal.Identity.Pages.Admin.Users;
 

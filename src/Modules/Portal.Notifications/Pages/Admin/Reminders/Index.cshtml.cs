@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Mail;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Notifications.Models;
 using Portal.Notifications.Services;
-using Portal.Core.Navigation;
 
 namespace Portal.Notifications.Pages.Admin.Reminders;
 
