@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
+using Portal.Documents.Services;
 using Portal.Tests.Documents;
 using Portal.Tests.Infrastructure;
 
@@ -72,6 +73,28 @@ public sealed class AttachmentStoreTests(SharedAppsWithTestModule apps) : IClass
         Assert.Null(second.Attachment);
         Assert.Contains("storage is full", second.Error, StringComparison.Ordinal);
         Assert.Single(await NotesAsync(app, practice, n => n.ListAsync(noteId)));
+
+        // One quota: an upload to a client's documents is refused for the attachment's bytes too.
+        var uploadProblem = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<DocumentStore>().QuotaErrorAsync(900_000, default));
+        Assert.Contains("storage is full", uploadProblem, StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_documents_sweep_of_orphaned_files_leaves_attachments_alone(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var content = DocumentsScenario.Pdf(10_000, seed: 3);
+        var attachment = (await NotesAsync(app, practice, n => n.AttachAsync(Guid.NewGuid(), "kept.pdf", content, Guid.NewGuid()))).Attachment!;
+
+        await app.InPracticeAsync(practice, sp => ActivatorUtilities.CreateInstance<DocumentMaintenanceHandler>(sp, new ShiftedClock(TimeSpan.FromDays(30))).MaintainAsync(default));
+
+        Assert.Equal(content, await NotesAsync(app, practice, n => n.ReadAsync(attachment.Id)));
+    }
+
+    private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + offset;
     }
 
     private static Task<T> NotesAsync<T>(PortalApplication app, TenantDescriptor practice, Func<TestNoteAttachments, Task<T>> work)
