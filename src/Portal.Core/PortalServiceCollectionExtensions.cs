@@ -98,9 +98,11 @@ public static class PortalServiceCollectionExtensions
             : provider.GetRequiredService<PickupFolderMailTransport>());
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<OutboxSecrets>();
-        services.AddScoped<Time.PracticeClock>();
+        services.AddScoped<Time.IPracticeClock, Time.PracticeClock>();
         services.AddScoped<Security.PracticeCookies>();
         services.AddScoped<Security.ICurrentActor, Security.RequestActor>();
+        services.AddScoped<Links.IOneTimeLinks, Links.OneTimeLinks>();
+        services.AddPracticeRecurringJob<Links.OneTimeLinksCleanupHandler>("20 * * * *");
         services.AddSingleton<MailTemplateRenderer>();
         services.AddScoped<MailComposer>();
         services.AddSingleton<IPracticeUpgrade, MailTemplatesToLiquid>();

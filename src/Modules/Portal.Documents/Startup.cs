@@ -43,6 +43,8 @@ public sealed class Startup : ModuleStartup
         services.AddJobHandler<DocumentNoticeHandler>();
         services.AddDomainEventHandler<DocumentUploaded, FallbackNoticeOnUpload>();
         services.AddJobHandler<DocumentScanHandler>();
+        services.AddJobHandler<AttachmentScanHandler>();
+        services.AddScoped<IAttachmentStore, AttachmentStore>();
         services.AddPracticeRecurringJob<DocumentMaintenanceHandler>("0 * * * *", requiredFeature: Documents.Manifest.Feature);
         services.AddScoped<IRecipeStep, DocumentsStep>();
         services.AddSingleton<IPermissionProvider, Permissions>();

@@ -115,7 +115,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<Portal.Core.Navigation.IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<RolePermissions>();
-        services.AddScoped<AccountTokenService>();
+        services.AddSingleton<IPracticeUpgrade, AccountTokensToOneTimeLinks>();
         services.AddScoped<UserSessions>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<InvitationSender>();

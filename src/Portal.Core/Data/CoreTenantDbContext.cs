@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Crypto;
 using Portal.Core.Events;
+using Portal.Core.Links;
 using Portal.Core.Mail;
 using Portal.Core.Recipes;
 using Portal.Core.Settings;
 
 namespace Portal.Core.Data;
 
-/// <summary>The platform's own tables inside each practice's database: settings, the mail outbox, recipe runs, wrapped data keys, the event outbox.</summary>
+/// <summary>The platform's own tables inside each practice's database: settings, the mail outbox, recipe runs, wrapped data keys, the event outbox, one-time links.</summary>
 public sealed class CoreTenantDbContext(DbContextOptions<CoreTenantDbContext> options) : DbContext(options)
 {
     public const string MigrationsHistoryTable = "__migrations_core";
@@ -23,6 +24,8 @@ public sealed class CoreTenantDbContext(DbContextOptions<CoreTenantDbContext> op
     public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
 
     public DbSet<DomainEventDelivery> DomainEventDeliveries => Set<DomainEventDelivery>();
+
+    public DbSet<OneTimeLinkRecord> OneTimeLinks => Set<OneTimeLinkRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
@@ -79,6 +82,18 @@ public sealed class CoreTenantDbContext(DbContextOptions<CoreTenantDbContext> op
             delivery.ToTable("DomainEventDeliveries");
             delivery.HasKey(d => new { d.EventId, d.Handler });
             delivery.Property(d => d.Handler).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<OneTimeLinkRecord>(link =>
+        {
+            link.ToTable("OneTimeLinks");
+            link.HasKey(l => l.Id);
+            link.Property(l => l.Purpose).HasMaxLength(OneTimeLinkRecord.PurposeMaxLength).IsRequired();
+            link.Property(l => l.TokenHash).HasMaxLength(64).IsRequired();
+            link.Property(l => l.Data).HasMaxLength(OneTimeLinkRecord.DataMaxLength);
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.HasIndex(l => new { l.SubjectId, l.Purpose });
+            link.HasIndex(l => l.ExpiresAt);
         });
     }
 }

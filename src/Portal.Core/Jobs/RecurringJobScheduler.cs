@@ -243,7 +243,7 @@ public sealed class RecurringJobScheduler(
     private async Task<PracticeTimeZone> ZoneOfAsync(TenantDescriptor tenant, CancellationToken cancellationToken)
     {
         await using var scope = tenantScopes.CreateScope(tenant);
-        return await scope.ServiceProvider.GetRequiredService<PracticeClock>().ZoneAsync(cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<IPracticeClock>().ZoneAsync(cancellationToken);
     }
 
     private JobRecord NewRun(RecurringJobDefinition definition, string? tenant, DateTime scheduledAt, DateTime now)

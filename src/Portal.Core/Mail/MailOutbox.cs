@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Jobs;
+using Portal.Core.Navigation;
 
 namespace Portal.Core.Mail;
 
@@ -36,7 +37,7 @@ public sealed class MailOutbox(CoreTenantDbContext db, IJobQueue jobs, OutboxSec
         return message.Id;
     }
 
-    public async Task<OutboxPage> ListAsync(OutboxState? state, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<ListPage<OutboxMessage>> ListAsync(OutboxState? state, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var query = db.OutboxMessages.AsNoTracking();
         if (state is not null)
@@ -62,7 +63,7 @@ public sealed class MailOutbox(CoreTenantDbContext db, IJobQueue jobs, OutboxSec
                 SentAt = m.SentAt,
             })
             .ToListAsync(cancellationToken);
-        return new OutboxPage(items, total, page, pageSize);
+        return new ListPage<OutboxMessage>(items, total, page, pageSize);
     }
 
     public async Task<OutboxMessage?> FindAsync(Guid id, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Core.Navigation;
 
 namespace Portal.Core.Tenancy;
 
@@ -19,7 +20,7 @@ public sealed class TenantStore(
         return await db.Tenants.AsNoTracking().Include(t => t.HostNames).SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
     }
 
-    public async Task<TenantPage> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<ListPage<TenantRecord>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
         var query = db.Tenants.AsNoTracking();
@@ -31,7 +32,7 @@ public sealed class TenantStore(
 
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderBy(t => t.Name).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new TenantPage(rows, total, page, pageSize);
+        return new ListPage<TenantRecord>(rows, total, page, pageSize);
     }
 
     /// <summary>Inserts a new practice; false when the name is taken (the unique index decides races).</summary>
@@ -184,11 +185,6 @@ public sealed class TenantStore(
         await registry.ReloadAsync(cancellationToken);
         await signal.PublishAsync(TenantRegistry.ChangeChannel, "", cancellationToken);
     }
-}
-
-public sealed record TenantPage(IReadOnlyList<TenantRecord> Items, int Total, int Page, int PageSize)
-{
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
 public sealed record HostNameResult(bool Succeeded, string? HostName, string? Error)

@@ -8,7 +8,7 @@ namespace Portal.Core.Time;
 /// headers and labels say the zone with <see cref="TimeZoneLabelTagHelper"/>.
 /// </summary>
 [HtmlTargetElement("local-time", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class LocalTimeTagHelper(PracticeClock clock) : TagHelper
+public sealed class LocalTimeTagHelper(IPracticeClock clock) : TagHelper
 {
     public DateTime? Value { get; set; }
 

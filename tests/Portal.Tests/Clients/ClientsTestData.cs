@@ -42,7 +42,7 @@ public static class ClientsTestData
         });
 
     public static Task<DateOnly> TodayAsync(this PortalApplication app, TenantDescriptor practice)
-        => app.InPracticeAsync(practice, sp => sp.GetRequiredService<Portal.Core.Time.PracticeClock>().TodayAsync());
+        => app.InPracticeAsync(practice, sp => sp.GetRequiredService<Portal.Core.Time.IPracticeClock>().TodayAsync());
 
     public static Task<T> InClientsDbAsync<T>(this PortalApplication app, TenantDescriptor practice, Func<ClientsDbContext, Task<T>> work)
         => app.InPracticeAsync(practice, sp => work(sp.GetRequiredService<ClientsDbContext>()));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
+using Portal.Core.Links;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
 using Portal.Tests.Infrastructure;
@@ -31,7 +32,7 @@ public sealed class PasswordRulesTests(SharedApps apps) : IClassFixture<SharedAp
         var practice = await app.CreatePracticeAsync();
         var staff = await app.AddStaffAsync(practice);
         var client = await app.AddClientAsync(practice);
-        var token = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<AccountTokenService>().IssueAsync(staff.Id, AccountTokenPurpose.SetPassword, TimeSpan.FromDays(1)));
+        var token = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<IOneTimeLinks>().IssueAsync(new OneTimeLinkRequest(AccountLinkPurposes.SetPassword, staff.Id, TimeSpan.FromDays(1))));
 
         var setPassword = await app.ClientFor(practice).GetDocumentAsync($"account/set-password?token={token}");
         Assert.Contains("At least 12 characters", setPassword.QuerySelector("[data-testid=password-rules]")!.TextContent, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
+using Portal.Core.Links;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
 using Portal.Tests.Infrastructure;
@@ -54,7 +55,7 @@ public sealed class SetPasswordLinkTests(SharedApps apps) : IClassFixture<Shared
         await using var app = await PortalApplication.StartAsync(provider);
         var practice = await app.CreatePracticeAsync();
         var user = await app.AddClientAsync(practice);
-        var token = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<AccountTokenService>().IssueAsync(user.Id, AccountTokenPurpose.SetPassword, TimeSpan.FromDays(30)));
+        var token = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<IOneTimeLinks>().IssueAsync(new OneTimeLinkRequest(AccountLinkPurposes.SetPassword, user.Id, TimeSpan.FromDays(30))));
 
         var mangled = await app.ClientFor(practice).GetAsync("account/set-password?token=" + token[..^2]);
         Assert.Equal(HttpStatusCode.BadRequest, mangled.StatusCode);
@@ -72,7 +73,7 @@ public sealed class SetPasswordLinkTests(SharedApps apps) : IClassFixture<Shared
         await using var app = await PortalApplication.StartAsync(provider);
         var practice = await app.CreatePracticeAsync();
         var user = await app.AddClientAsync(practice);
-        var token = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<AccountTokenService>().IssueAsync(user.Id, AccountTokenPurpose.SetPassword, TimeSpan.FromDays(30)));
+        var token = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<IOneTimeLinks>().IssueAsync(new OneTimeLinkRequest(AccountLinkPurposes.SetPassword, user.Id, TimeSpan.FromDays(30))));
         var path = "account/set-password?token=" + token;
         var client = app.ClientFor(practice);
         var form = (IHtmlFormElement)(await client.GetDocumentAsync(path)).QuerySelector("main form")!;
@@ -94,8 +95,8 @@ public sealed class SetPasswordLinkTests(SharedApps apps) : IClassFixture<Shared
         var app = await apps.For(DatabaseProvider.Sqlite);
         var practice = await app.CreatePracticeAsync();
         var user = await app.AddClientAsync(practice);
-        var first = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<AccountTokenService>().IssueAsync(user.Id, AccountTokenPurpose.SetPassword, TimeSpan.FromDays(30)));
-        var second = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<AccountTokenService>().IssueAsync(user.Id, AccountTokenPurpose.SetPassword, TimeSpan.FromDays(30)));
+        var first = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<IOneTimeLinks>().IssueAsync(new OneTimeLinkRequest(AccountLinkPurposes.SetPassword, user.Id, TimeSpan.FromDays(30))));
+        var second = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<IOneTimeLinks>().IssueAsync(new OneTimeLinkRequest(AccountLinkPurposes.SetPassword, user.Id, TimeSpan.FromDays(30))));
 
         Assert.Equal(HttpStatusCode.Gone, (await app.ClientFor(practice).GetAsync("account/set-password?token=" + first)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.ClientFor(practice).GetAsync("account/set-password?token=" + second)).StatusCode);

@@ -13,8 +13,8 @@ namespace Portal.Tests.Infrastructure;
 
 /// <summary>
 /// A module that exists only in tests: two optional features where one depends on the other, an
-/// endpoint per feature, an admin menu item, an endpoint that fails, and a settings section with a
-/// secret field.
+/// endpoint per feature, an admin menu item, an endpoint that fails, a settings section with a
+/// secret field, and files attached through the attachments contract.
 /// </summary>
 public sealed class TestModule : ModuleStartup
 {
@@ -35,6 +35,7 @@ public sealed class TestModule : ModuleStartup
     {
         services.AddSingleton<IAdminMenuProvider, TestMenu>();
         services.AddSettingsSection<TestSecretSettings>();
+        services.AddScoped<TestNoteAttachments>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Settings;
-using Portal.Identity.Data;
 using Portal.Notifications.Data;
 using Portal.Notifications.Models;
 using Portal.Tests.Infrastructure;
@@ -154,5 +153,5 @@ public sealed class ReminderQueueTests(SharedApps apps) : IClassFixture<SharedAp
         => app.InPracticeAsync(practice, sp => sp.GetRequiredService<NotificationsDbContext>().Reminders.CountAsync(r => r.State == ReminderState.Ready));
 
     private static Task<int> TokensAsync(PortalApplication app, Portal.Core.Tenancy.TenantDescriptor practice, Guid userId)
-        => app.InPracticeAsync(practice, sp => sp.GetRequiredService<UsersDbContext>().AccountTokens.CountAsync(t => t.UserId == userId));
+        => app.InPracticeAsync(practice, sp => sp.GetRequiredService<CoreTenantDbContext>().OneTimeLinks.CountAsync(l => l.SubjectId == userId));
 }

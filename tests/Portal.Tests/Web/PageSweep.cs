@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Clients.Services;
 using Portal.Core.Data;
+using Portal.Core.Links;
 using Portal.Core.Modules;
 using Portal.Core.Tenancy;
 using Portal.Identity.Models;
@@ -57,10 +58,10 @@ internal sealed class PageSweep
             var portal = await sp.GetRequiredService<ClientStore>().PortalOfAsync(scenario.ClientId) ?? throw new InvalidOperationException("no portal");
             var (role, _) = await sp.GetRequiredService<RoleAdministration>().CreateAsync("Bookkeepers", "Sweep sample");
             var message = await sp.GetRequiredService<CoreTenantDbContext>().OutboxMessages.Select(m => m.Id).FirstAsync();
-            var accountTokens = sp.GetRequiredService<AccountTokenService>();
-            var set = await accountTokens.IssueAsync(linkUser.Id, AccountTokenPurpose.SetPassword, TimeSpan.FromDays(1));
-            var reset = await accountTokens.IssueAsync(linkUser.Id, AccountTokenPurpose.ResetPassword, TimeSpan.FromDays(1));
-            var confirm = await accountTokens.IssueAsync(linkUser.Id, AccountTokenPurpose.ConfirmEmailChange, TimeSpan.FromDays(1), $"new-{linkUser.Email}");
+            var links = sp.GetRequiredService<IOneTimeLinks>();
+            var set = await links.IssueAsync(new OneTimeLinkRequest(AccountLinkPurposes.SetPassword, linkUser.Id, TimeSpan.FromDays(1)));
+            var reset = await links.IssueAsync(new OneTimeLinkRequest(AccountLinkPurposes.ResetPassword, linkUser.Id, TimeSpan.FromDays(1)));
+            var confirm = await links.IssueAsync(new OneTimeLinkRequest(AccountLinkPurposes.ConfirmEmailChange, linkUser.Id, TimeSpan.FromDays(1), $"new-{linkUser.Email}"));
             return (portal.Id, role!.Id, message, (set, reset, confirm));
         });
 

@@ -2,27 +2,27 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Audit.Data;
 using Portal.Audit.Models;
+using Portal.Core.Navigation;
 using Portal.Core.Time;
 
 namespace Portal.Audit.Services;
 
 /// <summary>Reads the practice's trail for people: filtered, newest first, a page at a time or streamed.</summary>
-public sealed class AuditTrail(AuditDbContext db, PracticeClock clock)
+public sealed class AuditTrail(AuditDbContext db, IPracticeClock clock)
 {
     /// <summary>Rows read per query when streaming, so an export of any size holds one batch in memory.</summary>
     public const int BatchSize = 1000;
 
-    public async Task<AuditEventPage> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<ListPage<AuditEvent>> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var query = Filtered(filter, await clock.ZoneAsync(cancellationToken));
         var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, pageCount);
+        page = ListPage.Clamp(page, total, pageSize);
         var items = await query.OrderByDescending(e => e.Sequence)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .ToListAsync(cancellationToken);
-        return new AuditEventPage(items, total, page, pageSize);
+        return new ListPage<AuditEvent>(items, total, page, pageSize);
     }
 
     /// <summary>Every action name recorded so far, for the filter's choices.</summary>
@@ -90,9 +90,4 @@ public sealed class AuditTrail(AuditDbContext db, PracticeClock clock)
 
         return query;
     }
-}
-
-public sealed record AuditEventPage(IReadOnlyList<AuditEvent> Items, int Total, int Page, int PageSize)
-{
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }

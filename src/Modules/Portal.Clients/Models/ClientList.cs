@@ -20,8 +20,3 @@ public sealed record ClientListItem(
     Guid? PortalId,
     string? PortalName,
     DateTime CreatedAt);
-
-public sealed record ClientListPage(IReadOnlyList<ClientListItem> Items, int Total, int Page, int PageSize)
-{
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}

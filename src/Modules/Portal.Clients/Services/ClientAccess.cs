@@ -17,7 +17,7 @@ public sealed class ClientAccess(
     ClientsDbContext db,
     IAuthorizationService authorization,
     PortalMemberships memberships,
-    PracticeClock calendar,
+    IPracticeClock calendar,
     PortalChoiceCookie choice) : IClientAccess
 {
     private readonly Dictionary<Guid, CurrentPortal?> _current = [];

@@ -7,7 +7,7 @@ using Portal.Core.Time;
 namespace Portal.Clients.Services;
 
 /// <summary>The Clients module's side of <see cref="IClientDirectory"/>.</summary>
-public sealed class ClientDirectory(ClientsDbContext db, PracticeClock calendar) : IClientDirectory
+public sealed class ClientDirectory(ClientsDbContext db, IPracticeClock calendar) : IClientDirectory
 {
     public Task<ClientSummary?> FindAsync(Guid clientId, CancellationToken cancellationToken = default)
         => db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new ClientSummary(c.Id, c.Name)).SingleOrDefaultAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
 using Portal.Core.Events;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Text;
 
@@ -11,7 +12,7 @@ namespace Portal.Clients.Services;
 /// <summary>Creating, changing, archiving and listing the practice's clients.</summary>
 public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, IDomainEventPublisher events, ICurrentActor actor, TimeProvider clock)
 {
-    public async Task<ClientListPage> ListAsync(ClientListQuery query, CancellationToken cancellationToken = default)
+    public async Task<ListPage<ClientListItem>> ListAsync(ClientListQuery query, CancellationToken cancellationToken = default)
     {
         var clients = db.Clients.AsNoTracking().Where(c => c.Status == query.Status);
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -32,7 +33,7 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, IDomainEve
             (_, true) => clients.OrderByDescending(c => c.NormalizedName).ThenByDescending(c => c.Id),
             _ => clients.OrderBy(c => c.NormalizedName).ThenBy(c => c.Id),
         };
-        var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + query.PageSize - 1) / query.PageSize));
+        var page = ListPage.Clamp(query.Page, total, query.PageSize);
         var rows = await ordered.Skip((page - 1) * query.PageSize).Take(query.PageSize)
             .Select(c => new { c.Id, c.Name, c.Kind, c.ExternalId, c.CreatedAt })
             .ToListAsync(cancellationToken);
@@ -54,7 +55,7 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, IDomainEve
             portals.GetValueOrDefault(r.Id)?.Id,
             portals.GetValueOrDefault(r.Id)?.Name,
             r.CreatedAt)).ToList();
-        return new ClientListPage(items, total, page, query.PageSize);
+        return new ListPage<ClientListItem>(items, total, page, query.PageSize);
     }
 
     public Task<Client?> FindAsync(Guid id, CancellationToken cancellationToken = default)

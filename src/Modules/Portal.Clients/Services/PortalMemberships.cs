@@ -13,7 +13,7 @@ public sealed class PortalMemberships(
     ClientsDbContext db,
     IUserDirectory users,
     IAuditLog audit,
-    PracticeClock calendar,
+    IPracticeClock calendar,
     ICurrentActor actor,
     TimeProvider clock)
 {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 
 namespace Portal.Clients.Services;
@@ -9,7 +10,7 @@ namespace Portal.Clients.Services;
 /// <summary>Portals and the clients they group.</summary>
 public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAuditLog audit, ICurrentActor actor, TimeProvider clock)
 {
-    public async Task<PortalListPage> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<ListPage<PortalListItem>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var portals = db.Portals.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
@@ -21,7 +22,7 @@ public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAudi
         }
 
         var total = await portals.CountAsync(cancellationToken);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        page = ListPage.Clamp(page, total, pageSize);
         var rows = await portals.OrderBy(p => p.NormalizedName).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
@@ -35,7 +36,7 @@ public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAudi
             .GroupBy(m => m.PortalId).Select(g => new { PortalId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.PortalId, x => x.Count, cancellationToken);
         var items = rows.Select(r => new PortalListItem(r.Id, r.Name, clients[r.Id].ToList(), users.GetValueOrDefault(r.Id))).ToList();
-        return new PortalListPage(items, total, page, pageSize);
+        return new ListPage<PortalListItem>(items, total, page, pageSize);
     }
 
     public Task<ClientPortal?> FindAsync(Guid id, CancellationToken cancellationToken = default)

@@ -21,6 +21,8 @@ public sealed class DocumentsDbContext(DbContextOptions<DocumentsDbContext> opti
 
     public DbSet<Upload> Uploads => Set<Upload>();
 
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
 
@@ -97,6 +99,22 @@ public sealed class DocumentsDbContext(DbContextOptions<DocumentsDbContext> opti
             u.Property(x => x.ContentType).HasMaxLength(100);
             u.HasIndex(x => x.UserId);
             u.HasIndex(x => x.ExpiresAt);
+        });
+
+        modelBuilder.Entity<Attachment>(a =>
+        {
+            a.ToTable("Attachments");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Owner).HasMaxLength(Attachment.OwnerMaxLength).IsRequired();
+            a.Property(x => x.FileName).HasMaxLength(255).IsRequired();
+            a.Property(x => x.BlobKey).HasMaxLength(100).IsRequired();
+            a.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
+            a.Property(x => x.ContentType).HasMaxLength(100).IsRequired();
+            a.Property(x => x.ScanState).HasConversion<string>().HasMaxLength(12).IsRequired();
+            a.Property(x => x.ScanSignature).HasMaxLength(200);
+            a.HasIndex(x => new { x.Owner, x.OwnerId });
+            a.HasIndex(x => x.BlobKey);
+            a.HasIndex(x => new { x.ScanState, x.CreatedAt });
         });
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
 using Portal.Core.Errors;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Text;
 using Portal.Documents.Data;
@@ -24,7 +25,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         => db.Folders.AsNoTracking().SingleOrDefaultAsync(f => f.Id == folderId && f.ClientId == clientId && f.DeletedAt == null, cancellationToken);
 
     /// <summary>A page of the client's documents the user may see; sorted and paged in the database.</summary>
-    public async Task<DocumentPage> ListAsync(ClientDocumentRights rights, DocumentQuery query, CancellationToken cancellationToken = default)
+    public async Task<ListPage<DocumentRow>> ListAsync(ClientDocumentRights rights, DocumentQuery query, CancellationToken cancellationToken = default)
     {
         // Each side lists the version it may see (see ScanVisibility); a document with none is not listed.
         Expression<Func<Document, Guid?>> shown = rights.IsStaff ? d => d.StaffVersionId : d => d.ClientVersionId;
@@ -80,18 +81,18 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
             .GroupBy(n => n.DocumentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var folderNames = await db.Folders.Where(f => f.ClientId == rights.ClientId).Select(f => new { f.Id, f.Name }).ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken);
         var ordered = Sort(rows, query).Select(r => r with { NoteCount = noteCounts.GetValueOrDefault(r.Document.Id), FolderName = r.Document.FolderId is { } f ? folderNames.GetValueOrDefault(f) : null }).ToList();
-        return new DocumentPage(ordered, total, page, query.PageSize);
+        return new ListPage<DocumentRow>(ordered, total, page, query.PageSize);
     }
 
     /// <summary>Files clients uploaded that no staff member has downloaded yet, across all clients (or one).</summary>
-    public async Task<NewFilesPage> NewFilesAsync(Guid? clientId, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<ListPage<NewFileRow>> NewFilesAsync(Guid? clientId, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var query = NewFiles(clientId);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(x => x.Version.UploadedAt).Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
         var clients = await clientDirectory.FindManyAsync(rows.Select(r => r.Document.ClientId), cancellationToken);
-        return new NewFilesPage(
+        return new ListPage<NewFileRow>(
             rows.Select(r => new NewFileRow(r.Document, r.Version, clients.TryGetValue(r.Document.ClientId, out var c) ? c.Name : "(unknown client)")).ToList(),
             total,
             Math.Max(page, 1),
@@ -245,13 +246,13 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         return trashed;
     }
 
-    public async Task<TrashPage> TrashListAsync(int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<ListPage<(Document Document, string ClientName)>> TrashListAsync(int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var query = db.Documents.AsNoTracking().Where(d => d.DeletedAt != null);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(d => d.DeletedAt).Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         var clients = await clientDirectory.FindManyAsync(rows.Select(r => r.ClientId), cancellationToken);
-        return new TrashPage(rows.Select(d => (d, clients.TryGetValue(d.ClientId, out var c) ? c.Name : "(unknown client)")).ToList(), total, Math.Max(page, 1), pageSize);
+        return new ListPage<(Document Document, string ClientName)>(rows.Select(d => (d, clients.TryGetValue(d.ClientId, out var c) ? c.Name : "(unknown client)")).ToList(), total, Math.Max(page, 1), pageSize);
     }
 
     /// <summary>Back from the trash; if a document of the same name from the same side arrived meanwhile, the restored one gets a new name.</summary>
@@ -378,21 +379,6 @@ public sealed record DocumentRow(Document Document, DocumentVersion Version)
     public bool IsNewToClient => Version.Direction == TransferDirection.ToClient && Version.ClientDownloadedAt is null && Version.IsReleased();
 }
 
-public sealed record DocumentPage(IReadOnlyList<DocumentRow> Items, int Total, int Page, int PageSize)
-{
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
 public sealed record NewFileRow(Document Document, DocumentVersion Version, string ClientName);
-
-public sealed record NewFilesPage(IReadOnlyList<NewFileRow> Items, int Total, int Page, int PageSize)
-{
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
-public sealed record TrashPage(IReadOnlyList<(Document Document, string ClientName)> Items, int Total, int Page, int PageSize)
-{
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
 
 public sealed record NoteExportRow(string DocumentName, DateTime CreatedAt, string AuthorName, bool VisibleToClient, string Text);

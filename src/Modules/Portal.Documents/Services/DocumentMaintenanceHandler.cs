@@ -57,7 +57,8 @@ public sealed class DocumentMaintenanceHandler(
                 continue;
             }
 
-            if (!await db.Versions.AnyAsync(v => v.BlobKey == blobKey, cancellationToken) && !await db.Uploads.AnyAsync(u => u.BlobKey == blobKey, cancellationToken))
+            if (!await db.Versions.AnyAsync(v => v.BlobKey == blobKey, cancellationToken) && !await db.Uploads.AnyAsync(u => u.BlobKey == blobKey, cancellationToken)
+                && !await db.Attachments.AnyAsync(a => a.BlobKey == blobKey, cancellationToken))
             {
                 await blobs.DeleteAsync(blobKey, cancellationToken);
                 orphans++;

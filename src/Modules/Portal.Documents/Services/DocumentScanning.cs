@@ -31,7 +31,15 @@ public sealed class DocumentScanning(DocumentsDbContext db, IJobQueue jobs, IOpt
         }
     }
 
-    /// <summary>Queues the scans of versions pending for longer than <see cref="RequeueAfter"/>; returns how many.</summary>
+    public async Task QueueAsync(Attachment attachment, CancellationToken cancellationToken)
+    {
+        if (attachment.ScanState == ScanState.Pending && options.Value.IsOn)
+        {
+            await jobs.EnqueueAsync<AttachmentScanHandler, AttachmentScan>(new AttachmentScan(attachment.Id), cancellationToken);
+        }
+    }
+
+    /// <summary>Queues the scans of versions (and attachments) pending for longer than <see cref="RequeueAfter"/>; returns how many.</summary>
     public async Task<int> RequeueWaitingAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.IsOn)
@@ -49,7 +57,16 @@ public sealed class DocumentScanning(DocumentsDbContext db, IJobQueue jobs, IOpt
             await jobs.EnqueueAsync<DocumentScanHandler, DocumentScan>(new DocumentScan(versionId), cancellationToken);
         }
 
-        return waiting.Count;
+        var waitingAttachments = await db.Attachments.AsNoTracking()
+            .Where(a => a.ScanState == ScanState.Pending && a.CreatedAt < before)
+            .OrderBy(a => a.CreatedAt).Select(a => a.Id).Take(RequeueBatch)
+            .ToListAsync(cancellationToken);
+        foreach (var attachmentId in waitingAttachments)
+        {
+            await jobs.EnqueueAsync<AttachmentScanHandler, AttachmentScan>(new AttachmentScan(attachmentId), cancellationToken);
+        }
+
+        return waiting.Count + waitingAttachments.Count;
     }
 
     /// <summary>Points each side at the newest version it may see, computed in one statement from the versions as they are now.</summary>

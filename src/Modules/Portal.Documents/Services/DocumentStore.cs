@@ -115,10 +115,11 @@ public sealed class DocumentStore(
         }
     }
 
-    /// <summary>The quota problem an upload of this many more bytes would cause, if any.</summary>
+    /// <summary>The quota problem an upload of this many more bytes would cause, if any; documents and attachments share the quota.</summary>
     public async Task<string?> QuotaErrorAsync(long moreBytes, CancellationToken cancellationToken)
     {
-        var used = await db.Versions.SumAsync(v => (long?)v.Size, cancellationToken) ?? 0;
+        var used = (await db.Versions.SumAsync(v => (long?)v.Size, cancellationToken) ?? 0)
+            + (await db.Attachments.SumAsync(a => (long?)a.Size, cancellationToken) ?? 0);
         var reserved = await db.Uploads.Where(u => u.CompletedAt == null).SumAsync(u => (long?)u.Length, cancellationToken) ?? 0;
         var quota = options.Value.PracticeQuota;
         return used + reserved + moreBytes > quota

@@ -44,7 +44,7 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : I
         {
             token.ToTable("AccountTokens");
             token.HasKey(t => t.Id);
-            token.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(30).IsRequired();
+            token.Property(t => t.Purpose).HasMaxLength(30).IsRequired();
             token.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
             token.Property(t => t.Data).HasMaxLength(320);
             token.HasIndex(t => t.TokenHash).IsUnique();

@@ -1,8 +1,9 @@
 namespace Portal.Identity.Models;
 
 /// <summary>
-/// A one-time link sent by e-mail (set a password, accept an invitation, confirm an address). Only a
-/// SHA-256 of the token is stored; the token itself exists only in the e-mail.
+/// Where one-time links were kept before they moved to Core's <c>OneTimeLinks</c>
+/// (<see cref="Services.AccountTokensToOneTimeLinks"/> moves the rows and leaves this table empty).
+/// Still mapped so the schema matches the migrations; to be dropped by a later migration.
 /// </summary>
 public sealed class AccountToken
 {
@@ -10,12 +11,10 @@ public sealed class AccountToken
 
     public Guid UserId { get; set; }
 
-    public AccountTokenPurpose Purpose { get; set; }
+    public string Purpose { get; set; } = "";
 
-    /// <summary>Hex SHA-256 of the token.</summary>
     public string TokenHash { get; set; } = "";
 
-    /// <summary>For e-mail changes: the address being confirmed.</summary>
     public string? Data { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -23,11 +22,4 @@ public sealed class AccountToken
     public DateTime ExpiresAt { get; set; }
 
     public DateTime? UsedAt { get; set; }
-}
-
-public enum AccountTokenPurpose
-{
-    SetPassword,
-    ResetPassword,
-    ConfirmEmailChange,
 }

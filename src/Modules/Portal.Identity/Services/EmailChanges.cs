@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Portal.Core.Contracts;
+using Portal.Core.Links;
 using Portal.Core.Mail;
 using Portal.Core.Tenancy;
 using Portal.Core.Time;
@@ -15,13 +16,13 @@ namespace Portal.Identity.Services;
 /// </summary>
 public sealed class EmailChanges(
     UserManager<PortalUser> users,
-    AccountTokenService tokens,
+    IOneTimeLinks links,
     MailComposer composer,
     IMailOutbox outbox,
     IAuditLog audit,
     TenantContext tenantContext,
     TenantUrls urls,
-    PracticeClock clock)
+    IPracticeClock clock)
 {
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromDays(7);
 
@@ -43,7 +44,7 @@ public sealed class EmailChanges(
             return new EmailChangeResult(false, "Another user of this practice already has that address.");
         }
 
-        var token = await tokens.IssueAsync(user.Id, AccountTokenPurpose.ConfirmEmailChange, ConfirmationLifetime, newEmail, cancellationToken);
+        var token = await links.IssueAsync(new OneTimeLinkRequest(AccountLinkPurposes.ConfirmEmailChange, user.Id, ConfirmationLifetime, newEmail), cancellationToken);
         var draft = await composer.ComposeAsync(
             MailTemplates.ConfirmEmailChange,
             [newEmail],
@@ -60,10 +61,10 @@ public sealed class EmailChanges(
     }
 
     /// <summary>Applies a confirmed change; returns the problem when it cannot.</summary>
-    public async Task<string?> ConfirmAsync(AccountToken token, CancellationToken cancellationToken = default)
+    public async Task<string?> ConfirmAsync(OneTimeLink link, CancellationToken cancellationToken = default)
     {
-        var user = await users.FindByIdAsync(token.UserId.ToString());
-        var newEmail = token.Data;
+        var user = await users.FindByIdAsync(link.SubjectId.ToString());
+        var newEmail = link.Data;
         if (user is null || newEmail is null)
         {
             return "This account no longer exists.";
@@ -74,7 +75,7 @@ public sealed class EmailChanges(
             return "Another user of this practice has taken that address in the meantime. Ask the practice for help.";
         }
 
-        if (!await tokens.RedeemAsync(token.Id, cancellationToken))
+        if (!await links.RedeemAsync(link.Id, cancellationToken))
         {
             return "This link has already been used.";
         }

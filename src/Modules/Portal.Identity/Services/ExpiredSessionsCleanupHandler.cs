@@ -6,8 +6,7 @@ using Portal.Identity.Data;
 namespace Portal.Identity.Services;
 
 /// <summary>
-/// Practice recurring job (hourly): deletes expired sessions, spent one-time links and sign-in
-/// counters that no longer count (a counter row exists for every address anyone typed, so they must
+/// Practice recurring job (hourly): deletes expired sessions and sign-in counters that no longer count (a counter row exists for every address anyone typed, so they must
 /// not pile up).
 /// </summary>
 public sealed class ExpiredSessionsCleanupHandler(UsersDbContext db, IOptions<PortalIdentityOptions> options, TimeProvider clock) : IJobHandler<ScheduledRun>
@@ -18,7 +17,6 @@ public sealed class ExpiredSessionsCleanupHandler(UsersDbContext db, IOptions<Po
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Sessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
-        await db.AccountTokens.Where(t => t.ExpiresAt < now.AddDays(-30)).ExecuteDeleteAsync(cancellationToken);
         var windowStart = now - options.Value.ThrottleWindow;
         await db.SignInThrottles.Where(t => t.WindowStartedAt < windowStart && (t.BlockedUntil == null || t.BlockedUntil <= now))
             .ExecuteDeleteAsync(cancellationToken);

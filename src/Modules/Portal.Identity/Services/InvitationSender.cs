@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Portal.Core.Links;
 using Portal.Core.Mail;
 using Portal.Core.Tenancy;
 using Portal.Core.Time;
@@ -8,13 +9,13 @@ namespace Portal.Identity.Services;
 
 /// <summary>Composes and sends the e-mail with a one-time link to choose a password.</summary>
 public sealed class InvitationSender(
-    AccountTokenService tokens,
+    IOneTimeLinks links,
     MailComposer composer,
     IMailOutbox outbox,
     TenantContext tenantContext,
     TenantUrls urls,
     IOptions<PortalIdentityOptions> options,
-    PracticeClock clock)
+    IPracticeClock clock)
 {
     public async Task<Guid> SendSetPasswordLinkAsync(PortalUser user, CancellationToken cancellationToken = default)
         => await outbox.QueueAsync(await ComposeAsync(user, preview: false, cancellationToken), cancellationToken);
@@ -26,10 +27,10 @@ public sealed class InvitationSender(
     public async Task<MailDraft> ComposeAsync(PortalUser user, bool preview, CancellationToken cancellationToken = default)
     {
         var lifetime = options.Value.InvitationLifetime;
-        var invitedBefore = await tokens.HasBeenIssuedAsync(user.Id, AccountTokenPurpose.SetPassword, cancellationToken);
+        var invitedBefore = await links.HasBeenIssuedAsync(AccountLinkPurposes.SetPassword, user.Id, cancellationToken);
         var token = preview
             ? "preview-only-this-link-does-not-work"
-            : await tokens.IssueAsync(user.Id, AccountTokenPurpose.SetPassword, lifetime, cancellationToken: cancellationToken);
+            : await links.IssueAsync(new OneTimeLinkRequest(AccountLinkPurposes.SetPassword, user.Id, lifetime), cancellationToken);
         var link = urls.Link(tenantContext.Tenant, "/account/set-password?token=" + Uri.EscapeDataString(token));
         var expires = (await clock.ZoneAsync(cancellationToken)).Sentence(clock.UtcNow + lifetime);
         var draft = await composer.ComposeAsync(

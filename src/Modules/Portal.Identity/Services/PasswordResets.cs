@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
+using Portal.Core.Links;
 using Portal.Core.Mail;
 using Portal.Core.Tenancy;
 using Portal.Core.Time;
@@ -14,14 +15,14 @@ namespace Portal.Identity.Services;
 /// </summary>
 public sealed class PasswordResets(
     UserManager<PortalUser> users,
-    AccountTokenService tokens,
+    IOneTimeLinks links,
     MailComposer composer,
     IMailOutbox outbox,
     IAuditLog audit,
     TenantContext tenantContext,
     TenantUrls urls,
     IOptions<PortalIdentityOptions> options,
-    PracticeClock clock)
+    IPracticeClock clock)
 {
     public async Task RequestAsync(string email, CancellationToken cancellationToken = default)
     {
@@ -33,7 +34,7 @@ public sealed class PasswordResets(
         }
 
         var lifetime = options.Value.PasswordResetLifetime;
-        var token = await tokens.IssueAsync(user.Id, AccountTokenPurpose.ResetPassword, lifetime, cancellationToken: cancellationToken);
+        var token = await links.IssueAsync(new OneTimeLinkRequest(AccountLinkPurposes.ResetPassword, user.Id, lifetime), cancellationToken);
         var draft = await composer.ComposeAsync(
             MailTemplates.PasswordReset,
             [user.Email!],

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Identity.Data;
 using Portal.Identity.Models;
@@ -24,7 +25,7 @@ public sealed class StaffAdministration(
     PermissionCatalog permissions,
     IAuditLog audit)
 {
-    public async Task<StaffPage> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<ListPage<StaffRow>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var query = users.Users.AsNoTracking().Where(u => u.Kind == UserKind.Staff);
         if (!string.IsNullOrWhiteSpace(search))
@@ -39,7 +40,7 @@ public sealed class StaffAdministration(
         var roles = await db.UserRoles.Where(ur => ids.Contains(ur.UserId))
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.DisplayName })
             .ToListAsync(cancellationToken);
-        return new StaffPage(
+        return new ListPage<StaffRow>(
             rows.Select(u => new StaffRow(u, roles.Where(r => r.UserId == u.Id).Select(r => r.DisplayName).Order().ToList())).ToList(),
             total,
             page,
@@ -196,11 +197,6 @@ public sealed class StaffAdministration(
 }
 
 public sealed record StaffRow(PortalUser User, IReadOnlyList<string> Roles);
-
-public sealed record StaffPage(IReadOnlyList<StaffRow> Items, int Total, int Page, int PageSize)
-{
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
 
 public sealed record StaffResult(bool Succeeded, string? Error, PortalUser? User = null, InvitationResult? Invitation = null)
 {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
 using Portal.Core.Events;
+using Portal.Core.Links;
 using Portal.Identity.Data;
 using Portal.Identity.Models;
 
@@ -16,7 +17,7 @@ public sealed class UserDirectory(
     UserAccounts accounts,
     InvitationSender invitations,
     IReminderQueue reminders,
-    AccountTokenService tokens,
+    IOneTimeLinks links,
     EmailChanges emailChanges,
     IAuditLog audit) : IUserDirectory
 {
@@ -30,7 +31,7 @@ public sealed class UserDirectory(
     {
         var ids = userIds.Distinct().ToList();
         var found = await users.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken);
-        var pending = await tokens.PendingManyAsync(ids, AccountTokenPurpose.ConfirmEmailChange, cancellationToken);
+        var pending = await links.PendingAsync(AccountLinkPurposes.ConfirmEmailChange, ids, cancellationToken);
         return found.ToDictionary(u => u.Id, u => Info(u, pending.GetValueOrDefault(u.Id)));
     }
 
@@ -116,7 +117,7 @@ public sealed class UserDirectory(
             : new EmailChangeResult(false, "The user no longer exists.");
 
     private async Task<PortalUserInfo> ToInfoAsync(PortalUser user, CancellationToken cancellationToken)
-        => Info(user, (await tokens.PendingAsync(user.Id, AccountTokenPurpose.ConfirmEmailChange, cancellationToken))?.Data);
+        => Info(user, (await links.PendingAsync(AccountLinkPurposes.ConfirmEmailChange, [user.Id], cancellationToken)).GetValueOrDefault(user.Id));
 
     private static PortalUserInfo Info(PortalUser user, string? pendingEmail)
         => new(user.Id, user.Email ?? "", user.DisplayName, user.Kind == UserKind.Staff, user.IsDisabled, user.LastSignInAt is not null, user.LastSignInAt, pendingEmail);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
 using Portal.Core.Mail;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Notifications.Data;
 using Portal.Notifications.Models;
@@ -20,13 +21,13 @@ public sealed class ReminderSender(
     public Task<int> ReadyCountAsync(CancellationToken cancellationToken = default)
         => db.Reminders.CountAsync(r => r.State == ReminderState.Ready, cancellationToken);
 
-    public async Task<ReminderPage> ListAsync(ReminderState state, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<ListPage<PortalReminder>> ListAsync(ReminderState state, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var query = db.Reminders.AsNoTracking().Where(r => r.State == state);
         var total = await query.CountAsync(cancellationToken);
         var ordered = state == ReminderState.Ready ? query.OrderBy(r => r.CreatedAt) : query.OrderByDescending(r => r.SentAt ?? r.CreatedAt);
         var items = await ordered.Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new ReminderPage(items, total, Math.Max(page, 1), pageSize);
+        return new ListPage<PortalReminder>(items, total, Math.Max(page, 1), pageSize);
     }
 
     public Task<PortalReminder?> FindAsync(Guid id, CancellationToken cancellationToken = default)
@@ -129,11 +130,6 @@ public sealed class ReminderSender(
     private static ReminderRequest ToRequest(PortalReminder r) => new(r.Kind, r.UserId, r.Recipient, r.Summary, r.Payload, r.DeduplicationKey);
 
     private Guid? CurrentUserId() => actor.Actor.UserId;
-}
-
-public sealed record ReminderPage(IReadOnlyList<PortalReminder> Items, int Total, int Page, int PageSize)
-{
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
 /// <summary>What pressing Send did.</summary>

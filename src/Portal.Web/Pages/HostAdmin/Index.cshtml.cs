@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Navigation;
 using Portal.Core.Tenancy;
 
 namespace Portal.Web.Pages.HostAdmin;
@@ -14,7 +15,7 @@ public sealed class PracticesModel(TenantStore store) : PageModel
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public TenantPage Practices { get; private set; } = new([], 0, 1, PageSize);
+    public ListPage<TenantRecord> Practices { get; private set; } = new([], 0, 1, PageSize);
 
     public async Task OnGetAsync()
     {

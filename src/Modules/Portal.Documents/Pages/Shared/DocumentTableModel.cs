@@ -1,3 +1,4 @@
+using Portal.Core.Navigation;
 using Portal.Documents.Services;
 
 namespace Portal.Documents.Pages.Shared;
@@ -5,7 +6,7 @@ namespace Portal.Documents.Pages.Shared;
 /// <summary>What the shared document table needs: the rows, who is looking, and how to link sorts.</summary>
 public sealed record DocumentTableModel(
     Guid ClientId,
-    DocumentPage Page,
+    ListPage<DocumentRow> Page,
     DocumentQuery Current,
     bool IsStaff,
     bool CanTrash,

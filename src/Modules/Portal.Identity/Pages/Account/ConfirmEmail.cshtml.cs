@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Identity.Models;
+using Portal.Core.Links;
 using Portal.Identity.Services;
 
 namespace Portal.Identity.Pages.Account;
@@ -12,7 +12,7 @@ namespace Portal.Identity.Pages.Account;
 /// the link does not confirm it by itself.
 /// </summary>
 [AllowAnonymous]
-public sealed class ConfirmEmailModel(AccountTokenService tokens, EmailChanges emailChanges) : PageModel
+public sealed class ConfirmEmailModel(IOneTimeLinks links, EmailChanges emailChanges) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -37,22 +37,22 @@ public sealed class ConfirmEmailModel(AccountTokenService tokens, EmailChanges e
         Confirmed = Problem is null;
     }
 
-    private async Task<AccountToken?> LoadAsync()
+    private async Task<OneTimeLink?> LoadAsync()
     {
-        var check = await tokens.CheckAsync(Token, AccountTokenPurpose.ConfirmEmailChange);
-        if (check.Status != AccountTokenStatus.Valid)
+        var check = await links.CheckAsync(AccountLinkPurposes.ConfirmEmailChange, Token);
+        if (check.Status != OneTimeLinkStatus.Valid)
         {
-            Response.StatusCode = check.Status == AccountTokenStatus.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest;
+            Response.StatusCode = check.Status == OneTimeLinkStatus.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest;
             Problem = check.Status switch
             {
-                AccountTokenStatus.Used => "This address has already been confirmed.",
-                AccountTokenStatus.Expired => "This link has expired. Ask the practice to change your address again.",
+                OneTimeLinkStatus.Used => "This address has already been confirmed.",
+                OneTimeLinkStatus.Expired => "This link has expired. Ask the practice to change your address again.",
                 _ => "This link is not valid. Copy the whole address from the e-mail.",
             };
             return null;
         }
 
-        NewEmail = check.Token!.Data;
-        return check.Token;
+        NewEmail = check.Link!.Data;
+        return check.Link;
     }
 }

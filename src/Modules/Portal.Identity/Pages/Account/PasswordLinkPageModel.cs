@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Links;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
 
@@ -12,7 +13,7 @@ namespace Portal.Identity.Pages.Account;
 /// reset). The link is checked on every request, so a form opened in time but saved after the link
 /// expired or was used elsewhere sets nothing.
 /// </summary>
-public abstract class PasswordLinkPageModel(AccountTokenService tokens, UserManager<PortalUser> users, UserAccounts accounts) : PageModel
+public abstract class PasswordLinkPageModel(IOneTimeLinks links, UserManager<PortalUser> users, UserAccounts accounts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -33,7 +34,7 @@ public abstract class PasswordLinkPageModel(AccountTokenService tokens, UserMana
 
     public List<string> Errors { get; } = [];
 
-    protected abstract AccountTokenPurpose Purpose { get; }
+    protected abstract string Purpose { get; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -43,8 +44,8 @@ public abstract class PasswordLinkPageModel(AccountTokenService tokens, UserMana
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (token, user) = await LoadAsync();
-        if (token is null || user is null)
+        var (link, user) = await LoadAsync();
+        if (link is null || user is null)
         {
             return Page();
         }
@@ -66,9 +67,9 @@ public abstract class PasswordLinkPageModel(AccountTokenService tokens, UserMana
         }
 
         // Redeemed before the password changes: of two submissions racing with one link, one wins.
-        if (!await tokens.RedeemAsync(token.Id))
+        if (!await links.RedeemAsync(link.Id))
         {
-            SetProblem(AccountTokenStatus.Used);
+            SetProblem(OneTimeLinkStatus.Used);
             return Page();
         }
 
@@ -85,7 +86,7 @@ public abstract class PasswordLinkPageModel(AccountTokenService tokens, UserMana
     }
 
     /// <summary>The heading and the explanation shown for a link that cannot be used.</summary>
-    protected abstract (string Title, string Text) Describe(AccountTokenStatus problem);
+    protected abstract (string Title, string Text) Describe(OneTimeLinkStatus problem);
 
     /// <summary>Changes to the user saved together with the new password.</summary>
     protected virtual void BeforePasswordSaved(PortalUser user)
@@ -95,30 +96,30 @@ public abstract class PasswordLinkPageModel(AccountTokenService tokens, UserMana
     /// <summary>Where the user goes once the password is saved (and every earlier session ended).</summary>
     protected abstract Task<IActionResult> PasswordSavedAsync(PortalUser user);
 
-    private async Task<(AccountToken? Token, PortalUser? User)> LoadAsync()
+    private async Task<(OneTimeLink? Link, PortalUser? User)> LoadAsync()
     {
-        var check = await tokens.CheckAsync(Token, Purpose);
-        if (check.Status != AccountTokenStatus.Valid)
+        var check = await links.CheckAsync(Purpose, Token);
+        if (check.Status != OneTimeLinkStatus.Valid)
         {
             SetProblem(check.Status);
             return (null, null);
         }
 
-        var user = await users.FindByIdAsync(check.Token!.UserId.ToString());
+        var user = await users.FindByIdAsync(check.Link!.SubjectId.ToString());
         if (user is null || user.IsDisabled)
         {
-            SetProblem(AccountTokenStatus.Invalid);
+            SetProblem(OneTimeLinkStatus.Invalid);
             return (null, null);
         }
 
         Email = user.Email ?? "";
         MinimumLength = PortalPasswordValidator.MinimumLengthFor(user.Kind);
-        return (check.Token, user);
+        return (check.Link, user);
     }
 
-    private void SetProblem(AccountTokenStatus status)
+    private void SetProblem(OneTimeLinkStatus status)
     {
-        Response.StatusCode = status == AccountTokenStatus.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest;
+        Response.StatusCode = status == OneTimeLinkStatus.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest;
         (LinkProblemTitle, LinkProblem) = Describe(status);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Contracts;
+using Portal.Core.Links;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
 
@@ -12,16 +13,16 @@ namespace Portal.Identity.Pages.Account;
 /// the user signs in normally afterwards, so a reset never skips their second factor.
 /// </summary>
 [AllowAnonymous]
-public sealed class ResetPasswordModel(AccountTokenService tokens, UserManager<PortalUser> users, UserAccounts accounts, IAuditLog audit)
-    : PasswordLinkPageModel(tokens, users, accounts)
+public sealed class ResetPasswordModel(IOneTimeLinks links, UserManager<PortalUser> users, UserAccounts accounts, IAuditLog audit)
+    : PasswordLinkPageModel(links, users, accounts)
 {
-    protected override AccountTokenPurpose Purpose => AccountTokenPurpose.ResetPassword;
+    protected override string Purpose => AccountLinkPurposes.ResetPassword;
 
-    protected override (string Title, string Text) Describe(AccountTokenStatus problem) => problem switch
+    protected override (string Title, string Text) Describe(OneTimeLinkStatus problem) => problem switch
     {
-        AccountTokenStatus.Used => ("This link has already been used",
+        OneTimeLinkStatus.Used => ("This link has already been used",
             "Each link works once. Ask for a new one if you still need to change your password."),
-        AccountTokenStatus.Expired => ("This link has expired",
+        OneTimeLinkStatus.Expired => ("This link has expired",
             "For your security, reset links stop working after a while. Ask for a new one."),
         _ => ("This link is not valid",
             "The link may be incomplete: copy the whole address from the e-mail, or ask for a new link."),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Links;
 using Portal.Core.Tenancy;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
@@ -10,23 +11,23 @@ namespace Portal.Identity.Pages.Account;
 /// <summary>The page behind an invitation link: the user chooses a password and is signed in.</summary>
 [AllowAnonymous]
 public sealed class SetPasswordModel(
-    AccountTokenService tokens,
+    IOneTimeLinks links,
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
     UserAccounts accounts,
     SignInFlow signInFlow,
-    TenantContext tenantContext) : PasswordLinkPageModel(tokens, users, accounts)
+    TenantContext tenantContext) : PasswordLinkPageModel(links, users, accounts)
 {
-    protected override AccountTokenPurpose Purpose => AccountTokenPurpose.SetPassword;
+    protected override string Purpose => AccountLinkPurposes.SetPassword;
 
-    protected override (string Title, string Text) Describe(AccountTokenStatus problem)
+    protected override (string Title, string Text) Describe(OneTimeLinkStatus problem)
     {
         var practice = tenantContext.Tenant.DisplayName;
         return problem switch
         {
-            AccountTokenStatus.Used => ("This link has already been used",
+            OneTimeLinkStatus.Used => ("This link has already been used",
                 $"Each link works once, and this one has been used to set a password. Sign in with that password, or ask {practice} to send a new link."),
-            AccountTokenStatus.Expired => ("This link has expired",
+            OneTimeLinkStatus.Expired => ("This link has expired",
                 $"For your security, links stop working after a while. Ask {practice} to send you a new one."),
             _ => ("This link is not valid",
                 $"The link may be incomplete: copy the whole address from the e-mail, or ask {practice} to send a new one."),

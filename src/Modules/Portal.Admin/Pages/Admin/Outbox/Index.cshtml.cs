@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Mail;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 
 namespace Portal.Admin.Pages.Admin.Outbox;
@@ -16,7 +17,7 @@ public sealed class OutboxModel(IMailOutbox outbox) : PageModel
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public OutboxPage Messages { get; private set; } = new([], 0, 1, PageSize);
+    public ListPage<OutboxMessage> Messages { get; private set; } = new([], 0, 1, PageSize);
 
     public async Task OnGetAsync()
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Audit.Models;
 using Portal.Audit.Services;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 
 namespace Portal.Audit.Pages.Admin.Audit;
@@ -26,7 +27,7 @@ public sealed class AuditTrailModel(AuditTrail trail, AuditVerifier verifier, Au
 
     public AuditFilter Filter { get; private set; } = new();
 
-    public AuditEventPage Events { get; private set; } = new([], 0, 1, PageSize);
+    public ListPage<AuditEvent> Events { get; private set; } = new([], 0, 1, PageSize);
 
     /// <summary>The page's events as sentences, in the order of <see cref="Events"/>.</summary>
     public IReadOnlyList<AuditLine> Lines { get; private set; } = [];

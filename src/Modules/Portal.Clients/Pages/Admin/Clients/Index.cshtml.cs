@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Clients.Models;
 using Portal.Clients.Services;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 
 namespace Portal.Clients.Pages.Admin.Clients;
@@ -33,7 +34,7 @@ public sealed class ClientsModel(ClientStore store, IAuthorizationService author
 
     public bool Descending { get; private set; }
 
-    public ClientListPage Clients { get; private set; } = new([], 0, 1, PageSize);
+    public ListPage<ClientListItem> Clients { get; private set; } = new([], 0, 1, PageSize);
 
     public bool CanManage { get; private set; }
 

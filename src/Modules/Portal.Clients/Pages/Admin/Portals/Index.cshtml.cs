@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Clients.Models;
 using Portal.Clients.Services;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 
 namespace Portal.Clients.Pages.Admin.Portals;
@@ -17,7 +18,7 @@ public sealed class PortalsModel(PortalStore portals) : PageModel
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public PortalListPage Portals { get; private set; } = new([], 0, 1, PageSize);
+    public ListPage<PortalListItem> Portals { get; private set; } = new([], 0, 1, PageSize);
 
     public string Query => string.IsNullOrWhiteSpace(Search) ? "" : "q=" + Uri.EscapeDataString(Search.Trim());
 

@@ -22,7 +22,7 @@ public sealed class ClientModel(
     IClientDirectory clients,
     IUserDirectory users,
     IAntiforgery antiforgery,
-    PracticeClock clock,
+    IPracticeClock clock,
     IOptions<DocumentOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Documents.Data;
 using Portal.Documents.Services;
@@ -14,7 +15,7 @@ public sealed class IndexModel(DocumentLibrary library, DocumentsDbContext db, I
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public NewFilesPage NewFiles { get; private set; } = new([], 0, 1, 50);
+    public ListPage<NewFileRow> NewFiles { get; private set; } = new([], 0, 1, 50);
 
     public IReadOnlyList<ClientSummary> RecentClients { get; private set; } = [];
 

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
+using Portal.Documents.Models;
 using Portal.Documents.Services;
 
 namespace Portal.Documents.Pages.Admin.Documents;
@@ -12,7 +14,7 @@ public sealed class TrashModel(DocumentLibrary library, IOptions<DocumentOptions
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public TrashPage Trash { get; private set; } = new([], 0, 1, 50);
+    public ListPage<(Document Document, string ClientName)> Trash { get; private set; } = new([], 0, 1, 50);
 
     public int RetentionDays => (int)options.Value.TrashRetention.TotalDays;
 

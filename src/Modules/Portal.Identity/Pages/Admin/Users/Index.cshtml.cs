@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Identity.Services;
 
@@ -14,7 +15,7 @@ public sealed class StaffListModel(StaffAdministration staff) : PageModel
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public StaffPage Staff { get; private set; } = new([], 0, 1, 25);
+    public ListPage<StaffRow> Staff { get; private set; } = new([], 0, 1, 25);
 
     public async Task OnGetAsync() => Staff = await staff.ListAsync(Query, Math.Max(1, PageNumber), 25, HttpContext.RequestAborted);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Mail;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Notifications.Models;
@@ -22,7 +23,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
     [BindProperty(SupportsGet = true, Name = "preview")]
     public Guid? PreviewId { get; set; }
 
-    public ReminderPage Reminders { get; private set; } = new([], 0, 1, PageSize);
+    public ListPage<PortalReminder> Reminders { get; private set; } = new([], 0, 1, PageSize);
 
     public int ReadyCount { get; private set; }
 
