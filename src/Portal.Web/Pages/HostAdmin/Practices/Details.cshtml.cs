@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Portal.Core.Modules;
+using Portal.Core.Navigation;
 using Portal.Core.Tenancy;
 using Portal.Core.Text;
 using Portal.Identity.Models;
@@ -52,14 +53,14 @@ public sealed class PracticeDetailsModel(
             return Page();
         }
 
-        TempData["Status"] = Sentence.End($"{result.HostName} now serves {Practice.DisplayName}");
+        TempData[TempDataKeys.Status] = Sentence.End($"{result.HostName} now serves {Practice.DisplayName}");
         return RedirectToPage(new { name });
     }
 
     public async Task<IActionResult> OnPostRemoveHostAsync(string name, string hostName)
     {
         await store.RemoveHostNameAsync(name, hostName, HttpContext.RequestAborted);
-        TempData["Status"] = $"{hostName} no longer serves this practice.";
+        TempData[TempDataKeys.Status] = $"{hostName} no longer serves this practice.";
         return RedirectToPage(new { name });
     }
 
@@ -76,12 +77,12 @@ public sealed class PracticeDetailsModel(
         var admin = await users.FindByEmailAsync(Practice.AdminEmail);
         if (admin is null)
         {
-            TempData["Error"] = $"{Practice.AdminEmail} is no longer a user of this practice.";
+            TempData[TempDataKeys.Error] = $"{Practice.AdminEmail} is no longer a user of this practice.";
         }
         else
         {
             await scope.ServiceProvider.GetRequiredService<InvitationSender>().SendSetPasswordLinkAsync(admin, HttpContext.RequestAborted);
-            TempData["Status"] = $"A new set-password link was e-mailed to {Practice.AdminEmail}.";
+            TempData[TempDataKeys.Status] = $"A new set-password link was e-mailed to {Practice.AdminEmail}.";
         }
 
         return RedirectToPage(new { name });
@@ -96,7 +97,7 @@ public sealed class PracticeDetailsModel(
         }
 
         await store.SetStateAsync(name, state, HttpContext.RequestAborted);
-        TempData["Status"] = $"{current.DisplayName} {message}";
+        TempData[TempDataKeys.Status] = $"{current.DisplayName} {message}";
         return RedirectToPage(new { name });
     }
 

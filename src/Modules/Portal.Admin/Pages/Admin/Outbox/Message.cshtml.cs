@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Mail;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 
 namespace Portal.Admin.Pages.Admin.Outbox;
@@ -24,7 +25,7 @@ public sealed class MessageModel(IMailOutbox outbox) : PageModel
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id)
     {
-        TempData["Status"] = await outbox.RetryAsync(id, HttpContext.RequestAborted)
+        TempData[TempDataKeys.Status] = await outbox.RetryAsync(id, HttpContext.RequestAborted)
             ? "The e-mail is queued to be sent again."
             : "Only failed e-mails can be sent again.";
         return RedirectToPage(new { id });

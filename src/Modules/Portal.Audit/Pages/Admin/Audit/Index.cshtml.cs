@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Audit.Models;
 using Portal.Audit.Services;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 
 namespace Portal.Audit.Pages.Admin.Audit;
@@ -53,7 +54,7 @@ public sealed class AuditTrailModel(AuditTrail trail, AuditVerifier verifier, Au
     public async Task<IActionResult> OnPostVerifyAsync()
     {
         var result = await verifier.VerifyAsync(HttpContext.RequestAborted);
-        TempData[result.IsIntact ? "Status" : "Error"] = result.Summary;
+        TempData[result.IsIntact ? TempDataKeys.Status : TempDataKeys.Error] = result.Summary;
         return RedirectToPage();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Clients.Models;
 using Portal.Clients.Services;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 
 namespace Portal.Clients.Pages.Admin.Clients;
@@ -30,8 +31,8 @@ public sealed class ImportClientsModel(ClientImporter importer) : PageModel
             Preview = await importer.LoadAsync(id, HttpContext.RequestAborted);
             if (Preview is null)
             {
-                TempData["Error"] = "That preview has expired or was already imported. Upload the file again.";
-                return Redirect(Url.Content("~/admin/clients/import"));
+                TempData[TempDataKeys.Error] = "That preview has expired or was already imported. Upload the file again.";
+                return RedirectToPage("/Admin/Clients/Import");
             }
         }
 
@@ -90,12 +91,12 @@ public sealed class ImportClientsModel(ClientImporter importer) : PageModel
 
         if (imported == 0)
         {
-            TempData["Error"] = "That preview has expired or was already imported. Upload the file again.";
-            return Redirect(Url.Content("~/admin/clients/import"));
+            TempData[TempDataKeys.Error] = "That preview has expired or was already imported. Upload the file again.";
+            return RedirectToPage("/Admin/Clients/Import");
         }
 
-        TempData["Status"] = imported == 1 ? "1 client was imported." : $"{imported} clients were imported.";
-        return Redirect(Url.Content("~/admin/clients?sort=created&dir=desc"));
+        TempData[TempDataKeys.Status] = imported == 1 ? "1 client was imported." : $"{imported} clients were imported.";
+        return RedirectToPage("/Admin/Clients/Index", new { sort = "created", dir = "desc" });
     }
 
     private PageResult Failed(string message)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Documents.Services;
 
@@ -21,7 +22,7 @@ public sealed class TrashModel(DocumentLibrary library, IOptions<DocumentOptions
     public async Task<IActionResult> OnPostRestoreAsync(Guid id)
     {
         var error = await library.RestoreAsync(id, HttpContext.RequestAborted);
-        TempData[error is null ? "Status" : "Error"] = error ?? "Restored.";
+        TempData[error is null ? TempDataKeys.Status : TempDataKeys.Error] = error ?? "Restored.";
         return RedirectToPage();
     }
 }

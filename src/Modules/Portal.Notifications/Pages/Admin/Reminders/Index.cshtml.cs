@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Mail;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Notifications.Models;
@@ -56,7 +57,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
         {
             var outcome = await sender.SendAsync(id, HttpContext.RequestAborted);
             var recipient = (await sender.FindAsync(id, HttpContext.RequestAborted))?.Recipient;
-            TempData[outcome == ReminderSendOutcome.Sent ? "Status" : "Error"] = outcome switch
+            TempData[outcome == ReminderSendOutcome.Sent ? TempDataKeys.Status : TempDataKeys.Error] = outcome switch
             {
                 ReminderSendOutcome.Sent => $"Sent to {recipient}.",
                 ReminderSendOutcome.Withdrawn => $"Not sent to {recipient}: what it announced is no longer there (the files were moved to the trash), so it was discarded.",
@@ -65,7 +66,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
         }
         catch (ReminderNotSentException ex)
         {
-            TempData["Error"] = ex.Message;
+            TempData[TempDataKeys.Error] = ex.Message;
         }
 
         return RedirectToPage();
@@ -74,7 +75,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
     public async Task<IActionResult> OnPostSendAllAsync()
     {
         var (count, withdrawn, problems) = await sender.SendAllAsync(HttpContext.RequestAborted);
-        TempData["Status"] = (count == 1 ? "1 reminder sent." : $"{count} reminders sent.")
+        TempData[TempDataKeys.Status] = (count == 1 ? "1 reminder sent." : $"{count} reminders sent.")
             + (withdrawn switch
             {
                 0 => "",
@@ -83,7 +84,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
             });
         if (problems.Count > 0)
         {
-            TempData["Error"] = string.Join(" ", problems);
+            TempData[TempDataKeys.Error] = string.Join(" ", problems);
         }
 
         return RedirectToPage();
@@ -91,7 +92,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
 
     public async Task<IActionResult> OnPostDiscardAsync(Guid id)
     {
-        TempData[await sender.DiscardAsync(id, HttpContext.RequestAborted) ? "Status" : "Error"] =
+        TempData[await sender.DiscardAsync(id, HttpContext.RequestAborted) ? TempDataKeys.Status : TempDataKeys.Error] =
             (await sender.FindAsync(id, HttpContext.RequestAborted))?.State == ReminderState.Discarded ? "Reminder discarded." : "That reminder was no longer waiting.";
         return RedirectToPage();
     }
@@ -100,7 +101,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
     {
         var reminders = await settings.GetAsync<ReminderSettings>(HttpContext.RequestAborted);
         await settings.SaveAsync(reminders with { ReviewBeforeSending = reviewBeforeSending }, HttpContext.RequestAborted);
-        TempData["Status"] = reviewBeforeSending
+        TempData[TempDataKeys.Status] = reviewBeforeSending
             ? "Invitations and notices now wait here for review."
             : "Invitations and notices are now e-mailed at once.";
         return RedirectToPage();
