@@ -35,7 +35,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<TusUploads>();
         services.AddScoped<DocumentScanning>();
         services.AddScoped<QuarantineNotice>();
-        services.AddScoped<IReminderKind, DocumentsSentReminderKind>();
+        services.AddScoped<DocumentsSentReminderKind>();
+        services.AddScoped<IDocumentsSentDelivery, DocumentsSentByOutbox>();
         services.AddSingleton(DocumentMailTemplates.SentTemplate);
         services.AddSingleton(DocumentMailTemplates.ReceivedTemplate);
         services.AddSingleton(QuarantineMailTemplate.Definition);
@@ -51,6 +52,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IAuditTargetNames, DocumentAuditTargetNames>();
         services.AddScoped<IAuditTargetNames, FolderAuditTargetNames>();
     }
+
+    public override IReadOnlyList<ModuleIntegration> Integrations { get; } = [new NotificationsIntegration()];
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

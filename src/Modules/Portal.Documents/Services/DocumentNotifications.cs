@@ -15,7 +15,7 @@ namespace Portal.Documents.Services;
 /// Tells the other side about new files, one e-mail per batch: the browser marks a batch complete
 /// when its last file is in, and a delayed job covers a batch whose browser went away. Each file is
 /// announced once (it records when), so a late file gets a notice of its own.
-/// Practice to client: through the reminders queue (staff may review first). Client to practice:
+/// Practice to client: through the reminders queue when there is one (staff may review first). Client to practice:
 /// to the practice's contact address. Only released files are announced (clean, or passed
 /// unscanned); a batch waits while any of its files is being scanned.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class DocumentNotifications(
     IClientDirectory clients,
     IUserDirectory users,
     DocumentShares shares,
-    IReminderQueue reminders,
+    IDocumentsSentDelivery notices,
     IJobQueue jobs,
     MailComposer composer,
     IMailOutbox outbox,
@@ -142,7 +142,7 @@ public sealed class DocumentNotifications(
                 }
 
                 var payload = JsonSerializer.Serialize(new DocumentsSentPayload(clientId, clientName, person.DisplayName, visible.Select(d => d.Name).ToList(), visible.Select(d => d.Id).ToList()));
-                await reminders.QueueAsync(
+                await notices.DeliverAsync(
                     new ReminderRequest(ReminderKind, person.Id, person.Email, $"{(visible.Count == 1 ? "1 new document" : $"{visible.Count} new documents")} for {clientName}", payload),
                     cancellationToken);
             }
