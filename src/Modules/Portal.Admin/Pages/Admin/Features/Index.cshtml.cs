@@ -6,7 +6,7 @@ using Portal.Core.Security;
 
 namespace Portal.Admin.Pages.Admin.Features;
 
-[RequirePermission("Features.Manage")]
+[RequirePermission(Permissions.ManageFeaturesName)]
 public sealed class FeaturesModel(ModuleCatalog catalog, TenantFeatures features) : PageModel
 {
     public IReadOnlyList<IGrouping<string, FeatureDescriptor>> Categories { get; private set; } = [];

@@ -6,7 +6,7 @@ using Portal.Core.Security;
 
 namespace Portal.Admin.Pages.Admin.Outbox;
 
-[RequirePermission("Outbox.View")]
+[RequirePermission(Permissions.ViewOutboxName)]
 public sealed class MessageModel(IMailOutbox outbox) : PageModel
 {
     public OutboxMessage Message { get; private set; } = new();

@@ -9,7 +9,7 @@ using Portal.Core.Theming;
 
 namespace Portal.Admin.Pages.Admin.Settings;
 
-[RequirePermission("Settings.Manage")]
+[RequirePermission(Permissions.ManageSettingsName)]
 public sealed class BrandingModel(SiteSettingsStore settings, BrandingLogo logo, IAuditLog audit) : PageModel
 {
     [BindProperty]

@@ -10,7 +10,7 @@ using Portal.Core.Time;
 
 namespace Portal.Admin.Pages.Admin.Settings;
 
-[RequirePermission("Settings.Manage")]
+[RequirePermission(Permissions.ManageSettingsName)]
 public sealed class GeneralSettingsModel(SiteSettingsStore settings, TenantStore tenants, TenantContext tenantContext, TimeProvider clock) : PageModel
 {
     [BindProperty]

@@ -9,7 +9,7 @@ using Portal.Core.Settings;
 
 namespace Portal.Admin.Pages.Admin.Templates;
 
-[RequirePermission("Templates.Manage")]
+[RequirePermission(Permissions.ManageTemplatesName)]
 public sealed class EditTemplateModel(MailComposer composer, SiteSettingsStore settings, IAuditLog audit) : PageModel
 {
     public MailTemplateDefinition Definition { get; private set; } = null!;

@@ -10,7 +10,7 @@ using Portal.Core.Security;
 namespace Portal.Clients.Pages.Admin.Clients;
 
 /// <summary>A client's details; staff who may manage clients edit, archive and restore here.</summary>
-[RequirePermission("Clients.View")]
+[RequirePermission(Permissions.ViewClientsName)]
 public sealed class ClientDetailsModel(ClientStore store, IAuthorizationService authorization, IEnumerable<IClientRecordLinkProvider> linkProviders) : PageModel
 {
     [BindProperty]

@@ -9,7 +9,7 @@ using Portal.Core.Security;
 namespace Portal.Clients.Pages.Admin.Clients;
 
 /// <summary>Upload a CSV file, see every row and its problems, then import all of it or nothing.</summary>
-[RequirePermission("Clients.Manage")]
+[RequirePermission(Permissions.ManageClientsName)]
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 public sealed class ImportClientsModel(ClientImporter importer) : PageModel

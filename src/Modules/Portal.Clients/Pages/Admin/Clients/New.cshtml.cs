@@ -7,7 +7,7 @@ using Portal.Core.Security;
 
 namespace Portal.Clients.Pages.Admin.Clients;
 
-[RequirePermission("Clients.Manage")]
+[RequirePermission(Permissions.ManageClientsName)]
 public sealed class NewClientModel(ClientStore store) : PageModel
 {
     [BindProperty]

@@ -12,7 +12,7 @@ using Portal.Core.Time;
 namespace Portal.Clients.Pages.Admin.Portals;
 
 /// <summary>One portal: its clients, its users and their access, invitations.</summary>
-[RequirePermission("Portals.Manage")]
+[RequirePermission(Permissions.ManagePortalsName)]
 public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships memberships, IUserDirectory users, PracticeClock calendar) : PageModel
 {
     public const int CandidateLimit = 20;

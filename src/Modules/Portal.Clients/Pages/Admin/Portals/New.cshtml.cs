@@ -8,7 +8,7 @@ using Portal.Core.Security;
 
 namespace Portal.Clients.Pages.Admin.Portals;
 
-[RequirePermission("Portals.Manage")]
+[RequirePermission(Permissions.ManagePortalsName)]
 public sealed class NewPortalModel(PortalStore portals) : PageModel
 {
     [BindProperty]

@@ -15,7 +15,7 @@ using Portal.Documents.Services;
 namespace Portal.Documents.Pages.Admin.Documents;
 
 /// <summary>Staff's view of one client's documents: all files both ways, folders, sending, trash, sharing.</summary>
-[RequirePermission("Documents.View")]
+[RequirePermission(Permissions.ViewDocumentsName)]
 public sealed class ClientModel(
     DocumentAccess access,
     DocumentLibrary library,

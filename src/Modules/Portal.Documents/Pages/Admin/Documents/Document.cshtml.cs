@@ -10,7 +10,7 @@ using Portal.Documents.Services;
 namespace Portal.Documents.Pages.Admin.Documents;
 
 /// <summary>One document for staff: every version, notes, and who it is shared with.</summary>
-[RequirePermission("Documents.View")]
+[RequirePermission(Permissions.ViewDocumentsName)]
 public sealed class DocumentModel(DocumentAccess access, DocumentLibrary library, IClientDirectory clients, IUserDirectory users) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -7,7 +7,7 @@ using Portal.Documents.Services;
 
 namespace Portal.Documents.Pages.Admin.Documents;
 
-[RequirePermission("Documents.Manage")]
+[RequirePermission(Permissions.ManageDocumentsName)]
 public sealed class TrashModel(DocumentLibrary library, IOptions<DocumentOptions> options) : PageModel
 {
     [FromQuery(Name = "page")]

@@ -10,7 +10,7 @@ using Portal.Identity.Services;
 
 namespace Portal.Identity.Pages.Admin.Roles;
 
-[RequirePermission("Roles.Manage")]
+[RequirePermission(Identity.Permissions.ManageRolesName)]
 public sealed class EditRoleModel(RoleManager<PortalRole> roleManager, RoleAdministration roles, PermissionCatalog catalog, TenantContext tenantContext) : PageModel
 {
     public PortalRole Role { get; private set; } = new();

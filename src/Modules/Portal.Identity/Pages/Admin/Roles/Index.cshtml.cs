@@ -7,7 +7,7 @@ using Portal.Identity.Services;
 
 namespace Portal.Identity.Pages.Admin.Roles;
 
-[RequirePermission("Roles.Manage")]
+[RequirePermission(Permissions.ManageRolesName)]
 public sealed class RolesModel(RoleAdministration roles) : PageModel
 {
     [BindProperty]

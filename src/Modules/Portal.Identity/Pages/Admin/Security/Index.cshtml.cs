@@ -10,7 +10,7 @@ using Portal.Identity.Models;
 
 namespace Portal.Identity.Pages.Admin.Security;
 
-[RequirePermission("Security.Manage")]
+[RequirePermission(Permissions.ManageSecurityName)]
 public sealed class SecurityModel(SiteSettingsStore settings, UserManager<PortalUser> users, IAuditLog audit) : PageModel
 {
     [BindProperty]

@@ -12,7 +12,7 @@ using Portal.Identity.Services;
 
 namespace Portal.Identity.Pages.Admin.Users;
 
-[RequirePermission("Users.Manage")]
+[RequirePermission(Identity.Permissions.ManageUsersName)]
 public sealed class EditStaffModel(
     UserManager<PortalUser> users,
     StaffAdministration staff,

@@ -9,7 +9,7 @@ using Portal.Identity.Services;
 
 namespace Portal.Identity.Pages.Admin.Users;
 
-[RequirePermission("Users.Manage")]
+[RequirePermission(Permissions.ManageUsersName)]
 public sealed class InviteStaffModel(StaffAdministration staff, RoleAdministration roles) : PageModel
 {
     [BindProperty]

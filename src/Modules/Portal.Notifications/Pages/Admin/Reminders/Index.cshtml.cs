@@ -9,7 +9,7 @@ using Portal.Notifications.Services;
 
 namespace Portal.Notifications.Pages.Admin.Reminders;
 
-[RequirePermission("Reminders.Manage")]
+[RequirePermission(Permissions.ManageRemindersName)]
 public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore settings) : PageModel
 {
     public const int PageSize = 25;
