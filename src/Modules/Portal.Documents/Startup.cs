@@ -62,7 +62,7 @@ public sealed class Startup : ModuleStartup
     }
 }
 
-public sealed class ClientNav : IClientNavProvider
+internal sealed class ClientNav : IClientNavProvider
 {
     public Task<IEnumerable<ClientNavItem>> GetItemsAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
         => Task.FromResult<IEnumerable<ClientNavItem>>([new("Documents", "/documents", Manifest.Feature, 10)]);

@@ -198,7 +198,7 @@ public sealed class DocumentNotifications(
 public sealed record DocumentNotice(Guid ClientId, Guid? BatchId, Guid? VersionId, bool AfterQuietPeriod = false);
 
 /// <summary>The delayed notice of a batch (or single file), in case the browser never said it was complete.</summary>
-public sealed class DocumentNoticeHandler(DocumentNotifications notifications) : IJobHandler<DocumentNotice>
+internal sealed class DocumentNoticeHandler(DocumentNotifications notifications) : IJobHandler<DocumentNotice>
 {
     public static string JobType => "documents.notice";
 
