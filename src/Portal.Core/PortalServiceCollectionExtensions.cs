@@ -143,6 +143,11 @@ public static class PortalServiceCollectionExtensions
         var builder = new PortalBuilder(services, configuration);
         configureModules(builder);
         var catalog = builder.BuildCatalog();
+        foreach (var integration in catalog.Integrations)
+        {
+            integration.ConfigureServices(services, configuration);
+        }
+
         services.AddSingleton(catalog);
         services.AddScoped<TenantFeatures>();
         services.AddSingleton<MatcherPolicy, SiteEndpointSelectorPolicy>();

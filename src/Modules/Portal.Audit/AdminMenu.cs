@@ -2,7 +2,7 @@ using Portal.Core.Navigation;
 
 namespace Portal.Audit;
 
-public sealed class AdminMenu : IAdminMenuProvider
+internal sealed class AdminMenu : IAdminMenuProvider
 {
     public IEnumerable<AdminMenuItem> GetItems() =>
     [

@@ -15,6 +15,6 @@ public sealed class Permissions : IPermissionProvider
     // Only administrators by default: the trail shows every user's sign-ins and addresses.
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [
-        new("Administrator", [ViewAudit]),
+        new(RoleNames.Administrator, [ViewAudit]),
     ];
 }

@@ -7,7 +7,7 @@ using Portal.Core.Security;
 namespace Portal.Clients;
 
 /// <summary>"Switch portal", for client users who belong to more than one portal.</summary>
-public sealed class ClientNav(IClientAccess access, PortalMemberships memberships) : IClientNavProvider
+internal sealed class ClientNav(IClientAccess access, PortalMemberships memberships) : IClientNavProvider
 {
     public async Task<IEnumerable<ClientNavItem>> GetItemsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {

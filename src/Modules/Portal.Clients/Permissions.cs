@@ -4,9 +4,13 @@ namespace Portal.Clients;
 
 public sealed class Permissions : IPermissionProvider
 {
-    public static readonly Permission ViewClients = new("Clients.View", "See clients and their details", "Clients");
-    public static readonly Permission ManageClients = new("Clients.Manage", "Create, edit, import and archive clients", "Clients");
-    public static readonly Permission ManagePortals = new("Portals.Manage", "Manage portals, their clients, users and access", "Clients");
+    public const string ViewClientsName = "Clients.View";
+    public const string ManageClientsName = "Clients.Manage";
+    public const string ManagePortalsName = "Portals.Manage";
+
+    public static readonly Permission ViewClients = new(ViewClientsName, "See clients and their details", "Clients");
+    public static readonly Permission ManageClients = new(ManageClientsName, "Create, edit, import and archive clients", "Clients");
+    public static readonly Permission ManagePortals = new(ManagePortalsName, "Manage portals, their clients, users and access", "Clients");
 
     public string Feature => Manifest.Feature;
 
@@ -14,7 +18,7 @@ public sealed class Permissions : IPermissionProvider
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [
-        new("Administrator", [ViewClients, ManageClients, ManagePortals]),
-        new("Staff", [ViewClients, ManageClients, ManagePortals]),
+        new(RoleNames.Administrator, [ViewClients, ManageClients, ManagePortals]),
+        new(RoleNames.Staff, [ViewClients, ManageClients, ManagePortals]),
     ];
 }

@@ -4,9 +4,13 @@ namespace Portal.Documents;
 
 public sealed class Permissions : IPermissionProvider
 {
-    public static readonly Permission ViewDocuments = new("Documents.View", "See and download clients' documents", "Documents");
-    public static readonly Permission SendDocuments = new("Documents.Send", "Send documents to clients", "Documents");
-    public static readonly Permission ManageDocuments = new("Documents.Manage", "Organise folders, delete and restore documents, share with contributors", "Documents");
+    public const string ViewDocumentsName = "Documents.View";
+    public const string SendDocumentsName = "Documents.Send";
+    public const string ManageDocumentsName = "Documents.Manage";
+
+    public static readonly Permission ViewDocuments = new(ViewDocumentsName, "See and download clients' documents", "Documents");
+    public static readonly Permission SendDocuments = new(SendDocumentsName, "Send documents to clients", "Documents");
+    public static readonly Permission ManageDocuments = new(ManageDocumentsName, "Organise folders, delete and restore documents, share with contributors", "Documents");
 
     public string Feature => Manifest.Feature;
 
@@ -14,7 +18,7 @@ public sealed class Permissions : IPermissionProvider
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [
-        new("Administrator", [ViewDocuments, SendDocuments, ManageDocuments]),
-        new("Staff", [ViewDocuments, SendDocuments, ManageDocuments]),
+        new(RoleNames.Administrator, [ViewDocuments, SendDocuments, ManageDocuments]),
+        new(RoleNames.Staff, [ViewDocuments, SendDocuments, ManageDocuments]),
     ];
 }

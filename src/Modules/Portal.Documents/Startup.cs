@@ -36,7 +36,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<TusUploads>();
         services.AddScoped<DocumentScanning>();
         services.AddScoped<QuarantineNotice>();
-        services.AddScoped<IReminderKind, DocumentsSentReminderKind>();
+        services.AddScoped<DocumentsSentReminderKind>();
+        services.AddScoped<IDocumentsSentDelivery, DocumentsSentByOutbox>();
         services.AddSingleton(DocumentMailTemplates.SentTemplate);
         services.AddSingleton(DocumentMailTemplates.ReceivedTemplate);
         services.AddSingleton(QuarantineMailTemplate.Definition);
@@ -56,6 +57,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IAuditTargetNames, FolderAuditTargetNames>();
     }
 
+    public override IReadOnlyList<ModuleIntegration> Integrations { get; } = [new NotificationsIntegration()];
+
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTusEndpoints();
@@ -63,7 +66,7 @@ public sealed class Startup : ModuleStartup
     }
 }
 
-public sealed class ClientNav : IClientNavProvider
+internal sealed class ClientNav : IClientNavProvider
 {
     public Task<IEnumerable<ClientNavItem>> GetItemsAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
         => Task.FromResult<IEnumerable<ClientNavItem>>([new("Documents", "/documents", Manifest.Feature, 10)]);

@@ -1,13 +1,16 @@
 using Portal.Core.Security;
-using Portal.Identity.Models;
 
 namespace Portal.Identity;
 
 public sealed class Permissions : IPermissionProvider
 {
-    public static readonly Permission ManageUsers = new("Users.Manage", "Invite, edit and disable staff and client users", "Users");
-    public static readonly Permission ManageRoles = new("Roles.Manage", "Create roles and choose their permissions", "Users");
-    public static readonly Permission ManageSecurity = new("Security.Manage", "Set the practice's sign-in policy (two-factor for staff)", "Users");
+    public const string ManageUsersName = "Users.Manage";
+    public const string ManageRolesName = "Roles.Manage";
+    public const string ManageSecurityName = "Security.Manage";
+
+    public static readonly Permission ManageUsers = new(ManageUsersName, "Invite, edit and disable staff and client users", "Users");
+    public static readonly Permission ManageRoles = new(ManageRolesName, "Create roles and choose their permissions", "Users");
+    public static readonly Permission ManageSecurity = new(ManageSecurityName, "Set the practice's sign-in policy (two-factor for staff)", "Users");
 
     public string Feature => Manifest.Feature;
 
@@ -15,6 +18,6 @@ public sealed class Permissions : IPermissionProvider
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [
-        new(PortalRole.Administrator, [ManageUsers, ManageRoles, ManageSecurity]),
+        new(RoleNames.Administrator, [ManageUsers, ManageRoles, ManageSecurity]),
     ];
 }

@@ -119,6 +119,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<UserSessions>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<InvitationSender>();
+        services.AddScoped<IAdministratorInvitations, AdministratorInvitations>();
         foreach (var template in MailTemplates.All)
         {
             services.AddSingleton(template);

@@ -4,7 +4,9 @@ namespace Portal.Notifications;
 
 public sealed class Permissions : IPermissionProvider
 {
-    public static readonly Permission ManageReminders = new("Reminders.Manage", "Review, send and discard portal reminders", "Clients");
+    public const string ManageRemindersName = "Reminders.Manage";
+
+    public static readonly Permission ManageReminders = new(ManageRemindersName, "Review, send and discard portal reminders", "Clients");
 
     public string Feature => Manifest.Feature;
 
@@ -12,7 +14,7 @@ public sealed class Permissions : IPermissionProvider
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [
-        new("Administrator", [ManageReminders]),
-        new("Staff", [ManageReminders]),
+        new(RoleNames.Administrator, [ManageReminders]),
+        new(RoleNames.Staff, [ManageReminders]),
     ];
 }

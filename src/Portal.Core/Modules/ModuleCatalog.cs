@@ -16,6 +16,7 @@ public sealed class ModuleCatalog
             .Select((s, i) => (s.GetType().Assembly, Manifest: Modules[i]))
             .ToFrozenDictionary(p => p.Assembly, p => p.Manifest);
         Features = new FeatureGraph(Modules.SelectMany(m => m.Features));
+        Integrations = Startups.SelectMany(s => s.Integrations).Where(i => i.RequiredFeatures.All(Features.Contains)).ToList();
     }
 
     public IReadOnlyList<ModuleStartup> Startups { get; }
@@ -23,6 +24,9 @@ public sealed class ModuleCatalog
     public IReadOnlyList<ModuleManifest> Modules { get; }
 
     public FeatureGraph Features { get; }
+
+    /// <summary>The modules' integrations whose required features are all in this host.</summary>
+    public IReadOnlyList<ModuleIntegration> Integrations { get; }
 
     public ModuleManifest? FindByAssembly(Assembly assembly) => _byAssembly.GetValueOrDefault(assembly);
 

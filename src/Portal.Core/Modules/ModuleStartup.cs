@@ -18,6 +18,12 @@ public abstract class ModuleStartup
     }
 
     /// <summary>
+    /// Services that depend on another module being in the host, each declared with
+    /// <see cref="RequireFeaturesAttribute"/>; the catalog applies only those whose features exist.
+    /// </summary>
+    public virtual IReadOnlyList<ModuleIntegration> Integrations => [];
+
+    /// <summary>
     /// Adds middleware that runs for every request after authentication and authorization (e.g. to
     /// send a user who must first change their password to that page). Keep it cheap.
     /// </summary>

@@ -6,7 +6,7 @@ namespace Portal.Core.Security;
 /// <summary>Authorization requirement: the user holds the permission (through a role).</summary>
 public sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
 
-/// <summary>[RequirePermission("Documents.Send")] on a page or endpoint.</summary>
+/// <summary>[RequirePermission(Permissions.SendDocumentsName)] on a page or endpoint (names are constants of the module's Permissions).</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = true, Inherited = true)]
 public sealed class RequirePermissionAttribute(string permission) : AuthorizeAttribute(PermissionPolicyProvider.Prefix + permission)
 {

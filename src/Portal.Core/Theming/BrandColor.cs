@@ -42,14 +42,6 @@ public static partial class BrandColor
         return withWhite >= withBlack ? "#ffffff" : "#111111";
     }
 
-    public static double ContrastRatio(string a, string b)
-    {
-        var la = Luminance(Normalize(a, "#000000"));
-        var lb = Luminance(Normalize(b, "#000000"));
-        var (light, dark) = la > lb ? (la, lb) : (lb, la);
-        return (light + 0.05) / (dark + 0.05);
-    }
-
     private static double Luminance(string hex)
     {
         static double Channel(string part)

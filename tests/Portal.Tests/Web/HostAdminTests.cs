@@ -42,6 +42,29 @@ public sealed class HostAdminTests(SharedApps apps) : IClassFixture<SharedApps>
         Assert.Contains("Brand New Accounting", list.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory, BothDatabases]
+    public async Task The_operator_emails_the_administrator_a_new_set_password_link_through_the_identity_contract(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync(displayName: "Resend Accounting");
+        var adminEmail = $"admin@{practice.Name}.example";
+        var client = await app.OperatorClientAsync();
+
+        var response = await client.SubmitFormAsync($"admin/practices/{practice.Name}", [], "form[action*='handler=ResendInvitation']");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/admin/practices/{practice.Name}", response.Headers.Location!.ToString());
+        var page = await client.GetDocumentAsync($"admin/practices/{practice.Name}");
+        Assert.Contains($"A new set-password link was e-mailed to {adminEmail}.", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        var reminder = await Eventually.GetAsync(
+            () => Task.FromResult(Directory.Exists(app.PickupDirectory)
+                ? Directory.EnumerateFiles(app.PickupDirectory).Select(file => MailMessageReader.Parse(File.ReadAllText(file)))
+                    .FirstOrDefault(mail => mail.To.Contains(adminEmail, StringComparison.OrdinalIgnoreCase) && mail.Subject.StartsWith("Reminder:", StringComparison.Ordinal))
+                : null),
+            what: $"a new set-password link to {adminEmail}");
+        Assert.StartsWith($"http://{practice.Name}.localhost/account/set-password?token=", reminder.FindLink("/account/set-password"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("acme corp", "lowercase letters")]
     [InlineData("admin", "reserved")]

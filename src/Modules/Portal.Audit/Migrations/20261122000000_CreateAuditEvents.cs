@@ -6,7 +6,7 @@ namespace Portal.Audit.Migrations;
 
 [DbContext(typeof(AuditDbContext))]
 [Migration("20261122000000_CreateAuditEvents")]
-public sealed class CreateAuditEvents : Migration
+internal sealed class CreateAuditEvents : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

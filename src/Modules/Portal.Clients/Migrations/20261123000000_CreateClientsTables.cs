@@ -6,7 +6,7 @@ namespace Portal.Clients.Migrations;
 
 [DbContext(typeof(ClientsDbContext))]
 [Migration("20261123000000_CreateClientsTables")]
-public sealed class CreateClientsTables : Migration
+internal sealed class CreateClientsTables : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

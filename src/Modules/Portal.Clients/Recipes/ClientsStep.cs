@@ -11,7 +11,7 @@ namespace Portal.Clients.Recipes;
 /// A client that exists already (same externalId; or, for an entry without one, same name) is left
 /// as it is, so running the recipe again duplicates nothing and keeps staff's edits.
 /// </summary>
-public sealed class ClientsStep(ClientsDbContext db, ClientStore store) : RecipeStep<ClientsStep.Model>
+internal sealed class ClientsStep(ClientsDbContext db, ClientStore store) : RecipeStep<ClientsStep.Model>
 {
     public override string Name => "clients";
 

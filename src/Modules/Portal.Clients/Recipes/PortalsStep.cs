@@ -13,7 +13,7 @@ namespace Portal.Clients.Recipes;
 /// not exist are created as client users without a password (give demo users one with a "users" step
 /// before this one). A user's access is set to what the recipe says; nothing is duplicated.
 /// </summary>
-public sealed class PortalsStep(ClientsDbContext db, PortalStore portals, PortalMemberships memberships, IUserDirectory users) : RecipeStep<PortalsStep.Model>
+internal sealed class PortalsStep(ClientsDbContext db, PortalStore portals, PortalMemberships memberships, IUserDirectory users) : RecipeStep<PortalsStep.Model>
 {
     public override string Name => "portals";
 

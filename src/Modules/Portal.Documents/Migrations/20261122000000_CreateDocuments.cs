@@ -6,7 +6,7 @@ namespace Portal.Documents.Migrations;
 
 [DbContext(typeof(DocumentsDbContext))]
 [Migration("20261122000000_CreateDocuments")]
-public sealed class CreateDocuments : Migration
+internal sealed class CreateDocuments : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

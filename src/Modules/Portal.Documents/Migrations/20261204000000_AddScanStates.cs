@@ -10,7 +10,7 @@ namespace Portal.Documents.Migrations;
 /// </summary>
 [DbContext(typeof(DocumentsDbContext))]
 [Migration("20261204000000_AddScanStates")]
-public sealed class AddScanStates : Migration
+internal sealed class AddScanStates : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

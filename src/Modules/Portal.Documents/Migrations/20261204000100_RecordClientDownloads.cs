@@ -7,7 +7,7 @@ namespace Portal.Documents.Migrations;
 /// <summary>When a client's portal user first downloaded a version the practice sent (its "New" mark).</summary>
 [DbContext(typeof(DocumentsDbContext))]
 [Migration("20261204000100_RecordClientDownloads")]
-public sealed class RecordClientDownloads : Migration
+internal sealed class RecordClientDownloads : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -16,7 +16,7 @@ namespace Portal.Documents.Recipes;
 /// run adds nothing. Files go through the same name, type and quota checks as an upload, and are
 /// stored encrypted like any other; no notification is sent for them.
 /// </summary>
-public sealed class DocumentsStep(DocumentsDbContext db, DocumentStore store, DocumentLibrary library, IClientDirectory clients, IUserDirectory users, TimeProvider clock)
+internal sealed class DocumentsStep(DocumentsDbContext db, DocumentStore store, DocumentLibrary library, IClientDirectory clients, IUserDirectory users, TimeProvider clock)
     : RecipeStep<DocumentsStep.Model>
 {
     public override string Name => "documents";

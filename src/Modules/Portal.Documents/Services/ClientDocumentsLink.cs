@@ -6,7 +6,7 @@ using Portal.Core.Tenancy;
 namespace Portal.Documents.Services;
 
 /// <summary>Puts "Documents" with the count of new files on a client's admin page.</summary>
-public sealed class ClientDocumentsLink(TenantContext tenantContext, DocumentAccess access, DocumentLibrary library) : IClientRecordLinkProvider
+internal sealed class ClientDocumentsLink(TenantContext tenantContext, DocumentAccess access, DocumentLibrary library) : IClientRecordLinkProvider
 {
     public async Task<IReadOnlyList<ClientRecordLink>> GetLinksAsync(ClaimsPrincipal user, Guid clientId, CancellationToken cancellationToken)
     {

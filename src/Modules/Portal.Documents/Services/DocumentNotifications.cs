@@ -16,7 +16,7 @@ namespace Portal.Documents.Services;
 /// Tells the other side about new files, one e-mail per batch: the browser marks a batch complete
 /// when its last file is in, and a delayed job covers a batch whose browser went away. Each file is
 /// announced once (it records when), so a late file gets a notice of its own.
-/// Practice to client: through the reminders queue (staff may review first). Client to practice:
+/// Practice to client: through the reminders queue when there is one (staff may review first). Client to practice:
 /// to the practice's contact address. Only released files are announced (clean, or passed
 /// unscanned); a batch waits while any of its files is being scanned.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class DocumentNotifications(
     IClientDirectory clients,
     IUserDirectory users,
     DocumentShares shares,
-    IReminderQueue reminders,
+    IDocumentsSentDelivery notices,
     IJobQueue jobs,
     IDomainEventPublisher events,
     MailComposer composer,
@@ -155,7 +155,7 @@ public sealed class DocumentNotifications(
                 }
 
                 var payload = JsonSerializer.Serialize(new DocumentsSentPayload(clientId, clientName, person.DisplayName, visible.Select(d => d.Name).ToList(), visible.Select(d => d.Id).ToList()));
-                await reminders.QueueAsync(
+                await notices.DeliverAsync(
                     new ReminderRequest(ReminderKind, person.Id, person.Email, $"{(visible.Count == 1 ? "1 new document" : $"{visible.Count} new documents")} for {clientName}", payload),
                     cancellationToken);
             }
@@ -211,7 +211,7 @@ public sealed class DocumentNotifications(
 public sealed record DocumentNotice(Guid ClientId, Guid? BatchId, Guid? VersionId, bool AfterQuietPeriod = false);
 
 /// <summary>The delayed notice of a batch (or single file), in case the browser never said it was complete.</summary>
-public sealed class DocumentNoticeHandler(DocumentNotifications notifications) : IJobHandler<DocumentNotice>
+internal sealed class DocumentNoticeHandler(DocumentNotifications notifications) : IJobHandler<DocumentNotice>
 {
     public static string JobType => "documents.notice";
 

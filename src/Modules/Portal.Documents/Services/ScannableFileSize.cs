@@ -8,7 +8,7 @@ namespace Portal.Documents.Services;
 /// <see cref="DocumentOptions.MaxFileSize"/> is lowered to <see cref="ScanningOptions.MaxFileSize"/>,
 /// so such an upload is refused at once with the limit in the message, wherever the limit is read.
 /// </summary>
-public sealed class ScannableFileSize(IOptions<ScanningOptions> scanning) : IPostConfigureOptions<DocumentOptions>
+internal sealed class ScannableFileSize(IOptions<ScanningOptions> scanning) : IPostConfigureOptions<DocumentOptions>
 {
     public void PostConfigure(string? name, DocumentOptions options)
     {

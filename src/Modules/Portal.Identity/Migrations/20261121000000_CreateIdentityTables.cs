@@ -9,7 +9,7 @@ namespace Portal.Identity.Migrations;
 /// <summary>ASP.NET Core Identity's tables (schema version 1, Guid keys) plus one-time account tokens.</summary>
 [DbContext(typeof(UsersDbContext))]
 [Migration("20261121000000_CreateIdentityTables")]
-public sealed class CreateIdentityTables : Migration
+internal sealed class CreateIdentityTables : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -7,7 +7,7 @@ namespace Portal.Identity.Migrations;
 /// <summary>Server-side sessions (the cookie carries only the session key).</summary>
 [DbContext(typeof(UsersDbContext))]
 [Migration("20261121000100_AddUserSessions")]
-public sealed class AddUserSessions : Migration
+internal sealed class AddUserSessions : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

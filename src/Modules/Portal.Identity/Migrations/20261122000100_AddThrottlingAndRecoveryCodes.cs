@@ -7,7 +7,7 @@ namespace Portal.Identity.Migrations;
 /// <summary>Sign-in throttling counters and hashed two-factor recovery codes.</summary>
 [DbContext(typeof(UsersDbContext))]
 [Migration("20261122000100_AddThrottlingAndRecoveryCodes")]
-public sealed class AddThrottlingAndRecoveryCodes : Migration
+internal sealed class AddThrottlingAndRecoveryCodes : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Identity;
+using Portal.Core.Security;
 
 namespace Portal.Identity.Models;
 
 /// <summary>A staff role; its permissions are role claims of type <see cref="PortalClaimTypes.Permission"/>.</summary>
 public sealed class PortalRole : IdentityRole<Guid>
 {
-    public const string Administrator = "Administrator";
-    public const string Staff = "Staff";
+    public const string Administrator = RoleNames.Administrator;
+    public const string Staff = RoleNames.Staff;
 
     public string DisplayName { get; set; } = "";
 

@@ -12,7 +12,7 @@ namespace Portal.Identity.Recipes;
 /// Without "permissions", a role gets the modules' defaults for its name. Existing roles are updated,
 /// never duplicated.
 /// </summary>
-public sealed class RolesStep(RoleManager<PortalRole> roles, IRoleStore<PortalRole> store, PermissionCatalog permissions, TenantStore tenants, TenantContext tenantContext)
+internal sealed class RolesStep(RoleManager<PortalRole> roles, IRoleStore<PortalRole> store, PermissionCatalog permissions, TenantStore tenants, TenantContext tenantContext)
     : RecipeStep<RolesStep.Model>
 {
     public override string Name => "roles";

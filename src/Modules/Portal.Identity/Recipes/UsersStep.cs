@@ -11,7 +11,7 @@ namespace Portal.Identity.Recipes;
 /// A user that exists already keeps its password and gains any missing roles; "invite" e-mails a
 /// set-password link to users created by this run only.
 /// </summary>
-public sealed class UsersStep(UserAccounts accounts, UserManager<PortalUser> users, RoleManager<PortalRole> roles, InvitationSender invitations)
+internal sealed class UsersStep(UserAccounts accounts, UserManager<PortalUser> users, RoleManager<PortalRole> roles, InvitationSender invitations)
     : RecipeStep<UsersStep.Model>
 {
     public override string Name => "users";

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Security;
 using Portal.Core.Settings;
@@ -26,7 +27,7 @@ public sealed class AccountRequirementsMiddleware(RequestDelegate next)
 
         if (user.HasClaim(PortalClaimTypes.MustChangePassword, "true"))
         {
-            Redirect(context, "/account/change-password");
+            Redirect(context, "/Account/ChangePassword", null);
             return;
         }
 
@@ -35,7 +36,7 @@ public sealed class AccountRequirementsMiddleware(RequestDelegate next)
             && !user.HasClaim(PortalClaimTypes.TwoFactorEnabled, "true")
             && (await context.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync<SecuritySettings>(context.RequestAborted)).RequireTwoFactorForStaff)
         {
-            Redirect(context, "/account/two-factor?required=true");
+            Redirect(context, "/Account/TwoFactor", new { required = "true" });
             return;
         }
 
@@ -46,11 +47,11 @@ public sealed class AccountRequirementsMiddleware(RequestDelegate next)
         => path.StartsWithSegments("/account") || path.StartsWithSegments("/_content") || path.StartsWithSegments("/branding")
             || path.StartsWithSegments("/branding.css") || path.StartsWithSegments("/health") || path.StartsWithSegments("/error");
 
-    private static void Redirect(HttpContext context, string path)
+    private static void Redirect(HttpContext context, string page, object? values)
     {
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         {
-            context.Response.Redirect(context.Request.PathBase + path);
+            context.Response.Redirect(context.RequestServices.GetRequiredService<LinkGenerator>().GetPathByPage(context, page, values: values)!);
         }
         else
         {

@@ -9,7 +9,7 @@ namespace Portal.Identity.Services;
 /// Practice recurring job (hourly): deletes expired sessions and sign-in counters that no longer count (a counter row exists for every address anyone typed, so they must
 /// not pile up).
 /// </summary>
-public sealed class ExpiredSessionsCleanupHandler(UsersDbContext db, IOptions<PortalIdentityOptions> options, TimeProvider clock) : IJobHandler<ScheduledRun>
+internal sealed class ExpiredSessionsCleanupHandler(UsersDbContext db, IOptions<PortalIdentityOptions> options, TimeProvider clock) : IJobHandler<ScheduledRun>
 {
     public static string JobType => "identity.cleanup";
 

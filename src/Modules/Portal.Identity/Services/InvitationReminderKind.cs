@@ -7,7 +7,7 @@ using Portal.Identity.Models;
 namespace Portal.Identity.Services;
 
 /// <summary>Invitations of portal users wait in the reminders queue; the link is issued when staff send it.</summary>
-public sealed class InvitationReminderKind(UserManager<PortalUser> users, InvitationSender invitations) : IReminderKind
+internal sealed class InvitationReminderKind(UserManager<PortalUser> users, InvitationSender invitations) : IReminderKind
 {
     public const string Name = "identity.invitation";
 

@@ -39,12 +39,12 @@ public sealed class SignInFlow(
 
         if (user.MustChangePassword)
         {
-            return "~/account/change-password";
+            return url.Page("/Account/ChangePassword")!;
         }
 
         if (user.Kind == UserKind.Staff && !user.TwoFactorEnabled && (await settings.GetAsync<SecuritySettings>(context.RequestAborted)).RequireTwoFactorForStaff)
         {
-            return "~/account/two-factor?required=true";
+            return url.Page("/Account/TwoFactor", new { required = "true" })!;
         }
 
         if (!string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl))
@@ -52,7 +52,7 @@ public sealed class SignInFlow(
             return returnUrl;
         }
 
-        return user.Kind == UserKind.Staff ? "~/admin" : "~/";
+        return url.Page(user.Kind == UserKind.Staff ? "/Admin/Index" : "/Index")!;
     }
 
     public async Task RecordFailureAsync(HttpContext context, string email, PortalUser? user, string reason)

@@ -6,7 +6,7 @@ namespace Portal.Notifications.Migrations;
 
 [DbContext(typeof(NotificationsDbContext))]
 [Migration("20261122000000_CreatePortalReminders")]
-public sealed class CreatePortalReminders : Migration
+internal sealed class CreatePortalReminders : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

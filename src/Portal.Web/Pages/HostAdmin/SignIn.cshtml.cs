@@ -29,6 +29,6 @@ public sealed class SignInModel(OperatorSignIn signIn) : PageModel
             return Page();
         }
 
-        return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "~/admin");
+        return !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/HostAdmin/Index");
     }
 }

@@ -11,6 +11,6 @@ public sealed class SignOutModel(OperatorSignIn signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return LocalRedirect("~/admin/signin");
+        return RedirectToPage("/HostAdmin/SignIn");
     }
 }

@@ -26,7 +26,7 @@ public sealed class IndexModel(IEnumerable<IClientDashboardCardProvider> provide
             && HttpContext.RequestServices.GetService<IClientAccess>() is { } access
             && await access.CurrentPortalAsync(User, HttpContext.RequestAborted) is null)
         {
-            return LocalRedirect("~/portals/choose");
+            return RedirectToPage("/Portals/Choose");
         }
 
         var cards = new List<ClientDashboardCard>();

@@ -9,7 +9,7 @@ using Portal.Core.Tenancy;
 
 namespace Portal.Admin.Pages.Admin;
 
-[RequirePermission("Admin.Access")]
+[RequirePermission(Permissions.AccessAdminName)]
 public sealed class DashboardModel(
     TenantContext tenantContext,
     TenantUrls urls,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Clients.Models;
 using Portal.Clients.Services;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Text;
 
@@ -49,8 +50,8 @@ public sealed class ChoosePortalModel(PortalMemberships memberships, PortalStore
         }
 
         choice.Write(User.IdOf()!.Value, chosen.PortalId);
-        TempData["Status"] = Sentence.End($"You are now working in {chosen.Name}");
-        return LocalRedirect("~/");
+        TempData[TempDataKeys.Status] = Sentence.End($"You are now working in {chosen.Name}");
+        return RedirectToPage("/Index");
     }
 
     private async Task LoadAsync()

@@ -58,7 +58,7 @@ public sealed class ClientModel(
 
         if (rights.IsStaff)
         {
-            return LocalRedirect($"~/admin/documents/clients/{ClientId}");
+            return RedirectToPage("/Admin/Documents/Client", new { clientId = ClientId });
         }
 
         ClientName = (await clients.FindAsync(ClientId, HttpContext.RequestAborted))?.Name ?? "";

@@ -16,16 +16,16 @@ public sealed class IndexModel(IClientAccess access) : PageModel
     {
         if (User.IsStaffUser())
         {
-            return LocalRedirect("~/admin/documents");
+            return RedirectToPage("/Admin/Documents/Index");
         }
 
         var portal = await access.CurrentPortalAsync(User, HttpContext.RequestAborted);
         if (portal is null)
         {
-            return LocalRedirect("~/portals/choose");
+            return RedirectToPage("/Portals/Choose");
         }
 
         Clients = portal.Clients;
-        return Clients.Count == 1 ? LocalRedirect($"~/documents/{Clients[0].Id}") : Page();
+        return Clients.Count == 1 ? RedirectToPage("/Documents/Client", new { clientId = Clients[0].Id }) : Page();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
@@ -64,7 +65,7 @@ public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInMan
         await sessions.EndOthersAsync(user.Id, DatabaseTicketStore.CurrentSession(HttpContext) ?? "");
         await signIn.RefreshSignInAsync(user);
         await audit.RecordAsync(new AuditEntry(AuditActions.PasswordChanged, AuditTargetTypes.User, user.Id.ToString()));
-        TempData["Status"] = "Your password has been changed. Any other sessions have been signed out.";
-        return LocalRedirect(user.Kind == UserKind.Staff ? "~/admin" : "~/");
+        TempData[TempDataKeys.Status] = "Your password has been changed. Any other sessions have been signed out.";
+        return RedirectToPage(user.Kind == UserKind.Staff ? "/Admin/Index" : "/Index");
     }
 }

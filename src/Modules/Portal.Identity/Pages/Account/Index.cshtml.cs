@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Identity.Data;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
@@ -51,7 +52,7 @@ public sealed class AccountModel(UserManager<PortalUser> users, SignInManager<Po
 
         var ended = await sessions.EndOthersAsync(user.Id, CurrentSessionId ?? "", HttpContext.RequestAborted);
         await audit.RecordAsync(new AuditEntry(AuditActions.SignedOutEverywhere, AuditTargetTypes.User, user.Id.ToString(), $"{ended} other sessions"));
-        TempData["Status"] = ended == 1 ? "1 other session was signed out." : $"{ended} other sessions were signed out.";
+        TempData[TempDataKeys.Status] = ended == 1 ? "1 other session was signed out." : $"{ended} other sessions were signed out.";
         return RedirectToPage();
     }
 
@@ -67,6 +68,6 @@ public sealed class AccountModel(UserManager<PortalUser> users, SignInManager<Po
         await sessions.EndAllAsync(user.Id, HttpContext.RequestAborted);
         await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
-        return LocalRedirect("~/account/signin");
+        return RedirectToPage("/Account/SignIn");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Contracts;
 using Portal.Core.Links;
+using Portal.Core.Navigation;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
 
@@ -31,7 +32,7 @@ public sealed class ResetPasswordModel(IOneTimeLinks links, UserManager<PortalUs
     protected override async Task<IActionResult> PasswordSavedAsync(PortalUser user)
     {
         await audit.RecordAsync(new AuditEntry(AuditActions.PasswordChanged, AuditTargetTypes.User, user.Id.ToString(), "reset by e-mail link") { ActorId = user.Id, ActorName = user.Email });
-        TempData["Status"] = "Your password has been changed. Sign in with it now.";
+        TempData[TempDataKeys.Status] = "Your password has been changed. Sign in with it now.";
         return RedirectToPage("/Account/SignIn");
     }
 }

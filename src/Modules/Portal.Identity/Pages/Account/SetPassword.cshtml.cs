@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Links;
+using Portal.Core.Navigation;
 using Portal.Core.Tenancy;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
@@ -42,7 +43,7 @@ public sealed class SetPasswordModel(
         if (user.TwoFactorEnabled)
         {
             // The link proves the mailbox, not the second factor: sign in as usual.
-            TempData["Status"] = "Your password is set. Sign in with it and your authenticator code.";
+            TempData[TempDataKeys.Status] = "Your password is set. Sign in with it and your authenticator code.";
             return RedirectToPage("/Account/SignIn");
         }
 

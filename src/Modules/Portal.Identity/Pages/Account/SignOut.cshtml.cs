@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Identity.Models;
 
 namespace Portal.Identity.Pages.Account;
@@ -19,7 +20,7 @@ public sealed class SignOutModel(SignInManager<PortalUser> signIn, IEnumerable<I
     {
         if (User.Identity?.IsAuthenticated != true)
         {
-            return LocalRedirect("~/");
+            return RedirectToPage("/Index");
         }
 
         await LoadNoticesAsync();
@@ -30,7 +31,7 @@ public sealed class SignOutModel(SignInManager<PortalUser> signIn, IEnumerable<I
     {
         if (User.Identity?.IsAuthenticated != true)
         {
-            return LocalRedirect("~/");
+            return RedirectToPage("/Index");
         }
 
         if (!confirmed && await LoadNoticesAsync() > 0)
@@ -40,8 +41,8 @@ public sealed class SignOutModel(SignInManager<PortalUser> signIn, IEnumerable<I
 
         await audit.RecordAsync(new AuditEntry(AuditActions.SignedOut));
         await signIn.SignOutAsync();
-        TempData["Status"] = "You have signed out. On a shared computer, close the browser too.";
-        return LocalRedirect("~/");
+        TempData[TempDataKeys.Status] = "You have signed out. On a shared computer, close the browser too.";
+        return RedirectToPage("/Index");
     }
 
     private async Task<int> LoadNoticesAsync()

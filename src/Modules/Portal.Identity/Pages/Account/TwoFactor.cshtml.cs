@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
@@ -32,7 +33,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
 
     public string? Error { get; private set; }
 
-    public string ContinuePath => User.IsStaffUser() ? "~/admin" : "~/account";
+    public string ContinuePage => User.IsStaffUser() ? "/Admin/Index" : "/Account/Index";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -96,7 +97,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
 
         await setup.DisableAsync(user, HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
-        TempData["Status"] = "Two-factor sign-in is off.";
+        TempData[TempDataKeys.Status] = "Two-factor sign-in is off.";
         return RedirectToPage("/Account/Index");
     }
 

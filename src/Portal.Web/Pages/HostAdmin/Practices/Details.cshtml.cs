@@ -1,12 +1,11 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Portal.Core.Contracts;
 using Portal.Core.Modules;
+using Portal.Core.Navigation;
 using Portal.Core.Tenancy;
 using Portal.Core.Text;
-using Portal.Identity.Models;
-using Portal.Identity.Services;
 
 namespace Portal.Web.Pages.HostAdmin.Practices;
 
@@ -52,14 +51,14 @@ public sealed class PracticeDetailsModel(
             return Page();
         }
 
-        TempData["Status"] = Sentence.End($"{result.HostName} now serves {Practice.DisplayName}");
+        TempData[TempDataKeys.Status] = Sentence.End($"{result.HostName} now serves {Practice.DisplayName}");
         return RedirectToPage(new { name });
     }
 
     public async Task<IActionResult> OnPostRemoveHostAsync(string name, string hostName)
     {
         await store.RemoveHostNameAsync(name, hostName, HttpContext.RequestAborted);
-        TempData["Status"] = $"{hostName} no longer serves this practice.";
+        TempData[TempDataKeys.Status] = $"{hostName} no longer serves this practice.";
         return RedirectToPage(new { name });
     }
 
@@ -72,16 +71,14 @@ public sealed class PracticeDetailsModel(
         }
 
         await using var scope = scopes.CreateScope(tenant);
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var admin = await users.FindByEmailAsync(Practice.AdminEmail);
-        if (admin is null)
+        var invitations = scope.ServiceProvider.GetRequiredService<IAdministratorInvitations>();
+        if (await invitations.ResendSetPasswordLinkAsync(Practice.AdminEmail, HttpContext.RequestAborted) == AdministratorInvitationOutcome.Sent)
         {
-            TempData["Error"] = $"{Practice.AdminEmail} is no longer a user of this practice.";
+            TempData[TempDataKeys.Status] = $"A new set-password link was e-mailed to {Practice.AdminEmail}.";
         }
         else
         {
-            await scope.ServiceProvider.GetRequiredService<InvitationSender>().SendSetPasswordLinkAsync(admin, HttpContext.RequestAborted);
-            TempData["Status"] = $"A new set-password link was e-mailed to {Practice.AdminEmail}.";
+            TempData[TempDataKeys.Error] = $"{Practice.AdminEmail} is no longer a user of this practice.";
         }
 
         return RedirectToPage(new { name });
@@ -96,7 +93,7 @@ public sealed class PracticeDetailsModel(
         }
 
         await store.SetStateAsync(name, state, HttpContext.RequestAborted);
-        TempData["Status"] = $"{current.DisplayName} {message}";
+        TempData[TempDataKeys.Status] = $"{current.DisplayName} {message}";
         return RedirectToPage(new { name });
     }
 

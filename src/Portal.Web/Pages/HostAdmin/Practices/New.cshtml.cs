@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Options;
+using Portal.Core.Navigation;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
 
@@ -38,7 +39,7 @@ public sealed class NewPracticeModel(TenantSetupService setup, RecipeCatalog rec
             : await setup.ValidateAsync(request, CancellationToken.None);
         if (result.Succeeded && ModelState.IsValid)
         {
-            TempData["Status"] = $"{Input.DisplayName!.Trim()} is ready. A set-password link was e-mailed to {Input.AdminEmail!.Trim()}.";
+            TempData[TempDataKeys.Status] = $"{Input.DisplayName!.Trim()} is ready. A set-password link was e-mailed to {Input.AdminEmail!.Trim()}.";
             return RedirectToPage("/HostAdmin/Practices/Details", new { name });
         }
 

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Modules;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 
 namespace Portal.Admin.Pages.Admin.Features;
 
-[RequirePermission("Features.Manage")]
+[RequirePermission(Permissions.ManageFeaturesName)]
 public sealed class FeaturesModel(ModuleCatalog catalog, TenantFeatures features) : PageModel
 {
     public IReadOnlyList<IGrouping<string, FeatureDescriptor>> Categories { get; private set; } = [];
@@ -23,7 +24,7 @@ public sealed class FeaturesModel(ModuleCatalog catalog, TenantFeatures features
         var change = await features.EnableAsync([id], HttpContext.RequestAborted);
         if (change.Succeeded)
         {
-            TempData["Status"] = change.Changed.Count switch
+            TempData[TempDataKeys.Status] = change.Changed.Count switch
             {
                 0 => $"{NameOf(id)} was already on.",
                 1 => $"{change.Changed[0].Name} is on.",
@@ -32,7 +33,7 @@ public sealed class FeaturesModel(ModuleCatalog catalog, TenantFeatures features
         }
         else
         {
-            TempData["Error"] = change.Error;
+            TempData[TempDataKeys.Error] = change.Error;
         }
 
         return RedirectToPage();
@@ -43,11 +44,11 @@ public sealed class FeaturesModel(ModuleCatalog catalog, TenantFeatures features
         var change = await features.DisableAsync(id, HttpContext.RequestAborted);
         if (change.Succeeded)
         {
-            TempData["Status"] = $"{NameOf(id)} is off.";
+            TempData[TempDataKeys.Status] = $"{NameOf(id)} is off.";
         }
         else
         {
-            TempData["Error"] = change.Error;
+            TempData[TempDataKeys.Error] = change.Error;
         }
 
         return RedirectToPage();

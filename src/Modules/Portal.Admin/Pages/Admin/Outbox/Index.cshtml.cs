@@ -6,7 +6,7 @@ using Portal.Core.Security;
 
 namespace Portal.Admin.Pages.Admin.Outbox;
 
-[RequirePermission("Outbox.View")]
+[RequirePermission(Permissions.ViewOutboxName)]
 public sealed class OutboxModel(IMailOutbox outbox) : PageModel
 {
     public const int PageSize = 25;

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Mail;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 
 namespace Portal.Admin.Pages.Admin.Outbox;
 
-[RequirePermission("Outbox.View")]
+[RequirePermission(Permissions.ViewOutboxName)]
 public sealed class MessageModel(IMailOutbox outbox) : PageModel
 {
     public OutboxMessage Message { get; private set; } = new();
@@ -24,7 +25,7 @@ public sealed class MessageModel(IMailOutbox outbox) : PageModel
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id)
     {
-        TempData["Status"] = await outbox.RetryAsync(id, HttpContext.RequestAborted)
+        TempData[TempDataKeys.Status] = await outbox.RetryAsync(id, HttpContext.RequestAborted)
             ? "The e-mail is queued to be sent again."
             : "Only failed e-mails can be sent again.";
         return RedirectToPage(new { id });

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Core.Theming;
 
 namespace Portal.Admin.Pages.Admin.Settings;
 
-[RequirePermission("Settings.Manage")]
+[RequirePermission(Permissions.ManageSettingsName)]
 public sealed class BrandingModel(SiteSettingsStore settings, BrandingLogo logo, IAuditLog audit) : PageModel
 {
     [BindProperty]
@@ -55,7 +56,7 @@ public sealed class BrandingModel(SiteSettingsStore settings, BrandingLogo logo,
         }
 
         await audit.RecordAsync(new AuditEntry(AuditActions.SettingsChanged, "settings", BrandingSettings.SectionName, $"PrimaryColor={branding.PrimaryColor}, AccentColor={branding.AccentColor}, {change}"));
-        TempData["Status"] = "Branding saved. Your site and e-mails use it from now on.";
+        TempData[TempDataKeys.Status] = "Branding saved. Your site and e-mails use it from now on.";
         return RedirectToPage();
     }
 

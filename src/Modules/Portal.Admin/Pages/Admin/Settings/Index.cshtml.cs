@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Core.Tenancy;
@@ -9,7 +10,7 @@ using Portal.Core.Time;
 
 namespace Portal.Admin.Pages.Admin.Settings;
 
-[RequirePermission("Settings.Manage")]
+[RequirePermission(Permissions.ManageSettingsName)]
 public sealed class GeneralSettingsModel(SiteSettingsStore settings, TenantStore tenants, TenantContext tenantContext, TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -56,7 +57,7 @@ public sealed class GeneralSettingsModel(SiteSettingsStore settings, TenantStore
             await tenants.SetDisplayNameAsync(tenantContext.Tenant.Name, Input.DisplayName.Trim(), HttpContext.RequestAborted);
         }
 
-        TempData["Status"] = "Settings saved.";
+        TempData[TempDataKeys.Status] = "Settings saved.";
         return RedirectToPage();
     }
 

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Contracts;
 using Portal.Core.Mail;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 
 namespace Portal.Admin.Pages.Admin.Templates;
 
-[RequirePermission("Templates.Manage")]
+[RequirePermission(Permissions.ManageTemplatesName)]
 public sealed class EditTemplateModel(MailComposer composer, SiteSettingsStore settings, IAuditLog audit) : PageModel
 {
     public MailTemplateDefinition Definition { get; private set; } = null!;
@@ -74,7 +75,7 @@ public sealed class EditTemplateModel(MailComposer composer, SiteSettingsStore s
         updated.Templates[name] = new MailTemplateOverride { Subject = Subject!, Html = Html ?? "", Text = Text ?? "" };
         await settings.SaveAsync(updated, HttpContext.RequestAborted);
         await audit.RecordAsync(new AuditEntry(AuditActions.SettingsChanged, AuditTargetTypes.MailTemplate, name, "edited"));
-        TempData["Status"] = "Template saved. E-mails sent from now on use it.";
+        TempData[TempDataKeys.Status] = "Template saved. E-mails sent from now on use it.";
         return RedirectToPage(new { name });
     }
 
@@ -89,7 +90,7 @@ public sealed class EditTemplateModel(MailComposer composer, SiteSettingsStore s
         var updated = new MailTemplateOverrides { Templates = new(overrides.Templates.Where(t => t.Key != name), StringComparer.Ordinal) };
         await settings.SaveAsync(updated, HttpContext.RequestAborted);
         await audit.RecordAsync(new AuditEntry(AuditActions.SettingsChanged, AuditTargetTypes.MailTemplate, name, "reset to standard"));
-        TempData["Status"] = "The standard wording is back.";
+        TempData[TempDataKeys.Status] = "The standard wording is back.";
         return RedirectToPage(new { name });
     }
 

@@ -5,7 +5,7 @@ using Portal.Core.Settings;
 
 namespace Portal.Admin.Pages.Admin.Templates;
 
-[RequirePermission("Templates.Manage")]
+[RequirePermission(Permissions.ManageTemplatesName)]
 public sealed class TemplatesModel(MailComposer composer, SiteSettingsStore settings) : PageModel
 {
     public IReadOnlyList<MailTemplateDefinition> Templates { get; private set; } = [];

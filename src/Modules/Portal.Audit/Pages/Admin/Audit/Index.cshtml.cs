@@ -54,7 +54,7 @@ public sealed class AuditTrailModel(AuditTrail trail, AuditVerifier verifier, Au
     public async Task<IActionResult> OnPostVerifyAsync()
     {
         var result = await verifier.VerifyAsync(HttpContext.RequestAborted);
-        TempData[result.IsIntact ? "Status" : "Error"] = result.Summary;
+        TempData[result.IsIntact ? TempDataKeys.Status : TempDataKeys.Error] = result.Summary;
         return RedirectToPage();
     }
 }

@@ -10,7 +10,7 @@ using Portal.Core.Security;
 namespace Portal.Clients.Pages.Admin.Clients;
 
 /// <summary>A client's details; staff who may manage clients edit, archive and restore here.</summary>
-[RequirePermission("Clients.View")]
+[RequirePermission(Permissions.ViewClientsName)]
 public sealed class ClientDetailsModel(ClientStore store, IAuthorizationService authorization, IEnumerable<IClientRecordLinkProvider> linkProviders) : PageModel
 {
     [BindProperty]
@@ -62,7 +62,7 @@ public sealed class ClientDetailsModel(ClientStore store, IAuthorizationService 
             return Page();
         }
 
-        TempData["Status"] = "Changes saved.";
+        TempData[TempDataKeys.Status] = "Changes saved.";
         return RedirectToSelf(id);
     }
 
@@ -84,13 +84,13 @@ public sealed class ClientDetailsModel(ClientStore store, IAuthorizationService 
 
         if (await store.SetStatusAsync(id, status, HttpContext.RequestAborted))
         {
-            TempData["Status"] = status == ClientStatus.Archived
+            TempData[TempDataKeys.Status] = status == ClientStatus.Archived
                 ? $"{Client.Name} was archived. Their portal users no longer see them; restore them at any time."
                 : $"{Client.Name} was restored.";
         }
         else
         {
-            TempData["Error"] = status == ClientStatus.Archived ? $"{Client.Name} was already archived." : $"{Client.Name} was already active.";
+            TempData[TempDataKeys.Error] = status == ClientStatus.Archived ? $"{Client.Name} was already archived." : $"{Client.Name} was already active.";
         }
 
         return RedirectToSelf(id);
@@ -107,7 +107,7 @@ public sealed class ClientDetailsModel(ClientStore store, IAuthorizationService 
         Links.Sort((a, b) => a.Position.CompareTo(b.Position));
     }
 
-    private RedirectResult RedirectToSelf(Guid id) => Redirect(Url.Content($"~/admin/clients/{id}"));
+    private RedirectToPageResult RedirectToSelf(Guid id) => RedirectToPage("/Admin/Clients/Details", new { id });
 
     private async Task<bool> LoadAsync(Guid id)
     {

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Clients.Models;
 using Portal.Clients.Services;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 
 namespace Portal.Clients.Pages.Admin.Clients;
 
 /// <summary>Upload a CSV file, see every row and its problems, then import all of it or nothing.</summary>
-[RequirePermission("Clients.Manage")]
+[RequirePermission(Permissions.ManageClientsName)]
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 public sealed class ImportClientsModel(ClientImporter importer) : PageModel
@@ -30,8 +31,8 @@ public sealed class ImportClientsModel(ClientImporter importer) : PageModel
             Preview = await importer.LoadAsync(id, HttpContext.RequestAborted);
             if (Preview is null)
             {
-                TempData["Error"] = "That preview has expired or was already imported. Upload the file again.";
-                return Redirect(Url.Content("~/admin/clients/import"));
+                TempData[TempDataKeys.Error] = "That preview has expired or was already imported. Upload the file again.";
+                return RedirectToPage("/Admin/Clients/Import");
             }
         }
 
@@ -90,12 +91,12 @@ public sealed class ImportClientsModel(ClientImporter importer) : PageModel
 
         if (imported == 0)
         {
-            TempData["Error"] = "That preview has expired or was already imported. Upload the file again.";
-            return Redirect(Url.Content("~/admin/clients/import"));
+            TempData[TempDataKeys.Error] = "That preview has expired or was already imported. Upload the file again.";
+            return RedirectToPage("/Admin/Clients/Import");
         }
 
-        TempData["Status"] = imported == 1 ? "1 client was imported." : $"{imported} clients were imported.";
-        return Redirect(Url.Content("~/admin/clients?sort=created&dir=desc"));
+        TempData[TempDataKeys.Status] = imported == 1 ? "1 client was imported." : $"{imported} clients were imported.";
+        return RedirectToPage("/Admin/Clients/Index", new { sort = "created", dir = "desc" });
     }
 
     private PageResult Failed(string message)

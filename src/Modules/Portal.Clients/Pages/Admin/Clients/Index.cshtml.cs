@@ -8,7 +8,7 @@ using Portal.Core.Security;
 
 namespace Portal.Clients.Pages.Admin.Clients;
 
-[RequirePermission("Clients.View")]
+[RequirePermission(Permissions.ViewClientsName)]
 public sealed class ClientsModel(ClientStore store, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 25;

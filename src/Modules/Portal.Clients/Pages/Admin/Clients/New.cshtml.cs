@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Clients.Services;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 
 namespace Portal.Clients.Pages.Admin.Clients;
 
-[RequirePermission("Clients.Manage")]
+[RequirePermission(Permissions.ManageClientsName)]
 public sealed class NewClientModel(ClientStore store) : PageModel
 {
     [BindProperty]
@@ -30,8 +31,8 @@ public sealed class NewClientModel(ClientStore store) : PageModel
             return Page();
         }
 
-        TempData["Status"] = $"{result.Value!.Name} was added.";
-        return Redirect(Url.Content($"~/admin/clients/{result.Value.Id}"));
+        TempData[TempDataKeys.Status] = $"{result.Value!.Name} was added.";
+        return RedirectToPage("/Admin/Clients/Details", new { id = result.Value.Id });
     }
 
     private static string Prefix(string field) => ClientForm.FieldFor(field) is { Length: > 0 } name ? $"{nameof(Input)}.{name}" : "";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Clients.Models;
 using Portal.Clients.Services;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Text;
 using Portal.Core.Time;
@@ -11,7 +12,7 @@ using Portal.Core.Time;
 namespace Portal.Clients.Pages.Admin.Portals;
 
 /// <summary>One portal: its clients, its users and their access, invitations.</summary>
-[RequirePermission("Portals.Manage")]
+[RequirePermission(Permissions.ManagePortalsName)]
 public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships memberships, IUserDirectory users, IPracticeClock calendar) : PageModel
 {
     public const int CandidateLimit = 20;
@@ -69,7 +70,7 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
             return Unprocessable();
         }
 
-        TempData["Status"] = Sentence.End($"The portal is now called {result.Value!.Name}");
+        TempData[TempDataKeys.Status] = Sentence.End($"The portal is now called {result.Value!.Name}");
         return RedirectToSelf(id);
     }
 
@@ -81,8 +82,8 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
         }
 
         await portals.DeleteAsync(id, HttpContext.RequestAborted);
-        TempData["Status"] = $"The portal {Portal.Name} was deleted. Its clients can join another portal; its users no longer have access to it.";
-        return Redirect(Url.Content("~/admin/portals"));
+        TempData[TempDataKeys.Status] = $"The portal {Portal.Name} was deleted. Its clients can join another portal; its users no longer have access to it.";
+        return RedirectToPage("/Admin/Portals/Index");
     }
 
     public async Task<IActionResult> OnPostAddClientAsync(Guid id, Guid clientId)
@@ -98,7 +99,7 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
             return Unprocessable();
         }
 
-        TempData["Status"] = $"{await ClientNameAsync(id, clientId)} was added to the portal.";
+        TempData[TempDataKeys.Status] = $"{await ClientNameAsync(id, clientId)} was added to the portal.";
         return RedirectToSelf(id);
     }
 
@@ -112,11 +113,11 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
         var name = Clients.FirstOrDefault(c => c.Id == clientId)?.Name;
         if (name is null || !await portals.RemoveClientAsync(id, clientId, HttpContext.RequestAborted))
         {
-            TempData["Error"] = "That client was not in this portal any more.";
+            TempData[TempDataKeys.Error] = "That client was not in this portal any more.";
         }
         else
         {
-            TempData["Status"] = $"{Sentence.End($"{name} was removed from the portal")} {Sentence.End($"Its users no longer see {name}")}";
+            TempData[TempDataKeys.Status] = $"{Sentence.End($"{name} was removed from the portal")} {Sentence.End($"Its users no longer see {name}")}";
         }
 
         return RedirectToSelf(id);
@@ -153,7 +154,7 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
         var granted = Sentence.End($"{user.DisplayName} ({user.Email}) now has {PortalMemberships.Sentence(member.Access, member.ExpiresOn, Portal.Name)}");
         if (NewUser.Invite == InviteChoice.None)
         {
-            TempData["Status"] = granted + " No invitation was sent; use Invite in the list of users when you are ready.";
+            TempData[TempDataKeys.Status] = granted + " No invitation was sent; use Invite in the list of users when you are ready.";
             return RedirectToSelf(id);
         }
 
@@ -184,7 +185,7 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
         }
 
         var who = Members.FirstOrDefault(m => m.Member.Id == memberId)?.DisplayName ?? "The user";
-        TempData["Status"] = Sentence.End($"{who} now has {PortalMemberships.Sentence(access, access == PortalAccess.Contributor ? until : null, null)}");
+        TempData[TempDataKeys.Status] = Sentence.End($"{who} now has {PortalMemberships.Sentence(access, access == PortalAccess.Contributor ? until : null, null)}");
         return RedirectToSelf(id);
     }
 
@@ -235,7 +236,7 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
             return RowFailed(memberId, result.Error ?? "The address could not be changed.");
         }
 
-        TempData["Status"] = $"A confirmation was sent to the new address, {newEmail}. {member.DisplayName} keeps signing in with {member.User.Email} until they confirm it.";
+        TempData[TempDataKeys.Status] = $"A confirmation was sent to the new address, {newEmail}. {member.DisplayName} keeps signing in with {member.User.Email} until they confirm it.";
         return RedirectToSelf(id);
     }
 
@@ -249,11 +250,11 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
         var who = Members.FirstOrDefault(m => m.Member.Id == memberId)?.DisplayName;
         if (who is null || !await memberships.RemoveAsync(id, memberId, HttpContext.RequestAborted))
         {
-            TempData["Error"] = "That user no longer had access to this portal.";
+            TempData[TempDataKeys.Error] = "That user no longer had access to this portal.";
         }
         else
         {
-            TempData["Status"] = $"{Sentence.End($"{who} no longer has access to {Portal.Name}")} Their account remains (and any other portal access they have).";
+            TempData[TempDataKeys.Status] = $"{Sentence.End($"{who} no longer has access to {Portal.Name}")} Their account remains (and any other portal access they have).";
         }
 
         return RedirectToSelf(id);
@@ -279,13 +280,13 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
                 await LoadAsync(id);
                 return Page();
             case InvitationOutcome.Queued:
-                TempData["Status"] = prefix + $"Invitation queued in Portal reminders: it is e-mailed to {user.Email} when you send it from there.";
+                TempData[TempDataKeys.Status] = prefix + $"Invitation queued in Portal reminders: it is e-mailed to {user.Email} when you send it from there.";
                 break;
             case InvitationOutcome.Sent:
-                TempData["Status"] = prefix + $"Invitation sent to {user.Email}.";
+                TempData[TempDataKeys.Status] = prefix + $"Invitation sent to {user.Email}.";
                 break;
             case InvitationOutcome.AlreadyActive:
-                TempData["Status"] = prefix + $"{user.DisplayName} has already signed in, so no invitation was sent and nothing was reset. If they forgot their password, they can reset it from the sign-in page.";
+                TempData[TempDataKeys.Status] = prefix + $"{user.DisplayName} has already signed in, so no invitation was sent and nothing was reset. If they forgot their password, they can reset it from the sign-in page.";
                 break;
             default:
                 if (memberId is { } row && granted is null)
@@ -293,7 +294,7 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
                     return RowFailed(row, "The invitation failed: " + (result.Error ?? "unknown error."));
                 }
 
-                TempData["Error"] = prefix + "The invitation failed: " + (result.Error ?? "unknown error.");
+                TempData[TempDataKeys.Error] = prefix + "The invitation failed: " + (result.Error ?? "unknown error.");
                 break;
         }
 
@@ -313,7 +314,7 @@ public sealed class PortalDetailsModel(PortalStore portals, PortalMemberships me
         return Page();
     }
 
-    private RedirectResult RedirectToSelf(Guid id) => Redirect(Url.Content($"~/admin/portals/{id}"));
+    private RedirectToPageResult RedirectToSelf(Guid id) => RedirectToPage("/Admin/Portals/Details", new { id });
 
     private async Task<string> ClientNameAsync(Guid portalId, Guid clientId)
         => (await portals.ClientsOfAsync(portalId, HttpContext.RequestAborted)).FirstOrDefault(c => c.Id == clientId)?.Name ?? "The client";

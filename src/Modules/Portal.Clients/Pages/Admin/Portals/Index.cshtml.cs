@@ -7,7 +7,7 @@ using Portal.Core.Security;
 
 namespace Portal.Clients.Pages.Admin.Portals;
 
-[RequirePermission("Portals.Manage")]
+[RequirePermission(Permissions.ManagePortalsName)]
 public sealed class PortalsModel(PortalStore portals) : PageModel
 {
     public const int PageSize = 25;

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Clients.Services;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 
 namespace Portal.Clients.Pages.Admin.Portals;
 
-[RequirePermission("Portals.Manage")]
+[RequirePermission(Permissions.ManagePortalsName)]
 public sealed class NewPortalModel(PortalStore portals) : PageModel
 {
     [BindProperty]
@@ -28,7 +29,7 @@ public sealed class NewPortalModel(PortalStore portals) : PageModel
             return Page();
         }
 
-        TempData["Status"] = $"Portal {result.Value!.Name} created. Now add its clients and users.";
-        return Redirect(Url.Content($"~/admin/portals/{result.Value.Id}"));
+        TempData[TempDataKeys.Status] = $"Portal {result.Value!.Name} created. Now add its clients and users.";
+        return RedirectToPage("/Admin/Portals/Details", new { id = result.Value.Id });
     }
 }

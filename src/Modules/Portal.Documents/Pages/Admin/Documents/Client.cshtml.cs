@@ -15,7 +15,7 @@ using Portal.Documents.Services;
 namespace Portal.Documents.Pages.Admin.Documents;
 
 /// <summary>Staff's view of one client's documents: all files both ways, folders, sending, trash, sharing.</summary>
-[RequirePermission("Documents.View")]
+[RequirePermission(Permissions.ViewDocumentsName)]
 public sealed class ClientModel(
     DocumentAccess access,
     DocumentLibrary library,
@@ -144,8 +144,8 @@ public sealed class ClientModel(
             return await LoadAsync();
         }
 
-        TempData["Status"] = $"Folder \"{folder!.Name}\" created.";
-        return Redirect($"~/admin/documents/clients/{ClientId}?folder={folder.Id}");
+        TempData[TempDataKeys.Status] = $"Folder \"{folder!.Name}\" created.";
+        return RedirectToPage("/Admin/Documents/Client", new { clientId = ClientId, folder = folder.Id });
     }
 
     public async Task<IActionResult> OnPostUpdateFolderAsync(string? name, bool clientCanUpload)
@@ -169,8 +169,8 @@ public sealed class ClientModel(
             return await LoadAsync();
         }
 
-        TempData[problem is null ? "Status" : "Error"] = problem?.Message ?? "Folder saved.";
-        return Redirect(problem is null ? $"~/admin/documents/clients/{ClientId}?folder={FolderId}" : $"~/admin/documents/clients/{ClientId}");
+        TempData[problem is null ? TempDataKeys.Status : TempDataKeys.Error] = problem?.Message ?? "Folder saved.";
+        return RedirectToPage("/Admin/Documents/Client", new { clientId = ClientId, folder = problem is null ? FolderId : null });
     }
 
     public async Task<IActionResult> OnPostDeleteFolderAsync()
@@ -187,8 +187,8 @@ public sealed class ClientModel(
         }
 
         var error = await library.DeleteFolderAsync(ClientId, FolderId.Value, HttpContext.RequestAborted);
-        TempData[error is null ? "Status" : "Error"] = error ?? "Folder deleted.";
-        return Redirect(error is null ? $"~/admin/documents/clients/{ClientId}" : $"~/admin/documents/clients/{ClientId}?folder={FolderId}");
+        TempData[error is null ? TempDataKeys.Status : TempDataKeys.Error] = error ?? "Folder deleted.";
+        return RedirectToPage("/Admin/Documents/Client", new { clientId = ClientId, folder = error is null ? null : FolderId });
     }
 
     public async Task<IActionResult> OnPostShareFolderAsync(Guid userId)
@@ -201,8 +201,8 @@ public sealed class ClientModel(
         }
 
         await library.ShareAsync(ClientId, null, FolderId, userId, User, HttpContext.RequestAborted);
-        TempData["Status"] = "The folder is shared.";
-        return Redirect($"~/admin/documents/clients/{ClientId}?folder={FolderId}");
+        TempData[TempDataKeys.Status] = "The folder is shared.";
+        return RedirectToPage("/Admin/Documents/Client", new { clientId = ClientId, folder = FolderId });
     }
 
     public async Task<IActionResult> OnPostTrashAsync(List<Guid> documents, string? returnUrl)
@@ -220,18 +220,18 @@ public sealed class ClientModel(
 
         if (documents.Count == 0)
         {
-            TempData["Error"] = "Choose at least one document to move to the trash: tick the boxes beside the files.";
+            TempData[TempDataKeys.Error] = "Choose at least one document to move to the trash: tick the boxes beside the files.";
             return BackToList(returnUrl);
         }
 
         var count = await library.TrashAsync(rights, documents, User, HttpContext.RequestAborted);
-        TempData["Status"] = count == 1 ? "1 document moved to the trash." : $"{count.ToString(CultureInfo.CurrentCulture)} documents moved to the trash.";
+        TempData[TempDataKeys.Status] = count == 1 ? "1 document moved to the trash." : $"{count.ToString(CultureInfo.CurrentCulture)} documents moved to the trash.";
         return BackToList(returnUrl);
     }
 
     // Back to the list as it was (folder, sort, page), which the form sends along.
     private IActionResult BackToList(string? returnUrl)
-        => ReturnUrl.LocalOrNull(returnUrl) is { } back ? LocalRedirect(back) : Redirect($"~/admin/documents/clients/{ClientId}");
+        => ReturnUrl.LocalOrNull(returnUrl) is { } back ? LocalRedirect(back) : RedirectToPage("/Admin/Documents/Client", new { clientId = ClientId });
 
     public async Task<IActionResult> OnGetNotesCsvAsync()
     {

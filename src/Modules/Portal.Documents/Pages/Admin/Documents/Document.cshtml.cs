@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Documents.Models;
 using Portal.Documents.Services;
@@ -9,7 +10,7 @@ using Portal.Documents.Services;
 namespace Portal.Documents.Pages.Admin.Documents;
 
 /// <summary>One document for staff: every version, notes, and who it is shared with.</summary>
-[RequirePermission("Documents.View")]
+[RequirePermission(Permissions.ViewDocumentsName)]
 public sealed class DocumentModel(DocumentAccess access, DocumentLibrary library, IClientDirectory clients, IUserDirectory users) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -55,7 +56,7 @@ public sealed class DocumentModel(DocumentAccess access, DocumentLibrary library
             return Page();
         }
 
-        TempData["Status"] = "Note added.";
+        TempData[TempDataKeys.Status] = "Note added.";
         return RedirectToPage(new { documentId = DocumentId });
     }
 
@@ -67,7 +68,7 @@ public sealed class DocumentModel(DocumentAccess access, DocumentLibrary library
         }
 
         await library.ShareAsync(Document.ClientId, DocumentId, null, userId, User, HttpContext.RequestAborted);
-        TempData["Status"] = "Shared.";
+        TempData[TempDataKeys.Status] = "Shared.";
         return RedirectToPage(new { documentId = DocumentId });
     }
 
@@ -79,7 +80,7 @@ public sealed class DocumentModel(DocumentAccess access, DocumentLibrary library
         }
 
         await library.UnshareAsync(Document.ClientId, share, HttpContext.RequestAborted);
-        TempData["Status"] = "No longer shared.";
+        TempData[TempDataKeys.Status] = "No longer shared.";
         return RedirectToPage(new { documentId = DocumentId });
     }
 

@@ -9,7 +9,7 @@ using Portal.Documents.Services;
 
 namespace Portal.Documents.Pages.Admin.Documents;
 
-[RequirePermission("Documents.View")]
+[RequirePermission(Permissions.ViewDocumentsName)]
 public sealed class IndexModel(DocumentLibrary library, DocumentsDbContext db, IClientDirectory clients) : PageModel
 {
     [FromQuery(Name = "page")]

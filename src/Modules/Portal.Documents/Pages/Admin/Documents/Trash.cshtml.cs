@@ -8,7 +8,7 @@ using Portal.Documents.Services;
 
 namespace Portal.Documents.Pages.Admin.Documents;
 
-[RequirePermission("Documents.Manage")]
+[RequirePermission(Permissions.ManageDocumentsName)]
 public sealed class TrashModel(DocumentLibrary library, IOptions<DocumentOptions> options) : PageModel
 {
     [FromQuery(Name = "page")]
@@ -23,7 +23,7 @@ public sealed class TrashModel(DocumentLibrary library, IOptions<DocumentOptions
     public async Task<IActionResult> OnPostRestoreAsync(Guid id)
     {
         var error = await library.RestoreAsync(id, HttpContext.RequestAborted);
-        TempData[error is null ? "Status" : "Error"] = error ?? "Restored.";
+        TempData[error is null ? TempDataKeys.Status : TempDataKeys.Error] = error ?? "Restored.";
         return RedirectToPage();
     }
 }

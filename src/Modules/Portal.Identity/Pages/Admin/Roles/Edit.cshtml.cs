@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
 using Portal.Identity.Models;
@@ -9,7 +10,7 @@ using Portal.Identity.Services;
 
 namespace Portal.Identity.Pages.Admin.Roles;
 
-[RequirePermission("Roles.Manage")]
+[RequirePermission(Identity.Permissions.ManageRolesName)]
 public sealed class EditRoleModel(RoleManager<PortalRole> roleManager, RoleAdministration roles, PermissionCatalog catalog, TenantContext tenantContext) : PageModel
 {
     public PortalRole Role { get; private set; } = new();
@@ -48,7 +49,7 @@ public sealed class EditRoleModel(RoleManager<PortalRole> roleManager, RoleAdmin
             return Page();
         }
 
-        TempData["Status"] = $"Permissions of {Role.DisplayName} saved.";
+        TempData[TempDataKeys.Status] = $"Permissions of {Role.DisplayName} saved.";
         return RedirectToPage(new { id });
     }
 
@@ -62,12 +63,12 @@ public sealed class EditRoleModel(RoleManager<PortalRole> roleManager, RoleAdmin
         var error = await roles.DeleteAsync(Role, HttpContext.RequestAborted);
         if (error is not null)
         {
-            TempData["Error"] = error;
+            TempData[TempDataKeys.Error] = error;
             return RedirectToPage(new { id });
         }
 
-        TempData["Status"] = $"The role {Role.DisplayName} was deleted.";
-        return Redirect("~/admin/roles");
+        TempData[TempDataKeys.Status] = $"The role {Role.DisplayName} was deleted.";
+        return RedirectToPage("/Admin/Roles/Index");
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Identity.Services;
 
 namespace Portal.Identity.Pages.Admin.Roles;
 
-[RequirePermission("Roles.Manage")]
+[RequirePermission(Permissions.ManageRolesName)]
 public sealed class RolesModel(RoleAdministration roles) : PageModel
 {
     [BindProperty]
@@ -32,7 +33,7 @@ public sealed class RolesModel(RoleAdministration roles) : PageModel
             return Page();
         }
 
-        TempData["Status"] = $"{role.DisplayName} was created. Choose its permissions.";
-        return Redirect($"~/admin/roles/{role.Id}");
+        TempData[TempDataKeys.Status] = $"{role.DisplayName} was created. Choose its permissions.";
+        return RedirectToPage("/Admin/Roles/Edit", new { id = role.Id });
     }
 }

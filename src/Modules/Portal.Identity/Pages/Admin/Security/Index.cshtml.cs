@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Identity.Models;
 
 namespace Portal.Identity.Pages.Admin.Security;
 
-[RequirePermission("Security.Manage")]
+[RequirePermission(Permissions.ManageSecurityName)]
 public sealed class SecurityModel(SiteSettingsStore settings, UserManager<PortalUser> users, IAuditLog audit) : PageModel
 {
     [BindProperty]
@@ -28,7 +29,7 @@ public sealed class SecurityModel(SiteSettingsStore settings, UserManager<Portal
         var security = await settings.GetAsync<SecuritySettings>(HttpContext.RequestAborted);
         await settings.SaveAsync(security with { RequireTwoFactorForStaff = RequireTwoFactorForStaff }, HttpContext.RequestAborted);
         await audit.RecordAsync(new AuditEntry(AuditActions.SettingsChanged, AuditTargetTypes.Settings, SecuritySettings.SectionName, RequireTwoFactorForStaff ? "two-factor sign-in required for staff" : "two-factor sign-in optional for staff"));
-        TempData["Status"] = RequireTwoFactorForStaff ? "Staff must now use two-factor sign-in." : "Two-factor sign-in is now optional for staff.";
+        TempData[TempDataKeys.Status] = RequireTwoFactorForStaff ? "Staff must now use two-factor sign-in." : "Two-factor sign-in is now optional for staff.";
         return RedirectToPage();
     }
 }

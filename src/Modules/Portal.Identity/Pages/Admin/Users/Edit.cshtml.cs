@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
 using Portal.Core.Text;
@@ -11,7 +12,7 @@ using Portal.Identity.Services;
 
 namespace Portal.Identity.Pages.Admin.Users;
 
-[RequirePermission("Users.Manage")]
+[RequirePermission(Identity.Permissions.ManageUsersName)]
 public sealed class EditStaffModel(
     UserManager<PortalUser> users,
     StaffAdministration staff,
@@ -64,7 +65,7 @@ public sealed class EditStaffModel(
             return Page();
         }
 
-        TempData["Status"] = "Saved.";
+        TempData[TempDataKeys.Status] = "Saved.";
         return RedirectToPage(new { id });
     }
 
@@ -76,7 +77,7 @@ public sealed class EditStaffModel(
         }
 
         var error = await staff.DisableAsync(Person, User, HttpContext.RequestAborted);
-        TempData[error is null ? "Status" : "Error"] = error ?? $"{Person.DisplayName} is disabled and has been signed out.";
+        TempData[error is null ? TempDataKeys.Status : TempDataKeys.Error] = error ?? $"{Person.DisplayName} is disabled and has been signed out.";
         return RedirectToPage(new { id });
     }
 
@@ -88,7 +89,7 @@ public sealed class EditStaffModel(
         }
 
         await staff.EnableAsync(Person, HttpContext.RequestAborted);
-        TempData["Status"] = $"{Person.DisplayName} can sign in again.";
+        TempData[TempDataKeys.Status] = $"{Person.DisplayName} can sign in again.";
         return RedirectToPage(new { id });
     }
 
@@ -100,7 +101,7 @@ public sealed class EditStaffModel(
         }
 
         var result = await directory.InviteAsync(Person.Id, InvitationMethod.Link, HttpContext.RequestAborted);
-        TempData[result.Outcome == InvitationOutcome.Failed ? "Error" : "Status"] = result.Outcome switch
+        TempData[result.Outcome == InvitationOutcome.Failed ? TempDataKeys.Error : TempDataKeys.Status] = result.Outcome switch
         {
             InvitationOutcome.AlreadyActive => $"{Person.DisplayName} has already signed in; nothing was sent or reset.",
             InvitationOutcome.Failed => result.Error,
@@ -117,7 +118,7 @@ public sealed class EditStaffModel(
         }
 
         await staff.ResetTwoFactorAsync(Person, HttpContext.RequestAborted);
-        TempData["Status"] = Sentence.End($"Two-factor sign-in was reset for {Person.DisplayName}");
+        TempData[TempDataKeys.Status] = Sentence.End($"Two-factor sign-in was reset for {Person.DisplayName}");
         return RedirectToPage(new { id });
     }
 

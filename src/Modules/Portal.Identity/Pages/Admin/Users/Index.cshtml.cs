@@ -6,7 +6,7 @@ using Portal.Identity.Services;
 
 namespace Portal.Identity.Pages.Admin.Users;
 
-[RequirePermission("Users.Manage")]
+[RequirePermission(Permissions.ManageUsersName)]
 public sealed class StaffListModel(StaffAdministration staff) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Identity.Models;
 using Portal.Identity.Services;
 
 namespace Portal.Identity.Pages.Admin.Users;
 
-[RequirePermission("Users.Manage")]
+[RequirePermission(Permissions.ManageUsersName)]
 public sealed class InviteStaffModel(StaffAdministration staff, RoleAdministration roles) : PageModel
 {
     [BindProperty]
@@ -49,9 +50,9 @@ public sealed class InviteStaffModel(StaffAdministration staff, RoleAdministrati
             return Page();
         }
 
-        TempData["Status"] = result.Invitation?.Outcome == InvitationOutcome.Failed
+        TempData[TempDataKeys.Status] = result.Invitation?.Outcome == InvitationOutcome.Failed
             ? $"{Email} was added, but the invitation failed: {result.Invitation.Error}"
             : $"{DisplayName} was invited: a link to choose a password was e-mailed to {Email}.";
-        return Redirect($"~/admin/users/{result.User!.Id}");
+        return RedirectToPage("/Admin/Users/Edit", new { id = result.User!.Id });
     }
 }

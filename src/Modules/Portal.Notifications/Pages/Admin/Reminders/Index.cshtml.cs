@@ -9,7 +9,7 @@ using Portal.Notifications.Services;
 
 namespace Portal.Notifications.Pages.Admin.Reminders;
 
-[RequirePermission("Reminders.Manage")]
+[RequirePermission(Permissions.ManageRemindersName)]
 public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore settings) : PageModel
 {
     public const int PageSize = 25;
@@ -57,7 +57,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
         {
             var outcome = await sender.SendAsync(id, HttpContext.RequestAborted);
             var recipient = (await sender.FindAsync(id, HttpContext.RequestAborted))?.Recipient;
-            TempData[outcome == ReminderSendOutcome.Sent ? "Status" : "Error"] = outcome switch
+            TempData[outcome == ReminderSendOutcome.Sent ? TempDataKeys.Status : TempDataKeys.Error] = outcome switch
             {
                 ReminderSendOutcome.Sent => $"Sent to {recipient}.",
                 ReminderSendOutcome.Withdrawn => $"Not sent to {recipient}: what it announced is no longer there (the files were moved to the trash), so it was discarded.",
@@ -66,7 +66,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
         }
         catch (ReminderNotSentException ex)
         {
-            TempData["Error"] = ex.Message;
+            TempData[TempDataKeys.Error] = ex.Message;
         }
 
         return RedirectToPage();
@@ -75,7 +75,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
     public async Task<IActionResult> OnPostSendAllAsync()
     {
         var (count, withdrawn, problems) = await sender.SendAllAsync(HttpContext.RequestAborted);
-        TempData["Status"] = (count == 1 ? "1 reminder sent." : $"{count} reminders sent.")
+        TempData[TempDataKeys.Status] = (count == 1 ? "1 reminder sent." : $"{count} reminders sent.")
             + (withdrawn switch
             {
                 0 => "",
@@ -84,7 +84,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
             });
         if (problems.Count > 0)
         {
-            TempData["Error"] = string.Join(" ", problems);
+            TempData[TempDataKeys.Error] = string.Join(" ", problems);
         }
 
         return RedirectToPage();
@@ -92,7 +92,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
 
     public async Task<IActionResult> OnPostDiscardAsync(Guid id)
     {
-        TempData[await sender.DiscardAsync(id, HttpContext.RequestAborted) ? "Status" : "Error"] =
+        TempData[await sender.DiscardAsync(id, HttpContext.RequestAborted) ? TempDataKeys.Status : TempDataKeys.Error] =
             (await sender.FindAsync(id, HttpContext.RequestAborted))?.State == ReminderState.Discarded ? "Reminder discarded." : "That reminder was no longer waiting.";
         return RedirectToPage();
     }
@@ -101,7 +101,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
     {
         var reminders = await settings.GetAsync<ReminderSettings>(HttpContext.RequestAborted);
         await settings.SaveAsync(reminders with { ReviewBeforeSending = reviewBeforeSending }, HttpContext.RequestAborted);
-        TempData["Status"] = reviewBeforeSending
+        TempData[TempDataKeys.Status] = reviewBeforeSending
             ? "Invitations and notices now wait here for review."
             : "Invitations and notices are now e-mailed at once.";
         return RedirectToPage();
