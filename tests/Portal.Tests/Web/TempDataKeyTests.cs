@@ -20,8 +20,15 @@ public sealed partial class TempDataKeyTests
 
         Assert.True(uses.Count >= 40, $"Only {uses.Count} uses of TempData were found: the sources were not read.");
         Assert.True(literals.Count == 0, "Use TempDataKeys for these TempData keys:\n" + string.Join('\n', literals));
+
+        // The dictionary reached another way (an endpoint's ITempDataDictionary) is indexed by the same keys.
+        var spelled = files.SelectMany(file => KeySpelledOut().Matches(file.Text).Select(match => $"{file.Path}: {match.Value}")).ToList();
+        Assert.True(spelled.Count == 0, "Use TempDataKeys for these keys:\n" + string.Join('\n', spelled));
     }
 
     [GeneratedRegex(@"\bTempData\[[^\]]+\]")]
     private static partial Regex TempDataIndex();
+
+    [GeneratedRegex(@"\[\s*""(Status|Error)""\s*\]")]
+    private static partial Regex KeySpelledOut();
 }

@@ -88,7 +88,7 @@ internal static class DownloadEndpoints
             if (ReturnUrl.LocalOrNull(form.ReturnUrl) is { } back)
             {
                 var notices = tempData.GetTempData(context);
-                notices["Error"] = DownloadErrors.NothingChosen.Message;
+                notices[TempDataKeys.Error] = DownloadErrors.NothingChosen.Message;
                 notices.Save(); // Razor Pages save TempData after a page; an endpoint must do it itself
                 return TypedResults.LocalRedirect(back);
             }
