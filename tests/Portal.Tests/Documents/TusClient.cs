@@ -66,7 +66,7 @@ public sealed class TusClient(HttpClient http)
         return response.StatusCode == HttpStatusCode.OK ? long.Parse(response.Headers.GetValues("Upload-Offset").Single(), CultureInfo.InvariantCulture) : null;
     }
 
-    public async Task<HttpResponseMessage> PatchAsync(string location, long offset, HttpContent content, string? checksum = null, string contentType = "application/offset+octet-stream")
+    public async Task<HttpResponseMessage> PatchAsync(string location, long offset, HttpContent content, string? checksum = null, string contentType = "application/offset+octet-stream", CancellationToken cancellationToken = default)
     {
         var request = new HttpRequestMessage(HttpMethod.Patch, location) { Content = content };
         request.Headers.Add("Tus-Resumable", "1.0.0");
@@ -77,7 +77,7 @@ public sealed class TusClient(HttpClient http)
             request.Headers.Add("Upload-Checksum", checksum);
         }
 
-        return await http.SendAsync(request);
+        return await http.SendAsync(request, cancellationToken);
     }
 
     public Task<HttpResponseMessage> PatchAsync(string location, long offset, ReadOnlyMemory<byte> chunk, bool withChecksum = true)
