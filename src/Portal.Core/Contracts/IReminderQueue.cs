@@ -1,3 +1,5 @@
+using Portal.Core.Events;
+
 namespace Portal.Core.Contracts;
 
 /// <summary>
@@ -10,6 +12,14 @@ namespace Portal.Core.Contracts;
 public interface IReminderQueue
 {
     Task<ReminderOutcome> QueueAsync(ReminderRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Queues the reminder and publishes <paramref name="domainEvent"/> with it, in the same
+    /// transaction: for a notice that is itself the change (an invitation), so the event is never
+    /// committed without the reminder, nor the reminder without the event.
+    /// </summary>
+    Task<ReminderOutcome> QueueAsync<TEvent>(ReminderRequest request, TEvent domainEvent, CancellationToken cancellationToken = default)
+        where TEvent : IDomainEvent;
 }
 
 /// <param name="Kind">The <see cref="IReminderKind.Kind"/> that composes it.</param>

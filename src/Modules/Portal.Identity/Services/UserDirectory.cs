@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
 using Portal.Core.Events;
 using Portal.Core.Links;
-using Portal.Identity.Data;
 using Portal.Identity.Models;
 
 namespace Portal.Identity.Services;
@@ -12,8 +11,6 @@ namespace Portal.Identity.Services;
 /// <summary>The Identity module's side of <see cref="IUserDirectory"/>.</summary>
 public sealed class UserDirectory(
     UserManager<PortalUser> users,
-    UsersDbContext db,
-    IDomainEventPublisher events,
     UserAccounts accounts,
     InvitationSender invitations,
     IReminderQueue reminders,
@@ -95,13 +92,11 @@ public sealed class UserDirectory(
 
         if (user.Kind == UserKind.Client)
         {
+            // The invitation is a reminder (the Notifications module's row): the event is written with it.
             var outcome = await reminders.QueueAsync(
                 new ReminderRequest(InvitationReminderKind.Name, user.Id, user.Email!, $"Invitation to {user.DisplayName}", InvitationReminderKind.Payload(user.Id), $"invitation:{user.Id}"),
+                new PortalUserInvited(user.Id, user.Email!),
                 cancellationToken);
-
-            // The invitation itself is a reminder (the Notifications module's row), so the event has its own save right after it.
-            events.Publish(db, new PortalUserInvited(user.Id, user.Email!));
-            await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(new AuditEntry(AuditActions.InvitationSent, AuditTargetTypes.User, user.Id.ToString(), outcome == ReminderOutcome.Queued ? "queued for review" : "sent"), cancellationToken);
             return new InvitationResult(outcome == ReminderOutcome.Queued ? InvitationOutcome.Queued : InvitationOutcome.Sent);
         }

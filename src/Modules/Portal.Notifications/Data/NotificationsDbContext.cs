@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Core.Events;
 using Portal.Notifications.Models;
 
 namespace Portal.Notifications.Data;
@@ -15,6 +16,9 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Events published with a reminder (an invitation) are written in its transaction.
+        modelBuilder.MapDomainEventOutbox();
+
         modelBuilder.Entity<PortalReminder>(r =>
         {
             r.ToTable("PortalReminders");

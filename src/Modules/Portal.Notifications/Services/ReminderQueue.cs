@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Events;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Notifications.Data;
@@ -12,10 +13,18 @@ public sealed class ReminderQueue(
     NotificationsDbContext db,
     SiteSettingsStore settings,
     ReminderSender sender,
+    IDomainEventPublisher events,
     IHttpContextAccessor accessor,
     TimeProvider clock) : IReminderQueue
 {
-    public async Task<ReminderOutcome> QueueAsync(ReminderRequest request, CancellationToken cancellationToken = default)
+    public Task<ReminderOutcome> QueueAsync(ReminderRequest request, CancellationToken cancellationToken = default)
+        => QueueAsync(request, publishWithIt: null, cancellationToken);
+
+    public Task<ReminderOutcome> QueueAsync<TEvent>(ReminderRequest request, TEvent domainEvent, CancellationToken cancellationToken = default)
+        where TEvent : IDomainEvent
+        => QueueAsync(request, () => events.Publish(db, domainEvent), cancellationToken);
+
+    private async Task<ReminderOutcome> QueueAsync(ReminderRequest request, Action? publishWithIt, CancellationToken cancellationToken)
     {
         var reminder = await FindWaitingDuplicateAsync(request, cancellationToken);
         if (reminder is null)
@@ -32,6 +41,7 @@ public sealed class ReminderQueue(
         reminder.DeduplicationKey = request.DeduplicationKey;
         reminder.CreatedAt = clock.GetUtcNow().UtcDateTime;
         reminder.CreatedBy = CurrentUserId();
+        publishWithIt?.Invoke();
         await db.SaveChangesAsync(cancellationToken);
 
         if ((await settings.GetAsync<ReminderSettings>(cancellationToken)).ReviewBeforeSending)

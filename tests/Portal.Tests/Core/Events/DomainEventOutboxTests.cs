@@ -8,7 +8,10 @@ using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Events;
 using Portal.Core.Jobs;
+using Portal.Core.Settings;
 using Portal.Core.Tenancy;
+using Portal.Notifications.Data;
+using Portal.Notifications.Models;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Core.Events;
@@ -144,6 +147,35 @@ public sealed class DomainEventOutboxTests(SharedAppsWithEventHandlers apps) : I
         Assert.Equal(invited.Id, JsonSerializer.Deserialize<PortalUserInvited>(invitedEvent.Payload, JsonSerializerOptions.Web)!.UserId);
         var signInEvent = Assert.Single(events, e => e.Type == SignedIn.EventType);
         Assert.Equal(new SignedIn(signedIn.Id, IsStaff: false, UsedSecondFactor: false), JsonSerializer.Deserialize<SignedIn>(signInEvent.Payload, JsonSerializerOptions.Web));
+    }
+
+    [Theory, BothDatabases]
+    public async Task An_invitation_and_its_event_are_one_transaction(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var invited = await app.AddClientAsync(practice);
+
+        // The reminder row and the event go in one save: rolled back together, neither remains.
+        await app.InPracticeAsync(practice, async sp =>
+        {
+            await sp.GetRequiredService<SiteSettingsStore>().SaveAsync(new ReminderSettings { ReviewBeforeSending = true });
+            var db = sp.GetRequiredService<NotificationsDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await sp.GetRequiredService<IReminderQueue>().QueueAsync(
+                new ReminderRequest("identity.invitation", invited.Id, invited.Email!, "Invitation", "{}"),
+                new PortalUserInvited(invited.Id, invited.Email!));
+            Assert.Single(db.ChangeTracker.Entries<DomainEventRecord>());
+            await transaction.RollbackAsync();
+        });
+
+        Assert.False(await InCoreAsync(app, practice, db => db.DomainEvents.AnyAsync(e => e.Type == PortalUserInvited.EventType)));
+        Assert.False(await app.InPracticeAsync(practice, sp => sp.GetRequiredService<NotificationsDbContext>().Reminders.AnyAsync(r => r.UserId == invited.Id)));
+
+        // Through the directory, committed: one reminder and one event.
+        await app.InPracticeAsync(practice, sp => sp.GetRequiredService<IUserDirectory>().InviteAsync(invited.Id, InvitationMethod.Link));
+        Assert.Equal(1, await InCoreAsync(app, practice, db => db.DomainEvents.CountAsync(e => e.Type == PortalUserInvited.EventType)));
+        Assert.Equal(1, await app.InPracticeAsync(practice, sp => sp.GetRequiredService<NotificationsDbContext>().Reminders.CountAsync(r => r.UserId == invited.Id)));
     }
 
     private static (Guid Client, Guid Event) AddClientAndPublish(IServiceProvider sp, ClientsDbContext db)
