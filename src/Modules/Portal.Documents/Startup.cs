@@ -43,6 +43,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(QuarantineMailTemplate.Definition);
         services.AddJobHandler<DocumentNoticeHandler>();
         services.AddDomainEventHandler<DocumentUploaded, FallbackNoticeOnUpload>();
+        services.AddScoped<StoredFileScan>();
         services.AddJobHandler<DocumentScanHandler>();
         services.AddJobHandler<AttachmentScanHandler>();
         services.AddScoped<IAttachmentStore, AttachmentStore>();

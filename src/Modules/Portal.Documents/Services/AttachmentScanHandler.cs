@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Portal.Core.Jobs;
-using Portal.Core.Scanning;
-using Portal.Core.Storage;
 using Portal.Documents.Data;
 using Portal.Documents.Models;
 
@@ -15,14 +12,10 @@ namespace Portal.Documents.Services;
 /// </summary>
 internal sealed class AttachmentScanHandler(
     DocumentsDbContext db,
-    EncryptedBlobStore blobs,
-    IMalwareScanner scanner,
-    IOptions<ScanningOptions> options,
+    StoredFileScan scan,
     TimeProvider clock) : IJobHandler<AttachmentScan>
 {
     public static string JobType => "documents.scan-attachment";
-
-    private const int MaxSignatureLength = 200;
 
     public async Task ExecuteAsync(AttachmentScan payload, JobContext context, CancellationToken cancellationToken)
     {
@@ -32,32 +25,9 @@ internal sealed class AttachmentScanHandler(
             return;
         }
 
-        if (!options.Value.IsOn)
+        if (await scan.ScanAsync(attachment.BlobKey, attachment.Sha256, cancellationToken) is { } verdict)
         {
-            if (options.Value.WhenOff == WhenScanningOff.Release)
-            {
-                await DecideAsync(attachment.Id, ScanState.NotScanned, null, cancellationToken);
-            }
-
-            return;
-        }
-
-        ScanResult result;
-        await using (var content = await blobs.OpenReadAsync(attachment.BlobKey, attachment.Sha256, cancellationToken))
-        {
-            result = await scanner.ScanAsync(content, cancellationToken);
-        }
-
-        switch (result)
-        {
-            case ScanResult.Clean:
-                await DecideAsync(attachment.Id, ScanState.Clean, null, cancellationToken);
-                break;
-            case ScanResult.Infected infected:
-                await DecideAsync(attachment.Id, ScanState.Quarantined, infected.Signature.Length > MaxSignatureLength ? infected.Signature[..MaxSignatureLength] : infected.Signature, cancellationToken);
-                break;
-            case ScanResult.Unavailable unavailable:
-                throw new ScannerUnavailableException(unavailable.Reason);
+            await DecideAsync(attachment.Id, verdict.State, verdict.Signature, cancellationToken);
         }
     }
 

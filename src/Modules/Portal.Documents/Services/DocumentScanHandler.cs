@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Portal.Core.Jobs;
-using Portal.Core.Scanning;
-using Portal.Core.Storage;
 using Portal.Documents.Data;
 using Portal.Documents.Models;
 
@@ -16,18 +13,13 @@ namespace Portal.Documents.Services;
 /// </summary>
 public sealed class DocumentScanHandler(
     DocumentsDbContext db,
-    EncryptedBlobStore blobs,
-    IMalwareScanner scanner,
+    StoredFileScan scan,
     DocumentScanning scanning,
     DocumentNotifications notifications,
     QuarantineNotice quarantine,
-    IOptions<ScanningOptions> options,
     TimeProvider clock) : IJobHandler<DocumentScan>
 {
     public static string JobType => "documents.scan";
-
-    /// <summary>The length of the signature column.</summary>
-    private const int MaxSignatureLength = 200;
 
     public async Task ExecuteAsync(DocumentScan payload, JobContext context, CancellationToken cancellationToken)
     {
@@ -38,38 +30,18 @@ public sealed class DocumentScanHandler(
             return; // decided by an earlier delivery of this job, or purged with its document
         }
 
-        if (!options.Value.IsOn)
+        if (await scan.ScanAsync(version.BlobKey, version.Sha256, cancellationToken) is not { } verdict)
         {
-            // Scanning was switched off after this was queued: the setting for unscanned files decides.
-            if (options.Value.WhenOff == WhenScanningOff.Release)
-            {
-                await DecideAsync(version, ScanState.NotScanned, null, cancellationToken);
-            }
-
             return;
         }
 
-        ScanResult result;
-        await using (var content = await blobs.OpenReadAsync(version.BlobKey, version.Sha256, cancellationToken))
+        if (verdict.State == ScanState.Quarantined)
         {
-            result = await scanner.ScanAsync(content, cancellationToken);
+            // Told before it is recorded: a crash in between repeats the notice rather than losing it.
+            await quarantine.TellAsync(version, verdict.Signature!, cancellationToken);
         }
 
-        switch (result)
-        {
-            case ScanResult.Clean:
-                await DecideAsync(version, ScanState.Clean, null, cancellationToken);
-                break;
-            case ScanResult.Infected infected:
-                var signature = infected.Signature.Length > MaxSignatureLength ? infected.Signature[..MaxSignatureLength] : infected.Signature;
-
-                // Told before it is recorded: a crash in between repeats the notice rather than losing it.
-                await quarantine.TellAsync(version, signature, cancellationToken);
-                await DecideAsync(version, ScanState.Quarantined, signature, cancellationToken);
-                break;
-            case ScanResult.Unavailable unavailable:
-                throw new ScannerUnavailableException(unavailable.Reason);
-        }
+        await DecideAsync(version, verdict.State, verdict.Signature, cancellationToken);
     }
 
     private async Task DecideAsync(DocumentVersion version, ScanState state, string? signature, CancellationToken cancellationToken)
