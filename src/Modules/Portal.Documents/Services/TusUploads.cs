@@ -126,6 +126,9 @@ public sealed class TusUploads(
         return TusResult.Created(upload.Id, upload.ExpiresAt);
     }
 
+    /// <summary>Tries of a PATCH that meets a HEAD reading the staged file (about 2 s in all).</summary>
+    private const int HeldFileAttempts = 15;
+
     public async Task<TusResult> HeadAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         var upload = await FindAsync(user, id, cancellationToken);
@@ -209,7 +212,16 @@ public sealed class TusUploads(
             }
 
             var staging = Staging(upload);
-            var current = await staging.DurableLengthAsync(cancellationToken);
+            long current;
+            try
+            {
+                current = await WhileReadersFinishAsync(id, () => staging.DurableLengthAsync(cancellationToken), cancellationToken);
+            }
+            catch (StagingConflictException conflict)
+            {
+                return TusResult.Failed(UploadErrors.Busy(conflict.Message));
+            }
+
             if (offset != current)
             {
                 return TusResult.Offset(current, upload.Length, upload.ExpiresAt, null, UploadErrors.OffsetMismatch($"Upload-Offset is {offset} but the upload is at {current}."));
@@ -253,7 +265,8 @@ public sealed class TusUploads(
             long reached;
             try
             {
-                reached = await staging.AppendAsync(new LengthLimitedStream(source, upload.Length - current), current, cancellationToken);
+                var limited = new LengthLimitedStream(source, upload.Length - current);
+                reached = await WhileReadersFinishAsync(id, () => staging.AppendAsync(limited, current, cancellationToken), cancellationToken);
             }
             catch (FileTooLargeException)
             {
@@ -290,6 +303,27 @@ public sealed class TusUploads(
         {
             held?.Dispose();
             gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A HEAD (on any server) holds the staged file for the moment it reads its length; a PATCH that
+    /// meets one waits for it briefly instead of failing. The staged file is opened before any byte of
+    /// the body is read, so trying again loses nothing. A writer that holds it longer is a conflict.
+    /// </summary>
+    private async Task<T> WhileReadersFinishAsync<T>(Guid uploadId, Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (StagingConflictException conflict) when (conflict.DurableLength is null && attempt < HeldFileAttempts)
+            {
+                logger.LogInformation("Upload {UploadId}: the staged file is held by another request; the PATCH waits for it", uploadId);
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
+            }
         }
     }
 
