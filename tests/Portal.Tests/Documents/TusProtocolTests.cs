@@ -1,6 +1,12 @@
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Portal.Core.Data;
+using Portal.Core.Storage;
+using Portal.Documents.Data;
+using Portal.Documents.Services;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Documents;
@@ -184,6 +190,42 @@ public sealed class TusProtocolTests(SharedApps apps) : IClassFixture<SharedApps
         held.Release();
         var done = await patch;
         Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
+        var downloaded = await tus.DownloadAsync(done.Headers.GetValues("Portal-Document-Version").Single());
+        Assert.Equal(SHA256.HashData(content), SHA256.HashData(downloaded));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_patch_that_meets_a_head_reading_the_staged_file_waits_for_it_and_completes(DatabaseProvider provider)
+    {
+        var logs = new LogCollector(LogLevel.Information);
+        await using var app = await PortalApplication.StartAsync(provider, o => o
+            .Set($"Logging:LogLevel:{typeof(TusUploads).FullName}", "Information")
+            .WithServices(s => s.AddSingleton<ILoggerProvider>(logs)));
+        var scenario = await DocumentsScenario.CreateAsync(app);
+        var tus = new TusClient(await app.SignedInClientAsync(scenario.Practice, scenario.Staff));
+        var content = DocumentsScenario.Pdf(200_000, seed: 11);
+        var location = await tus.CreateLocationAsync(content.Length, "read.pdf", scenario.ClientId);
+        Assert.Equal(HttpStatusCode.NoContent, (await tus.PatchAsync(location, 0, content.AsMemory(0, 100_000))).StatusCode);
+
+        // What a HEAD does for a moment (on this server or another): hold the staged file while it reads its length.
+        var uploadId = Guid.Parse(location.TrimEnd('/').Split('/')[^1]);
+        var path = await app.InPracticeAsync(scenario.Practice, async sp =>
+        {
+            var upload = await sp.GetRequiredService<DocumentsDbContext>().Uploads.SingleAsync(u => u.Id == uploadId);
+            return sp.GetRequiredService<EncryptedBlobStore>().OpenStaging(upload.Id.ToString("N"), upload.BlobKey, upload.Length).FilePath;
+        });
+        Task<HttpResponseMessage> patch;
+        await using (new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None))
+        {
+            patch = tus.PatchAsync(location, 100_000, content.AsMemory(100_000));
+            await Eventually.TrueAsync(
+                () => Task.FromResult(patch.IsCompleted || logs.Lines.Any(l => l.Message.Contains("the PATCH waits for it", StringComparison.Ordinal))),
+                what: "the PATCH to meet the held file");
+        }
+
+        // It waited for the reader and then completed (it answered 500 before).
+        var done = await patch;
+        Assert.True(done.StatusCode == HttpStatusCode.NoContent, $"{done.StatusCode}: {await done.Content.ReadAsStringAsync()}");
         var downloaded = await tus.DownloadAsync(done.Headers.GetValues("Portal-Document-Version").Single());
         Assert.Equal(SHA256.HashData(content), SHA256.HashData(downloaded));
     }
