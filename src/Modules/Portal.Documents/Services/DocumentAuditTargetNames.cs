@@ -5,15 +5,10 @@ using Portal.Documents.Data;
 namespace Portal.Documents.Services;
 
 /// <summary>Documents' current file names for the audit trail, in the trash included (until it is purged).</summary>
-internal sealed class DocumentAuditTargetNames(DocumentsDbContext db) : IAuditTargetNames
+internal sealed class DocumentAuditTargetNames(DocumentsDbContext db) : RowAuditTargetNames
 {
-    public string TargetType => AuditTargetTypes.Document;
+    public override string TargetType => AuditTargetTypes.Document;
 
-    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken = default)
-    {
-        var ids = AuditTargetIds.Guids(targetIds);
-        return ids.Count == 0
-            ? new Dictionary<string, string>()
-            : AuditTargetIds.ByText(await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken));
-    }
+    protected override Task<Dictionary<Guid, string>> NamesOfAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+        => db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
 }
