@@ -18,8 +18,6 @@ internal static class ReminderEndpoints
     public const string GroupRoute = "/admin/reminders";
     public const string PreviewName = "PreviewReminder";
 
-    public static readonly PortalError ReminderNotFound = new("reminder-not-found", ErrorKind.NotFound, "There is no such reminder waiting to be sent.");
-
     public static IEndpointRouteBuilder MapReminderEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var reminders = endpoints.MapGroup(GroupRoute).AsApiArea("Admin: reminders");
@@ -33,5 +31,5 @@ internal static class ReminderEndpoints
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> PreviewAsync(Guid id, ReminderSender sender, HttpContext context)
         => await sender.PreviewAsync(id, context.RequestAborted) is { } draft
             ? MailPreview.Html(context, draft.HtmlBody)
-            : ReminderNotFound.ToProblem();
+            : ReminderErrors.ReminderNotFound.ToProblem();
 }

@@ -17,8 +17,6 @@ internal static class BrandingEndpoints
     public const string StylesheetName = "BrandingStylesheet";
     public const string LogoName = "BrandingLogo";
 
-    public static readonly PortalError LogoNotSet = new("logo-not-set", ErrorKind.NotFound, "This practice has no logo.");
-
     private const string ForAYear = "public, max-age=31536000, immutable";
 
     public static IEndpointRouteBuilder MapBrandingEndpoints(this IEndpointRouteBuilder endpoints)
@@ -46,7 +44,7 @@ internal static class BrandingEndpoints
     {
         if (await logo.OpenAsync(context.RequestAborted) is not var (content, contentType))
         {
-            return LogoNotSet.ToProblem();
+            return BrandingErrors.LogoNotSet.ToProblem();
         }
 
         context.Response.Headers.CacheControl = ForAYear;
