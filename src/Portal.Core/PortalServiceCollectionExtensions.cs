@@ -112,6 +112,7 @@ public static class PortalServiceCollectionExtensions
         // Settings (each module registers its own sections), branding, recipes
         services.AddSingleton<SettingsRegistry>();
         services.AddSingleton<SettingsVersions>();
+        services.AddSingleton<SettingsCache>();
         services.AddScoped<SettingsSecrets>();
         services.AddScoped<SiteSettingsStore>();
         services.AddSettingsSection<SiteSettings>(SiteSettings.Validate);

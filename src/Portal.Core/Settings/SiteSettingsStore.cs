@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
 
@@ -20,11 +19,9 @@ public sealed class SiteSettingsStore(
     SettingsRegistry registry,
     SettingsVersions versions,
     SettingsSecrets secrets,
-    IMemoryCache cache,
+    SettingsCache cache,
     TimeProvider clock)
 {
-    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(30);
-
     public SettingsRegistry Registry => registry;
 
     public async Task<T> GetAsync<T>(CancellationToken cancellationToken = default)
@@ -35,26 +32,22 @@ public sealed class SiteSettingsStore(
     {
         var tenant = tenantContext.Tenant;
         var key = $"settings:{tenant.Id:N}:{section.Name}:{await versions.CurrentAsync(tenant.Id, section.Name, cancellationToken)}";
-        if (cache.TryGetValue(key, out var cached) && cached is not null)
-        {
-            return cached;
-        }
 
+        // Shared by concurrent callers, so it does not stop when one of them gives up.
+        return await cache.GetOrLoadAsync(key, () => LoadAsync(section, CancellationToken.None));
+    }
+
+    private async Task<object> LoadAsync(SettingsSectionDescriptor section, CancellationToken cancellationToken)
+    {
         var record = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Section == section.Name, cancellationToken);
-        object value;
         if (record is null)
         {
-            value = section.CreateDefaults();
-        }
-        else
-        {
-            var json = JsonNode.Parse(record.Json)?.AsObject() ?? [];
-            await secrets.OpenAsync(section, json, cancellationToken);
-            value = json.Deserialize(section.Type, SettingsJson.Stored) ?? section.CreateDefaults();
+            return section.CreateDefaults();
         }
 
-        cache.Set(key, value, CacheLifetime);
-        return value;
+        var json = JsonNode.Parse(record.Json)?.AsObject() ?? [];
+        await secrets.OpenAsync(section, json, cancellationToken);
+        return json.Deserialize(section.Type, SettingsJson.Stored) ?? section.CreateDefaults();
     }
 
     /// <summary>What is wrong with <paramref name="value"/> (nothing: an empty list), field by field.</summary>
