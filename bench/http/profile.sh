@@ -51,7 +51,7 @@ profile() { # name jar path
   local median; median="$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}')"
   printf '| %-32s | %8s | %10s | %9s ms |\n' "$name" "$commands" "$contexts" "$median"
   if [[ -n ${PROFILE_SQL:-} ]]; then
-    grep '"EventId":20101' <<<"$lines" | sed 's/.*"commandText":"\([^"]*\)".*/    \1/' | cut -c1-220 >&2
+    grep '"EventId":20101' <<<"$lines" | sed 's/.*"commandText":"\([^"]*\)".*/    \1/' | cut -c1-220 >&2 || true
   fi
 }
 

@@ -87,6 +87,7 @@ public static class PortalServiceCollectionExtensions
         // Domain events: an outbox in each practice's database, dispatched by the job worker
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
         services.AddSingleton<DomainEventDispatchTrigger>();
+        services.AddSingleton<PracticeDataChangeTracker>();
         services.AddJobHandler<DomainEventDispatchHandler>();
         services.AddPracticeRecurringJob<DomainEventSweepHandler>("*/5 * * * *");
 
@@ -113,6 +114,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<SettingsRegistry>();
         services.AddSingleton<SettingsVersions>();
         services.AddSingleton<SettingsCache>();
+        services.AddSingleton<IPracticeDataVersions, PracticeDataVersions>();
         services.AddScoped<SettingsSecrets>();
         services.AddScoped<SiteSettingsStore>();
         services.AddSettingsSection<SiteSettings>(SiteSettings.Validate);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Clients.Data;
+using Portal.Clients.Models;
 using Portal.Clients.Recipes;
 using Portal.Clients.Services;
 using Portal.Core.Contracts;
@@ -19,6 +20,8 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<ClientsDbContext>(ClientsDbContext.MigrationsHistoryTable);
+        services.AddPracticeDataArea<ClientsDbContext>(ClientAccessCopies.Area, typeof(Client), typeof(ClientPortal), typeof(PortalClient), typeof(PortalMember));
+        services.AddSingleton<ClientAccessCopies>();
         services.AddScoped<ClientStore>();
         services.AddScoped<ClientImporter>();
         services.AddScoped<PortalStore>();

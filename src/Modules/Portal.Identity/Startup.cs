@@ -85,7 +85,7 @@ public sealed class Startup : ModuleStartup
                 options.SlidingExpiration = true;
             });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .PostConfigure<TimeProvider, IOptions<PortalIdentityOptions>, DatabaseTicketStore>((options, clock, identity, sessions) =>
+            .PostConfigure<TimeProvider, IOptions<PortalIdentityOptions>, DatabaseTicketStore, IOptions<SecurityStampValidatorOptions>>((options, clock, identity, sessions, stamps) =>
             {
                 options.SessionStore = sessions;
                 var validateStamp = options.Events.OnValidatePrincipal;
@@ -103,6 +103,13 @@ public sealed class Startup : ModuleStartup
                     {
                         context.RejectPrincipal();
                         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                        return;
+                    }
+
+                    // The stamp validator is built (with the sign-in and user managers and their
+                    // contexts) on every request only to find its interval has not passed: ask it when due.
+                    if (context.Properties.IssuedUtc is { } issued && clock.GetUtcNow() - issued <= stamps.Value.ValidationInterval)
+                    {
                         return;
                     }
 

@@ -25,4 +25,17 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(new TenantDbContextRegistration(typeof(TContext), historyTable));
         return services;
     }
+
+    /// <summary>
+    /// Declares that servers keep copies of these entities' rows under <paramref name="area"/>'s data
+    /// version: every committed write to their tables through <typeparamref name="TContext"/> bumps it
+    /// (<see cref="PracticeDataArea"/>).
+    /// </summary>
+    public static IServiceCollection AddPracticeDataArea<TContext>(this IServiceCollection services, string area, params Type[] entityTypes)
+        where TContext : DbContext
+    {
+        services.TryAddSingleton<PracticeDataChangeTracker>();
+        services.AddSingleton(new PracticeDataArea(typeof(TContext), area, entityTypes));
+        return services;
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Portal.Core.Events;
 using Portal.Core.Tenancy;
 
@@ -11,8 +12,8 @@ namespace Portal.Core.Data;
 /// The options of each module's DbContext for each practice, built once and shared. EF's own
 /// registration builds them again for every context in every request (a connection string, provider
 /// extensions, an options comparison), which profiling showed as a large share of rendering a page.
-/// Options are immutable, and these hold the root service provider (for EF's logging and caches),
-/// never a request's. Kept per descriptor instance, so a practice changed in the registry (a new
+/// Options are immutable, and hold the application's logger factory, never a request's services.
+/// Kept per descriptor instance, so a practice changed in the registry (a new
 /// descriptor) gets new options and the old ones go with the old descriptor.
 /// </summary>
 public sealed class TenantDbContextOptions(DatabaseLayout layout, IServiceProvider root)
@@ -28,11 +29,20 @@ public sealed class TenantDbContextOptions(DatabaseLayout layout, IServiceProvid
     private DbContextOptions<TContext> Build<TContext>(TenantDescriptor tenant, string historyTable)
         where TContext : DbContext
     {
-        var builder = new DbContextOptionsBuilder<TContext>().UseApplicationServiceProvider(root);
+        // The application's logger factory, not the application service provider: with a provider set,
+        // EF copies the options on every context construction to take it out of its cache key.
+        var builder = new DbContextOptionsBuilder<TContext>().UseLoggerFactory(root.GetRequiredService<ILoggerFactory>());
         layout.ConfigureTenant(builder, tenant, historyTable);
 
         // One instance for every context and practice: it keeps no state of its own.
         builder.AddInterceptors(root.GetRequiredService<DomainEventDispatchTrigger>());
+        var changes = root.GetRequiredService<PracticeDataChangeTracker>();
+        if (changes.Tracks(typeof(TContext)))
+        {
+            builder.AddInterceptors(changes);
+            changes.Register(builder.Options, tenant.Id);
+        }
+
         return builder.Options;
     }
 }

@@ -11,7 +11,8 @@ namespace Portal.Core.Settings;
 /// once (so the request that saved reads what it saved), then announces
 /// <c>{practice id}:{section}:{version}</c> on <see cref="ChangeChannel"/>; other servers apply it
 /// from the notification, or from the poll (row count and sum of versions) when one was missed.
-/// Versions only grow here, so a late or repeated message never brings an old copy back.
+/// Versions only grow here, so a late or repeated message never brings an old copy back. Other cached
+/// practice data (sessions, client access) counts its versions here too (<see cref="Contracts.IPracticeDataVersions"/>).
 /// </summary>
 public sealed class SettingsVersions(IDbContextFactory<HostDbContext> hostDb, HostChangeSignal signal, TimeProvider clock) : IHostChangeFeed
 {

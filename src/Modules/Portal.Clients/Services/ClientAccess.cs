@@ -5,20 +5,25 @@ using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
+using Portal.Core.Tenancy;
 using Portal.Core.Time;
 
 namespace Portal.Clients.Services;
 
 /// <summary>
 /// Decides who may see a client's things. Client users' access comes only from memberships that are
-/// valid today, read on every call, so removing a user or reaching the end date takes effect at once.
+/// valid today; the answers are this server's copies (<see cref="ClientAccessCopies"/>), retired by
+/// every change to memberships, portals and clients and by the date, so removing a user or reaching
+/// the end date takes effect on the next request.
 /// </summary>
 public sealed class ClientAccess(
     ClientsDbContext db,
     IAuthorizationService authorization,
     PortalMemberships memberships,
     IPracticeClock calendar,
-    PortalChoiceCookie choice) : IClientAccess
+    PortalChoiceCookie choice,
+    ClientAccessCopies copies,
+    TenantContext tenantContext) : IClientAccess
 {
     private readonly Dictionary<Guid, CurrentPortal?> _current = [];
 
@@ -40,19 +45,17 @@ public sealed class ClientAccess(
             return ClientAccessLevel.None;
         }
 
-        var today = await calendar.TodayAsync(cancellationToken);
-        var access = await (from pc in db.PortalClients.AsNoTracking()
-                            join c in db.Clients on pc.ClientId equals c.Id
-                            join m in db.PortalMembers on pc.PortalId equals m.PortalId
-                            where pc.ClientId == clientId && c.Status == ClientStatus.Active
-                                && m.UserId == userId && (m.ExpiresOn == null || m.ExpiresOn >= today)
-                            select (PortalAccess?)m.Access).FirstOrDefaultAsync(cancellationToken);
-        return access switch
+        var best = ClientAccessLevel.None;
+        foreach (var portal in await PortalsOfAsync(userId, cancellationToken))
         {
-            PortalAccess.Full => ClientAccessLevel.Full,
-            PortalAccess.Contributor => ClientAccessLevel.Contributor,
-            _ => ClientAccessLevel.None,
-        };
+            if ((await ClientsOfAsync(portal.PortalId, cancellationToken)).Any(c => c.Id == clientId))
+            {
+                var level = portal.Access == PortalAccess.Full ? ClientAccessLevel.Full : ClientAccessLevel.Contributor;
+                best = level > best ? level : best;
+            }
+        }
+
+        return best;
     }
 
     public async Task<CurrentPortal?> CurrentPortalAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -68,17 +71,13 @@ public sealed class ClientAccess(
             return known;
         }
 
-        var portals = await memberships.ActiveForUserAsync(userId, cancellationToken);
+        var portals = await PortalsOfAsync(userId, cancellationToken);
         var chosen = choice.Read(userId) is { } remembered ? portals.FirstOrDefault(p => p.PortalId == remembered) : null;
         chosen ??= portals.Count == 1 ? portals[0] : null;
         CurrentPortal? current = null;
         if (chosen is not null)
         {
-            var clients = await (from pc in db.PortalClients.AsNoTracking()
-                                 join c in db.Clients on pc.ClientId equals c.Id
-                                 where pc.PortalId == chosen.PortalId && c.Status == ClientStatus.Active
-                                 orderby c.NormalizedName
-                                 select new ClientSummary(c.Id, c.Name)).ToListAsync(cancellationToken);
+            var clients = await ClientsOfAsync(chosen.PortalId, cancellationToken);
             current = new CurrentPortal(
                 chosen.PortalId,
                 chosen.Name,
@@ -90,4 +89,23 @@ public sealed class ClientAccess(
         _current[userId] = current;
         return current;
     }
+
+    private async Task<IReadOnlyList<ActivePortal>> PortalsOfAsync(Guid userId, CancellationToken cancellationToken)
+        => await copies.PortalsOfAsync(
+            tenantContext.Tenant.Id,
+            userId,
+            await calendar.TodayAsync(cancellationToken),
+            () => memberships.ActiveForUserAsync(userId, cancellationToken),
+            cancellationToken);
+
+    private Task<IReadOnlyList<ClientSummary>> ClientsOfAsync(Guid portalId, CancellationToken cancellationToken)
+        => copies.ClientsOfAsync(
+            tenantContext.Tenant.Id,
+            portalId,
+            async () => await (from pc in db.PortalClients.AsNoTracking()
+                               join c in db.Clients on pc.ClientId equals c.Id
+                               where pc.PortalId == portalId && c.Status == ClientStatus.Active
+                               orderby c.NormalizedName
+                               select new ClientSummary(c.Id, c.Name)).ToListAsync(cancellationToken),
+            cancellationToken);
 }

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Contracts;
+using Portal.Core.Tenancy;
 using Portal.Identity.Data;
 using Portal.Identity.Models;
 
@@ -16,8 +19,23 @@ namespace Portal.Identity.Services;
 /// session can be ended on the server: signing out deletes the row and a replayed cookie is useless.
 /// The database is the current request's practice database, never another practice's.
 /// </summary>
-public sealed class DatabaseTicketStore(IHttpContextAccessor accessor, TimeProvider clock) : ITicketStore
+/// <remarks>
+/// Every signed-in request needs its session, so this server keeps a copy of each session it has read
+/// (the serialized ticket and its expiry; a fresh ticket is deserialized per request), keyed on the
+/// practice's sessions version. Ending a session bumps that version after the delete
+/// (<see cref="SessionsArea"/>, <see cref="IPracticeDataVersions"/>): the next request on this server
+/// reads the store again, other servers as soon as they hear of it. A key that is not in the store is
+/// never cached, so made-up cookies cannot fill the memory.
+/// </remarks>
+public sealed class DatabaseTicketStore(IHttpContextAccessor accessor, TimeProvider clock, IMemoryCache cache, IPracticeDataVersions versions) : ITicketStore
 {
+    /// <summary>The data-version area of a practice's sessions: bumped whenever sessions end.</summary>
+    public const string SessionsArea = "sessions";
+
+    // Bounds how long another server's renewal of a session goes unseen here (the stamp check and
+    // sliding expiry then work from the older copy, which is harmless); ending sessions does not wait for it.
+    private static readonly TimeSpan CopyLifetime = TimeSpan.FromMinutes(2);
+
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         var context = accessor.HttpContext ?? throw new InvalidOperationException("Sessions are created during a request.");
@@ -45,17 +63,45 @@ public sealed class DatabaseTicketStore(IHttpContextAccessor accessor, TimeProvi
         var now = clock.GetUtcNow().UtcDateTime;
         var expires = ticket.Properties.ExpiresUtc?.UtcDateTime ?? now.AddHours(12);
         var bytes = TicketSerializer.Default.Serialize(ticket);
-        await Db(context).Sessions.Where(s => s.Id == key).ExecuteUpdateAsync(
+        var renewed = await Db(context).Sessions.Where(s => s.Id == key).ExecuteUpdateAsync(
             s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires).SetProperty(x => x.LastActivityAt, now),
             context.RequestAborted);
+        var copyKey = await CopyKeyAsync(context, key);
+        if (renewed > 0)
+        {
+            Keep(copyKey, new SessionCopy(bytes, expires), now);
+        }
+        else
+        {
+            cache.Remove(copyKey);
+        }
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
         var context = accessor.HttpContext!;
+        if (context.GetTenant() is null)
+        {
+            return null;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
-        var session = await Db(context).Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == key && s.ExpiresAt > now, context.RequestAborted);
-        if (session is null)
+        var copyKey = await CopyKeyAsync(context, key);
+        if (!cache.TryGetValue(copyKey, out SessionCopy? session) || session is null)
+        {
+            session = await Db(context).Sessions.AsNoTracking()
+                .Where(s => s.Id == key && s.ExpiresAt > now)
+                .Select(s => new SessionCopy(s.Ticket, s.ExpiresAt))
+                .SingleOrDefaultAsync(context.RequestAborted);
+            if (session is null)
+            {
+                return null;
+            }
+
+            Keep(copyKey, session, now);
+        }
+
+        if (session.ExpiresAt <= now)
         {
             return null;
         }
@@ -74,8 +120,26 @@ public sealed class DatabaseTicketStore(IHttpContextAccessor accessor, TimeProvi
     public async Task RemoveAsync(string key)
     {
         var context = accessor.HttpContext!;
-        await Db(context).Sessions.Where(s => s.Id == key).ExecuteDeleteAsync(context.RequestAborted);
+        await Db(context).Sessions.Where(s => s.Id == key).ExecuteDeleteAsync(CancellationToken.None);
+        await versions.BumpAsync(context.GetTenant()!.Id, SessionsArea, CancellationToken.None);
     }
+
+    private async ValueTask<string> CopyKeyAsync(HttpContext context, string key)
+    {
+        var practice = context.GetTenant()?.Id ?? throw new InvalidOperationException("Sessions belong to a practice.");
+        return $"session:{practice:N}:{await versions.CurrentAsync(practice, SessionsArea, context.RequestAborted)}:{key}";
+    }
+
+    private void Keep(string copyKey, SessionCopy session, DateTime now)
+    {
+        var lifetime = session.ExpiresAt - now;
+        if (lifetime > TimeSpan.Zero)
+        {
+            cache.Set(copyKey, session, lifetime < CopyLifetime ? lifetime : CopyLifetime);
+        }
+    }
+
+    private sealed record SessionCopy(byte[] Ticket, DateTime ExpiresAt);
 
     private static UsersDbContext Db(HttpContext context) => context.RequestServices.GetRequiredService<UsersDbContext>();
 

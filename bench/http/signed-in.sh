@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Signed-in pages against a bare Kestrel app, in one run: builds bench/http/bare (what `dotnet new web`
+# makes) and the portal (Release, demo practice), signs in as the demo client (owner@demo.example) and
+# the demo administrator, and runs wrk (2 threads) against the bare app and each signed-in page in
+# turn. Prints req/s, p50, p99 and each page's share of the bare app's req/s. Any answer other than
+# 200 (a redirect to sign-in included) stops the run.
+# Usage: bench/http/signed-in.sh [sqlite|postgres] [seconds=10] [connections=64]
+#   postgres uses PORTAL_BENCH_POSTGRES, else the test services' PORTAL_TEST_POSTGRES
+#   (scripts/test-services.sh start; /tmp/portal-test/test.env), in a database made for the run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PROVIDER="${1:-sqlite}"
+SECONDS_PER_RUN="${2:-10}"
+CONNECTIONS="${3:-64}"
+PORT=5092
+BARE_PORT=5093
+PASSWORD="Portal-Demo-2026!"
+HOST="demo.localhost:$PORT"
+BASE="http://127.0.0.1:$PORT"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+DATA="$(mktemp -d)"
+APP="" BARE="" PGDB=""
+cleanup() {
+  [[ -n $APP ]] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null
+  [[ -n $BARE ]] && kill "$BARE" 2>/dev/null && wait "$BARE" 2>/dev/null
+  [[ -n $PGDB ]] && psql -q -d postgres -c "DROP DATABASE IF EXISTS $PGDB WITH (FORCE)" >/dev/null 2>&1
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+DATABASE_SETTINGS=()
+case "$PROVIDER" in
+  sqlite) ;;
+  postgres)
+    [[ -z ${PORTAL_BENCH_POSTGRES:-} && -f /tmp/portal-test/test.env ]] && . /tmp/portal-test/test.env
+    CONNECTION="${PORTAL_BENCH_POSTGRES:-${PORTAL_TEST_POSTGRES:?set PORTAL_BENCH_POSTGRES or start scripts/test-services.sh}}"
+    part() { tr ';' '\n' <<<"$CONNECTION" | sed -n "s/^$1=//Ip" | head -1; }
+    export PGHOST="$(part Host)" PGPORT="$(part Port)" PGUSER="$(part Username)" PGPASSWORD="$(part Password)"
+    PGDB="portal_bench_$$"
+    psql -q -d postgres -c "CREATE DATABASE $PGDB" >/dev/null
+    DATABASE_SETTINGS=(Portal__Database__Provider=Postgres "Portal__Database__ConnectionString=Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$PGDB")
+    ;;
+  *) echo "usage: $0 [sqlite|postgres] [seconds] [connections]" >&2; exit 2 ;;
+esac
+
+dotnet build bench/http/bare -c Release -v quiet -nologo >/dev/null
+dotnet build src/Portal.Web/Portal.Web.csproj -c Release -v quiet -nologo >/dev/null
+(cd bench/http/bare && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  dotnet bin/Release/net10.0/Bench.Bare.dll --urls "http://127.0.0.1:$BARE_PORT") >"$DATA/bare.log" 2>&1 &
+BARE=$!
+# Started from the project folder, as ./run.sh does: that is where appsettings.Demo.json is read from.
+(cd src/Portal.Web && exec env ASPNETCORE_ENVIRONMENT=Demo Portal__AppData__Path="$DATA" Portal__Tenancy__PublicUrl="http://localhost:$PORT" \
+  Logging__LogLevel__Default=Warning "${DATABASE_SETTINGS[@]}" \
+  dotnet bin/Release/net10.0/Portal.Web.dll --urls "http://127.0.0.1:$PORT") >"$DATA/app.log" 2>&1 &
+APP=$!
+for _ in $(seq 1 240); do curl -fs "$BASE/health/ready" >/dev/null && break; kill -0 $APP 2>/dev/null || { cat "$DATA/app.log" >&2; exit 1; }; sleep 0.5; done
+curl -fs -o /dev/null "$BASE/health/ready" || { echo "the portal did not become ready; see $DATA/app.log" >&2; cat "$DATA/app.log" >&2; exit 1; }
+for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$BARE_PORT/" && break; sleep 0.5; done
+
+sign_in() { # jar email
+  local jar="$1" email="$2" token
+  token="$(curl -fs -c "$jar" -b "$jar" -H "Host: $HOST" "$BASE/account/signin" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)"
+  curl -fs -o /dev/null -c "$jar" -b "$jar" -H "Host: $HOST" \
+    --data-urlencode "Email=$email" --data-urlencode "Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token" \
+    "$BASE/account/signin"
+}
+cookie_header() { awk -F'\t' 'NF >= 7 && $0 !~ /^# / {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$1" | sed 's/^/Cookie: /'; }
+
+CLIENT="$DATA/client.jar"; STAFF="$DATA/staff.jar"
+sign_in "$CLIENT" owner@demo.example
+sign_in "$STAFF" admin@demo.example
+CLIENT_DOCS="$(curl -fs -o /dev/null -w '%{redirect_url}' -b "$CLIENT" -H "Host: $HOST" "$BASE/documents" | sed "s#^http://[^/]*##")"
+CLIENT_DOCS="${CLIENT_DOCS:-/documents}"
+
+BARE_RPS=""
+run() { # name url host cookie-jar
+  local name="$1" url="$2" host="$3" jar="$4" headers=() status
+  headers=(-H "Host: $host")
+  [[ -n $jar ]] && headers+=(-H "$(cookie_header "$jar")")
+  status="$(curl -s -o /dev/null -w '%{http_code}' "${headers[@]}" "$url")"
+  [[ $status == 200 ]] || { echo "$name ($url) answered $status before the run" >&2; exit 1; }
+  wrk -t2 -c"$CONNECTIONS" -d3s "${headers[@]}" "$url" >/dev/null
+  local out; out="$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s bench/http/only-200.lua "${headers[@]}" "$url")"
+  local not200; not200="$(awk '$1=="not200" {print $2}' <<<"$out")"
+  [[ $not200 == 0 ]] || { echo "$name: $not200 answers were not 200" >&2; exit 1; }
+  local rps p50 p99 share
+  rps="$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")"
+  p50="$(awk '$1=="50%" {print $2}' <<<"$out")"
+  p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
+  [[ -z $BARE_RPS ]] && BARE_RPS="$rps"
+  share="$(awk -v a="$rps" -v b="$BARE_RPS" 'BEGIN {printf "%.1f%%", 100 * a / b}')"
+  printf '| %-30s | %8s | %9s | %9s | %7s |\n' "$name" "$rps" "$p50" "$p99" "$share"
+}
+
+echo "$PROVIDER; wrk, 2 threads, $CONNECTIONS connections, ${SECONDS_PER_RUN} s per page after 3 s of warm-up; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| page                           |    req/s |       p50 |       p99 |  share  |"
+echo "|--------------------------------|---------:|----------:|----------:|--------:|"
+run "bare Kestrel hello"             "http://127.0.0.1:$BARE_PORT/"  "127.0.0.1:$BARE_PORT" ""
+run "client home"                    "$BASE/"                        "$HOST" "$CLIENT"
+run "client documents"               "$BASE$CLIENT_DOCS"             "$HOST" "$CLIENT"
+run "staff dashboard"                "$BASE/admin"                   "$HOST" "$STAFF"
+run "staff documents"                "$BASE/admin/documents"         "$HOST" "$STAFF"
+echo "portal peak RSS: $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$APP/status); after the run: $(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' /proc/$APP/status)"

@@ -1,0 +1,17 @@
+namespace Portal.Core.Contracts;
+
+/// <summary>
+/// Version numbers for practice data that servers keep copies of between requests (sessions, who may
+/// see which client). A module keys its copies on <see cref="CurrentAsync"/> and calls
+/// <see cref="BumpAsync"/> after every committed change to that data: this server retires its copies
+/// at once (the next request reads the change) and the others on PostgreSQL's notification, or their
+/// next poll of the host store where there are no notifications (SQLite, a single server).
+/// Bump after the commit, never before: a server that reloads between a bump and its commit would
+/// keep the old rows under the new number.
+/// </summary>
+public interface IPracticeDataVersions
+{
+    ValueTask<long> CurrentAsync(Guid practiceId, string area, CancellationToken cancellationToken = default);
+
+    Task BumpAsync(Guid practiceId, string area, CancellationToken cancellationToken = default);
+}
