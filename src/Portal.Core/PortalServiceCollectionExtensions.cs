@@ -87,7 +87,6 @@ public static class PortalServiceCollectionExtensions
         // Domain events: an outbox in each practice's database, dispatched by the job worker
         services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
         services.AddSingleton<DomainEventDispatchTrigger>();
-        services.AddSingleton<PracticeDataChangeTracker>();
         services.AddJobHandler<DomainEventDispatchHandler>();
         services.AddPracticeRecurringJob<DomainEventSweepHandler>("*/5 * * * *");
 

@@ -7,7 +7,7 @@ using Portal.Core.Security;
 namespace Portal.Clients;
 
 /// <summary>"Switch portal", for client users who belong to more than one portal.</summary>
-internal sealed class ClientNav(IClientAccess access, PortalMemberships memberships) : IClientNavProvider
+internal sealed class ClientNav(IClientAccess access, ActivePortals activePortals) : IClientNavProvider
 {
     public async Task<IEnumerable<ClientNavItem>> GetItemsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ internal sealed class ClientNav(IClientAccess access, PortalMemberships membersh
         // user who has not chosen one yet needs their portals counted.
         var several = await access.CurrentPortalAsync(user, cancellationToken) is { } current
             ? current.HasOtherPortals
-            : (await memberships.ActiveForUserAsync(userId, cancellationToken)).Count > 1;
+            : (await activePortals.ForUserAsync(userId, cancellationToken)).Count > 1;
         return several ? [new ClientNavItem("Switch portal", "/portals/choose", Manifest.Feature, 90)] : [];
     }
 }

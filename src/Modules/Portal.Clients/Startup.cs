@@ -22,6 +22,7 @@ public sealed class Startup : ModuleStartup
         services.AddTenantDbContext<ClientsDbContext>(ClientsDbContext.MigrationsHistoryTable);
         services.AddPracticeDataArea<ClientsDbContext>(ClientAccessCopies.Area, typeof(Client), typeof(ClientPortal), typeof(PortalClient), typeof(PortalMember));
         services.AddSingleton<ClientAccessCopies>();
+        services.AddScoped<ActivePortals>();
         services.AddScoped<ClientStore>();
         services.AddScoped<ClientImporter>();
         services.AddScoped<PortalStore>();

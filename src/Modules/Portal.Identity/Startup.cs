@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -64,9 +65,9 @@ public sealed class Startup : ModuleStartup
         foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
         {
             services.AddOptions<CookieAuthenticationOptions>(scheme)
-                .Configure<IDataProtectionProvider, IHttpContextAccessor>((options, protection, accessor) =>
+                .Configure<IDataProtectionProvider, IHttpContextAccessor, IMemoryCache>((options, protection, accessor, cache) =>
                 {
-                    options.TicketDataFormat = new TenantBoundTicketFormat(protection, accessor, scheme);
+                    options.TicketDataFormat = new TenantBoundTicketFormat(protection, accessor, scheme, cache);
                     options.CookieManager = new SecureNameCookieManager();
                     options.Cookie.HttpOnly = true;
                     options.Cookie.SameSite = SameSiteMode.Lax;

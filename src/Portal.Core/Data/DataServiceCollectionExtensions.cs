@@ -34,7 +34,6 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddPracticeDataArea<TContext>(this IServiceCollection services, string area, params Type[] entityTypes)
         where TContext : DbContext
     {
-        services.TryAddSingleton<PracticeDataChangeTracker>();
         services.AddSingleton(new PracticeDataArea(typeof(TContext), area, entityTypes));
         return services;
     }

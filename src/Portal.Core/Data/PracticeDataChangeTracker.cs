@@ -3,7 +3,6 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Portal.Core.Contracts;
 
@@ -16,18 +15,16 @@ namespace Portal.Core.Data;
 /// waits for the commit: the end of SaveChanges without a transaction, the commit of a transaction,
 /// or the statement itself for ExecuteUpdate/ExecuteDelete outside one.
 /// </summary>
-internal sealed class PracticeDataChangeTracker(IEnumerable<PracticeDataArea> areas, IPracticeDataVersions versions)
+/// <remarks>
+/// One per practice, on every practice context (a transaction begun by one module's context may carry
+/// another's writes, and it is the beginning context that sees the commit); what is pending is shared
+/// by all, keyed on the context or transaction it waits for.
+/// </remarks>
+internal sealed class PracticeDataChangeTracker(Guid practiceId, ILookup<Type, PracticeDataArea> areas, IPracticeDataVersions versions)
     : IDbCommandInterceptor, ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly ILookup<Type, PracticeDataArea> _areas = areas.ToLookup(a => a.ContextType);
-    private readonly ConditionalWeakTable<IDbContextOptions, PracticeOf> _practices = [];
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, byte>> Pending = [];
     private readonly ConditionalWeakTable<IModel, IReadOnlyList<(string Area, string[] Statements)>> _statements = [];
-    private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, byte>> _pending = [];
-
-    public bool Tracks(Type contextType) => _areas.Contains(contextType);
-
-    /// <summary>Tells which practice a context's options belong to (they are built once per practice).</summary>
-    public void Register(IDbContextOptions options, Guid practiceId) => _practices.AddOrUpdate(options, new PracticeOf(practiceId));
 
     public async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
     {
@@ -51,7 +48,7 @@ internal sealed class PracticeDataChangeTracker(IEnumerable<PracticeDataArea> ar
         }
         else if (eventData.Context is { } context && Written(command, context) is { Count: > 0 } written)
         {
-            await BumpAsync(context, written);
+            await BumpAsync(written);
         }
 
         return result;
@@ -67,7 +64,7 @@ internal sealed class PracticeDataChangeTracker(IEnumerable<PracticeDataArea> ar
     {
         if (eventData.Context is { } context)
         {
-            await BumpPendingAsync(context, context);
+            await BumpPendingAsync(context);
         }
 
         return result;
@@ -78,7 +75,7 @@ internal sealed class PracticeDataChangeTracker(IEnumerable<PracticeDataArea> ar
         if (eventData.Context is { } context)
         {
             // Rare (recipes and tests save synchronously); the bump is a short write to the host store.
-            BumpPendingAsync(context, context).GetAwaiter().GetResult();
+            BumpPendingAsync(context).GetAwaiter().GetResult();
         }
 
         return result;
@@ -94,25 +91,19 @@ internal sealed class PracticeDataChangeTracker(IEnumerable<PracticeDataArea> ar
 
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context)
-        {
-            await BumpPendingAsync(context, transaction);
-        }
+        await BumpPendingAsync(transaction);
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (eventData.Context is { } context)
-        {
-            BumpPendingAsync(context, transaction).GetAwaiter().GetResult();
-        }
+        BumpPendingAsync(transaction).GetAwaiter().GetResult();
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _pending.Remove(transaction);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Pending.Remove(transaction);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        _pending.Remove(transaction);
+        Pending.Remove(transaction);
         return Task.CompletedTask;
     }
 
@@ -123,7 +114,7 @@ internal sealed class PracticeDataChangeTracker(IEnumerable<PracticeDataArea> ar
             return;
         }
 
-        var pending = _pending.GetValue(until, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal));
+        var pending = Pending.GetValue(until, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal));
         foreach (var area in written)
         {
             pending.TryAdd(area, 0);
@@ -132,7 +123,7 @@ internal sealed class PracticeDataChangeTracker(IEnumerable<PracticeDataArea> ar
 
     private List<string>? Written(DbCommand command, DbContext context)
     {
-        if (!_areas.Contains(context.GetType()))
+        if (!areas.Contains(context.GetType()))
         {
             return null;
         }
@@ -156,33 +147,27 @@ internal sealed class PracticeDataChangeTracker(IEnumerable<PracticeDataArea> ar
     }
 
     private IReadOnlyList<(string Area, string[] Statements)> StatementsOf(DbContext context)
-        => _statements.GetValue(context.Model, model => _areas[context.GetType()]
+        => _statements.GetValue(context.Model, model => areas[context.GetType()]
             .Select(area => (area.Area, area.EntityTypes
                 .Select(type => model.FindEntityType(type)?.GetTableName() ?? throw new InvalidOperationException($"{type.Name} is not mapped by {context.GetType().Name}."))
                 .SelectMany(table => new[] { $"INSERT INTO \"{table}\"", $"UPDATE \"{table}\"", $"DELETE FROM \"{table}\"" })
                 .ToArray()))
             .ToList());
 
-    private async Task BumpPendingAsync(DbContext context, object until)
+    private async Task BumpPendingAsync(object until)
     {
-        if (_pending.TryGetValue(until, out var pending))
+        if (Pending.TryGetValue(until, out var pending))
         {
-            _pending.Remove(until);
-            await BumpAsync(context, pending.Keys);
+            Pending.Remove(until);
+            await BumpAsync(pending.Keys);
         }
     }
 
-    private async Task BumpAsync(DbContext context, IEnumerable<string> written)
+    private async Task BumpAsync(IEnumerable<string> written)
     {
-        var options = context.GetService<IDbContextOptions>();
-        if (!_practices.TryGetValue(options, out var practice))
-        {
-            throw new InvalidOperationException($"{context.GetType().Name} was built without a practice; its writes cannot retire cached copies.");
-        }
-
         foreach (var area in written)
         {
-            await versions.BumpAsync(practice.Id, area, CancellationToken.None);
+            await versions.BumpAsync(practiceId, area, CancellationToken.None);
         }
     }
 
@@ -190,9 +175,8 @@ internal sealed class PracticeDataChangeTracker(IEnumerable<PracticeDataArea> ar
     {
         if (context is not null)
         {
-            _pending.Remove(context);
+            Pending.Remove(context);
         }
     }
 
-    private sealed record PracticeOf(Guid Id);
 }

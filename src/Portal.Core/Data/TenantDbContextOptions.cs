@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Portal.Core.Contracts;
 using Portal.Core.Events;
 using Portal.Core.Tenancy;
 
@@ -19,6 +20,8 @@ namespace Portal.Core.Data;
 public sealed class TenantDbContextOptions(DatabaseLayout layout, IServiceProvider root)
 {
     private readonly ConditionalWeakTable<TenantDescriptor, ConcurrentDictionary<Type, DbContextOptions>> _byTenant = [];
+    private readonly ConditionalWeakTable<TenantDescriptor, PracticeDataChangeTracker> _trackers = [];
+    private readonly ILookup<Type, PracticeDataArea> _areas = root.GetServices<PracticeDataArea>().ToLookup(a => a.ContextType);
 
     public DbContextOptions<TContext> For<TContext>(TenantDescriptor tenant, string historyTable)
         where TContext : DbContext
@@ -36,13 +39,7 @@ public sealed class TenantDbContextOptions(DatabaseLayout layout, IServiceProvid
 
         // One instance for every context and practice: it keeps no state of its own.
         builder.AddInterceptors(root.GetRequiredService<DomainEventDispatchTrigger>());
-        var changes = root.GetRequiredService<PracticeDataChangeTracker>();
-        if (changes.Tracks(typeof(TContext)))
-        {
-            builder.AddInterceptors(changes);
-            changes.Register(builder.Options, tenant.Id);
-        }
-
+        builder.AddInterceptors(_trackers.GetValue(tenant, t => new PracticeDataChangeTracker(t.Id, _areas, root.GetRequiredService<IPracticeDataVersions>())));
         return builder.Options;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Memory;
 using Portal.Core;
 using Portal.Core.Data;
 using Portal.Core.Security;
@@ -36,8 +37,8 @@ public static class HostAdminServiceCollectionExtensions
             options.Events.OnValidatePrincipal = OperatorSignIn.ValidateAsync;
         });
         services.AddOptions<CookieAuthenticationOptions>(HostAdminDefaults.Scheme)
-            .Configure<IDataProtectionProvider, IHttpContextAccessor>((options, protection, accessor) =>
-                options.TicketDataFormat = new TenantBoundTicketFormat(protection, accessor, HostAdminDefaults.Scheme));
+            .Configure<IDataProtectionProvider, IHttpContextAccessor, IMemoryCache>((options, protection, accessor, cache) =>
+                options.TicketDataFormat = new TenantBoundTicketFormat(protection, accessor, HostAdminDefaults.Scheme, cache));
 
         services.AddAuthorizationBuilder().AddPolicy(HostAdminDefaults.Policy, policy => policy
             .AddAuthenticationSchemes(HostAdminDefaults.Scheme)

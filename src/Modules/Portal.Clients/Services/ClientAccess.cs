@@ -6,7 +6,6 @@ using Portal.Clients.Models;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
-using Portal.Core.Time;
 
 namespace Portal.Clients.Services;
 
@@ -19,8 +18,7 @@ namespace Portal.Clients.Services;
 public sealed class ClientAccess(
     ClientsDbContext db,
     IAuthorizationService authorization,
-    PortalMemberships memberships,
-    IPracticeClock calendar,
+    ActivePortals activePortals,
     PortalChoiceCookie choice,
     ClientAccessCopies copies,
     TenantContext tenantContext) : IClientAccess
@@ -90,13 +88,8 @@ public sealed class ClientAccess(
         return current;
     }
 
-    private async Task<IReadOnlyList<ActivePortal>> PortalsOfAsync(Guid userId, CancellationToken cancellationToken)
-        => await copies.PortalsOfAsync(
-            tenantContext.Tenant.Id,
-            userId,
-            await calendar.TodayAsync(cancellationToken),
-            () => memberships.ActiveForUserAsync(userId, cancellationToken),
-            cancellationToken);
+    private Task<IReadOnlyList<ActivePortal>> PortalsOfAsync(Guid userId, CancellationToken cancellationToken)
+        => activePortals.ForUserAsync(userId, cancellationToken);
 
     private Task<IReadOnlyList<ClientSummary>> ClientsOfAsync(Guid portalId, CancellationToken cancellationToken)
         => copies.ClientsOfAsync(

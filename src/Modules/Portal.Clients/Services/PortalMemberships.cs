@@ -33,17 +33,6 @@ public sealed class PortalMemberships(
     public Task<PortalMember?> FindAsync(Guid portalId, Guid memberId, CancellationToken cancellationToken = default)
         => db.PortalMembers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId && m.PortalId == portalId, cancellationToken);
 
-    /// <summary>The portals the user may use today, by name.</summary>
-    public async Task<IReadOnlyList<ActivePortal>> ActiveForUserAsync(Guid userId, CancellationToken cancellationToken = default)
-    {
-        var today = await calendar.TodayAsync(cancellationToken);
-        return await (from m in db.PortalMembers.AsNoTracking()
-                      join p in db.Portals on m.PortalId equals p.Id
-                      where m.UserId == userId && (m.ExpiresOn == null || m.ExpiresOn >= today)
-                      orderby p.NormalizedName
-                      select new ActivePortal(p.Id, p.Name, m.Access, m.ExpiresOn)).ToListAsync(cancellationToken);
-    }
-
     /// <summary>
     /// Gives the person access: finds the client user with that address or creates one (staff addresses
     /// are refused), then saves the membership. Inviting them is a separate step.

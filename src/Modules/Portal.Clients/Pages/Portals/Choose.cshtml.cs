@@ -16,7 +16,7 @@ namespace Portal.Clients.Pages.Portals;
 /// protected cookie and checked against their memberships on every request.
 /// </summary>
 [Authorize]
-public sealed class ChoosePortalModel(PortalMemberships memberships, PortalStore portals, IClientAccess access, PortalChoiceCookie choice) : PageModel
+public sealed class ChoosePortalModel(ActivePortals activePortals, PortalStore portals, IClientAccess access, PortalChoiceCookie choice) : PageModel
 {
     public IReadOnlyList<ActivePortal> Portals { get; private set; } = [];
 
@@ -62,7 +62,7 @@ public sealed class ChoosePortalModel(PortalMemberships memberships, PortalStore
             return;
         }
 
-        Portals = await memberships.ActiveForUserAsync(userId, HttpContext.RequestAborted);
+        Portals = await activePortals.ForUserAsync(userId, HttpContext.RequestAborted);
         ClientNames = await portals.ActiveClientNamesAsync(Portals.Select(p => p.PortalId).ToList(), HttpContext.RequestAborted);
         CurrentId = (await access.CurrentPortalAsync(User, HttpContext.RequestAborted))?.PortalId;
     }
