@@ -19,9 +19,12 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<TenantDbContextOptions>();
         services.AddDbContext<TContext>();
 
-        // Replaces the options AddDbContext would build per context: the practice's, built once.
+        // Replaces the options AddDbContext would build per context (the practice's, built once) and
+        // the context itself (one from the practice's pool, returned when the scope disposes it).
         services.Replace(ServiceDescriptor.Scoped(provider =>
             provider.GetRequiredService<TenantDbContextOptions>().For<TContext>(provider.GetRequiredService<TenantContext>().Tenant, historyTable)));
+        services.Replace(ServiceDescriptor.Scoped(provider =>
+            provider.GetRequiredService<TenantDbContextOptions>().Rent<TContext>(provider.GetRequiredService<TenantContext>().Tenant, historyTable)));
         services.AddSingleton(new TenantDbContextRegistration(typeof(TContext), historyTable));
         return services;
     }
