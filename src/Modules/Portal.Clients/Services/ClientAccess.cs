@@ -35,7 +35,9 @@ public sealed class ClientAccess(
         if ((await authorization.AuthorizeAsync(user, null, new PermissionRequirement(Permissions.ViewClients.Name))).Succeeded)
         {
             // A made-up id is nobody's client: staff get nothing to write rows against.
-            return await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken) ? ClientAccessLevel.Staff : ClientAccessLevel.None;
+            return await copies.ClientAsync(tenantContext.Tenant.Id, clientId, () => FindClientAsync(clientId, cancellationToken), cancellationToken) is not null
+                ? ClientAccessLevel.Staff
+                : ClientAccessLevel.None;
         }
 
         if (!user.IsClientUser() || user.IdOf() is not { } userId)
@@ -101,4 +103,7 @@ public sealed class ClientAccess(
                                orderby c.NormalizedName
                                select new ClientSummary(c.Id, c.Name)).ToListAsync(cancellationToken),
             cancellationToken);
+
+    private Task<ClientSummary?> FindClientAsync(Guid clientId, CancellationToken cancellationToken)
+        => db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new ClientSummary(c.Id, c.Name)).SingleOrDefaultAsync(cancellationToken);
 }

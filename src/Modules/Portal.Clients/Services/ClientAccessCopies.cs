@@ -24,6 +24,24 @@ public sealed class ClientAccessCopies(IMemoryCache cache, IPracticeDataVersions
     public async Task<IReadOnlyList<ClientSummary>> ClientsOfAsync(Guid practiceId, Guid portalId, Func<Task<IReadOnlyList<ClientSummary>>> load, CancellationToken cancellationToken)
         => await GetAsync($"clients-of:{practiceId:N}:{await VersionAsync(practiceId, cancellationToken)}:{portalId:N}", load);
 
+    /// <summary>A client's name; a client that does not exist is not remembered (made-up ids cannot fill the memory).</summary>
+    public async Task<ClientSummary?> ClientAsync(Guid practiceId, Guid clientId, Func<Task<ClientSummary?>> load, CancellationToken cancellationToken)
+    {
+        var key = $"client:{practiceId:N}:{await VersionAsync(practiceId, cancellationToken)}:{clientId:N}";
+        if (cache.TryGetValue(key, out ClientSummary? copy) && copy is not null)
+        {
+            return copy;
+        }
+
+        copy = await load();
+        if (copy is not null)
+        {
+            cache.Set(key, copy, Lifetime);
+        }
+
+        return copy;
+    }
+
     private ValueTask<long> VersionAsync(Guid practiceId, CancellationToken cancellationToken) => versions.CurrentAsync(practiceId, Area, cancellationToken);
 
     private async Task<T> GetAsync<T>(string key, Func<Task<T>> load)

@@ -2,15 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Tenancy;
 using Portal.Core.Time;
 
 namespace Portal.Clients.Services;
 
 /// <summary>The Clients module's side of <see cref="IClientDirectory"/>.</summary>
-public sealed class ClientDirectory(ClientsDbContext db, IPracticeClock calendar) : IClientDirectory
+public sealed class ClientDirectory(ClientsDbContext db, IPracticeClock calendar, ClientAccessCopies copies, TenantContext tenantContext) : IClientDirectory
 {
+    /// <summary>Asked by most client pages for the heading: answered from this server's copy (<see cref="ClientAccessCopies"/>).</summary>
     public Task<ClientSummary?> FindAsync(Guid clientId, CancellationToken cancellationToken = default)
-        => db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new ClientSummary(c.Id, c.Name)).SingleOrDefaultAsync(cancellationToken);
+        => copies.ClientAsync(
+            tenantContext.Tenant.Id,
+            clientId,
+            () => db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new ClientSummary(c.Id, c.Name)).SingleOrDefaultAsync(cancellationToken),
+            cancellationToken);
 
     public async Task<IReadOnlyDictionary<Guid, ClientSummary>> FindManyAsync(IEnumerable<Guid> clientIds, CancellationToken cancellationToken = default)
     {
