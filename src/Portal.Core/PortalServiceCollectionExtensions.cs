@@ -69,6 +69,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<TenantScopeFactory>();
         services.AddSingleton<TenantUrls>();
         services.AddSingleton<TenantSetupService>();
+        services.AddSingleton<IPortalCommand, CreatePracticesCommand>();
         services.AddScoped<TenantContext>();
         services.AddSingleton<IHostChangeFeed>(provider => provider.GetRequiredService<TenantRegistry>());
         services.AddSingleton<IHostChangeFeed>(provider => provider.GetRequiredService<SettingsVersions>());
