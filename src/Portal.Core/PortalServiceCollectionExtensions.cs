@@ -51,6 +51,8 @@ public static class PortalServiceCollectionExtensions
 
         // Start-up work first, so it runs before any other hosted service.
         services.AddHostedService<PortalInitializer>();
+        services.AddSingleton<IdlePracticeConnections>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdlePracticeConnections>());
 
         // Data
         services.AddSingleton<DatabaseLayout>();

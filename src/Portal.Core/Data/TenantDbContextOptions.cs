@@ -15,15 +15,18 @@ namespace Portal.Core.Data;
 /// never a request's. Kept per descriptor instance, so a practice changed in the registry (a new
 /// descriptor) gets new options and the old ones go with the old descriptor.
 /// </summary>
-public sealed class TenantDbContextOptions(DatabaseLayout layout, IServiceProvider root)
+public sealed class TenantDbContextOptions(DatabaseLayout layout, IdlePracticeConnections connections, IServiceProvider root)
 {
     private readonly ConditionalWeakTable<TenantDescriptor, ConcurrentDictionary<Type, DbContextOptions>> _byTenant = [];
 
     public DbContextOptions<TContext> For<TContext>(TenantDescriptor tenant, string historyTable)
         where TContext : DbContext
-        => (DbContextOptions<TContext>)_byTenant
+    {
+        connections.Used(tenant);
+        return (DbContextOptions<TContext>)_byTenant
             .GetValue(tenant, _ => new ConcurrentDictionary<Type, DbContextOptions>())
             .GetOrAdd(typeof(TContext), _ => Build<TContext>(tenant, historyTable));
+    }
 
     private DbContextOptions<TContext> Build<TContext>(TenantDescriptor tenant, string historyTable)
         where TContext : DbContext
