@@ -4,9 +4,10 @@
 # Demo, from src/Portal.Web, as ./run.sh does) and measures:
 #   - time from launch to /health/ready, with the demo practice + 1 practice and with the demo + COUNT,
 #     alternating the two data folders (3 starts each, medians);
-#   - RSS at ready and once the first recurring-job check has passed (after start-up);
-#   - RSS after a full GC, before and after touching TOUCH practices once (home page, anonymous):
-#     the idle cost of a practice is the difference / TOUCH;
+#   - RSS at ready, once the first recurring-job check has passed (it reads every practice's time
+#     zone), and once what that opened is idle again (IDLE_WAIT seconds, then a full GC);
+#   - RSS (full GC each time) just after touching TOUCH practices once (home page, anonymous) and once
+#     they are idle again: the idle cost of a practice is (idle - settled) / TOUCH;
 #   - a cold practice's first page (home page of COLD practices never touched since the start):
 #     median and worst, and the same page once warm.
 # Usage: bench/practices/run.sh [--postgres] [count=1000] [touch=200] [cold=50]
@@ -20,6 +21,7 @@ if [[ ${1:-} == --postgres ]]; then POSTGRES=1; shift; fi
 COUNT="${1:-1000}"; TOUCH="${2:-200}"; COLD="${3:-50}"
 (( TOUCH + COLD <= COUNT )) || { echo "touch + cold must not exceed count" >&2; exit 2; }
 PORT="${PORTAL_BENCH_PORT:-5099}"
+IDLE_WAIT="${PORTAL_BENCH_IDLE_WAIT:-90}" # seconds; past Portal:Database:IdleConnectionLifetime + IdleConnectionCheck
 WORK="$(mktemp -d)"
 APP=; PGDB=
 export PATH="$PATH:$HOME/.dotnet/tools"
@@ -106,11 +108,14 @@ load_start="$(cut -d' ' -f1 /proc/loadavg)"
 start large
 rss_ready="$(rss_mib "$APP")"
 curl -fs -o /dev/null -H "Host: demo.localhost:$PORT" "http://127.0.0.1:$PORT/"
-sleep 40 # past the first recurring-job check (every 30 s)
-rss_settled="$(rss_mib "$APP")"
-full_gc; rss_gc_before="$(rss_mib "$APP")"
+sleep 40 # past the first recurring-job check (every 30 s), which reads every practice's time zone
+rss_checked="$(rss_mib "$APP")"
+sleep "$IDLE_WAIT" # past the idle-connection lifetime of the practices that check opened
+full_gc; rss_before="$(rss_mib "$APP")"
 for i in $(seq 1 "$TOUCH"); do page_ms "$(name "$i")" >/dev/null; done
-full_gc; rss_gc_after="$(rss_mib "$APP")"
+full_gc; rss_touched="$(rss_mib "$APP")"
+sleep "$IDLE_WAIT"
+full_gc; rss_idle="$(rss_mib "$APP")"
 : >"$WORK/cold"
 for i in $(seq $(( TOUCH + 1 )) $(( TOUCH + COLD ))); do page_ms "$(name "$i")" >>"$WORK/cold"; echo >>"$WORK/cold"; done
 : >"$WORK/warm"
@@ -120,7 +125,8 @@ load_end="$(cut -d' ' -f1 /proc/loadavg)"
 stop
 
 stats() { sort -n "$1" | awk '{ v[NR] = $1 } END { printf "median %.1f ms, worst %.1f ms", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2, v[NR] }'; }
-idle_kib=$(( (rss_gc_after - rss_gc_before) * 1024 / TOUCH ))
+touched_kib=$(( (rss_touched - rss_before) * 1024 / TOUCH ))
+idle_kib=$(( (rss_idle - rss_before) * 1024 / TOUCH ))
 cat <<REPORT
 $COUNT practices, $PROVIDER, $(nproc) cores, $(date -u +%Y-%m-%d); load average $load_start at the memory run's start, $load_end at its end
 | measure | value |
