@@ -23,6 +23,9 @@ COUNT="${1:-1000}"; TOUCH="${2:-200}"; COLD="${3:-50}"
 PORT="${PORTAL_BENCH_PORT:-5099}"
 IDLE_WAIT="${PORTAL_BENCH_IDLE_WAIT:-90}" # seconds; past Portal:Database:IdleConnectionLifetime + IdleConnectionCheck
 WORK="$(mktemp -d)"
+# PORTAL_BENCH_DATA=/folder keeps the SQLite stores there between runs (setting up is then skipped for
+# the names that exist); PostgreSQL stores always go with the throwaway database.
+DATA="${PORTAL_BENCH_DATA:-$WORK}"
 APP=; PGDB=
 export PATH="$PATH:$HOME/.dotnet/tools"
 
@@ -63,7 +66,7 @@ rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 portal() { # store command...: runs the Release build with that store's data and settings (exec: $! is dotnet)
   local store=$1; shift
   cd src/Portal.Web
-  exec env ASPNETCORE_ENVIRONMENT=Demo Portal__AppData__Path="$WORK/$store" \
+  exec env ASPNETCORE_ENVIRONMENT=Demo Portal__AppData__Path="$DATA/$store" \
     Portal__Tenancy__PublicUrl="http://localhost:$PORT" Logging__LogLevel__Default=Warning \
     ${ENVS[$store]} dotnet "$APP_DLL" "$@"
 }
@@ -135,10 +138,12 @@ $COUNT practices, $PROVIDER, $(nproc) cores, $(date -u +%Y-%m-%d); load average 
 | start to /health/ready, demo + 1 practice (3 starts) | median $(median "${ready_small[@]}") ms (${ready_small[*]}) |
 | start to /health/ready, demo + $COUNT practices (3 starts) | median $(median "${ready_large[@]}") ms (${ready_large[*]}) |
 | RSS at ready, $COUNT practices | $rss_ready MiB |
-| RSS 40 s after start-up (first recurring-job check done) | $rss_settled MiB |
-| RSS after a full GC, before / after touching $TOUCH practices | $rss_gc_before / $rss_gc_after MiB |
-| idle practice cost (RSS delta / $TOUCH) | $idle_kib KiB |
-| cold practice's first page ($COLD practices) | $(stats "$WORK/cold") |
+| RSS 40 s after ready (first recurring-job check done) | $rss_checked MiB |
+| RSS after start-up settled ($IDLE_WAIT s more, full GC) | $rss_before MiB |
+| RSS just after touching $TOUCH practices (full GC) | $rss_touched MiB ($touched_kib KiB per practice) |
+| RSS once they are idle again ($IDLE_WAIT s, full GC) | $rss_idle MiB |
+| idle practice cost ((idle - settled) / $TOUCH) | $idle_kib KiB |
+| cold practice's first page ($COLD untouched practices) | $(stats "$WORK/cold") |
 | the same pages once warm | $(stats "$WORK/warm") |
 | peak RSS of the memory run | $rss_peak MiB |
 REPORT
