@@ -21,7 +21,7 @@ if [[ ${1:-} == --postgres ]]; then POSTGRES=1; shift; fi
 COUNT="${1:-1000}"; TOUCH="${2:-200}"; COLD="${3:-50}"
 (( TOUCH + COLD <= COUNT )) || { echo "touch + cold must not exceed count" >&2; exit 2; }
 PORT="${PORTAL_BENCH_PORT:-5099}"
-IDLE_WAIT="${PORTAL_BENCH_IDLE_WAIT:-90}" # seconds; past Portal:Database:IdleConnectionLifetime + IdleConnectionCheck
+IDLE_WAIT="${PORTAL_BENCH_IDLE_WAIT:-60}" # seconds; past Portal:Database:IdleConnectionLifetime + IdleConnectionCheck
 WORK="$(mktemp -d)"
 # PORTAL_BENCH_DATA=/folder keeps the SQLite stores there between runs (setting up is then skipped for
 # the names that exist); PostgreSQL stores always go with the throwaway database.

@@ -18,8 +18,8 @@ public sealed class DatabaseOptions
 
     /// <summary>SQLite only: a practice's pooled connections are closed once it has been idle this long
     /// (each practice is a database of its own; an open connection costs memory).</summary>
-    public TimeSpan IdleConnectionLifetime { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan IdleConnectionLifetime { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>SQLite only: how often idle practices' connections are looked for.</summary>
-    public TimeSpan IdleConnectionCheck { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan IdleConnectionCheck { get; set; } = TimeSpan.FromSeconds(10);
 }

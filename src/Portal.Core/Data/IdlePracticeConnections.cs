@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Portal.Core.Tenancy;
@@ -19,14 +21,14 @@ public sealed class IdlePracticeConnections(DatabaseLayout layout, IOptions<Data
 {
     private readonly ConcurrentDictionary<TenantDescriptor, long> _lastUse = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Called whenever a practice's DbContext is configured (every unit of work that reads its data).</summary>
-    public void Used(TenantDescriptor tenant)
-    {
-        if (layout.Provider == DatabaseProvider.Sqlite)
-        {
-            _lastUse[tenant] = clock.GetTimestamp();
-        }
-    }
+    /// <summary>
+    /// The interceptor that records when a practice's contexts open a connection. Opening, not
+    /// creating a context: a unit of work that only reads cached data (the recurring-job check reads
+    /// every practice's time zone every 30 s) does not keep the practice's files open.
+    /// </summary>
+    internal DbConnectionInterceptor UseOf(TenantDescriptor tenant) => new ConnectionUse(this, tenant);
+
+    private void Used(TenantDescriptor tenant) => _lastUse[tenant] = clock.GetTimestamp();
 
     /// <summary>Practices used since their connections were last closed.</summary>
     public int OpenCount => _lastUse.Count;
@@ -50,7 +52,23 @@ public sealed class IdlePracticeConnections(DatabaseLayout layout, IOptions<Data
             closed++;
         }
 
+        if (closed > 0)
+        {
+            NativeHeap.ReturnFreedPages();
+        }
+
         return closed;
+    }
+
+    private sealed class ConnectionUse(IdlePracticeConnections owner, TenantDescriptor tenant) : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => owner.Used(tenant);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            owner.Used(tenant);
+            return Task.CompletedTask;
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -21,12 +21,9 @@ public sealed class TenantDbContextOptions(DatabaseLayout layout, IdlePracticeCo
 
     public DbContextOptions<TContext> For<TContext>(TenantDescriptor tenant, string historyTable)
         where TContext : DbContext
-    {
-        connections.Used(tenant);
-        return (DbContextOptions<TContext>)_byTenant
+        => (DbContextOptions<TContext>)_byTenant
             .GetValue(tenant, _ => new ConcurrentDictionary<Type, DbContextOptions>())
             .GetOrAdd(typeof(TContext), _ => Build<TContext>(tenant, historyTable));
-    }
 
     private DbContextOptions<TContext> Build<TContext>(TenantDescriptor tenant, string historyTable)
         where TContext : DbContext
@@ -36,6 +33,11 @@ public sealed class TenantDbContextOptions(DatabaseLayout layout, IdlePracticeCo
 
         // One instance for every context and practice: it keeps no state of its own.
         builder.AddInterceptors(root.GetRequiredService<DomainEventDispatchTrigger>());
+        if (layout.Provider == DatabaseProvider.Sqlite)
+        {
+            builder.AddInterceptors(connections.UseOf(tenant));
+        }
+
         return builder.Options;
     }
 }
