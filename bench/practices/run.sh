@@ -4,12 +4,12 @@
 # Demo, from src/Portal.Web, as ./run.sh does) and measures:
 #   - time from launch to /health/ready, with the demo practice + 1 practice and with the demo + COUNT,
 #     alternating the two data folders (3 starts each, medians);
-#   - RSS at ready, once the first recurring-job check has passed (it reads every practice's time
-#     zone), and once what that opened is idle again (IDLE_WAIT seconds, then a full GC);
-#   - RSS (full GC each time) just after touching TOUCH practices once (home page, anonymous) and once
-#     they are idle again: the idle cost of a practice is (idle - settled) / TOUCH;
+#   - with the job worker off, RSS (full GC each time) after start-up, just after touching TOUCH
+#     practices once (home page, anonymous) and once they are idle again (IDLE_WAIT s): the idle cost
+#     of a practice is (idle - after start-up) / TOUCH;
 #   - a cold practice's first page (home page of COLD practices never touched since the start):
-#     median and worst, and the same page once warm.
+#     median and worst, and the same page once warm;
+#   - with the job worker on (as deployed), RSS every 5 s for STEADY s: min / median / max and peak.
 # Usage: bench/practices/run.sh [--postgres] [count=1000] [touch=200] [cold=50]
 # SQLite by default; --postgres (or PORTAL_BENCH_POSTGRES=1) uses the test services' PostgreSQL
 # (PORTAL_TEST_POSTGRES, read from /tmp/portal-test/test.env when not set) in a throwaway database.
@@ -22,6 +22,7 @@ COUNT="${1:-1000}"; TOUCH="${2:-200}"; COLD="${3:-50}"
 (( TOUCH + COLD <= COUNT )) || { echo "touch + cold must not exceed count" >&2; exit 2; }
 PORT="${PORTAL_BENCH_PORT:-5099}"
 IDLE_WAIT="${PORTAL_BENCH_IDLE_WAIT:-60}" # seconds; past Portal:Database:IdleConnectionLifetime + IdleConnectionCheck
+STEADY="${PORTAL_BENCH_STEADY:-330}" # seconds of RSS sampling with the job worker on
 WORK="$(mktemp -d)"
 # PORTAL_BENCH_DATA=/folder keeps the SQLite stores there between runs (setting up is then skipped for
 # the names that exist); PostgreSQL stores always go with the throwaway database.
@@ -106,23 +107,31 @@ for round in 1 2 3; do
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# Memory and cold pages, on the large store.
+# Memory and cold pages, on the large store, with the job worker off: the per-practice recurring jobs
+# open every practice every 5 minutes and would blur what one practice costs (measured next).
 load_start="$(cut -d' ' -f1 /proc/loadavg)"
+ENVS[large]+=" Portal__Jobs__WorkerEnabled=false"
 start large
 rss_ready="$(rss_mib "$APP")"
 curl -fs -o /dev/null -H "Host: demo.localhost:$PORT" "http://127.0.0.1:$PORT/"
-sleep 40 # past the first recurring-job check (every 30 s), which reads every practice's time zone
-rss_checked="$(rss_mib "$APP")"
-sleep "$IDLE_WAIT" # past the idle-connection lifetime of the practices that check opened
+sleep 20
 full_gc; rss_before="$(rss_mib "$APP")"
 for i in $(seq 1 "$TOUCH"); do page_ms "$(name "$i")" >/dev/null; done
 full_gc; rss_touched="$(rss_mib "$APP")"
-sleep "$IDLE_WAIT"
+sleep "$IDLE_WAIT" # past Portal:Database:IdleConnectionLifetime + IdleConnectionCheck
 full_gc; rss_idle="$(rss_mib "$APP")"
 : >"$WORK/cold"
 for i in $(seq $(( TOUCH + 1 )) $(( TOUCH + COLD ))); do page_ms "$(name "$i")" >>"$WORK/cold"; echo >>"$WORK/cold"; done
 : >"$WORK/warm"
 for i in $(seq $(( TOUCH + 1 )) $(( TOUCH + COLD ))); do page_ms "$(name "$i")" >>"$WORK/warm"; echo >>"$WORK/warm"; done
+stop
+
+# As deployed (job worker on): RSS every 5 s over STEADY seconds, which include the first
+# recurring-job check (it reads every practice's time zone) and a 5-minute sweep of every practice.
+ENVS[large]="${ENVS[large]% Portal__Jobs__WorkerEnabled=false}"
+start large
+: >"$WORK/steady"
+for _ in $(seq 1 $(( STEADY / 5 ))); do sleep 5; rss_mib "$APP" >>"$WORK/steady"; echo >>"$WORK/steady"; done
 rss_peak="$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status")"
 load_end="$(cut -d' ' -f1 /proc/loadavg)"
 stop
@@ -137,13 +146,13 @@ $COUNT practices, $PROVIDER, $(nproc) cores, $(date -u +%Y-%m-%d); load average 
 | setting up: demo + 1 practice / demo + $COUNT practices | $(( small_ms / 1000 )) s / $(( large_ms / 1000 )) s (whole commands, process start included) |
 | start to /health/ready, demo + 1 practice (3 starts) | median $(median "${ready_small[@]}") ms (${ready_small[*]}) |
 | start to /health/ready, demo + $COUNT practices (3 starts) | median $(median "${ready_large[@]}") ms (${ready_large[*]}) |
-| RSS at ready, $COUNT practices | $rss_ready MiB |
-| RSS 40 s after ready (first recurring-job check done) | $rss_checked MiB |
-| RSS after start-up settled ($IDLE_WAIT s more, full GC) | $rss_before MiB |
+| RSS at ready, $COUNT practices (job worker off) | $rss_ready MiB |
+| RSS after start-up (20 s, full GC) | $rss_before MiB |
 | RSS just after touching $TOUCH practices (full GC) | $rss_touched MiB ($touched_kib KiB per practice) |
 | RSS once they are idle again ($IDLE_WAIT s, full GC) | $rss_idle MiB |
-| idle practice cost ((idle - settled) / $TOUCH) | $idle_kib KiB |
+| idle practice cost ((idle - after start-up) / $TOUCH) | $idle_kib KiB |
 | cold practice's first page ($COLD untouched practices) | $(stats "$WORK/cold") |
 | the same pages once warm | $(stats "$WORK/warm") |
-| peak RSS of the memory run | $rss_peak MiB |
+| job worker on: RSS every 5 s over $STEADY s (min / median / max) | $(sort -n "$WORK/steady" | awk '{ v[NR] = $1 } END { printf "%d / %d / %d MiB", v[1], v[int((NR + 1) / 2)], v[NR] }') |
+| job worker on: peak RSS | $rss_peak MiB |
 REPORT
