@@ -78,22 +78,20 @@ public sealed class PortalInitializer(
 
     private async Task MigratePracticesAsync(CancellationToken cancellationToken)
     {
-        foreach (var tenant in registry.Current.ByName.Values)
+        var practices = registry.Current.ByName.Values.Where(t => t.State is TenantState.Running or TenantState.Disabled).ToList();
+        if (practices.Count == 0)
         {
-            if (tenant.State is not (TenantState.Running or TenantState.Disabled))
-            {
-                continue;
-            }
+            // Nothing to compare: the stamp builds every module's context, which a first start
+            // (nothing to migrate yet) would otherwise do twice.
+            return;
+        }
 
-            // Only with a practice to compare: the stamp builds every module's context, which a
-            // first start (nothing to migrate yet) would otherwise do twice.
-            var stamp = migrator.CurrentStamp();
-            var record = await store.FindAsync(tenant.Name, cancellationToken);
-            if (record?.SchemaStamp == stamp)
-            {
-                continue;
-            }
-
+        // One query for every practice's stamp: a start with a thousand current practices must not
+        // cost a thousand round trips.
+        var stamp = migrator.CurrentStamp();
+        var stale = await store.NamesWithStaleSchemaAsync(stamp, cancellationToken);
+        foreach (var tenant in practices.Where(t => stale.Contains(t.Name)))
+        {
             logger.LogInformation("Migrating practice {Tenant}", tenant.Name);
             await migrator.MigrateAsync(tenant, cancellationToken);
             await store.SetSchemaStampAsync(tenant.Name, stamp, cancellationToken);

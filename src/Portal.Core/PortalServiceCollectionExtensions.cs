@@ -51,6 +51,8 @@ public static class PortalServiceCollectionExtensions
 
         // Start-up work first, so it runs before any other hosted service.
         services.AddHostedService<PortalInitializer>();
+        services.AddSingleton<IdlePracticeConnections>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdlePracticeConnections>());
 
         // Data
         services.AddSingleton<DatabaseLayout>();
@@ -69,6 +71,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<TenantScopeFactory>();
         services.AddSingleton<TenantUrls>();
         services.AddSingleton<TenantSetupService>();
+        services.AddSingleton<IPortalCommand, CreatePracticesCommand>();
         services.AddScoped<TenantContext>();
         services.AddSingleton<IHostChangeFeed>(provider => provider.GetRequiredService<TenantRegistry>());
         services.AddSingleton<IHostChangeFeed>(provider => provider.GetRequiredService<SettingsVersions>());

@@ -17,6 +17,7 @@ public sealed class DatabaseLayout
 {
     private readonly DatabaseOptions _options;
     private readonly string _dataPath;
+    private readonly string _practicesConnectionString = "";
 
     public DatabaseLayout(IOptions<DatabaseOptions> options, IOptions<AppDataOptions> appData, IHostEnvironment environment)
     {
@@ -25,6 +26,13 @@ public sealed class DatabaseLayout
         if (_options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(_options.ConnectionString))
         {
             throw new InvalidOperationException("Portal:Database:ConnectionString is required when Portal:Database:Provider is Postgres.");
+        }
+
+        if (_options.Provider == DatabaseProvider.Postgres)
+        {
+            // The search path is set per connection (PracticeSearchPathInterceptor); one in the
+            // configured string would apply to every practice.
+            _practicesConnectionString = new NpgsqlConnectionStringBuilder(_options.ConnectionString) { SearchPath = null }.ToString();
         }
     }
 
@@ -54,7 +62,19 @@ public sealed class DatabaseLayout
         => Configure(builder, HostConnectionString(), historyTable, _options.HostSchema);
 
     public void ConfigureTenant(DbContextOptionsBuilder builder, TenantDescriptor tenant, string historyTable)
-        => Configure(builder, TenantConnectionString(tenant), historyTable, tenant.DatabaseSchema ?? SchemaFor(tenant.Name));
+    {
+        if (_options.Provider == DatabaseProvider.Sqlite)
+        {
+            Configure(builder, TenantConnectionString(tenant), historyTable, "");
+            return;
+        }
+
+        // One pool for every practice (the server's connection string, no search path); each
+        // connection is pointed at the practice's schema as it opens.
+        var schema = tenant.DatabaseSchema ?? SchemaFor(tenant.Name);
+        Configure(builder, _practicesConnectionString, historyTable, schema);
+        builder.AddInterceptors(new PracticeSearchPathInterceptor(schema));
+    }
 
     /// <summary>Makes the host store's container exist (folder or schema); migrations fill it.</summary>
     public async Task EnsureHostStoreAsync(CancellationToken cancellationToken)
@@ -171,7 +191,7 @@ public sealed class DatabaseLayout
         SearchPath = schema,
     }.ToString();
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -15,4 +15,11 @@ public sealed class DatabaseOptions
 
     /// <summary>PostgreSQL only: a practice's schema is this prefix + its name (hyphens become underscores).</summary>
     public string TenantSchemaPrefix { get; set; } = "tenant_";
+
+    /// <summary>SQLite only: a practice's pooled connections are closed once it has been idle this long
+    /// (each practice is a database of its own; an open connection costs memory).</summary>
+    public TimeSpan IdleConnectionLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>SQLite only: how often idle practices' connections are looked for.</summary>
+    public TimeSpan IdleConnectionCheck { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -18,7 +18,7 @@ namespace Portal.Core.Data;
 /// Kept per descriptor instance, so a practice changed in the registry (a new
 /// descriptor) gets new options and the old ones go with the old descriptor.
 /// </summary>
-public sealed class TenantDbContextOptions(DatabaseLayout layout, IServiceProvider root)
+public sealed class TenantDbContextOptions(DatabaseLayout layout, IdlePracticeConnections connections, IServiceProvider root)
 {
     private readonly ConditionalWeakTable<TenantDescriptor, ConcurrentDictionary<Type, DbContextOptions>> _byTenant = [];
     private readonly ConditionalWeakTable<TenantDescriptor, PracticeDataChangeTracker> _trackers = [];
@@ -57,6 +57,11 @@ public sealed class TenantDbContextOptions(DatabaseLayout layout, IServiceProvid
         // One instance for every context and practice: it keeps no state of its own.
         builder.AddInterceptors(root.GetRequiredService<DomainEventDispatchTrigger>());
         builder.AddInterceptors(_trackers.GetValue(tenant, t => new PracticeDataChangeTracker(t.Id, _areas, root.GetRequiredService<IPracticeDataVersions>())));
+        if (layout.Provider == DatabaseProvider.Sqlite)
+        {
+            builder.AddInterceptors(connections.UseOf(tenant));
+        }
+
         return builder.Options;
     }
 }

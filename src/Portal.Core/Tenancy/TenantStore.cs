@@ -20,6 +20,14 @@ public sealed class TenantStore(
         return await db.Tenants.AsNoTracking().Include(t => t.HostNames).SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
     }
 
+    /// <summary>The names of practices whose recorded schema stamp is not <paramref name="stamp"/>.</summary>
+    public async Task<HashSet<string>> NamesWithStaleSchemaAsync(string stamp, CancellationToken cancellationToken)
+    {
+        await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
+        var names = await db.Tenants.Where(t => t.SchemaStamp == null || t.SchemaStamp != stamp).Select(t => t.Name).ToListAsync(cancellationToken);
+        return names.ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<ListPage<TenantRecord>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
