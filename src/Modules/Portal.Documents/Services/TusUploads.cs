@@ -242,7 +242,7 @@ public sealed class TusUploads(
                     return TusResult.Failed(UploadErrors.ChunkTooLarge(MaxChecksummedChunk));
                 }
 
-                if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(held.Span), expectedChecksum))
+                if (!CryptographicOperations.FixedTimeEquals(held.Sha256, expectedChecksum))
                 {
                     return TusResult.Offset(current, upload.Length, upload.ExpiresAt, null, UploadErrors.ChecksumMismatch);
                 }
