@@ -87,12 +87,22 @@ public abstract class RecordStream : Stream
             return 0;
         }
 
-        while (_outputCount == 0 && !Finished)
+        // A large buffer is filled with as many whole records as fit: a reader that copies to a
+        // socket or a file then writes (and flushes) once per batch, not once per 64 KiB record.
+        var total = 0;
+        while (true)
         {
-            await ProduceNextAsync(cancellationToken);
-        }
+            while (_outputCount == 0 && !Finished)
+            {
+                await ProduceNextAsync(cancellationToken);
+            }
 
-        return Take(buffer.Span);
+            total += Take(buffer.Span[total..]);
+            if (_outputCount > 0 || Finished || buffer.Length - total < Buffers().Output.Length)
+            {
+                return total;
+            }
+        }
     }
 
     public sealed override void Flush()

@@ -158,6 +158,28 @@ public sealed class BlobEncryptionTests(FileSystemStorageApp fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_large_read_gets_several_whole_records_and_the_batch_with_a_wrong_final_record_is_withheld()
+    {
+        var (key, data) = await WriteAsync(16 * 65_536 + 5);
+        var buffer = new byte[8 * 65_536 + 100];
+        var reads = await fixture.App.WithStoreAsync(fixture.First, async store =>
+        {
+            await using var stream = await store.OpenReadAsync(key, StorageTestData.Sha256(data), default);
+            return new[] { await stream.ReadAsync(buffer), await stream.ReadAsync(buffer.AsMemory(0, 65_536 + 10)) };
+        });
+        Assert.Equal([8 * 65_536, 65_536], reads);
+        Assert.Equal(data[..(8 * 65_536)], buffer[..(8 * 65_536)]);
+
+        var (small, _) = await WriteAsync(ThreeRecords);
+        var wrong = StorageTestData.Sha256(StorageTestData.Random(10));
+        await Assert.ThrowsAsync<BlobIntegrityException>(() => fixture.App.WithStoreAsync(fixture.First, async store =>
+        {
+            await using var stream = await store.OpenReadAsync(small, wrong, default);
+            return await stream.ReadAsync(buffer);
+        }));
+    }
+
+    [Fact]
     public async Task Tampering_is_an_io_exception_so_stream_copies_stop()
     {
         var (key, _) = await WriteAsync(10);
