@@ -165,7 +165,7 @@ public sealed class BlobEncryptionTests(FileSystemStorageApp fixture) : IClassFi
         var reads = await fixture.App.WithStoreAsync(fixture.First, async store =>
         {
             await using var stream = await store.OpenReadAsync(key, StorageTestData.Sha256(data), default);
-            return new[] { await stream.ReadAsync(buffer), await stream.ReadAsync(buffer.AsMemory(0, 65_536 + 10)) };
+            return new[] { await stream.ReadAsync(buffer), await stream.ReadAsync(new byte[65_536 + 10]) };
         });
         Assert.Equal([8 * 65_536, 65_536], reads);
         Assert.Equal(data[..(8 * 65_536)], buffer[..(8 * 65_536)]);
