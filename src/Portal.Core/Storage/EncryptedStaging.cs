@@ -231,15 +231,15 @@ public sealed class EncryptedStaging
     }
 
     /// <summary>
-    /// Reads up to a batch of plaintext, seals it into records of at most 64 KiB in one buffer and writes
-    /// them with one call, while the batch is hashed for the file on another thread; repeats until the
-    /// data ends. Flushes to disk once at the end.
+    /// Reads up to 1 MiB of plaintext, seals and writes it in records of at most 64 KiB while the batch
+    /// is hashed for the file on another thread; repeats until the data ends. Flushes to disk once at
+    /// the end.
     /// </summary>
     private async Task<StagingState> AppendRecordsAsync(FileStream file, BlobRecordCipher cipher, StagingState state, Stream data, StagedHash? hash, CancellationToken cancellationToken)
     {
         var handle = file.SafeFileHandle;
         var plain = ArrayPool<byte>.Shared.Rent(BatchPlaintext);
-        var records = ArrayPool<byte>.Shared.Rent(BatchRecords * BlobRecordCipher.MaxRecordSize);
+        var records = ArrayPool<byte>.Shared.Rent(BlobRecordCipher.MaxRecordSize);
         var position = state.End;
         var length = state.PlainLength;
         var counter = state.Records;
@@ -295,19 +295,20 @@ public sealed class EncryptedStaging
                 {
                     var count = filled;
                     var hashing = hash is null ? Task.CompletedTask : Task.Run(() => hash.Append(plain.AsSpan(0, count)), CancellationToken.None);
-                    var size = 0;
                     try
                     {
+                        // Each record is written as soon as it is sealed, while it is still in the
+                        // processor's cache: the kernel's copy of 1 MiB writes cost far more here.
                         for (var at = 0; at < filled;)
                         {
                             var recordLength = Math.Min(BlobRecordCipher.MaxRecordPlaintext, filled - at);
-                            (lastStart, lastLength) = (position + size, recordLength);
-                            size += cipher.Seal(counter, last: length + at + recordLength == TotalLength, plain.AsSpan(at, recordLength), records.AsSpan(size));
+                            var size = cipher.Seal(counter, last: length + at + recordLength == TotalLength, plain.AsSpan(at, recordLength), records);
+                            await WriteAsync(handle, records.AsMemory(0, size), position, hash);
+                            (lastStart, lastLength) = (position, recordLength);
+                            position += size;
                             counter = checked(counter + 1);
                             at += recordLength;
                         }
-
-                        await WriteAsync(handle, records.AsMemory(0, size), position, hash);
                     }
                     finally
                     {
@@ -315,7 +316,6 @@ public sealed class EncryptedStaging
                         await hashing;
                     }
 
-                    position += size;
                     length += filled;
                 }
 
@@ -357,10 +357,8 @@ public sealed class EncryptedStaging
         }
     }
 
-    /// <summary>Records sealed into one buffer and written with one call (16 x 64 KiB = 1 MiB of plaintext).</summary>
-    private const int BatchRecords = 16;
-
-    private const int BatchPlaintext = BatchRecords * BlobRecordCipher.MaxRecordPlaintext;
+    /// <summary>Plaintext read and hashed at a time (16 records).</summary>
+    private const int BatchPlaintext = 16 * BlobRecordCipher.MaxRecordPlaintext;
 
     /// <summary>Writes sealed records; a failed write leaves the disk unknown, so the carried hash is dropped.</summary>
     private static async Task WriteAsync(Microsoft.Win32.SafeHandles.SafeFileHandle handle, ReadOnlyMemory<byte> records, long position, StagedHash? hash)
