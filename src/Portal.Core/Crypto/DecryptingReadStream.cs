@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Portal.Core.Storage;
@@ -55,6 +56,78 @@ public sealed class DecryptingReadStream : RecordStream
         var length = CheckLength();
         var record = Buffers().Input.AsMemory(0, length + BlobRecordCipher.TagSize + BlobRecordCipher.LengthSize);
         OpenRecord(length, await Source.ReadAtLeastAsync(record, record.Length, throwOnEndOfStream: false, cancellationToken));
+    }
+
+    /// <summary>
+    /// Copies the plaintext in batches of whole records, three things at once: the next batch is read
+    /// and decrypted (every record authenticated) while the previous one is hashed on another thread
+    /// and written. The batch that holds the final record is hashed, the SHA-256 checked, and only
+    /// then written, so with a wrong hash none of it is released. A stream already read from copies
+    /// as any stream does.
+    /// </summary>
+    public override async Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (_started)
+        {
+            await base.CopyToAsync(destination, bufferSize, cancellationToken);
+            return;
+        }
+
+        HashingDeferred = true;
+        var size = Math.Max(bufferSize, BlobRecordCipher.MaxRecordPlaintext);
+        byte[][] batches = [ArrayPool<byte>.Shared.Rent(size), ArrayPool<byte>.Shared.Rent(size)];
+        var hashing = Task.CompletedTask;
+        var writing = Task.CompletedTask;
+        try
+        {
+            for (var next = 0; ; next ^= 1)
+            {
+                var batch = batches[next];
+                var filled = await ReadAsync(batch.AsMemory(0, size), cancellationToken);
+                await hashing;
+                await writing;
+                if (Finished && !IsComplete)
+                {
+                    // Batches hold whole records, so the final one is never split; if it were, part of it would go out unchecked.
+                    throw new InvalidOperationException("The final record did not fit its batch.");
+                }
+
+                if (IsComplete)
+                {
+                    HashPlaintext(batch.AsSpan(0, filled));
+                    CheckSha256(FinishHash(), () => CryptographicOperations.ZeroMemory(batch));
+                    if (filled > 0)
+                    {
+                        await destination.WriteAsync(batch.AsMemory(0, filled), cancellationToken);
+                    }
+
+                    return;
+                }
+
+                hashing = Task.Run(() => HashPlaintext(batch.AsSpan(0, filled)), CancellationToken.None);
+                writing = destination.WriteAsync(batch.AsMemory(0, filled), cancellationToken).AsTask();
+            }
+        }
+        finally
+        {
+            // A failure must not hand a batch back to the pool while it is still hashed or written.
+            await Task.WhenAll(hashing, writing).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            foreach (var batch in batches)
+            {
+                CryptographicOperations.ZeroMemory(batch);
+                ArrayPool<byte>.Shared.Return(batch);
+            }
+        }
+    }
+
+    private void CheckSha256(string sha256, Action withhold)
+    {
+        if (_expectedSha256 is not null && sha256 != _expectedSha256)
+        {
+            withhold();
+            throw new BlobIntegrityException($"The blob's SHA-256 is {sha256}, not the expected {_expectedSha256}.");
+        }
     }
 
     private static int ReadLength(ReadOnlySpan<byte> bytes)
@@ -127,11 +200,10 @@ public sealed class DecryptingReadStream : RecordStream
         SetOutput(length);
         if (last)
         {
-            var sha256 = Finish();
-            if (_expectedSha256 is not null && sha256 != _expectedSha256)
+            // With deferred hashing, the copy checks the hash before it releases this record.
+            if (Finish() is { } sha256)
             {
-                DiscardOutput();
-                throw new BlobIntegrityException($"The blob's SHA-256 is {sha256}, not the expected {_expectedSha256}.");
+                CheckSha256(sha256, DiscardOutput);
             }
 
             return;

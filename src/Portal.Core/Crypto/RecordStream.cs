@@ -87,12 +87,22 @@ public abstract class RecordStream : Stream
             return 0;
         }
 
-        while (_outputCount == 0 && !Finished)
+        // A large buffer is filled with as many whole records as fit: a reader that copies to a
+        // socket or a file then writes (and flushes) once per batch, not once per 64 KiB record.
+        var total = 0;
+        while (true)
         {
-            await ProduceNextAsync(cancellationToken);
-        }
+            while (_outputCount == 0 && !Finished)
+            {
+                await ProduceNextAsync(cancellationToken);
+            }
 
-        return Take(buffer.Span);
+            total += Take(buffer.Span[total..]);
+            if (_outputCount > 0 || Finished || buffer.Length - total < Buffers().Output.Length)
+            {
+                return total;
+            }
+        }
     }
 
     public sealed override void Flush()
@@ -132,17 +142,37 @@ public abstract class RecordStream : Stream
         _outputCount = 0;
     }
 
+    /// <summary>
+    /// Set by a copy that hashes whole batches itself (on another thread, see
+    /// <see cref="HashPlaintext"/>): records are then only counted as they are produced, and the
+    /// final record does not finish the hash.
+    /// </summary>
+    private protected bool HashingDeferred { get; set; }
+
     /// <summary>Counts and hashes plaintext that has been sealed or authenticated.</summary>
     private protected void AppendPlaintext(ReadOnlySpan<byte> plaintext)
     {
-        Hash.AppendData(plaintext);
+        if (!HashingDeferred)
+        {
+            Hash.AppendData(plaintext);
+        }
+
         PlaintextLength += plaintext.Length;
     }
 
-    /// <summary>Marks the final record as produced and returns the plaintext's hash.</summary>
-    private protected string Finish()
+    /// <summary>Hashes plaintext already produced and counted (deferred hashing, in order).</summary>
+    private protected void HashPlaintext(ReadOnlySpan<byte> plaintext) => Hash.AppendData(plaintext);
+
+    /// <summary>Marks the final record as produced and returns the plaintext's hash (null while hashing is deferred).</summary>
+    private protected string? Finish()
     {
         Finished = true;
+        return HashingDeferred ? null : FinishHash();
+    }
+
+    /// <summary>Completes the hash once every byte was hashed.</summary>
+    private protected string FinishHash()
+    {
         _sha256 = Convert.ToHexStringLower(Hash.GetHashAndReset());
         return _sha256;
     }

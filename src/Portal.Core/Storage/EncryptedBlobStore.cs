@@ -18,7 +18,8 @@ public sealed class EncryptedBlobStore(
     DataKeyStore dataKeys,
     IBlobBackend backend,
     IOptions<StorageOptions> options,
-    DatabaseLayout layout)
+    DatabaseLayout layout,
+    StagedUploadHashes stagedHashes)
 {
     /// <summary>A new server-generated blob key (Guid v7, 32 hex digits: unique, sortable by creation).</summary>
 #pragma warning disable CA1822 // an instance member so callers need nothing but the injected store
@@ -104,7 +105,7 @@ public sealed class EncryptedBlobStore(
         ArgumentOutOfRangeException.ThrowIfNegative(totalLength);
         var path = PathFor(blobKey);
         var root = Path.GetFullPath(options.Value.StagingPath ?? "uploads", layout.DataPath);
-        return new EncryptedStaging(Path.Combine(root, path.Practice, uploadId), path, totalLength, dataKeys, backend);
+        return new EncryptedStaging(Path.Combine(root, path.Practice, uploadId), path, totalLength, dataKeys, backend, stagedHashes);
     }
 
     /// <summary>Prepares the cipher of a blob from its header: the data key the header names, bound to the blob's path.</summary>

@@ -29,9 +29,11 @@ public sealed class EncryptedStaging
     private readonly BlobPath _target;
     private readonly DataKeyStore _dataKeys;
     private readonly IBlobBackend _backend;
+    private readonly StagedUploadHashes _hashes;
 
-    internal EncryptedStaging(string file, BlobPath target, long totalLength, DataKeyStore dataKeys, IBlobBackend backend)
+    internal EncryptedStaging(string file, BlobPath target, long totalLength, DataKeyStore dataKeys, IBlobBackend backend, StagedUploadHashes hashes)
     {
+        _hashes = hashes;
         FilePath = file;
         _target = target;
         TotalLength = totalLength;
@@ -56,7 +58,7 @@ public sealed class EncryptedStaging
         }
 
         await using var file = OpenExclusive(FileMode.Open);
-        var (state, cipher) = await ScanAsync(file, cancellationToken);
+        var (state, cipher, _) = await ScanAsync(file, cancellationToken);
         cipher?.Dispose();
         return state.PlainLength;
     }
@@ -80,7 +82,8 @@ public sealed class EncryptedStaging
         var newKey = File.Exists(FilePath) ? null : await _dataKeys.GetCurrentAsync(cancellationToken);
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
         await using var file = OpenExclusive(FileMode.OpenOrCreate);
-        var (state, cipher) = await ScanAsync(file, cancellationToken);
+        var (state, cipher, headerBytes) = await ScanAsync(file, cancellationToken);
+        StagedHash? hash;
         if (cipher is null)
         {
             newKey ??= await _dataKeys.GetCurrentAsync(cancellationToken);
@@ -90,35 +93,61 @@ public sealed class EncryptedStaging
             file.Flush(flushToDisk: true);
             cipher = new BlobRecordCipher(newKey, header, _target.Practice, _target.Key);
             state = new StagingState(0, 0, BlobHeader.Size, -1, 0);
+            _hashes.Forget(FilePath);
+            hash = new StagedHash(header.Bytes.ToArray());
+        }
+        else
+        {
+            hash = _hashes.Take(FilePath, headerBytes, state.PlainLength);
         }
 
         using (cipher)
         {
-            if (state.PlainLength == TotalLength && (state.Records > 0 || TotalLength > 0))
+            try
             {
-                throw new StagingConflictException("The upload is already complete.", state.PlainLength);
-            }
+                if (state.PlainLength == TotalLength && (state.Records > 0 || TotalLength > 0))
+                {
+                    throw new StagingConflictException("The upload is already complete.", state.PlainLength);
+                }
 
-            if (offset != state.PlainLength)
+                if (offset != state.PlainLength)
+                {
+                    throw new StagingConflictException($"The upload is at offset {state.PlainLength}, not {offset}.", state.PlainLength);
+                }
+
+                var appended = await AppendRecordsAsync(file, cipher, state, data, hash, cancellationToken);
+                if (appended != state)
+                {
+                    await WriteCheckpointAsync(appended, cancellationToken);
+                }
+
+                return appended.PlainLength;
+            }
+            finally
             {
-                throw new StagingConflictException($"The upload is at offset {state.PlainLength}, not {offset}.", state.PlainLength);
+                // Carried to the next append when it covers exactly what is on the disk (also after a
+                // dropped connection, whose records were flushed); dropped otherwise.
+                if (hash is not null)
+                {
+                    if (hash.Spoiled)
+                    {
+                        hash.Dispose();
+                    }
+                    else
+                    {
+                        _hashes.Put(FilePath, hash);
+                    }
+                }
             }
-
-            var appended = await AppendRecordsAsync(file, cipher, state, data, cancellationToken);
-            if (appended != state)
-            {
-                await WriteCheckpointAsync(appended, cancellationToken);
-            }
-
-            return appended.PlainLength;
         }
     }
 
     /// <summary>
-    /// Finishes a complete upload: decrypts the staged file in one streaming pass to authenticate every
-    /// record and compute the plaintext SHA-256, then moves the encrypted bytes to the backend (a rename
-    /// on the same volume) and removes the staging file. Throws <see cref="StagingConflictException"/>
-    /// while bytes are missing.
+    /// Finishes a complete upload: takes the plaintext SHA-256 computed while the records were sealed
+    /// in this process or, when there is none (a restart, another server's appends), decrypts the
+    /// staged file in one streaming pass to authenticate every record and compute it; then moves the
+    /// encrypted bytes to the backend (a rename on the same volume) and removes the staging file.
+    /// Throws <see cref="StagingConflictException"/> while bytes are missing.
     /// </summary>
     public async Task<StoredBlob> CompleteAsync(CancellationToken cancellationToken)
     {
@@ -143,29 +172,48 @@ public sealed class EncryptedStaging
         StoredBlob stored;
         await using (var file = OpenExclusive(FileMode.Open))
         {
-            var (state, cipher) = await ScanAsync(file, cancellationToken);
+            var (state, cipher, header) = await ScanAsync(file, cancellationToken);
             if (cipher is null || state.PlainLength != TotalLength || state.Records == 0)
             {
                 cipher?.Dispose();
                 throw new StagingConflictException($"The upload is incomplete: {state.PlainLength} of {TotalLength} bytes.", state.PlainLength);
             }
 
-            // The scan's cipher (header read, key found) decrypts the records that follow the header.
-            file.Position = BlobHeader.Size;
-            await using var decrypting = new DecryptingReadStream(file, cipher, expectedSha256: null, leaveOpen: true);
-            await decrypting.CopyToAsync(Stream.Null, cancellationToken);
-            if (decrypting.PlaintextLength != TotalLength)
+            if (_hashes.Take(FilePath, header, state.PlainLength) is { } hash)
             {
-                throw new BlobIntegrityException($"The staged upload decrypts to {decrypting.PlaintextLength} bytes, not {TotalLength}.");
+                // Every record was sealed here from plaintext that was hashed on the way (and the
+                // last one was just authenticated by the scan): reading it all back would only
+                // repeat that. A download still authenticates every record and checks the hash.
+                using (hash)
+                using (cipher)
+                {
+                    stored = new StoredBlob(state.PlainLength, hash.Finish());
+                }
             }
-
-            stored = new StoredBlob(decrypting.PlaintextLength, decrypting.Sha256);
+            else
+            {
+                stored = await DecryptToHashAsync(file, cipher, cancellationToken);
+            }
         }
 
         await _backend.ImportAsync(_target, FilePath, cancellationToken);
         DeleteCheckpoint();
 
         return stored;
+    }
+
+    /// <summary>Authenticates every record of the staged file and hashes its plaintext (the scan's cipher, header read, key found).</summary>
+    private async Task<StoredBlob> DecryptToHashAsync(FileStream file, BlobRecordCipher cipher, CancellationToken cancellationToken)
+    {
+        file.Position = BlobHeader.Size;
+        await using var decrypting = new DecryptingReadStream(file, cipher, expectedSha256: null, leaveOpen: true);
+        await decrypting.CopyToAsync(Stream.Null, cancellationToken);
+        if (decrypting.PlaintextLength != TotalLength)
+        {
+            throw new BlobIntegrityException($"The staged upload decrypts to {decrypting.PlaintextLength} bytes, not {TotalLength}.");
+        }
+
+        return new StoredBlob(decrypting.PlaintextLength, decrypting.Sha256);
     }
 
     /// <summary>Removes the staged bytes (an abandoned or expired upload).</summary>
@@ -177,15 +225,21 @@ public sealed class EncryptedStaging
         }
 
         DeleteCheckpoint();
+        _hashes.Forget(FilePath);
 
         return Task.CompletedTask;
     }
 
-    private async Task<StagingState> AppendRecordsAsync(FileStream file, BlobRecordCipher cipher, StagingState state, Stream data, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads up to 1 MiB of plaintext, seals and writes it in records of at most 64 KiB while the batch
+    /// is hashed for the file on another thread; repeats until the data ends. Flushes to disk once at
+    /// the end.
+    /// </summary>
+    private async Task<StagingState> AppendRecordsAsync(FileStream file, BlobRecordCipher cipher, StagingState state, Stream data, StagedHash? hash, CancellationToken cancellationToken)
     {
         var handle = file.SafeFileHandle;
-        var plain = ArrayPool<byte>.Shared.Rent(BlobRecordCipher.MaxRecordPlaintext);
-        var record = ArrayPool<byte>.Shared.Rent(BlobRecordCipher.MaxRecordSize);
+        var plain = ArrayPool<byte>.Shared.Rent(BatchPlaintext);
+        var records = ArrayPool<byte>.Shared.Rent(BlobRecordCipher.MaxRecordSize);
         var position = state.End;
         var length = state.PlainLength;
         var counter = state.Records;
@@ -195,19 +249,20 @@ public sealed class EncryptedStaging
         {
             if (TotalLength == 0 && counter == 0)
             {
-                var size = cipher.Seal(counter++, last: true, [], record);
-                await RandomAccess.WriteAsync(handle, record.AsMemory(0, size), position, cancellationToken);
+                var size = cipher.Seal(counter++, last: true, [], records);
+                await WriteAsync(handle, records.AsMemory(0, size), position, hash);
                 (lastStart, lastLength) = (position, 0);
                 position += size;
             }
 
             while (true)
             {
-                var wanted = (int)Math.Min(BlobRecordCipher.MaxRecordPlaintext, TotalLength - length);
+                var wanted = (int)Math.Min(BatchPlaintext, TotalLength - length);
                 if (wanted == 0)
                 {
                     if (await data.ReadAsync(plain.AsMemory(0, 1), cancellationToken) > 0)
                     {
+                        hash?.Spoil();
                         Undo(file, state.End);
                         throw new StagingConflictException($"The data is longer than the declared {TotalLength} bytes.", state.PlainLength);
                     }
@@ -238,12 +293,30 @@ public sealed class EncryptedStaging
 
                 if (filled > 0)
                 {
-                    var size = cipher.Seal(counter, last: length + filled == TotalLength, plain.AsSpan(0, filled), record);
-                    await RandomAccess.WriteAsync(handle, record.AsMemory(0, size), position, CancellationToken.None);
-                    (lastStart, lastLength) = (position, filled);
-                    position += size;
+                    var count = filled;
+                    var hashing = hash is null ? Task.CompletedTask : Task.Run(() => hash.Append(plain.AsSpan(0, count)), CancellationToken.None);
+                    try
+                    {
+                        // Each record is written as soon as it is sealed, while it is still in the
+                        // processor's cache: the kernel's copy of 1 MiB writes cost far more here.
+                        for (var at = 0; at < filled;)
+                        {
+                            var recordLength = Math.Min(BlobRecordCipher.MaxRecordPlaintext, filled - at);
+                            var size = cipher.Seal(counter, last: length + at + recordLength == TotalLength, plain.AsSpan(at, recordLength), records);
+                            await WriteAsync(handle, records.AsMemory(0, size), position, hash);
+                            (lastStart, lastLength) = (position, recordLength);
+                            position += size;
+                            counter = checked(counter + 1);
+                            at += recordLength;
+                        }
+                    }
+                    finally
+                    {
+                        // The plaintext buffer is wiped and reused only once the hash has read it.
+                        await hashing;
+                    }
+
                     length += filled;
-                    counter = checked(counter + 1);
                 }
 
                 failure?.Throw();
@@ -258,10 +331,46 @@ public sealed class EncryptedStaging
         finally
         {
             // Nothing is reported (or left for a resume) before it is on the disk.
+            try
+            {
+                FlushToDisk(file, hash);
+            }
+            finally
+            {
+                System.Security.Cryptography.CryptographicOperations.ZeroMemory(plain);
+                ArrayPool<byte>.Shared.Return(plain);
+                ArrayPool<byte>.Shared.Return(records);
+            }
+        }
+    }
+
+    private static void FlushToDisk(FileStream file, StagedHash? hash)
+    {
+        try
+        {
             file.Flush(flushToDisk: true);
-            System.Security.Cryptography.CryptographicOperations.ZeroMemory(plain);
-            ArrayPool<byte>.Shared.Return(plain);
-            ArrayPool<byte>.Shared.Return(record);
+        }
+        catch
+        {
+            hash?.Spoil();
+            throw;
+        }
+    }
+
+    /// <summary>Plaintext read and hashed at a time (16 records).</summary>
+    private const int BatchPlaintext = 16 * BlobRecordCipher.MaxRecordPlaintext;
+
+    /// <summary>Writes sealed records; a failed write leaves the disk unknown, so the carried hash is dropped.</summary>
+    private static async Task WriteAsync(Microsoft.Win32.SafeHandles.SafeFileHandle handle, ReadOnlyMemory<byte> records, long position, StagedHash? hash)
+    {
+        try
+        {
+            await RandomAccess.WriteAsync(handle, records, position, CancellationToken.None);
+        }
+        catch
+        {
+            hash?.Spoil();
+            throw;
         }
     }
 
@@ -269,13 +378,13 @@ public sealed class EncryptedStaging
     /// Walks the record lengths (no decryption), cuts a torn tail off, and authenticates the last complete
     /// record. Returns no cipher when the file has no complete header yet (a crash during creation).
     /// </summary>
-    private async Task<(StagingState State, BlobRecordCipher? Cipher)> ScanAsync(FileStream file, CancellationToken cancellationToken)
+    private async Task<(StagingState State, BlobRecordCipher? Cipher, byte[] Header)> ScanAsync(FileStream file, CancellationToken cancellationToken)
     {
         var handle = file.SafeFileHandle;
         var fileLength = RandomAccess.GetLength(handle);
         if (fileLength < BlobHeader.Size)
         {
-            return (new StagingState(0, 0, 0, -1, 0), null);
+            return (new StagingState(0, 0, 0, -1, 0), null, []);
         }
 
         var headerBytes = new byte[BlobHeader.Size];
@@ -286,7 +395,7 @@ public sealed class EncryptedStaging
             var checkpoint = await ReadCheckpointAsync(fileLength, cancellationToken);
             try
             {
-                return (await WalkAsync(file, cipher, fileLength, checkpoint, cancellationToken), cipher);
+                return (await WalkAsync(file, cipher, fileLength, checkpoint, cancellationToken), cipher, headerBytes);
             }
             catch (BlobIntegrityException) when (checkpoint is not null)
             {
@@ -294,7 +403,7 @@ public sealed class EncryptedStaging
                 // altered): walk from the start, which decides on the file alone.
                 DeleteCheckpoint();
 
-                return (await WalkAsync(file, cipher, RandomAccess.GetLength(handle), null, cancellationToken), cipher);
+                return (await WalkAsync(file, cipher, RandomAccess.GetLength(handle), null, cancellationToken), cipher, headerBytes);
             }
         }
         catch

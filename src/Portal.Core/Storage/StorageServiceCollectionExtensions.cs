@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.S3
                 ? ActivatorUtilities.CreateInstance<S3BlobBackend>(provider)
                 : ActivatorUtilities.CreateInstance<FileSystemBlobBackend>(provider));
+        services.AddSingleton<StagedUploadHashes>();
         services.AddScoped<EncryptedBlobStore>();
         return services;
     }

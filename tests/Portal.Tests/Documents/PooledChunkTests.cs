@@ -2,7 +2,7 @@ using Portal.Documents.Services;
 
 namespace Portal.Tests.Documents;
 
-/// <summary>The in-memory tus chunk: whole bodies of known and unknown length, and the limit.</summary>
+/// <summary>The in-memory tus chunk: whole bodies of known and unknown length, their SHA-256, and the limit.</summary>
 public sealed class PooledChunkTests
 {
     [Theory]
@@ -20,6 +20,7 @@ public sealed class PooledChunkTests
         Assert.NotNull(chunk);
         Assert.Equal(size, chunk.Length);
         Assert.True(chunk.Span.SequenceEqual(data));
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(data), chunk.Sha256); // hashed as it arrived, in pieces
         using var copy = new MemoryStream();
         await chunk.AsStream().CopyToAsync(copy);
         Assert.Equal(data, copy.ToArray());

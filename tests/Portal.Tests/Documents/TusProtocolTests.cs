@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -147,6 +148,29 @@ public sealed class TusProtocolTests(SharedApps apps) : IClassFixture<SharedApps
         // tus allows 404 or 410 for an expired upload: 410 until the maintenance job removes it, 404 after.
         Assert.Contains((await tus.HeadAsync(stale)).StatusCode, new[] { HttpStatusCode.Gone, HttpStatusCode.NotFound });
         Assert.Contains((await tus.PatchAsync(stale, 0, DocumentsScenario.Pdf(1000))).StatusCode, new[] { HttpStatusCode.Gone, HttpStatusCode.NotFound });
+    }
+
+    [Fact]
+    public async Task A_patch_moves_the_expiry_only_once_it_would_move_by_a_minute()
+    {
+        var app = await apps.For(DatabaseProvider.Sqlite);
+        var scenario = await DocumentsScenario.CreateAsync(app);
+        var tus = new TusClient(await app.SignedInClientAsync(scenario.Practice, scenario.Staff));
+        var content = DocumentsScenario.Pdf(3000);
+        var location = await tus.CreateLocationAsync(content.Length, "expiry.pdf", scenario.ClientId);
+        var created = (await tus.HeadAsync(location)).Headers.GetValues("Upload-Expires").Single();
+
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        var soon = await tus.PatchAsync(location, 0, content.AsMemory(0, 1000));
+        Assert.Equal(HttpStatusCode.NoContent, soon.StatusCode);
+        Assert.Equal(created, soon.Headers.GetValues("Upload-Expires").Single());
+        Assert.Equal(created, (await tus.HeadAsync(location)).Headers.GetValues("Upload-Expires").Single());
+
+        app.Clock.Advance(TimeSpan.FromSeconds(40));
+        var later = await tus.PatchAsync(location, 1000, content.AsMemory(1000, 1000));
+        var moved = DateTimeOffset.Parse(later.Headers.GetValues("Upload-Expires").Single(), CultureInfo.InvariantCulture);
+        Assert.True(moved >= DateTimeOffset.Parse(created, CultureInfo.InvariantCulture).AddSeconds(70), $"{moved} is not 70 s past {created}");
+        Assert.Equal(later.Headers.GetValues("Upload-Expires").Single(), (await tus.HeadAsync(location)).Headers.GetValues("Upload-Expires").Single());
     }
 
     [Theory, BothDatabases]

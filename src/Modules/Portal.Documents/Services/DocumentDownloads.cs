@@ -28,6 +28,9 @@ public sealed class DocumentDownloads(
     TimeProvider clock,
     ILogger<DocumentDownloads> logger)
 {
+    /// <summary>Plaintext per write to the response (two such batches per download, one decrypted while the other is hashed and sent).</summary>
+    private const int SendBufferSize = 256 * 1024;
+
     public async Task<DownloadOutcome> SendAsync(HttpContext context, Document document, DocumentVersion version, ClientDocumentRights rights)
     {
         var cancellationToken = context.RequestAborted;
@@ -43,7 +46,7 @@ public sealed class DocumentDownloads(
         try
         {
             await using var stream = await blobs.OpenReadAsync(version.BlobKey, version.Sha256, cancellationToken);
-            await stream.CopyToAsync(response.Body, 81920, cancellationToken);
+            await stream.CopyToAsync(response.Body, SendBufferSize, cancellationToken);
         }
         catch (BlobIntegrityException ex)
         {

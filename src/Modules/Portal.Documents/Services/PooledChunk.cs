@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography;
 
 namespace Portal.Documents.Services;
 
@@ -6,6 +7,7 @@ namespace Portal.Documents.Services;
 /// A tus chunk held in memory while its checksum is checked, in an array from the shared pool: a
 /// client sending 8 MiB chunks would otherwise cost a fresh large-object-heap array (and the copies
 /// of a growing MemoryStream) on every PATCH. Dispose returns the array, cleared: it held file bytes.
+/// The chunk's SHA-256 is computed while it arrives, so hashing overlaps with the network.
 /// </summary>
 public sealed class PooledChunk : IDisposable
 {
@@ -13,13 +15,17 @@ public sealed class PooledChunk : IDisposable
 
     private byte[]? _array;
 
-    private PooledChunk(byte[] array, int length)
+    private PooledChunk(byte[] array, int length, byte[] sha256)
     {
         _array = array;
         Length = length;
+        Sha256 = sha256;
     }
 
     public int Length { get; }
+
+    /// <summary>SHA-256 of the chunk.</summary>
+    public byte[] Sha256 { get; }
 
     public ReadOnlySpan<byte> Span => (_array ?? throw new ObjectDisposedException(nameof(PooledChunk))).AsSpan(0, Length);
 
@@ -34,6 +40,7 @@ public sealed class PooledChunk : IDisposable
         var capacity = (int)Math.Min(limit + 1, contentLength is { } known ? known + 1 : UnknownLengthStart);
         var array = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 1));
         var filled = 0;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         try
         {
             while (true)
@@ -59,6 +66,8 @@ public sealed class PooledChunk : IDisposable
                     Return(array, filled);
                     return null;
                 }
+
+                hash.AppendData(array, filled - read, read);
             }
         }
         catch
@@ -67,7 +76,7 @@ public sealed class PooledChunk : IDisposable
             throw;
         }
 
-        return new PooledChunk(array, filled);
+        return new PooledChunk(array, filled, hash.GetHashAndReset());
     }
 
     public Stream AsStream() => new MemoryStream(_array ?? throw new ObjectDisposedException(nameof(PooledChunk)), 0, Length, writable: false);

@@ -242,7 +242,7 @@ public sealed class TusUploads(
                     return TusResult.Failed(UploadErrors.ChunkTooLarge(MaxChecksummedChunk));
                 }
 
-                if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(held.Span), expectedChecksum))
+                if (!CryptographicOperations.FixedTimeEquals(held.Sha256, expectedChecksum))
                 {
                     return TusResult.Offset(current, upload.Length, upload.ExpiresAt, null, UploadErrors.ChecksumMismatch);
                 }
@@ -286,7 +286,15 @@ public sealed class TusUploads(
                 throw;
             }
 
-            upload.ExpiresAt = now + options.Value.UploadExpiry;
+            // Moving the expiry is a database write (and a journal sync on SQLite) on every PATCH: it
+            // moves only once it would move by a minute (or a hundredth of the expiry, if shorter).
+            // SaveChanges writes nothing when neither it nor the content type (first PATCH) changed.
+            var extended = now + options.Value.UploadExpiry;
+            if (extended - upload.ExpiresAt >= TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerMinute, options.Value.UploadExpiry.Ticks / 100)))
+            {
+                upload.ExpiresAt = extended;
+            }
+
             await db.SaveChangesAsync(CancellationToken.None);
             if (reached < upload.Length)
             {

@@ -158,6 +158,53 @@ public sealed class BlobEncryptionTests(FileSystemStorageApp fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_large_read_gets_several_whole_records_and_the_batch_with_a_wrong_final_record_is_withheld()
+    {
+        var (key, data) = await WriteAsync(16 * 65_536 + 5);
+        var buffer = new byte[8 * 65_536 + 100];
+        var reads = await fixture.App.WithStoreAsync(fixture.First, async store =>
+        {
+            await using var stream = await store.OpenReadAsync(key, StorageTestData.Sha256(data), default);
+            return new[] { await stream.ReadAsync(buffer), await stream.ReadAsync(new byte[65_536 + 10]) };
+        });
+        Assert.Equal([8 * 65_536, 65_536], reads);
+        Assert.Equal(data[..(8 * 65_536)], buffer[..(8 * 65_536)]);
+
+        var (small, _) = await WriteAsync(ThreeRecords);
+        var wrong = StorageTestData.Sha256(StorageTestData.Random(10));
+        await Assert.ThrowsAsync<BlobIntegrityException>(() => fixture.App.WithStoreAsync(fixture.First, async store =>
+        {
+            await using var stream = await store.OpenReadAsync(small, wrong, default);
+            return await stream.ReadAsync(buffer);
+        }));
+    }
+
+    [Fact]
+    public async Task A_copy_in_batches_to_a_slow_target_delivers_every_byte_and_withholds_the_batch_with_a_wrong_final_record()
+    {
+        var (key, data) = await WriteAsync(16 * 65_536 - 5);
+        var copied = new SlowWriteStream();
+        var sha256 = await fixture.App.WithStoreAsync(fixture.First, async store =>
+        {
+            await using var stream = (Portal.Core.Crypto.DecryptingReadStream)await store.OpenReadAsync(key, StorageTestData.Sha256(data), default);
+            await stream.CopyToAsync(copied, 4 * 65_536);
+            return stream.Sha256;
+        });
+        Assert.Equal(data, copied.ToArray());
+        Assert.Equal(StorageTestData.Sha256(data), sha256);
+
+        // Four records a batch: the last batch (records 12 to 15, the final one) goes out only once the hash is checked.
+        var partial = new SlowWriteStream();
+        var wrong = StorageTestData.Sha256(StorageTestData.Random(10));
+        await Assert.ThrowsAsync<BlobIntegrityException>(() => fixture.App.WithStoreAsync(fixture.First, async store =>
+        {
+            await using var stream = await store.OpenReadAsync(key, wrong, default);
+            await stream.CopyToAsync(partial, 4 * 65_536);
+        }));
+        Assert.Equal(data[..(12 * 65_536)], partial.ToArray());
+    }
+
+    [Fact]
     public async Task Tampering_is_an_io_exception_so_stream_copies_stop()
     {
         var (key, _) = await WriteAsync(10);
@@ -165,6 +212,17 @@ public sealed class BlobEncryptionTests(FileSystemStorageApp fixture) : IClassFi
         stored[^1] ^= 1;
         var error = await ReadTamperedAsync(key, stored);
         Assert.IsAssignableFrom<IOException>(error);
+    }
+
+    /// <summary>Writes that complete later, on another thread, as a socket's do.</summary>
+    private sealed class SlowWriteStream : MemoryStream
+    {
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var copy = buffer.ToArray();
+            await Task.Yield();
+            await base.WriteAsync(copy, cancellationToken);
+        }
     }
 
     private async Task<(string Key, byte[] Data)> WriteAsync(int length)

@@ -3,7 +3,7 @@ using Portal.Core.Storage;
 
 namespace Portal.Tests.Core.Storage;
 
-/// <summary>Resumable uploads staged encrypted: odd chunk sizes, crashes with torn records, wrong offsets, completion.</summary>
+/// <summary>Resumable uploads staged encrypted: odd chunk sizes, crashes with torn records, wrong offsets, completion with and without the hash made while staging.</summary>
 public sealed class EncryptedStagingTests(FileSystemStorageApp fixture) : IClassFixture<FileSystemStorageApp>
 {
     private const int Total = 1024 * 1024;
@@ -245,13 +245,74 @@ public sealed class EncryptedStagingTests(FileSystemStorageApp fixture) : IClass
     }
 
     [Fact]
+    public async Task Completion_takes_the_hash_made_while_staging_and_a_download_still_authenticates_every_record()
+    {
+        var data = StorageTestData.Random(Total);
+        var (uploadId, blobKey) = (NewId(), NewId());
+        var file = await InStagingAsync(uploadId, blobKey, async staging =>
+        {
+            await staging.AppendAsync(new MemoryStream(data, 0, 300_000), 0, default);
+            await staging.AppendAsync(new MemoryStream(data, 300_000, Total - 300_000), 300_000, default);
+            return staging.FilePath;
+        });
+
+        // A byte of the first record altered on the disk after it was written: completion does not read
+        // the records back (each was sealed from plaintext hashed on the way), so it goes unnoticed here...
+        await FlipByteAsync(file, BlobHeaderSize + 4 + 1000);
+        var stored = await InStagingAsync(uploadId, blobKey, staging => staging.CompleteAsync(default));
+        Assert.Equal(StorageTestData.Sha256(data), stored.Sha256);
+
+        // ...and every read authenticates it.
+        await Assert.ThrowsAsync<BlobIntegrityException>(() => fixture.App.ReadAsync(fixture.First, blobKey, stored.Sha256));
+    }
+
+    [Fact]
+    public async Task Without_a_hash_carried_from_the_appends_completion_authenticates_every_record()
+    {
+        var data = StorageTestData.Random(Total);
+        var (uploadId, blobKey) = (NewId(), NewId());
+        var file = await InStagingAsync(uploadId, blobKey, async staging =>
+        {
+            await staging.AppendAsync(new MemoryStream(data, 0, 200_000), 0, default);
+            return staging.FilePath;
+        });
+
+        // A crash cut the last record short: what is on the disk is no longer what the hash covered.
+        using (var stream = new FileStream(file, FileMode.Open))
+        {
+            stream.SetLength(stream.Length - 5);
+        }
+
+        await InStagingAsync(uploadId, blobKey, async staging =>
+        {
+            var durable = await staging.DurableLengthAsync();
+            Assert.Equal(196_608, durable);
+            await staging.AppendAsync(new MemoryStream(data, (int)durable, Total - (int)durable), durable, default);
+            await FlipByteAsync(file, BlobHeaderSize + 4 + 1000);
+            await Assert.ThrowsAsync<BlobIntegrityException>(() => staging.CompleteAsync(default));
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task Ids_are_checked()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => InStagingAsync("../../etc", NewId(), _ => Task.FromResult(0)));
         await Assert.ThrowsAsync<ArgumentException>(() => InStagingAsync(NewId(), "a/b", _ => Task.FromResult(0)));
     }
 
+    private const int BlobHeaderSize = 16;
+
     private static string NewId() => Guid.CreateVersion7().ToString("N");
+
+    private static async Task FlipByteAsync(string file, long position)
+    {
+        await using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
+        stream.Position = position;
+        var value = stream.ReadByte();
+        stream.Position = position;
+        stream.WriteByte((byte)(value ^ 0x01));
+    }
 
     private Task<T> InStagingAsync<T>(string uploadId, string blobKey, Func<EncryptedStaging, Task<T>> work, long total = Total)
         => fixture.App.WithStoreAsync(fixture.First, store => work(store.OpenStaging(uploadId, blobKey, total)));
