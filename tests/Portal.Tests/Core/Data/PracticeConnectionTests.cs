@@ -48,6 +48,29 @@ public sealed class PracticeConnectionTests
         Assert.Equal(app.Get<TenantRegistry>().Find(second.Name)!.DatabaseSchema, secondSchema);
     }
 
+    [Fact]
+    public async Task A_practice_idle_for_the_connection_lifetime_gives_up_its_pooled_contexts()
+    {
+        await using var app = await PortalApplication.StartAsync(DatabaseProvider.Sqlite, options => options
+            .Set("Portal:Database:IdleConnectionLifetime", "00:00:30")
+            .Set("Portal:Jobs:WorkerEnabled", "false"));
+        var first = await app.CreatePracticeAsync();
+        var second = await app.CreatePracticeAsync();
+        var contexts = app.Get<TenantDbContextOptions>();
+        await CountSettingsAsync(app, first);
+        await CountSettingsAsync(app, second);
+
+        // Setting a practice up went through several registry entries of it; each has its pools until idle.
+        Assert.True(contexts.PooledPractices >= 2);
+
+        // Only the practice used after the lifetime keeps a pool; the other comes back on its next use.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await CountSettingsAsync(app, second);
+        Assert.Equal(1, contexts.PooledPractices);
+        await CountSettingsAsync(app, first);
+        Assert.Equal(2, contexts.PooledPractices);
+    }
+
     private static Task<int> CountSettingsAsync(PortalApplication app, TenantDescriptor practice)
         => app.InPracticeAsync(practice, sp => sp.GetRequiredService<CoreTenantDbContext>().Settings.CountAsync());
 
