@@ -58,7 +58,7 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
                 && (v.ScanState == ScanState.Clean || v.ScanState == ScanState.NotScanned)));
         }
 
-        var total = await documents.CountAsync(cancellationToken);
+        var filtered = documents;
         documents = (query.Sort, query.Descending) switch
         {
             (DocumentSort.Name, false) => documents.OrderBy(d => d.NormalizedName),
@@ -74,6 +74,10 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         var rows = await documents.Skip((page - 1) * query.PageSize).Take(query.PageSize)
             .Join(db.Versions, shown, v => (Guid?)v.Id, (d, v) => new DocumentRow(d, v))
             .ToListAsync(cancellationToken);
+
+        // A first page that is not full is the whole list: most folders fit on one page, so most
+        // requests need no count.
+        var total = page == 1 && rows.Count < query.PageSize ? rows.Count : await filtered.CountAsync(cancellationToken);
 
         // The join loses the order on some providers: restore it from the paged ids.
         var ids = rows.Select(r => r.Document.Id).ToList();
