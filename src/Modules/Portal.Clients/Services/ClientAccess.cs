@@ -21,6 +21,7 @@ public sealed class ClientAccess(
     ActivePortals activePortals,
     PortalChoiceCookie choice,
     ClientAccessCopies copies,
+    IClientDirectory directory,
     TenantContext tenantContext) : IClientAccess
 {
     private readonly Dictionary<Guid, CurrentPortal?> _current = [];
@@ -35,7 +36,7 @@ public sealed class ClientAccess(
         if ((await authorization.AuthorizeAsync(user, null, new PermissionRequirement(Permissions.ViewClients.Name))).Succeeded)
         {
             // A made-up id is nobody's client: staff get nothing to write rows against.
-            return await copies.ClientAsync(tenantContext.Tenant.Id, clientId, () => FindClientAsync(clientId, cancellationToken), cancellationToken) is not null
+            return await directory.FindAsync(clientId, cancellationToken) is not null
                 ? ClientAccessLevel.Staff
                 : ClientAccessLevel.None;
         }
@@ -103,7 +104,4 @@ public sealed class ClientAccess(
                                orderby c.NormalizedName
                                select new ClientSummary(c.Id, c.Name)).ToListAsync(cancellationToken),
             cancellationToken);
-
-    private Task<ClientSummary?> FindClientAsync(Guid clientId, CancellationToken cancellationToken)
-        => db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new ClientSummary(c.Id, c.Name)).SingleOrDefaultAsync(cancellationToken);
 }
