@@ -26,13 +26,7 @@ trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 240); do curl -fs "$BASE/health/ready" >/dev/null && break; kill -0 $APP 2>/dev/null || { cat "$DATA/app.log" >&2; exit 1; }; sleep 0.5; done
 curl -fs -o /dev/null "$BASE/health/ready" || { echo "the portal did not become ready; see $DATA/app.log" >&2; exit 1; }
 
-sign_in() { # jar email
-  local jar="$1" email="$2" token
-  token="$(curl -fs -c "$jar" -b "$jar" -H "Host: $HOST" "$BASE/account/signin" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)"
-  curl -fs -o /dev/null -c "$jar" -b "$jar" -H "Host: $HOST" \
-    --data-urlencode "Email=$email" --data-urlencode "Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token" \
-    "$BASE/account/signin"
-}
+. bench/http/sign-in.sh
 
 profile() { # name jar path
   local name="$1" jar="$2" path="$3" status

@@ -64,13 +64,7 @@ for _ in $(seq 1 240); do curl -fs "$BASE/health/ready" >/dev/null && break; kil
 curl -fs -o /dev/null "$BASE/health/ready" || { echo "the portal did not become ready; see $DATA/app.log" >&2; cat "$DATA/app.log" >&2; exit 1; }
 for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$BARE_PORT/" && break; sleep 0.5; done
 
-sign_in() { # jar email
-  local jar="$1" email="$2" token
-  token="$(curl -fs -c "$jar" -b "$jar" -H "Host: $HOST" "$BASE/account/signin" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)"
-  curl -fs -o /dev/null -c "$jar" -b "$jar" -H "Host: $HOST" \
-    --data-urlencode "Email=$email" --data-urlencode "Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token" \
-    "$BASE/account/signin"
-}
+. bench/http/sign-in.sh
 cookie_header() { awk -F'\t' 'NF >= 7 && $0 !~ /^# / {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$1" | sed 's/^/Cookie: /'; }
 
 CLIENT="$DATA/client.jar"; STAFF="$DATA/staff.jar"
