@@ -28,16 +28,12 @@ internal sealed class PracticeDataChangeTracker(Guid practiceId, ILookup<Type, P
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, byte>> Pending = [];
     private readonly ConditionalWeakTable<IModel, IReadOnlyList<(string Area, string[] Statements)>> _statements = [];
 
-    public async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-    {
-        // SaveChanges reads results back: its writes are committed when it ends, or with the transaction.
-        Note(command, eventData.Context, command.Transaction ?? (object?)eventData.Context);
-        await Task.CompletedTask;
-        return result;
-    }
+    public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        => ValueTask.FromResult(ReaderExecuted(command, eventData, result));
 
     public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
+        // SaveChanges reads results back: its writes are committed when it ends, or with the transaction.
         Note(command, eventData.Context, command.Transaction ?? (object?)eventData.Context);
         return result;
     }

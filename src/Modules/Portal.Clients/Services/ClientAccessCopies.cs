@@ -19,16 +19,21 @@ public sealed class ClientAccessCopies(IMemoryCache cache, IPracticeDataVersions
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     public async Task<IReadOnlyList<ActivePortal>> PortalsOfAsync(Guid practiceId, Guid userId, DateOnly today, Func<Task<IReadOnlyList<ActivePortal>>> load, CancellationToken cancellationToken)
-        => await GetAsync($"portals-of:{practiceId:N}:{await VersionAsync(practiceId, cancellationToken)}:{today:yyyyMMdd}:{userId:N}", load);
+        => (await GetAsync<IReadOnlyList<ActivePortal>>($"portals-of:{practiceId:N}:{await VersionAsync(practiceId, cancellationToken)}:{today:yyyyMMdd}:{userId:N}", async () => await load()))!;
 
     public async Task<IReadOnlyList<ClientSummary>> ClientsOfAsync(Guid practiceId, Guid portalId, Func<Task<IReadOnlyList<ClientSummary>>> load, CancellationToken cancellationToken)
-        => await GetAsync($"clients-of:{practiceId:N}:{await VersionAsync(practiceId, cancellationToken)}:{portalId:N}", load);
+        => (await GetAsync<IReadOnlyList<ClientSummary>>($"clients-of:{practiceId:N}:{await VersionAsync(practiceId, cancellationToken)}:{portalId:N}", async () => await load()))!;
 
     /// <summary>A client's name; a client that does not exist is not remembered (made-up ids cannot fill the memory).</summary>
     public async Task<ClientSummary?> ClientAsync(Guid practiceId, Guid clientId, Func<Task<ClientSummary?>> load, CancellationToken cancellationToken)
+        => await GetAsync($"client:{practiceId:N}:{await VersionAsync(practiceId, cancellationToken)}:{clientId:N}", load);
+
+    private ValueTask<long> VersionAsync(Guid practiceId, CancellationToken cancellationToken) => versions.CurrentAsync(practiceId, Area, cancellationToken);
+
+    private async Task<T?> GetAsync<T>(string key, Func<Task<T?>> load)
+        where T : class
     {
-        var key = $"client:{practiceId:N}:{await VersionAsync(practiceId, cancellationToken)}:{clientId:N}";
-        if (cache.TryGetValue(key, out ClientSummary? copy) && copy is not null)
+        if (cache.TryGetValue(key, out T? copy) && copy is not null)
         {
             return copy;
         }
@@ -39,21 +44,6 @@ public sealed class ClientAccessCopies(IMemoryCache cache, IPracticeDataVersions
             cache.Set(key, copy, Lifetime);
         }
 
-        return copy;
-    }
-
-    private ValueTask<long> VersionAsync(Guid practiceId, CancellationToken cancellationToken) => versions.CurrentAsync(practiceId, Area, cancellationToken);
-
-    private async Task<T> GetAsync<T>(string key, Func<Task<T>> load)
-        where T : class
-    {
-        if (cache.TryGetValue(key, out T? copy) && copy is not null)
-        {
-            return copy;
-        }
-
-        copy = await load();
-        cache.Set(key, copy, Lifetime);
         return copy;
     }
 }
