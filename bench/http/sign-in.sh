@@ -7,4 +7,6 @@ sign_in() { # cookie-jar email
   curl -fs -o /dev/null -c "$jar" -b "$jar" -H "Host: $HOST" \
     --data-urlencode "Email=$email" --data-urlencode "Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token" \
     "$BASE/account/signin"
+  # The page after signing in reads the sign-in's one-time message and deletes its cookie, as in a browser.
+  curl -fs -o /dev/null -c "$jar" -b "$jar" -H "Host: $HOST" "$BASE/"
 }

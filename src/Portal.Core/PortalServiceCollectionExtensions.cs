@@ -41,6 +41,14 @@ public static class PortalServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<AppDataOptions>().Bind(configuration.GetSection(AppDataOptions.Section));
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
+        services.AddOptions<Caching.PageCacheOptions>().Bind(configuration.GetSection(Caching.PageCacheOptions.Section));
+        var pageCache = configuration.GetSection(Caching.PageCacheOptions.Section).Get<Caching.PageCacheOptions>() ?? new Caching.PageCacheOptions();
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = pageCache.SizeLimitMegabytes * 1024L * 1024L;
+            options.MaximumBodySize = 1024 * 1024;
+            options.AddPolicy(Caching.SignedInPages.Policy, new Caching.SignedInPageCachePolicy());
+        });
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddOptions<RecipeOptions>().Bind(configuration.GetSection(RecipeOptions.Section));
@@ -167,6 +175,8 @@ public static class PortalServiceCollectionExtensions
             startup.ConfigureMiddleware(app);
         }
 
+        // After every module's middleware (account requirements), so copies are only looked up for requests they let through.
+        app.UseOutputCache();
         return app;
     }
 

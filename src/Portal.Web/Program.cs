@@ -35,6 +35,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/HostAdmin", HostAdminDefaults.Policy);
     options.Conventions.AllowAnonymousToPage("/HostAdmin/SignIn");
 });
+builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, Portal.Core.Navigation.TempDataCookie>();
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add(new UnknownPageHandlerFilter()));
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 builder.Services.AddAntiforgery(options =>

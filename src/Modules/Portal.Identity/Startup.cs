@@ -32,6 +32,9 @@ public sealed class Startup : ModuleStartup
         services.AddOptions<PortalIdentityOptions>().Bind(configuration.GetSection(PortalIdentityOptions.Section));
 
         services.AddTenantDbContext<UsersDbContext>(UsersDbContext.MigrationsHistoryTable);
+
+        // Renewed every minute per active session and written by failed sign-ins; no kept page shows them.
+        services.AddPracticeDataOutsidePages<UsersDbContext>(typeof(UserSession), typeof(SignInThrottle));
         services.AddSettingsSection<SecuritySettings>();
         services
             .AddIdentity<PortalUser, PortalRole>(options =>

@@ -14,4 +14,11 @@ public interface IPracticeDataVersions
     ValueTask<long> CurrentAsync(Guid practiceId, string area, CancellationToken cancellationToken = default);
 
     Task BumpAsync(Guid practiceId, string area, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A number that grows with every committed change to any of the practice's data (every area,
+    /// and every write to its tables outside the declared areas) or settings: the key of copies made
+    /// from all of it, such as whole pages. Equal stamps mean this server has learnt of no change between them.
+    /// </summary>
+    ValueTask<long> StampAsync(Guid practiceId, CancellationToken cancellationToken = default);
 }

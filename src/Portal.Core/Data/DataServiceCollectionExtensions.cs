@@ -40,4 +40,14 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(new PracticeDataArea(typeof(TContext), area, entityTypes));
         return services;
     }
+
+    /// <summary>
+    /// Declares entities whose writes do not grow the practice's stamp (<see cref="Contracts.IPracticeDataVersions.StampAsync"/>):
+    /// rows written so often that retiring every copy of the practice's pages with them would leave no
+    /// copy worth keeping, and that no page keeping copies shows. A change to them that must end
+    /// something (ending sessions) bumps its own area explicitly.
+    /// </summary>
+    public static IServiceCollection AddPracticeDataOutsidePages<TContext>(this IServiceCollection services, params Type[] entityTypes)
+        where TContext : DbContext
+        => services.AddPracticeDataArea<TContext>(PracticeDataArea.OutsidePages, entityTypes);
 }

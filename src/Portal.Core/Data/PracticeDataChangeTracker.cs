@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -26,7 +27,8 @@ internal sealed class PracticeDataChangeTracker(Guid practiceId, ILookup<Type, P
     : IDbCommandInterceptor, ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, byte>> Pending = [];
-    private readonly ConditionalWeakTable<IModel, IReadOnlyList<(string Area, string[] Statements)>> _statements = [];
+    private static readonly Regex WrittenTable = new("(?:INSERT INTO|UPDATE|DELETE FROM) \"([^\"]+)\"", RegexOptions.CultureInvariant);
+    private readonly ConcurrentDictionary<Type, (IModel Model, IReadOnlyDictionary<string, string[]> Areas)> _tables = new();
 
     public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
         => ValueTask.FromResult(ReaderExecuted(command, eventData, result));
@@ -40,7 +42,11 @@ internal sealed class PracticeDataChangeTracker(Guid practiceId, ILookup<Type, P
 
     public async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (command.Transaction is not null)
+        if (result == 0)
+        {
+            // Nothing written (an ExecuteDelete that found no rows: the recurring sweeps), nothing to retire.
+        }
+        else if (command.Transaction is not null)
         {
             Note(command, eventData.Context, command.Transaction);
         }
@@ -54,7 +60,11 @@ internal sealed class PracticeDataChangeTracker(Guid practiceId, ILookup<Type, P
 
     public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        if (command.Transaction is not null)
+        if (result == 0)
+        {
+            // Nothing written, nothing to retire.
+        }
+        else if (command.Transaction is not null)
         {
             Note(command, eventData.Context, command.Transaction);
         }
@@ -130,11 +140,6 @@ internal sealed class PracticeDataChangeTracker(Guid practiceId, ILookup<Type, P
 
     private List<string>? Written(DbCommand command, DbContext context)
     {
-        if (!areas.Contains(context.GetType()))
-        {
-            return null;
-        }
-
         var sql = command.CommandText;
         if (sql.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
         {
@@ -142,24 +147,37 @@ internal sealed class PracticeDataChangeTracker(Guid practiceId, ILookup<Type, P
         }
 
         List<string>? written = null;
-        foreach (var (area, statements) in StatementsOf(context))
+        var tables = AreasOf(context);
+        foreach (Match match in WrittenTable.Matches(sql))
         {
-            if (statements.Any(s => sql.Contains(s, StringComparison.Ordinal)))
+            // A table in no declared area still changes what the practice's pages show.
+            foreach (var area in tables.GetValueOrDefault(match.Groups[1].Value) ?? [PracticeDataArea.Other])
             {
-                (written ??= []).Add(area);
+                if (area != PracticeDataArea.OutsidePages && !(written ??= []).Contains(area))
+                {
+                    written.Add(area);
+                }
             }
         }
 
         return written;
     }
 
-    private IReadOnlyList<(string Area, string[] Statements)> StatementsOf(DbContext context)
-        => _statements.GetValue(context.Model, model => areas[context.GetType()]
-            .Select(area => (area.Area, area.EntityTypes
-                .Select(type => model.FindEntityType(type)?.GetTableName() ?? throw new InvalidOperationException($"{type.Name} is not mapped by {context.GetType().Name}."))
-                .SelectMany(table => new[] { $"INSERT INTO \"{table}\"", $"UPDATE \"{table}\"", $"DELETE FROM \"{table}\"" })
-                .ToArray()))
-            .ToList());
+    private IReadOnlyDictionary<string, string[]> AreasOf(DbContext context)
+    {
+        if (_tables.TryGetValue(context.GetType(), out var known) && ReferenceEquals(known.Model, context.Model))
+        {
+            return known.Areas;
+        }
+
+        var tables = areas[context.GetType()]
+            .SelectMany(area => area.EntityTypes.Select(type => (area.Area, Table: context.Model.FindEntityType(type)?.GetTableName()
+                ?? throw new InvalidOperationException($"{type.Name} is not mapped by {context.GetType().Name}."))))
+            .GroupBy(t => t.Table, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(t => t.Area).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        _tables[context.GetType()] = (context.Model, tables);
+        return tables;
+    }
 
     private async Task BumpPendingAsync(object until)
     {

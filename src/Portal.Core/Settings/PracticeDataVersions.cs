@@ -13,6 +13,9 @@ internal sealed class PracticeDataVersions(SettingsVersions versions) : IPractic
     public ValueTask<long> CurrentAsync(Guid practiceId, string area, CancellationToken cancellationToken = default)
         => versions.CurrentAsync(practiceId, Prefix + area, cancellationToken);
 
+    public ValueTask<long> StampAsync(Guid practiceId, CancellationToken cancellationToken = default)
+        => versions.StampAsync(practiceId, cancellationToken);
+
     // The change is committed: announce it even if the caller has gone, or other servers keep the old copy.
     public Task BumpAsync(Guid practiceId, string area, CancellationToken cancellationToken = default)
         => versions.BumpAsync(practiceId, Prefix + area, CancellationToken.None);

@@ -19,6 +19,7 @@ public sealed class SettingsVersions(IDbContextFactory<HostDbContext> hostDb, Ho
     public const string ChangeChannel = "portal_settings";
 
     private readonly ConcurrentDictionary<(Guid Tenant, string Section), long> _known = new();
+    private readonly ConcurrentDictionary<Guid, long> _stamps = new();
     private volatile PollStamp? _polled;
 
     public string Channel => ChangeChannel;
@@ -35,6 +36,17 @@ public sealed class SettingsVersions(IDbContextFactory<HostDbContext> hostDb, Ho
         }
 
         return _known.GetValueOrDefault((tenantId, section));
+    }
+
+    /// <summary>The sum of every version of the practice this server knows of: it grows with any bump of any section.</summary>
+    public async ValueTask<long> StampAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        if (_polled is null)
+        {
+            await ReloadAsync(cancellationToken);
+        }
+
+        return _stamps.GetValueOrDefault(tenantId);
     }
 
     /// <summary>Records a save of <paramref name="section"/>: a new version in the host store, here, and on every server.</summary>
@@ -110,5 +122,22 @@ public sealed class SettingsVersions(IDbContextFactory<HostDbContext> hostDb, Ho
     private sealed record PollStamp(int Count, long Sum);
 
     private void Learn(Guid tenantId, string section, long version)
-        => _known.AddOrUpdate((tenantId, section), version, (_, known) => Math.Max(known, version));
+    {
+        var key = (tenantId, section);
+        while (true)
+        {
+            var known = _known.GetValueOrDefault(key);
+            if (version <= known)
+            {
+                return;
+            }
+
+            // Whoever raises the version adds the rise to the practice's stamp: each rise is counted once.
+            if (known == 0 ? _known.TryAdd(key, version) : _known.TryUpdate(key, version, known))
+            {
+                _stamps.AddOrUpdate(tenantId, version - known, (_, stamp) => stamp + version - known);
+                return;
+            }
+        }
+    }
 }

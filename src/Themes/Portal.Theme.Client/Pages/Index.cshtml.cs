@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Caching;
 using Portal.Core.Contracts;
 using Portal.Core.Navigation;
 using Portal.Core.Security;
@@ -10,6 +12,7 @@ namespace Portal.Theme.Client.Pages;
 
 /// <summary>The practice's home page: a welcome for visitors, the client's dashboard once signed in.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = SignedInPages.Policy)]
 public sealed class IndexModel(IEnumerable<IClientDashboardCardProvider> providers) : PageModel
 {
     public IReadOnlyList<ClientDashboardCard> Cards { get; private set; } = [];

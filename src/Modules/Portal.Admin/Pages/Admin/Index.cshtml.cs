@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using Portal.Core.Caching;
 using Portal.Core.Mail;
 using Portal.Core.Navigation;
 using Portal.Core.Scanning;
@@ -10,6 +12,7 @@ using Portal.Core.Tenancy;
 namespace Portal.Admin.Pages.Admin;
 
 [RequirePermission(Permissions.AccessAdminName)]
+[OutputCache(PolicyName = SignedInPages.Policy)]
 public sealed class DashboardModel(
     TenantContext tenantContext,
     TenantUrls urls,

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using Portal.Core.Caching;
 using Portal.Core.Contracts;
 using Portal.Core.Tenancy;
 using Portal.Documents.Models;
@@ -13,6 +15,7 @@ namespace Portal.Documents.Pages.Documents;
 
 /// <summary>A client's documents as their portal users see them: both directions, folders, upload.</summary>
 [Authorize]
+[OutputCache(PolicyName = SignedInPages.Policy)]
 public sealed class ClientModel(
     DocumentAccess access,
     DocumentLibrary library,

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using Portal.Core.Caching;
 using Portal.Core.Contracts;
 using Portal.Core.Navigation;
 using Portal.Core.Security;
@@ -16,6 +18,7 @@ namespace Portal.Documents.Pages.Admin.Documents;
 
 /// <summary>Staff's view of one client's documents: all files both ways, folders, sending, trash, sharing.</summary>
 [RequirePermission(Permissions.ViewDocumentsName)]
+[OutputCache(PolicyName = SignedInPages.Policy)]
 public sealed class ClientModel(
     DocumentAccess access,
     DocumentLibrary library,

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Caching;
 using Portal.Core.Contracts;
 using Portal.Core.Navigation;
 using Portal.Core.Security;
@@ -10,6 +12,7 @@ using Portal.Documents.Services;
 namespace Portal.Documents.Pages.Admin.Documents;
 
 [RequirePermission(Permissions.ViewDocumentsName)]
+[OutputCache(PolicyName = SignedInPages.Policy)]
 public sealed class IndexModel(DocumentLibrary library, DocumentsDbContext db, IClientDirectory clients) : PageModel
 {
     [FromQuery(Name = "page")]
