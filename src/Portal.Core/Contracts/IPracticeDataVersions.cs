@@ -18,7 +18,9 @@ public interface IPracticeDataVersions
     /// <summary>
     /// A number that grows with every committed change to any of the practice's data (every area,
     /// and every write to its tables outside the declared areas) or settings: the key of copies made
-    /// from all of it, such as whole pages. Equal stamps mean this server has learnt of no change between them.
+    /// from all of it, such as whole pages. Equal stamps mean this server has learnt of no change between
+    /// them; stamps of different servers are not comparable. Writes outside the declared areas grow it
+    /// here at once and reach the other servers moments later (they are too frequent to wait for).
     /// </summary>
     ValueTask<long> StampAsync(Guid practiceId, CancellationToken cancellationToken = default);
 }

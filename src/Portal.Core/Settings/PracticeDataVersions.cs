@@ -1,4 +1,5 @@
 using Portal.Core.Contracts;
+using Portal.Core.Data;
 
 namespace Portal.Core.Settings;
 
@@ -17,6 +18,15 @@ internal sealed class PracticeDataVersions(SettingsVersions versions) : IPractic
         => versions.StampAsync(practiceId, cancellationToken);
 
     // The change is committed: announce it even if the caller has gone, or other servers keep the old copy.
+    // Writes outside the declared areas are the frequent ones (audit, events, outbox): recorded later.
     public Task BumpAsync(Guid practiceId, string area, CancellationToken cancellationToken = default)
-        => versions.BumpAsync(practiceId, Prefix + area, CancellationToken.None);
+    {
+        if (area == PracticeDataArea.Other)
+        {
+            versions.BumpLater(practiceId, Prefix + area);
+            return Task.CompletedTask;
+        }
+
+        return versions.BumpAsync(practiceId, Prefix + area, CancellationToken.None);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Portal.Core.Data;
 
 namespace Portal.Core.Settings;
@@ -14,12 +15,15 @@ namespace Portal.Core.Settings;
 /// Versions only grow here, so a late or repeated message never brings an old copy back. Other cached
 /// practice data (sessions, client access) counts its versions here too (<see cref="Contracts.IPracticeDataVersions"/>).
 /// </summary>
-public sealed class SettingsVersions(IDbContextFactory<HostDbContext> hostDb, HostChangeSignal signal, TimeProvider clock) : IHostChangeFeed
+public sealed partial class SettingsVersions(IDbContextFactory<HostDbContext> hostDb, HostChangeSignal signal, TimeProvider clock, ILogger<SettingsVersions> logger) : IHostChangeFeed
 {
     public const string ChangeChannel = "portal_settings";
 
     private readonly ConcurrentDictionary<(Guid Tenant, string Section), long> _known = new();
     private readonly ConcurrentDictionary<Guid, long> _stamps = new();
+
+    // Per section bumped later: 1 while its host-store bump runs, 2 when another came in meanwhile.
+    private readonly ConcurrentDictionary<(Guid Tenant, string Section), int> _flushing = new();
     private volatile PollStamp? _polled;
 
     public string Channel => ChangeChannel;
@@ -38,7 +42,10 @@ public sealed class SettingsVersions(IDbContextFactory<HostDbContext> hostDb, Ho
         return _known.GetValueOrDefault((tenantId, section));
     }
 
-    /// <summary>The sum of every version of the practice this server knows of: it grows with any bump of any section.</summary>
+    /// <summary>
+    /// This server's stamp of the practice: it grows with every rise of any of its versions this server
+    /// learns of, and with every <see cref="BumpLater"/> here. Stamps of different servers are not comparable.
+    /// </summary>
     public async ValueTask<long> StampAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         if (_polled is null)
@@ -50,7 +57,10 @@ public sealed class SettingsVersions(IDbContextFactory<HostDbContext> hostDb, Ho
     }
 
     /// <summary>Records a save of <paramref name="section"/>: a new version in the host store, here, and on every server.</summary>
-    public async Task<long> BumpAsync(Guid tenantId, string section, CancellationToken cancellationToken)
+    public Task<long> BumpAsync(Guid tenantId, string section, CancellationToken cancellationToken)
+        => BumpAsync(tenantId, section, countInStamp: true, cancellationToken);
+
+    private async Task<long> BumpAsync(Guid tenantId, string section, bool countInStamp, CancellationToken cancellationToken)
     {
         long version;
         for (var attempt = 0; ; attempt++)
@@ -78,10 +88,59 @@ public sealed class SettingsVersions(IDbContextFactory<HostDbContext> hostDb, Ho
             }
         }
 
-        Learn(tenantId, section, version);
+        Learn(tenantId, section, version, countInStamp);
         await signal.PublishAsync(ChangeChannel, string.Create(CultureInfo.InvariantCulture, $"{tenantId:N}:{section}:{version}"), cancellationToken);
         return version;
     }
+
+    /// <summary>
+    /// Records a change at once on this server (its stamp grows) and in the host store and on the other
+    /// servers soon after, without waiting: for writes so frequent that a host-store write each, made
+    /// while the writer still holds its practice connection, would cost more than it saves (concurrent
+    /// writers would wait for host connections held by one another). Bumps that arrive while one is
+    /// being written are folded into one more.
+    /// </summary>
+    public void BumpLater(Guid tenantId, string section)
+    {
+        _stamps.AddOrUpdate(tenantId, 1, (_, stamp) => stamp + 1);
+        var key = (tenantId, section);
+        while (!_flushing.TryAdd(key, 1))
+        {
+            if (_flushing.TryUpdate(key, 2, 1) || _flushing.TryGetValue(key, out var state) && state == 2)
+            {
+                return;
+            }
+        }
+
+        _ = Task.Run(() => FlushAsync(key));
+    }
+
+    private async Task FlushAsync((Guid Tenant, string Section) key)
+    {
+        while (true)
+        {
+            try
+            {
+                // This server's stamp grew when the change was made: the number written for the others adds nothing here.
+                await BumpAsync(key.Tenant, key.Section, countInStamp: false, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                // The other servers learn of it with the next bump of the practice; this one already has.
+                LogBumpFailed(logger, exception, key.Tenant, key.Section);
+            }
+
+            if (_flushing.TryRemove(new KeyValuePair<(Guid, string), int>(key, 1)))
+            {
+                return;
+            }
+
+            _flushing.TryUpdate(key, 1, 2);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording a change of practice {TenantId} ({Section}) in the host store failed; other servers learn of it with the practice's next change.")]
+    private static partial void LogBumpFailed(ILogger logger, Exception exception, Guid tenantId, string section);
 
     public async Task OnNotifiedAsync(string payload, CancellationToken cancellationToken)
     {
@@ -121,7 +180,7 @@ public sealed class SettingsVersions(IDbContextFactory<HostDbContext> hostDb, Ho
 
     private sealed record PollStamp(int Count, long Sum);
 
-    private void Learn(Guid tenantId, string section, long version)
+    private void Learn(Guid tenantId, string section, long version, bool countInStamp = true)
     {
         var key = (tenantId, section);
         while (true)
@@ -135,6 +194,11 @@ public sealed class SettingsVersions(IDbContextFactory<HostDbContext> hostDb, Ho
             // Whoever raises the version adds the rise to the practice's stamp: each rise is counted once.
             if (known == 0 ? _known.TryAdd(key, version) : _known.TryUpdate(key, version, known))
             {
+                if (!countInStamp)
+                {
+                    return;
+                }
+
                 _stamps.AddOrUpdate(tenantId, version - known, (_, stamp) => stamp + version - known);
                 return;
             }

@@ -6,7 +6,10 @@ using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Settings;
 using Portal.Documents.Data;
+using Portal.Documents.Models;
 using Portal.Documents.Services;
+using Portal.Identity.Data;
+using Portal.Identity.Models;
 using Portal.Identity.Services;
 using Portal.Tests.Documents;
 using Portal.Tests.Infrastructure;
@@ -73,57 +76,113 @@ public sealed class SignedInPageCacheTests(SharedApps apps) : IClassFixture<Shar
     }
 
     [Theory, BothDatabases]
-    public async Task The_practice_stamp_grows_with_committed_writes_to_any_table_and_not_with_reads_or_rollbacks(DatabaseProvider provider)
+    public async Task Committed_writes_to_any_table_bump_and_reads_rollbacks_empty_statements_and_session_renewals_do_not(DatabaseProvider provider)
     {
-        await using var data = await TestData.CreateAsync(provider);
-        await using var app = PortalApplication.StartOn(data);
-        var scenario = await DocumentsScenario.CreateAsync(app);
-        var versions = app.Get<IPracticeDataVersions>();
-        var before = await versions.StampAsync(scenario.Practice.Id);
-
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var app = scenario.App;
+        var areas = app.Services.GetServices<PracticeDataArea>().ToLookup(a => a.ContextType);
+        var bumps = new RecordedBumps();
+        var tracker = new PracticeDataChangeTracker(scenario.Practice.Id, areas, bumps);
         await app.InPracticeAsync(scenario.Practice, async sp =>
         {
-            var db = sp.GetRequiredService<DocumentsDbContext>();
-            await db.Folders.CountAsync();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.Folders.Where(f => f.ClientId == scenario.ClientId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Name, "Renamed"));
-            await transaction.RollbackAsync();
+            // The practice's database with this tracker alone (the app's own would take what is pending first).
+            var layout = app.Get<DatabaseLayout>();
+            var documentsOptions = new DbContextOptionsBuilder<DocumentsDbContext>();
+            layout.ConfigureTenant(documentsOptions, scenario.Practice, DocumentsDbContext.MigrationsHistoryTable);
+            var usersOptions = new DbContextOptionsBuilder<UsersDbContext>();
+            layout.ConfigureTenant(usersOptions, scenario.Practice, UsersDbContext.MigrationsHistoryTable);
+            await using var documents = new DocumentsDbContext(documentsOptions.AddInterceptors(tracker).Options);
+            await using var users = new UsersDbContext(usersOptions.AddInterceptors(tracker).Options);
+
+            await documents.Folders.CountAsync();
+            await using (var transaction = await documents.Database.BeginTransactionAsync())
+            {
+                await documents.Folders.Where(f => f.ClientId == scenario.ClientId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Name, "Renamed"));
+                await transaction.RollbackAsync();
+            }
+
+            var nobody = Guid.NewGuid();
+            await documents.Folders.Where(f => f.ClientId == nobody).ExecuteDeleteAsync();
+            Assert.Empty(bumps.Areas);
+
+            // Sessions are declared outside pages (renewed every minute): starting and renewing one bumps nothing.
+            var now = DateTime.UtcNow;
+            users.Sessions.Add(new UserSession { Id = "cache-test", UserId = scenario.ClientUser.Id, CreatedAt = now, LastActivityAt = now, ExpiresAt = now.AddHours(1) });
+            await users.SaveChangesAsync();
+            Assert.Equal(1, await users.Sessions.Where(x => x.Id == "cache-test").ExecuteUpdateAsync(x => x.SetProperty(v => v.LastActivityAt, now.AddMinutes(1))));
+            Assert.Empty(bumps.Areas);
+
+            // A table in no declared area: SaveChanges, and a statement outside a transaction.
+            documents.Folders.Add(new Folder { Id = Guid.NewGuid(), ClientId = scenario.ClientId, Name = "Receipts", CreatedAt = now });
+            await documents.SaveChangesAsync();
+            Assert.Equal([PracticeDataArea.Other], bumps.Take());
+            Assert.Equal(1, await documents.Folders.Where(f => f.Name == "Receipts").ExecuteDeleteAsync());
+            Assert.Equal([PracticeDataArea.Other], bumps.Take());
         });
-        Assert.Equal(before, await versions.StampAsync(scenario.Practice.Id));
 
-        // A statement that changes no row changes nothing (the recurring sweeps).
-        var nobody = Guid.NewGuid();
-        await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentsDbContext>().Folders
-            .Where(f => f.ClientId == nobody).ExecuteDeleteAsync());
-        Assert.Equal(before, await versions.StampAsync(scenario.Practice.Id));
+        // Through the real versions, this server's stamp grows at once (the host store is written after).
+        var versions = app.Get<IPracticeDataVersions>();
+        var before = await versions.StampAsync(scenario.Practice.Id);
+        await versions.BumpAsync(scenario.Practice.Id, PracticeDataArea.Other);
+        Assert.True(await versions.StampAsync(scenario.Practice.Id) > before);
+    }
 
-        await app.InPracticeAsync(scenario.Practice, async sp =>
+    [Theory, BothDatabases]
+    public async Task Another_server_learns_of_writes_outside_the_declared_areas(DatabaseProvider provider)
+    {
+        await using var data = await TestData.CreateAsync(provider);
+        await using var first = PortalApplication.StartOn(data);
+        var scenario = await DocumentsScenario.CreateAsync(first);
+        await using var second = PortalApplication.StartOn(data);
+        var before = await second.Get<IPracticeDataVersions>().StampAsync(scenario.Practice.Id);
+
+        await first.InPracticeAsync(scenario.Practice, async sp =>
         {
             var staff = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, scenario.Staff.Id.ToString())], "test"));
             Assert.Null((await sp.GetRequiredService<DocumentLibrary>().CreateFolderAsync(scenario.ClientId, null, "Receipts", true, staff)).Problem);
         });
-        var created = await versions.StampAsync(scenario.Practice.Id);
-        Assert.True(created > before, "an INSERT outside any declared area should grow the stamp");
-        await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentsDbContext>().Folders
-            .Where(f => f.ClientId == scenario.ClientId).ExecuteDeleteAsync());
-        var deleted = await versions.StampAsync(scenario.Practice.Id);
-        Assert.True(deleted > created, "a DELETE outside any declared area should grow the stamp");
+        await Eventually.TrueAsync(async () => await second.Get<IPracticeDataVersions>().StampAsync(scenario.Practice.Id) > before,
+            what: "the other server to learn of the write");
+    }
 
-        // Sessions are declared outside pages (renewed every minute): starting and renewing one leaves it alone.
-        await app.InPracticeAsync(scenario.Practice, async sp =>
+    private sealed class RecordedBumps : IPracticeDataVersions
+    {
+        private readonly List<string> _areas = [];
+
+        public IReadOnlyList<string> Areas
         {
-            var users = sp.GetRequiredService<Portal.Identity.Data.UsersDbContext>();
-            var now = DateTime.UtcNow;
-            users.Sessions.Add(new Portal.Identity.Models.UserSession { Id = "cache-test", UserId = scenario.ClientUser.Id, CreatedAt = now, LastActivityAt = now, ExpiresAt = now.AddHours(1) });
-            await users.SaveChangesAsync();
-            Assert.Equal(1, await users.Sessions.Where(x => x.Id == "cache-test").ExecuteUpdateAsync(x => x.SetProperty(v => v.LastActivityAt, now.AddMinutes(1))));
-        });
-        Assert.Equal(deleted, await versions.StampAsync(scenario.Practice.Id));
+            get
+            {
+                lock (_areas)
+                {
+                    return [.. _areas];
+                }
+            }
+        }
 
-        // A second server (its own memory, same databases) learns of it too.
-        await using var other = PortalApplication.StartOn(data);
-        await Eventually.TrueAsync(async () => await other.Get<IPracticeDataVersions>().StampAsync(scenario.Practice.Id) == deleted,
-            what: "the other server to learn the practice's stamp");
+        public List<string> Take()
+        {
+            lock (_areas)
+            {
+                var taken = _areas.ToList();
+                _areas.Clear();
+                return taken;
+            }
+        }
+
+        public ValueTask<long> CurrentAsync(Guid practiceId, string area, CancellationToken cancellationToken = default) => ValueTask.FromResult(0L);
+
+        public Task BumpAsync(Guid practiceId, string area, CancellationToken cancellationToken = default)
+        {
+            lock (_areas)
+            {
+                _areas.Add(area);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public ValueTask<long> StampAsync(Guid practiceId, CancellationToken cancellationToken = default) => ValueTask.FromResult(0L);
     }
 
     [Theory, BothDatabases]
