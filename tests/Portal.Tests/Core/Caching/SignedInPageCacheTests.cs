@@ -1,7 +1,11 @@
 using System.Net;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Caching;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Settings;
@@ -143,6 +147,20 @@ public sealed class SignedInPageCacheTests(SharedApps apps) : IClassFixture<Shar
         });
         await Eventually.TrueAsync(async () => await second.Get<IPracticeDataVersions>().StampAsync(scenario.Practice.Id) > before,
             what: "the other server to learn of the write");
+    }
+
+    /// <summary>A page that opts in promises its answer depends on nothing else than the key; each one is a decision, listed here and in docs/architecture.md.</summary>
+    [Fact]
+    public async Task Only_the_pages_reviewed_for_it_keep_copies()
+    {
+        var app = await apps.For(DatabaseProvider.Sqlite);
+        var pages = app.Services.GetServices<EndpointDataSource>().SelectMany(source => source.Endpoints)
+            .Where(e => e.Metadata.GetMetadata<OutputCacheAttribute>() is { PolicyName: SignedInPages.Policy })
+            .Select(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath ?? e.DisplayName)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(["/Admin/Documents/Client", "/Admin/Documents/Index", "/Admin/Index", "/Documents/Client", "/Index"], pages);
     }
 
     private sealed class RecordedBumps : IPracticeDataVersions
