@@ -64,7 +64,10 @@ internal sealed class IdempotentRequests(RequestDelegate next, IdempotencyStore 
         }
 
         context.Response.Headers["Idempotency-Key"] = key;
-        await original.WriteAsync(body, context.RequestAborted);
+        if (!context.RequestAborted.IsCancellationRequested)
+        {
+            await original.WriteAsync(body, context.RequestAborted);
+        }
     }
 
     private static async Task AnswerRepeatAsync(HttpContext context, string key, IdempotencyEntry entry, string fingerprint)

@@ -11,7 +11,9 @@ internal static class StripeJson
     public static Task WriteAsync(HttpContext context, JsonNode body)
     {
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(body.ToJsonString(Indented), context.RequestAborted);
+
+        // Not cancelled when the client hangs up: the answer must still be complete for the idempotency replay.
+        return context.Response.WriteAsync(body.ToJsonString(Indented), CancellationToken.None);
     }
 
     public static IResult Ok(JsonNode body) => new StripeJsonResult(body);
