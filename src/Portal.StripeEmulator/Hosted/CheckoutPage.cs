@@ -90,7 +90,8 @@ internal static class CheckoutPage
             body.Append($"<p class=\"error\" role=\"alert\" id=\"payment-error\">{HostedPage.Encode(decline)}</p>");
         }
 
-        body.Append($"<form method=\"post\" action=\"/c/pay/{HostedPage.Encode(session.Id)}\">");
+        // No action: the form posts back to the session's own url, wherever the emulator is served.
+        body.Append("<form method=\"post\">");
         body.Append("<fieldset><legend>Payment method</legend>");
         body.Append($"<label><input type=\"radio\" name=\"method\" value=\"card\"{(posted?.Method != "bank" ? " checked" : string.Empty)}> Card</label>");
         if (session.OffersDelayedMethod)

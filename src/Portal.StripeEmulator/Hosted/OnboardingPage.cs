@@ -40,7 +40,7 @@ internal static class OnboardingPage
             <p>Stripe needs a few details for <strong>{HostedPage.Encode(account.DisplayName)}</strong> ({HostedPage.Encode(account.Id)}) before it can accept payments.</p>
             <p>Still needed:</p>
             <ul>{due}</ul>
-            <form method="post" action="/setup/{HostedPage.Encode(token)}">
+            <form method="post">
             <label for="business_name">Business name</label>
             <input type="text" id="business_name" name="business_name" value="{HostedPage.Encode(account.BusinessName)}">
             <button type="submit">Submit</button>

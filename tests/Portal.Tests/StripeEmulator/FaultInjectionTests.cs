@@ -96,6 +96,20 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task As_a_hosted_service_it_starts_and_stops_with_its_host()
+    {
+        var host = new StripeEmulatorHost(new StripeEmulatorOptions { SecretKeys = [EmulatorHarness.SecretKey] });
+        await host.StartAsync(CancellationToken.None);
+        var stripe = new StripeClient(new StripeClientOptions { ApiKey = EmulatorHarness.SecretKey, ApiBase = host.Server.ApiBase });
+
+        var account = await new AccountService(stripe).CreateAsync(new AccountCreateOptions { Type = "express" });
+        await host.StopAsync(CancellationToken.None);
+
+        Assert.StartsWith("acct_", account.Id, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => host.Server);
+    }
+
+    [Fact]
     public async Task The_emulator_refuses_live_keys()
         => await Assert.ThrowsAsync<ArgumentException>(() => StripeEmulatorServer.StartAsync(new StripeEmulatorOptions { SecretKeys = ["sk_live_real"] }));
 }
