@@ -25,6 +25,11 @@ internal static class CheckoutPage
 
     private static async Task<IResult> Pay(string id, HttpContext context, EmulatorStore store, CheckoutFlow flow, TimeProvider clock)
     {
+        if (!context.Request.HasFormContentType)
+        {
+            return HostedPage.NotAForm();
+        }
+
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         flow.ExpireDue();
         var session = store.FindAnywhere<CheckoutSessionRecord>(id);

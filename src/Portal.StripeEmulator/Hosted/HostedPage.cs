@@ -7,6 +7,10 @@ internal static class HostedPage
 {
     public static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? string.Empty);
 
+    /// <summary>A post that is not a submitted HTML form (a script sending JSON): a 400, never a failure.</summary>
+    public static IResult NotAForm()
+        => Html("Not a form", "<p>This page takes the fields of its HTML form only.</p>", StatusCodes.Status400BadRequest);
+
     public static IResult Html(string title, string body, int status = StatusCodes.Status200OK)
     {
         var html = $$"""

@@ -50,6 +50,11 @@ internal static class OnboardingPage
 
     private static async Task<IResult> Submit(string token, HttpContext context, EmulatorStore store, OnboardingFlow onboarding)
     {
+        if (!context.Request.HasFormContentType)
+        {
+            return HostedPage.NotAForm();
+        }
+
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var link = store.FindAnywhere<AccountLinkRecord>(token);
         if (link is null)

@@ -131,6 +131,17 @@ public sealed class CheckoutTests : IAsyncLifetime
         Assert.Null((await new SessionService(_stripe).GetAsync(session.Id, null, StripeObjects.On(_practice.Id))).PaymentIntentId);
     }
 
+    [Fact]
+    public async Task A_post_to_the_hosted_page_that_is_not_a_form_is_a_400()
+    {
+        var session = await CreateSessionAsync();
+
+        var response = await _emulator.Raw(authenticated: false).PostAsync(session.Url, new StringContent("{\"number\":\"4242424242424242\"}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("open", (await new SessionService(_stripe).GetAsync(session.Id, null, StripeObjects.On(_practice.Id))).Status);
+    }
+
     [Theory]
     [InlineData(true, "succeeded", "paid", "checkout.session.async_payment_succeeded")]
     [InlineData(false, "requires_payment_method", "unpaid", "checkout.session.async_payment_failed")]
