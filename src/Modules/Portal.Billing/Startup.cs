@@ -33,6 +33,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
         services.AddSingleton<IClientNavProvider, ClientNav>();
+        services.AddScoped<IClientRecordLinkProvider, ClientInvoicesLink>();
         services.AddSingleton<IAuditActionDescriptions, BillingAuditActionDescriptions>();
     }
 }

@@ -32,8 +32,8 @@ public sealed class InvoiceBook(
         return (lines, taxes);
     }
 
-    /// <summary>Creates the invoice; with an external id that an invoice already has, updates that invoice instead (the sync API's upsert).</summary>
-    public async Task<BillingResult<Invoice>> SaveAsync(InvoiceDraft draft, CancellationToken cancellationToken = default)
+    /// <summary>Every rule a draft breaks that can be told without saving it, so a form reports them all at once.</summary>
+    public async Task<IReadOnlyList<PortalError>> CheckAsync(InvoiceDraft draft, CancellationToken cancellationToken = default)
     {
         var payment = await settings.GetAsync<PaymentSettings>(cancellationToken);
         var currency = string.IsNullOrWhiteSpace(draft.Currency) ? payment.DefaultCurrency : draft.Currency.Trim().ToUpperInvariant();
@@ -43,6 +43,15 @@ public sealed class InvoiceBook(
             errors.Add(BillingErrors.ClientUnknown);
         }
 
+        return errors;
+    }
+
+    /// <summary>Creates the invoice; with an external id that an invoice already has, updates that invoice instead (the sync API's upsert).</summary>
+    public async Task<BillingResult<Invoice>> SaveAsync(InvoiceDraft draft, CancellationToken cancellationToken = default)
+    {
+        var payment = await settings.GetAsync<PaymentSettings>(cancellationToken);
+        var currency = string.IsNullOrWhiteSpace(draft.Currency) ? payment.DefaultCurrency : draft.Currency.Trim().ToUpperInvariant();
+        var errors = await CheckAsync(draft, cancellationToken);
         if (errors.Count > 0)
         {
             return BillingResult.Fail<Invoice>(errors);
