@@ -14,6 +14,7 @@ public static class BillingErrors
     public static readonly PortalError DueBeforeIssue = new("invoice-due-before-issue", ErrorKind.Invalid, "The due date cannot be before the issue date.", "DueDate");
     public static readonly PortalError NoLines = new("invoice-no-lines", ErrorKind.Invalid, "Add at least one line.", "Lines");
     public static readonly PortalError TotalNotPositive = new("invoice-total-not-positive", ErrorKind.Invalid, "The invoice's total must be more than zero.", "Lines");
+    public static readonly PortalError DocumentNotFound = new("invoice-document-not-found", ErrorKind.Invalid, "Choose a PDF among this client's documents that the client can see.", "DocumentId");
     public static readonly PortalError InvoiceNotFound = new("invoice-not-found", ErrorKind.NotFound, "There is no such invoice.");
     public static readonly PortalError InvoiceVoid = new("invoice-void", ErrorKind.Conflict, "This invoice is void.");
     public static readonly PortalError InvoiceHasPayments = new("invoice-has-payments", ErrorKind.Conflict, "This invoice has payments allocated to it and cannot be voided.");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Billing.Models;
 using Portal.Billing.Services;
+using Portal.Core.Contracts;
 using Portal.Core.Security;
 
 namespace Portal.Billing.Pages.Billing;
@@ -19,6 +20,9 @@ public sealed class ClientInvoiceModel(ClientBilling billing, InvoiceBook invoic
 
     public IReadOnlyList<(Payment Payment, long Amount)> Payments { get; private set; } = [];
 
+    /// <summary>The invoice's PDF: its name and the Documents download's address (which checks access itself).</summary>
+    public (string Name, string Path)? Pdf { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (User.IsStaffUser())
@@ -34,6 +38,13 @@ public sealed class ClientInvoiceModel(ClientBilling billing, InvoiceBook invoic
         Invoice = invoice;
         (Lines, Taxes) = await invoices.DetailsAsync(id, HttpContext.RequestAborted);
         Payments = await billing.AllocationsAsync(id, HttpContext.RequestAborted);
+        if (await invoices.PdfAsync(Invoice.ClientId, Invoice.DocumentId, HttpContext.RequestAborted) is { } pdf
+            && HttpContext.RequestServices.GetService(typeof(IClientDocumentFiles)) is IClientDocumentFiles files
+            && files.DownloadPath(HttpContext, pdf.VersionId) is { } path)
+        {
+            Pdf = (pdf.Name, path);
+        }
+
         return Page();
     }
 }

@@ -19,6 +19,9 @@ public sealed class InvoiceDetailsModel(InvoiceBook invoices, ClientBilling bill
 
     public IReadOnlyList<(Payment Payment, long Amount)> Payments { get; private set; } = [];
 
+    /// <summary>The invoice's PDF: its name and the Documents download's address (which checks access itself).</summary>
+    public (string Name, string Path)? Pdf { get; private set; }
+
     public string ClientName { get; private set; } = "";
 
     public bool CanTake { get; private set; }
@@ -36,6 +39,13 @@ public sealed class InvoiceDetailsModel(InvoiceBook invoices, ClientBilling bill
         Payments = await billing.AllocationsAsync(id, cancellationToken);
         ClientName = (await clients.FindAsync(invoice.ClientId, cancellationToken))?.Name ?? "(removed client)";
         CanTake = (await authorization.AuthorizeAsync(User, PermissionPolicyProvider.Prefix + Permissions.TakePaymentsName)).Succeeded;
+        if (await invoices.PdfAsync(Invoice.ClientId, Invoice.DocumentId, HttpContext.RequestAborted) is { } pdf
+            && HttpContext.RequestServices.GetService(typeof(IClientDocumentFiles)) is IClientDocumentFiles files
+            && files.DownloadPath(HttpContext, pdf.VersionId) is { } path)
+        {
+            Pdf = (pdf.Name, path);
+        }
+
         return Page();
     }
 }

@@ -31,6 +31,9 @@ public sealed class InvoiceForm
 
     public string? Currency { get; set; }
 
+    /// <summary>A PDF of the invoice among the client's documents.</summary>
+    public Guid? DocumentId { get; set; }
+
     public List<LineRow> Lines { get; set; } = [];
 
     public List<TaxRow> Taxes { get; set; } = [];
@@ -131,6 +134,7 @@ public sealed class InvoiceForm
         var draft = new InvoiceDraft(clientId, Number ?? "", IssueDate ?? default, DueDate ?? default, Currency, lines, [.. taxes.Select(t => t.Tax)])
         {
             ExternalId = ExternalId,
+            DocumentId = DocumentId,
         };
         _lineRows = [.. Lines.Select((l, i) => (l, i)).Where(x => !x.l.IsBlank).Select(x => x.i)];
         _taxRows = [.. taxes.Select(t => t.Row)];

@@ -25,6 +25,8 @@ public sealed class NewInvoiceModel(InvoiceBook invoices, IClientDirectory clien
 
     public IReadOnlyList<string> Currencies { get; private set; } = [];
 
+    public IReadOnlyList<ClientDocumentFile> Pdfs { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         var today = await clock.TodayAsync(HttpContext.RequestAborted);
@@ -100,6 +102,7 @@ public sealed class NewInvoiceModel(InvoiceBook invoices, IClientDirectory clien
         {
             ChosenClient = await clients.FindAsync(id, HttpContext.RequestAborted);
             Input.ClientId = ChosenClient?.Id;
+            Pdfs = ChosenClient is null ? [] : await invoices.PdfChoicesAsync(ChosenClient.Id, HttpContext.RequestAborted);
         }
     }
 }
