@@ -35,6 +35,9 @@ public sealed class InvoiceTests(SharedApps apps) : IClassFixture<SharedApps>
         var published = await scenario.InPracticeAsync(sp => sp.GetRequiredService<CoreTenantDbContext>().Set<DomainEventRecord>()
             .Where(e => e.Type == InvoiceCreated.EventType).CountAsync());
         Assert.Equal(1, published);
+        var audited = await scenario.InPracticeAsync(sp => sp.GetRequiredService<Portal.Audit.Data.AuditDbContext>().Events
+            .Where(e => e.Action == BillingAuditActions.InvoiceCreated && e.TargetId == invoice.Id.ToString()).CountAsync());
+        Assert.Equal(1, audited);
     }
 
     [Theory, BothDatabases]

@@ -32,6 +32,8 @@ public sealed class PaymentTests(SharedApps apps) : IClassFixture<SharedApps>
 
         var events = await scenario.InPracticeAsync(sp => sp.GetRequiredService<CoreTenantDbContext>().Set<DomainEventRecord>().CountAsync(e => e.Type == PaymentRecorded.EventType));
         Assert.Equal(2, events);
+        var audited = await scenario.InPracticeAsync(sp => sp.GetRequiredService<Portal.Audit.Data.AuditDbContext>().Events.CountAsync(e => e.Action == BillingAuditActions.PaymentRecorded));
+        Assert.Equal(2, audited);
     }
 
     [Theory, BothDatabases]
