@@ -24,7 +24,8 @@ var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
     .AddModule<Portal.Audit.Startup>()
     .AddModule<Portal.Notifications.Startup>()
     .AddModule<Portal.Clients.Startup>()
-    .AddModule<Portal.Documents.Startup>());
+    .AddModule<Portal.Documents.Startup>()
+    .AddModule<Portal.Billing.Startup>());
 
 builder.Services.AddHostAdmin(builder.Configuration);
 builder.Services.AddRazorPages(options =>

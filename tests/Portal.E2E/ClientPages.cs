@@ -15,6 +15,8 @@ internal static class ClientPages
         "/documents",
         "/documents/{clientId:guid}",
         "/documents/{clientId:guid}/notes/{documentId:guid}",
+        "/billing",
+        "/billing/invoices/{id:guid}",
         "/account",
         "/account/access-denied",
         "/account/change-password",

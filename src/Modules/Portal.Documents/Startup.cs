@@ -47,6 +47,7 @@ public sealed class Startup : ModuleStartup
         services.AddJobHandler<DocumentScanHandler>();
         services.AddJobHandler<AttachmentScanHandler>();
         services.AddScoped<IAttachmentStore, AttachmentStore>();
+        services.AddScoped<IClientDocumentFiles, ClientDocumentFiles>();
         services.AddPracticeRecurringJob<DocumentMaintenanceHandler>("0 * * * *", requiredFeature: Documents.Manifest.Feature);
         services.AddScoped<IRecipeStep, DocumentsStep>();
         services.AddSingleton<IPermissionProvider, Permissions>();

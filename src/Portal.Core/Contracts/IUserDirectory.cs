@@ -12,6 +12,9 @@ public interface IUserDirectory
 
     Task<IReadOnlyDictionary<Guid, PortalUserInfo>> FindManyAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken = default);
 
+    /// <summary>The practice's staff (disabled ones too), by name, with whether each is an administrator.</summary>
+    Task<IReadOnlyList<StaffMemberInfo>> ListStaffAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Creates a client user (no password yet), or returns the existing user with that address.</summary>
     Task<ClientUserResult> EnsureClientUserAsync(string email, string displayName, CancellationToken cancellationToken = default);
 
@@ -35,6 +38,8 @@ public sealed record PortalUserInfo(
     bool HasSignedIn,
     DateTime? LastSignInAt,
     string? PendingEmail);
+
+public sealed record StaffMemberInfo(Guid Id, string Email, string DisplayName, bool IsDisabled, bool IsAdministrator);
 
 public sealed record ClientUserResult(PortalUserInfo? User, bool Created, string? Error);
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
+using Portal.Billing.Models;
+using Portal.Billing.Services;
 using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Security;
@@ -34,6 +36,16 @@ public sealed partial class EndpointAccessMatrixTests(SharedApps apps, ITestOutp
         var asStaff = await app.SignedInClientAsync(practice, staff);
         var asAdmin = await app.SignedInClientAsync(practice, admin);
         var foreignCookie = await ForeignCookieAsync(app, other, otherAdmin);
+        var atLevel = new Dictionary<PaymentLevel, HttpClient>();
+        foreach (var level in new[] { PaymentLevel.View, PaymentLevel.Take, PaymentLevel.Full })
+        {
+            var member = await app.AddStaffAsync(practice);
+            Assert.True(await app.InPracticeAsync(practice, sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<PaymentLevels>(sp).SetAsync(member.Id, level)));
+            atLevel[level] = await app.SignedInClientAsync(practice, member);
+        }
+
+        var paymentCases = 0;
         var staffPermissions = (await app.InPracticeAsync(practice, sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Portal.Identity.Services.RolePermissions>(sp).ForRolesAsync([PortalRole.Staff]))).ToHashSet();
 
@@ -79,6 +91,18 @@ public sealed partial class EndpointAccessMatrixTests(SharedApps apps, ITestOutp
                             cases++;
                             Expect(await SendAsync(asStaff, method, url), Outcome.Denied, "as staff without the permission", endpoint, method, failures);
                         }
+
+                        // Payment permissions come from each staff member's level: exactly the levels that include the permission get in.
+                        if (endpoint.Permissions.Select(Portal.Billing.Permissions.LevelFor).ToList() is var needed && needed.All(l => l is not null))
+                        {
+                            foreach (var (level, browser) in atLevel)
+                            {
+                                cases++;
+                                paymentCases++;
+                                var allowed = needed.All(n => level >= n);
+                                Expect(await SendAsync(browser, method, url), allowed ? Outcome.Allowed : Outcome.Denied, $"as staff with payment level {level}", endpoint, method, failures);
+                            }
+                        }
                     }
                 }
                 else if (endpoint.HostOnly)
@@ -102,6 +126,8 @@ public sealed partial class EndpointAccessMatrixTests(SharedApps apps, ITestOutp
 
         output.WriteLine($"{provider}: {cases} access cases over {Endpoints(app).Count()} endpoints");
         Assert.True(cases > 40, $"only {cases} cases: the endpoint table was not read");
+        output.WriteLine($"{provider}: {paymentCases} payment-level cases");
+        Assert.True(paymentCases >= 3 * 12, $"only {paymentCases} payment-level cases: the Billing pages were not read");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 

@@ -65,8 +65,18 @@ internal sealed class PageSweep
             return (portal.Id, role!.Id, message, (set, reset, confirm));
         });
 
+        var invoiceId = await app.InPracticeAsync(practice, async sp =>
+        {
+            var saved = await sp.GetRequiredService<Portal.Billing.Services.InvoiceBook>().SaveAsync(new Portal.Billing.Services.InvoiceDraft(
+                scenario.ClientId, "SWEEP-1", new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1), null, [new("Sweep sample", 1, 10_000)], []));
+            return saved.Value?.Id ?? throw new InvalidOperationException("no invoice: " + string.Join(" ", saved.Errors.Select(e => e.Message)));
+        });
+
         var paths = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["/admin/billing/invoices/{id:guid}"] = $"/admin/billing/invoices/{invoiceId}",
+            ["/admin/billing/invoices/{id:guid}/void"] = $"/admin/billing/invoices/{invoiceId}/void",
+            ["/billing/invoices/{id:guid}"] = $"/billing/invoices/{invoiceId}",
             ["/admin/clients/{id:guid}"] = $"/admin/clients/{scenario.ClientId}",
             ["/admin/documents/clients/{clientId:guid}"] = $"/admin/documents/clients/{scenario.ClientId}",
             ["/admin/documents/{documentId:guid}"] = $"/admin/documents/{documentId}",

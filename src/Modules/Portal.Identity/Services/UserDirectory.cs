@@ -32,6 +32,15 @@ public sealed class UserDirectory(
         return found.ToDictionary(u => u.Id, u => Info(u, pending.GetValueOrDefault(u.Id)));
     }
 
+    public async Task<IReadOnlyList<StaffMemberInfo>> ListStaffAsync(CancellationToken cancellationToken = default)
+    {
+        var staff = await users.Users.AsNoTracking().Where(u => u.Kind == UserKind.Staff).ToListAsync(cancellationToken);
+        var administrators = (await users.GetUsersInRoleAsync(PortalRole.Administrator)).Select(u => u.Id).ToHashSet();
+        return [.. staff
+            .OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .Select(u => new StaffMemberInfo(u.Id, u.Email ?? "", u.DisplayName, u.IsDisabled, administrators.Contains(u.Id)))];
+    }
+
     public async Task<ClientUserResult> EnsureClientUserAsync(string email, string displayName, CancellationToken cancellationToken = default)
     {
         email = email.Trim();

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Billing.Models;
+using Portal.Core.Data;
+using Portal.Core.Events;
+
+namespace Portal.Billing.Data;
+
+public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__migrations_billing";
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+
+    public DbSet<InvoiceTax> InvoiceTaxes => Set<InvoiceTax>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<PaymentAllocation> Allocations => Set<PaymentAllocation>();
+
+    public DbSet<PaymentLevelGrant> PaymentLevels => Set<PaymentLevelGrant>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+        => PortalModelConventions.Apply(configurationBuilder);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.MapDomainEventOutbox();
+
+        modelBuilder.Entity<Invoice>(i =>
+        {
+            i.ToTable("Invoices");
+            i.HasKey(x => x.Id);
+            i.Ignore(x => x.Balance);
+            i.Property(x => x.Number).HasMaxLength(Invoice.NumberMaxLength).IsRequired();
+            i.Property(x => x.NormalizedNumber).HasMaxLength(Invoice.NumberMaxLength).IsRequired();
+            i.Property(x => x.ExternalId).HasMaxLength(Invoice.ExternalIdMaxLength);
+            i.Property(x => x.Currency).HasMaxLength(3).IsRequired();
+            i.Property(x => x.Status).HasConversion<string>().HasMaxLength(12).IsRequired();
+            i.Property(x => x.VoidReason).HasMaxLength(500);
+            i.HasIndex(x => x.NormalizedNumber).IsUnique();
+            i.HasIndex(x => x.ExternalId).IsUnique();
+            i.HasIndex(x => new { x.ClientId, x.IssueDate, x.Id });
+            i.HasIndex(x => new { x.Status, x.IssueDate, x.Id });
+        });
+
+        modelBuilder.Entity<InvoiceLine>(l =>
+        {
+            l.ToTable("InvoiceLines");
+            l.HasKey(x => x.Id);
+            l.Property(x => x.Description).HasMaxLength(InvoiceLine.DescriptionMaxLength).IsRequired();
+            l.Property(x => x.Quantity).HasPrecision(12, 3);
+            l.HasIndex(x => new { x.InvoiceId, x.Position }).IsUnique();
+            l.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<InvoiceTax>(t =>
+        {
+            t.ToTable("InvoiceTaxes");
+            t.HasKey(x => x.Id);
+            t.Property(x => x.Kind).HasConversion<string>().HasMaxLength(8).IsRequired();
+            t.Property(x => x.RatePercent).HasPrecision(7, 4);
+            t.HasIndex(x => new { x.InvoiceId, x.Position }).IsUnique();
+            t.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Payment>(p =>
+        {
+            p.ToTable("Payments");
+            p.HasKey(x => x.Id);
+            p.Property(x => x.Method).HasConversion<string>().HasMaxLength(12).IsRequired();
+            p.Property(x => x.Status).HasConversion<string>().HasMaxLength(16).IsRequired();
+            p.Property(x => x.Reference).HasMaxLength(Payment.ReferenceMaxLength);
+            p.Property(x => x.Currency).HasMaxLength(3).IsRequired();
+            p.Property(x => x.ProviderKey).HasMaxLength(Payment.ProviderIdMaxLength);
+            p.Property(x => x.CheckoutSessionId).HasMaxLength(Payment.ProviderIdMaxLength);
+            p.Property(x => x.PaymentIntentId).HasMaxLength(Payment.ProviderIdMaxLength);
+            p.Property(x => x.ChargeId).HasMaxLength(Payment.ProviderIdMaxLength);
+            p.HasIndex(x => x.ProviderKey).IsUnique();
+            p.HasIndex(x => new { x.ClientId, x.ReceivedOn, x.Id });
+            p.HasIndex(x => new { x.ReceivedOn, x.Id });
+        });
+
+        modelBuilder.Entity<PaymentAllocation>(a =>
+        {
+            a.ToTable("PaymentAllocations");
+            a.HasKey(x => x.Id);
+            a.HasIndex(x => new { x.PaymentId, x.InvoiceId }).IsUnique();
+            a.HasIndex(x => x.InvoiceId);
+            a.HasOne<Payment>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Cascade);
+            a.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<PaymentLevelGrant>(g =>
+        {
+            g.ToTable("PaymentLevels");
+            g.HasKey(x => x.UserId);
+            g.Property(x => x.Level).HasConversion<string>().HasMaxLength(8).IsRequired();
+        });
+    }
+}

@@ -1,0 +1,9 @@
+namespace Portal.Billing.Models;
+
+public enum InvoiceStatus
+{
+    Open,
+    PartlyPaid,
+    Paid,
+    Void,
+}

@@ -1,0 +1,15 @@
+using Portal.Core.Contracts;
+
+namespace Portal.Billing.Services;
+
+internal sealed class BillingAuditActionDescriptions : IAuditActionDescriptions
+{
+    public IEnumerable<AuditActionDescription> Describe() =>
+    [
+        new(BillingAuditActions.InvoiceCreated, "Invoice created", "created invoice {target}"),
+        new(BillingAuditActions.InvoiceUpdated, "Invoice updated", "updated invoice {target}"),
+        new(BillingAuditActions.InvoiceVoided, "Invoice voided", "voided invoice {target}"),
+        new(BillingAuditActions.PaymentRecorded, "Payment recorded", "recorded payment {target}"),
+        new(BillingAuditActions.PaymentLevelChanged, "Payment permission changed", "changed the payment permission of {target}"),
+    ];
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Billing.Data;
+using Portal.Billing.Models;
+using Portal.Billing.Recipes;
+using Portal.Billing.Services;
+using Portal.Core.Contracts;
+using Portal.Core.Data;
+using Portal.Core.Modules;
+using Portal.Core.Navigation;
+using Portal.Core.Recipes;
+using Portal.Core.Security;
+using Portal.Core.Settings;
+
+namespace Portal.Billing;
+
+public sealed class Startup : ModuleStartup
+{
+    public override ModuleManifest Manifest => Billing.Manifest.Module;
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTenantDbContext<BillingDbContext>(BillingDbContext.MigrationsHistoryTable);
+        services.AddSettingsSection<PaymentSettings>(PaymentSettings.Validate);
+        services.AddScoped<InvoiceBook>();
+        services.AddScoped<InvoiceList>();
+        services.AddScoped<PaymentLedger>();
+        services.AddScoped<PaymentLevels>();
+        services.AddScoped<ClientBilling>();
+        services.AddScoped<IAuthorizationHandler, PaymentLevelHandler>();
+        services.AddScoped<IRecipeStep, InvoicesStep>();
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<IAdminMenuProvider, AdminMenu>();
+        services.AddSingleton<IClientNavProvider, ClientNav>();
+        services.AddScoped<IClientRecordLinkProvider, ClientInvoicesLink>();
+        services.AddSingleton<IAuditActionDescriptions, BillingAuditActionDescriptions>();
+    }
+}
+
+internal sealed class ClientNav : IClientNavProvider
+{
+    public Task<IEnumerable<ClientNavItem>> GetItemsAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+        => Task.FromResult<IEnumerable<ClientNavItem>>([new("Invoices", "/billing", Manifest.Feature, 20)]);
+}
