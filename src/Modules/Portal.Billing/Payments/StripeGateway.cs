@@ -27,6 +27,10 @@ public sealed class StripeGateway : IDisposable
 
     public string ConnectCountry => _options.ConnectCountry;
 
+    /// <summary>Talking to the built-in emulator on this machine (test keys on a loopback address), never to Stripe.</summary>
+    public bool OnEmulator => _options.SecretKey?.StartsWith("sk_test_", StringComparison.Ordinal) == true
+        && Uri.TryCreate(_options.ApiBase, UriKind.Absolute, out var api) && api.IsLoopback;
+
     /// <summary>Stripe.net's client; only when <see cref="IsConfigured"/>.</summary>
     public StripeClient Client => IsConfigured ? _client.Value.Client : throw new InvalidOperationException("Stripe is not configured (Portal:Payments:Stripe:SecretKey).");
 

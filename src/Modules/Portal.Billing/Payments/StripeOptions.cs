@@ -8,6 +8,9 @@ public sealed class StripeOptions
 {
     public const string Section = "Portal:Payments:Stripe";
 
+    /// <summary>The platform address Stripe sends events to (the webhook receiver listens there).</summary>
+    public const string WebhookPath = "/stripe/webhook";
+
     /// <summary>sk_test_... or sk_live_...; empty: online payments are unavailable.</summary>
     public string? SecretKey { get; set; }
 
