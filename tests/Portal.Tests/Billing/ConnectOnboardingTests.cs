@@ -145,6 +145,23 @@ public sealed class ConnectOnboardingTests(StripeConnectApps apps) : IClassFixtu
         Assert.Equal((accountId, false, false, "company.tax_id"), (stored.StripeAccountId, stored.ChargesEnabled, stored.PayoutsEnabled, stored.CurrentlyDue));
     }
 
+    [Theory, BothDatabases]
+    public async Task Payment_pages_say_test_mode_plainly_with_a_test_key(DatabaseProvider provider)
+    {
+        var (scenario, admin) = await StartAsync(provider);
+        var invoice = await scenario.InvoiceAsync("INV-TEST-1");
+        var client = await scenario.App.SignedInClientAsync(scenario.Practice, scenario.ClientUser);
+
+        var pages = new[]
+        {
+            await admin.GetDocumentAsync("admin/billing/payments"),
+            await client.GetDocumentAsync("billing"),
+            await client.GetDocumentAsync($"billing/invoices/{invoice.Id}"),
+        };
+
+        Assert.All(pages, page => Assert.Contains("Test mode", page.QuerySelector("[data-testid=test-mode]")?.TextContent, StringComparison.Ordinal));
+    }
+
     private async Task<(BillingScenario Scenario, HttpClient Admin)> StartAsync(DatabaseProvider provider)
     {
         var scenario = await BillingScenario.CreateAsync(await apps.For(provider));

@@ -28,7 +28,7 @@ public sealed class PayoutAccounts(
     public const string PracticeMetadataKey = "portal_practice_id";
 
     public Task<PayoutAccount?> FindAsync(CancellationToken cancellationToken = default)
-        => db.PayoutAccounts.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        => db.PayoutAccounts.AsNoTracking().OrderBy(a => a.CreatedAt).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// "Set up payments": the connected account (created on the first call only) and a fresh onboarding

@@ -17,8 +17,6 @@ public sealed class SetupPaymentsModel(PayoutAccounts accounts, StripeGateway st
 {
     public bool Available => stripe.IsConfigured;
 
-    public bool TestMode => stripe.TestMode;
-
     public PayoutAccount? Account { get; private set; }
 
     public IReadOnlyList<string> StillNeeded { get; private set; } = [];
