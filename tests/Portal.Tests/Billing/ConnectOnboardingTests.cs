@@ -59,6 +59,21 @@ public sealed class ConnectOnboardingTests(StripeConnectApps apps) : IClassFixtu
     }
 
     [Theory, BothDatabases]
+    public async Task The_account_is_created_with_the_practice_s_idempotency_key_so_stripe_answers_the_same_account_again(DatabaseProvider provider)
+    {
+        var (scenario, admin) = await StartAsync(provider);
+        await ClickSetUpAsync(admin);
+        var first = (await scenario.InPracticeAsync(sp => sp.GetRequiredService<PayoutAccounts>().FindAsync()))!.StripeAccountId;
+
+        // As if the portal had died between Stripe's answer and its own commit: the row is gone, Stripe's account is not.
+        await scenario.InPracticeAsync(sp => sp.GetRequiredService<BillingDbContext>().PayoutAccounts.ExecuteDeleteAsync());
+        await ClickSetUpAsync(admin);
+
+        var second = (await scenario.InPracticeAsync(sp => sp.GetRequiredService<PayoutAccounts>().FindAsync()))!.StripeAccountId;
+        Assert.Equal(first, second);
+    }
+
+    [Theory, BothDatabases]
     public async Task What_Stripe_still_needs_is_shown_in_plain_words(DatabaseProvider provider)
     {
         var (scenario, admin) = await StartAsync(provider);
