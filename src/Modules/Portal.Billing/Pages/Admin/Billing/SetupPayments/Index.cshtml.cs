@@ -39,7 +39,9 @@ public sealed class SetupPaymentsModel(PayoutAccounts accounts, StripeGateway st
     public async Task<IActionResult> OnPostAsync()
     {
         var site = await settings.GetAsync<SiteSettings>(HttpContext.RequestAborted);
-        var started = await accounts.StartOnboardingAsync(site.ContactEmail ?? actor.Actor.Name, OnboardingPages.For(Url, Request), HttpContext.RequestAborted);
+        // Stripe pre-fills onboarding with this address; an actor known only by display name gives none.
+        var email = site.ContactEmail ?? (actor.Actor.Name is { } name && name.Contains('@', StringComparison.Ordinal) ? name : null);
+        var started = await accounts.StartOnboardingAsync(email, OnboardingPages.For(Url, Request), HttpContext.RequestAborted);
         if (started.Succeeded)
         {
             return Redirect(started.Value!.Url);
