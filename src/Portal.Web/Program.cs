@@ -8,6 +8,7 @@ using Portal.Core.Tenancy;
 using Portal.Web;
 using Portal.Web.Endpoints;
 using Portal.Web.HostAdmin;
+using Portal.Web.Payments;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,8 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
+// Before AddPortal: the embedded Stripe emulator (Demo) must be listening before the start-up tasks run.
+builder.Services.AddEmbeddedStripeEmulator();
 var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
     .AddModule<Portal.Theme.Client.Startup>()
     .AddModule<Portal.Theme.Admin.Startup>()

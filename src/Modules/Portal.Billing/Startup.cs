@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
+using Portal.Billing.Payments;
 using Portal.Billing.Recipes;
 using Portal.Billing.Services;
 using Portal.Core.Contracts;
@@ -28,6 +29,10 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PaymentLedger>();
         services.AddScoped<PaymentLevels>();
         services.AddScoped<ClientBilling>();
+        services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section));
+        services.AddSingleton<StripeGateway>();
+        services.AddScoped<PayoutAccounts>();
+        services.AddScoped<EmulatorOnboarding>();
         services.AddScoped<IAuthorizationHandler, PaymentLevelHandler>();
         services.AddScoped<IRecipeStep, InvoicesStep>();
         services.AddSingleton<IPermissionProvider, Permissions>();

@@ -21,6 +21,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 
     public DbSet<PaymentLevelGrant> PaymentLevels => Set<PaymentLevelGrant>();
 
+    public DbSet<PayoutAccount> PayoutAccounts => Set<PayoutAccount>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
 
@@ -97,6 +99,16 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             g.ToTable("PaymentLevels");
             g.HasKey(x => x.UserId);
             g.Property(x => x.Level).HasConversion<string>().HasMaxLength(8).IsRequired();
+        });
+
+        modelBuilder.Entity<PayoutAccount>(a =>
+        {
+            a.ToTable("PayoutAccounts");
+            a.HasKey(x => x.StripeAccountId);
+            a.Ignore(x => x.Ready);
+            a.Ignore(x => x.Due);
+            a.Property(x => x.StripeAccountId).HasMaxLength(PayoutAccount.AccountIdMaxLength);
+            a.Property(x => x.CurrentlyDue).HasMaxLength(PayoutAccount.CurrentlyDueMaxLength).IsRequired();
         });
     }
 }

@@ -11,5 +11,6 @@ internal sealed class BillingAuditActionDescriptions : IAuditActionDescriptions
         new(BillingAuditActions.InvoiceVoided, "Invoice voided", "voided invoice {target}"),
         new(BillingAuditActions.PaymentRecorded, "Payment recorded", "recorded payment {target}"),
         new(BillingAuditActions.PaymentLevelChanged, "Payment permission changed", "changed the payment permission of {target}"),
+        new(BillingAuditActions.PaymentsSetupStarted, "Payments setup started", "started setting up payments with Stripe account {target}"),
     ];
 }

@@ -8,4 +8,5 @@ public static class BillingAuditActions
     public const string InvoiceVoided = "billing.invoice.voided";
     public const string PaymentRecorded = "billing.payment.recorded";
     public const string PaymentLevelChanged = "billing.payment-level.changed";
+    public const string PaymentsSetupStarted = "billing.payments-setup.started";
 }

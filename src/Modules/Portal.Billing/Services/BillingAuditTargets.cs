@@ -6,4 +6,5 @@ public static class BillingAuditTargets
     public const string Invoice = "invoice";
     public const string Payment = "payment";
     public const string User = "user";
+    public const string PayoutAccount = "payout-account";
 }
