@@ -150,6 +150,11 @@ public sealed class InvoiceTests(SharedApps apps) : IClassFixture<SharedApps>
         var page = $"admin/billing/invoices/new?clientId={scenario.ClientId}";
         var form = (await staff.GetDocumentAsync(page)).QuerySelector<IHtmlFormElement>("form[data-testid=invoice-form]")!;
         Assert.Equal(InvoiceForm_StartingLines, form.QuerySelectorAll("input[name$='.UnitAmount']").Length);
+
+        // Enter in a field presses the first submit button in the form: it creates the invoice.
+        var first = form.QuerySelectorAll("button[type=submit], input[type=submit]").First();
+        Assert.False(first.HasAttribute("formaction"));
+        Assert.Equal("Create invoice", first.TextContent.Trim());
         form.SetAttribute("action", form.QuerySelector("button[formaction]")!.GetAttribute("formaction"));
         var response = await staff.PostFormAsync(form, new() { ["Input.Lines[0].Description"] = "Kept" }, page);
         var document = HtmlForms.Parse(await response.Content.ReadAsStringAsync());
