@@ -69,7 +69,8 @@ public sealed class IdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task A_duplicate_while_the_first_is_in_flight_is_a_409_and_later_replays()
     {
-        await _emulator.Server.Control.DelayNextAsync(1, TimeSpan.FromSeconds(2));
+        // Long enough that a loaded machine still sees the first in flight (2 s was missed once in CI-like runs).
+        await _emulator.Server.Control.DelayNextAsync(1, TimeSpan.FromSeconds(15));
         var first = PostAccountAsync("key-concurrent", "type=express");
         var observedInFlight = await Infrastructure.Eventually.GetAsync(async () =>
         {
