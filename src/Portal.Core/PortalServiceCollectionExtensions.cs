@@ -42,13 +42,13 @@ public static class PortalServiceCollectionExtensions
         services.AddOptions<AppDataOptions>().Bind(configuration.GetSection(AppDataOptions.Section));
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section));
         services.AddOptions<Caching.PageCacheOptions>().Bind(configuration.GetSection(Caching.PageCacheOptions.Section));
-        var pageCache = configuration.GetSection(Caching.PageCacheOptions.Section).Get<Caching.PageCacheOptions>() ?? new Caching.PageCacheOptions();
         services.AddOutputCache(options =>
         {
-            options.SizeLimit = pageCache.SizeLimitMegabytes * 1024L * 1024L;
             options.MaximumBodySize = 1024 * 1024;
             options.AddPolicy(Caching.SignedInPages.Policy, new Caching.SignedInPageCachePolicy());
         });
+        services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>()
+            .Configure<IOptions<Caching.PageCacheOptions>>((options, pageCache) => options.SizeLimit = pageCache.Value.SizeLimitMegabytes * 1024L * 1024L);
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddOptions<RecipeOptions>().Bind(configuration.GetSection(RecipeOptions.Section));

@@ -21,7 +21,7 @@ public sealed class InvoiceBook(
     IAuditLog audit,
     ICurrentActor actor,
     TimeProvider clock,
-    IServiceProvider services)
+    IEnumerable<IClientDocumentFiles> documentFiles)
 {
     public Task<Invoice?> FindAsync(Guid id, CancellationToken cancellationToken = default)
         => db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
@@ -53,13 +53,13 @@ public sealed class InvoiceBook(
 
     /// <summary>The invoice's PDF among the client's documents; null without one, or without the Documents module.</summary>
     public async Task<ClientDocumentFile?> PdfAsync(Guid clientId, Guid? documentId, CancellationToken cancellationToken = default)
-        => documentId is { } id && services.GetService(typeof(IClientDocumentFiles)) is IClientDocumentFiles files
+        => documentId is { } id && documentFiles.FirstOrDefault() is { } files
             ? await files.FindPdfAsync(clientId, id, cancellationToken)
             : null;
 
     /// <summary>The client's PDFs an invoice may attach (none without the Documents module).</summary>
     public async Task<IReadOnlyList<ClientDocumentFile>> PdfChoicesAsync(Guid clientId, CancellationToken cancellationToken = default)
-        => services.GetService(typeof(IClientDocumentFiles)) is IClientDocumentFiles files ? await files.ListPdfsAsync(clientId, cancellationToken) : [];
+        => documentFiles.FirstOrDefault() is { } files ? await files.ListPdfsAsync(clientId, cancellationToken) : [];
 
     /// <summary>Creates the invoice; with an external id that an invoice already has, updates that invoice instead (the sync API's upsert).</summary>
     public async Task<BillingResult<Invoice>> SaveAsync(InvoiceDraft draft, CancellationToken cancellationToken = default)
