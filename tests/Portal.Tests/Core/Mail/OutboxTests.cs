@@ -78,6 +78,11 @@ public sealed class OutboxTests
         Assert.Contains("sandbox", csp, StringComparison.Ordinal);
         Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'self'", csp, StringComparison.Ordinal);
+
+        // The pickup file is written before the row is marked sent: wait for the mark, not the file.
+        await Eventually.GetAsync(
+            () => app.InPracticeAsync(practice, async sp => await sp.GetRequiredService<IMailOutbox>().FindAsync(id) is { State: OutboxState.Sent } m ? m : null),
+            what: "the outbox row to be marked sent");
         Assert.Contains("Quarterly statement", (await client.GetDocumentAsync("admin/outbox?state=Sent")).Body!.TextContent, StringComparison.Ordinal);
     }
 
