@@ -32,6 +32,7 @@ public sealed class Startup : ModuleStartup
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section));
         services.AddSingleton<StripeGateway>();
         services.AddScoped<PayoutAccounts>();
+        services.AddScoped<CheckoutSettlement>();
         services.AddScoped<EmulatorOnboarding>();
         services.AddScoped<IAuthorizationHandler, PaymentLevelHandler>();
         services.AddScoped<IRecipeStep, InvoicesStep>();

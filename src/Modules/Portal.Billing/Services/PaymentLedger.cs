@@ -212,7 +212,8 @@ public sealed class PaymentLedger(
     }
 
     /// <summary>
-    /// Moves an online payment to a later status (an async method succeeded or failed). Idempotent:
+    /// Moves an online payment to a later status (an async method succeeded or failed); money taken is never
+    /// un-taken here (refunds are their own rows). Idempotent:
     /// the move into Succeeded allocates once, by a conditional update on the status it came from.
     /// </summary>
     public async Task<BillingResult<Payment>> SetOnlineStatusAsync(string providerKey, PaymentStatus status, CancellationToken cancellationToken = default)
@@ -223,7 +224,7 @@ public sealed class PaymentLedger(
             return BillingResult.Fail<Payment>(BillingErrors.PaymentNotFound);
         }
 
-        if (payment.Status == status || payment.Status == PaymentStatus.Succeeded && status is PaymentStatus.Pending or PaymentStatus.Processing)
+        if (payment.Status == status || payment.Status is PaymentStatus.Succeeded or PaymentStatus.Refunded or PaymentStatus.PartlyRefunded)
         {
             return BillingResult.Ok(payment);
         }
