@@ -20,6 +20,9 @@ internal static class StripeEmulatorApp
             ApplicationName = typeof(StripeEmulatorApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // The content root is the host's folder: the embedding portal's appsettings.json would set our log
+        // levels (its "Now listening" lines at start). Everything the emulator needs is in its options.
+        builder.Configuration.Sources.Clear();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         AddServices(builder.Services, options);
