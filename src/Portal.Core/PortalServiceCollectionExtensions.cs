@@ -100,6 +100,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<DomainEventDispatchTrigger>();
         services.AddJobHandler<DomainEventDispatchHandler>();
         services.AddPracticeRecurringJob<DomainEventSweepHandler>("*/5 * * * *");
+        services.AddPracticeRecurringJob<DomainEventRetentionHandler>("35 3 * * *");
 
         // Mail
         services.AddSingleton<PickupFolderMailTransport>();

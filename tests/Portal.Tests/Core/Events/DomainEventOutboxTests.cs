@@ -130,6 +130,45 @@ public sealed class DomainEventOutboxTests(SharedAppsWithEventHandlers apps) : I
         Assert.Single(app.Get<HandlerCalls>().For(marker), c => c.Handler == nameof(RecordingHandler));
     }
 
+    [Theory, BothDatabases]
+    public async Task Retention_deletes_events_dispatched_long_ago_with_their_deliveries_and_keeps_the_rest(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var old = Guid.CreateVersion7();
+        var recent = Guid.CreateVersion7();
+        var owed = Guid.CreateVersion7();
+        await using (var db = OpenWithoutDispatch(app, practice))
+        {
+            DomainEventRecord Row(Guid id, DateTime occurred, DateTime? dispatched) => new()
+            {
+                Id = id,
+                Type = TestHappened.EventType,
+                Payload = $$"""{"marker":"{{Guid.NewGuid()}}","failingAttempts":0}""",
+                OccurredAt = occurred,
+                DispatchedAt = dispatched,
+            };
+            var longAgo = now - DomainEventRetentionHandler.KeptAfterDispatch - TimeSpan.FromHours(1);
+            db.DomainEvents.AddRange(
+                Row(old, longAgo, longAgo),
+                Row(recent, longAgo, now - DomainEventRetentionHandler.KeptAfterDispatch + TimeSpan.FromHours(1)),
+                Row(owed, longAgo, null));
+            db.DomainEventDeliveries.AddRange(
+                new DomainEventDelivery { EventId = old, Handler = "A", DeliveredAt = longAgo },
+                new DomainEventDelivery { EventId = recent, Handler = "A", DeliveredAt = longAgo });
+            await db.SaveChangesAsync();
+        }
+
+        await app.InPracticeAsync(practice, sp => ActivatorUtilities.CreateInstance<DomainEventRetentionHandler>(sp)
+            .ExecuteAsync(new ScheduledRun(now), new JobContext(Guid.NewGuid(), practice.Name, "{}", 1, 1), CancellationToken.None));
+
+        var left = await InCoreAsync(app, practice, db => db.DomainEvents.Where(e => e.Id == old || e.Id == recent || e.Id == owed).Select(e => e.Id).ToListAsync());
+        Assert.Equal(new[] { recent, owed }.Order(), left.Order());
+        var deliveries = await InCoreAsync(app, practice, db => db.DomainEventDeliveries.Where(d => d.EventId == old || d.EventId == recent).Select(d => d.EventId).ToListAsync());
+        Assert.Equal(new[] { recent }, deliveries);
+    }
+
     [Fact]
     public async Task Inviting_a_portal_user_and_signing_in_publish_their_events()
     {
