@@ -42,7 +42,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(DocumentMailTemplates.ReceivedTemplate);
         services.AddSingleton(QuarantineMailTemplate.Definition);
         services.AddJobHandler<DocumentNoticeHandler>();
-        services.AddDomainEventHandler<DocumentUploaded, FallbackNoticeOnUpload>();
+        services.AddDomainEventHandler<DocumentUploaded, FallbackNoticeOnUpload>(requiredFeature: Documents.Manifest.Feature);
         services.AddScoped<StoredFileScan>();
         services.AddJobHandler<DocumentScanHandler>();
         services.AddJobHandler<AttachmentScanHandler>();

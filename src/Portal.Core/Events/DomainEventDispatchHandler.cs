@@ -33,7 +33,8 @@ public sealed class DomainEventDispatchHandler(
         var delivered = await db.DomainEventDeliveries.Where(d => d.EventId == record.Id).Select(d => d.Handler).ToListAsync(cancellationToken);
         var eventContext = new DomainEventContext(record.Id, record.OccurredAt, context.Attempt);
         var failures = new List<string>();
-        foreach (var handler in registrations.Where(r => r.EventType == record.Type && !delivered.Contains(r.Name)))
+        foreach (var handler in registrations.Where(r => r.EventType == record.Type && !delivered.Contains(r.Name)
+            && (r.RequiredFeature is null || tenantContext.Tenant.IsFeatureEnabled(r.RequiredFeature))))
         {
             try
             {

@@ -8,6 +8,7 @@ using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Events;
 using Portal.Core.Jobs;
+using Portal.Core.Modules;
 using Portal.Core.Settings;
 using Portal.Core.Tenancy;
 using Portal.Notifications.Data;
@@ -68,12 +69,12 @@ public sealed class DomainEventOutboxTests(SharedAppsWithEventHandlers apps) : I
             (await sp.GetRequiredService<ClientStore>().CreateAsync(new ClientInput(ClientKind.Business, "Northwind Traders", [], null, null, null, null))).Value!);
 
         var calls = app.Get<HandlerCalls>();
-        await Eventually.TrueAsync(() => Task.FromResult(calls.For(client.Id).Count == 1), what: "the ClientCreated handler to run");
+        await Eventually.TrueAsync(() => Task.FromResult(calls.For(client.Id).Count(c => c.Handler == nameof(ClientCreatedRecorder)) == 1), what: "the ClientCreated handler to run");
         var record = await Eventually.GetAsync(
             () => InCoreAsync(app, practice, db => db.DomainEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Type == ClientCreated.EventType && e.DispatchedAt != null && e.Payload.Contains(client.Id.ToString()))),
             what: "the event to be marked dispatched");
         Assert.True(record.DispatchedAt >= record.OccurredAt);
-        Assert.Single(calls.For(client.Id));
+        Assert.Single(calls.For(client.Id), c => c.Handler == nameof(ClientCreatedRecorder));
     }
 
     [Theory, BothDatabases]
@@ -128,6 +129,35 @@ public sealed class DomainEventOutboxTests(SharedAppsWithEventHandlers apps) : I
         await using var host = await app.Get<IDbContextFactory<HostDbContext>>().CreateDbContextAsync();
         Assert.Equal(1, await host.Jobs.CountAsync(j => j.Tenant == practice.Name && j.Type == DomainEventDispatchHandler.JobType && j.Payload.Contains(eventId.ToString())));
         Assert.Single(app.Get<HandlerCalls>().For(marker), c => c.Handler == nameof(RecordingHandler));
+    }
+
+    [Fact]
+    public async Task A_handler_of_a_feature_runs_only_in_practices_that_have_the_feature_on()
+    {
+        var app = await apps.For(DatabaseProvider.Sqlite);
+        var with = await app.CreatePracticeAsync();
+        var without = await app.CreatePracticeAsync();
+        Assert.True((await app.InPracticeAsync(without, sp => sp.GetRequiredService<TenantFeatures>().DisableAsync("Portal.Documents", default))).Succeeded);
+
+        async Task<(Guid Client, Guid Event)> CreateClientAsync(TenantDescriptor practice) => await app.InPracticeAsync(practice, async sp =>
+        {
+            var db = sp.GetRequiredService<ClientsDbContext>();
+            var created = AddClientAndPublish(sp, db);
+            await db.SaveChangesAsync();
+            return created;
+        });
+        var (clientWith, eventWith) = await CreateClientAsync(with);
+        var (clientWithout, eventWithout) = await CreateClientAsync(without);
+
+        foreach (var (practice, eventId) in new[] { (with, eventWith), (without, eventWithout) })
+        {
+            await Eventually.TrueAsync(
+                async () => await InCoreAsync(app, practice, db => db.DomainEvents.AnyAsync(e => e.Id == eventId && e.DispatchedAt != null)),
+                what: "the event to be dispatched");
+        }
+
+        Assert.Equal(new[] { nameof(ClientCreatedRecorder), nameof(DocumentsOnlyClientCreatedRecorder) }, app.Get<HandlerCalls>().For(clientWith).Select(c => c.Handler).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { nameof(ClientCreatedRecorder) }, app.Get<HandlerCalls>().For(clientWithout).Select(c => c.Handler));
     }
 
     [Theory, BothDatabases]

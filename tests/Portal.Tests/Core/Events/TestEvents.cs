@@ -50,6 +50,16 @@ public sealed class ClientCreatedRecorder(HandlerCalls calls) : IDomainEventHand
     }
 }
 
+/// <summary>Subscribes to ClientCreated only where the Documents feature is on.</summary>
+public sealed class DocumentsOnlyClientCreatedRecorder(HandlerCalls calls) : IDomainEventHandler<ClientCreated>
+{
+    public Task HandleAsync(ClientCreated domainEvent, DomainEventContext context, CancellationToken cancellationToken)
+    {
+        calls.Add(nameof(DocumentsOnlyClientCreatedRecorder), domainEvent.ClientId, context.Attempt, succeeded: true);
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>Shared apps with the tests' event handlers registered.</summary>
 public sealed class SharedAppsWithEventHandlers : SharedApps
 {
@@ -59,5 +69,6 @@ public sealed class SharedAppsWithEventHandlers : SharedApps
         services.AddDomainEventHandler<TestHappened, RecordingHandler>();
         services.AddDomainEventHandler<TestHappened, FlakyHandler>();
         services.AddDomainEventHandler<ClientCreated, ClientCreatedRecorder>();
+        services.AddDomainEventHandler<ClientCreated, DocumentsOnlyClientCreatedRecorder>(requiredFeature: "Portal.Documents");
     });
 }
