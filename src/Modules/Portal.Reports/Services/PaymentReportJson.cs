@@ -58,17 +58,17 @@ public sealed class PaymentReportJson : IPaymentReportWriter
     {
         json.WriteStartObject();
         json.WriteString("date", row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        json.WriteString("client", row.Client);
-        json.WriteString("invoiceNumber", row.InvoiceNumber);
-        json.WriteString("description", row.Description);
+        json.WriteString("client", ReportText.Clean(row.Client));
+        json.WriteString("invoiceNumber", ReportText.Clean(row.InvoiceNumber));
+        json.WriteString("description", ReportText.Clean(row.Description));
         json.WriteNumber("gross", MinorUnits.ToDecimal(row.Gross));
         json.WriteNumber("fee", MinorUnits.ToDecimal(row.Fee));
         json.WriteNumber("net", MinorUnits.ToDecimal(row.Net));
-        json.WriteString("currency", row.Currency);
+        json.WriteString("currency", ReportText.Clean(row.Currency));
         json.WriteString("status", PaymentReportColumns.StatusText(row.Status));
-        json.WriteString("method", row.Method);
-        json.WriteString("processorReference", row.ProcessorReference);
-        json.WriteString("requestedBy", row.RequestedBy);
+        json.WriteString("method", ReportText.Clean(row.Method));
+        json.WriteString("processorReference", ReportText.Clean(row.ProcessorReference));
+        json.WriteString("requestedBy", ReportText.Clean(row.RequestedBy));
         json.WriteEndObject();
     }
 }

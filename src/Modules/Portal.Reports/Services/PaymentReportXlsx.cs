@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Xml;
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Portal.Reports.Models;
 
@@ -17,7 +17,7 @@ namespace Portal.Reports.Services;
 /// </summary>
 /// <remarks>
 /// The package is built in a temporary file and then copied to the output: the SDK writes
-/// synchronously (a response body refuses that) and a zip's parts are completed out of order.
+/// synchronously, which a response body refuses.
 /// </remarks>
 public sealed class PaymentReportXlsx : IPaymentReportWriter
 {
@@ -59,52 +59,95 @@ public sealed class PaymentReportXlsx : IPaymentReportWriter
 
     private static async Task WritePackageAsync(IAsyncEnumerable<PaymentReportRow> rows, Stream file, CancellationToken cancellationToken)
     {
-        using var document = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Stylesheet();
-        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(sheetPart))
+        // The zip is written part by part in create mode, so the sheet streams straight into it; the
+        // SDK's own package (SpreadsheetDocument) keeps each part in memory until it is saved, which
+        // grew with the rows, and refuses a write-only package.
+        using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
+        WriteText(zip, "[Content_Types].xml", ContentTypes);
+        WriteText(zip, "_rels/.rels", PackageRelationships);
+        WriteText(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships);
+        WritePart(zip, "xl/workbook.xml", new Workbook(new Sheets(new Sheet { Name = SheetName, SheetId = 1, Id = "rId1" })));
+        WritePart(zip, "xl/styles.xml", Stylesheet());
+        using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Optimal).Open();
+        using var writer = OpenXmlWriter.Create(sheet);
+        writer.WriteStartDocument(true);
+        writer.WriteStartElement(new Worksheet(), [], [new("r", RelationshipsNamespace)]);
+        writer.WriteElement(FrozenHeading());
+        writer.WriteElement(Columns());
+        writer.WriteStartElement(new SheetData());
+        uint index = 1;
+        WriteRow(writer, index++, [.. PaymentReportColumns.Headings.Select(h => TextCell(h, BoldStyle))]);
+        var totals = new PaymentReportTotals();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteElement(FrozenHeading());
-            writer.WriteElement(Columns());
-            writer.WriteStartElement(new SheetData());
-            uint index = 1;
-            WriteRow(writer, index++, [.. PaymentReportColumns.Headings.Select(h => TextCell(h, BoldStyle))]);
-            var totals = new PaymentReportTotals();
-            await foreach (var row in rows.WithCancellation(cancellationToken))
-            {
-                totals.Add(row);
-                WriteRow(writer, index++, Cells(row));
-            }
-
-            foreach (var total in totals.ByCurrency)
-            {
-                WriteRow(writer, index++, Cells(total));
-            }
-
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            totals.Add(row);
+            WriteRow(writer, index++, Cells(row));
         }
 
-        workbookPart.Workbook = new Workbook(new Sheets(new Sheet { Name = SheetName, SheetId = 1, Id = workbookPart.GetIdOfPart(sheetPart) }));
+        foreach (var total in totals.ByCurrency)
+        {
+            WriteRow(writer, index++, Cells(total));
+        }
+
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.Close();
+    }
+
+    private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    private const string ContentTypes =
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"""
+        + """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"""
+        + """<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"""
+        + """<Default Extension="xml" ContentType="application/xml"/>"""
+        + """<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"""
+        + """<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"""
+        + """<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"""
+        + "</Types>";
+
+    private const string PackageRelationships =
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"""
+        + """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
+        + """<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"""
+        + "</Relationships>";
+
+    private const string WorkbookRelationships =
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"""
+        + """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
+        + """<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>"""
+        + """<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"""
+        + "</Relationships>";
+
+    private static void WriteText(ZipArchive zip, string name, string xml)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        stream.Write(Encoding.UTF8.GetBytes(xml));
+    }
+
+    private static void WritePart(ZipArchive zip, string name, OpenXmlElement root)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(stream);
+        writer.WriteStartDocument(true);
+        writer.WriteElement(root);
+        writer.Close();
     }
 
     private static Cell[] Cells(PaymentReportRow row) =>
     [
         new Cell { StyleIndex = DateStyle, CellValue = new CellValue((row.Date.DayNumber - SpreadsheetEpoch.DayNumber).ToString(CultureInfo.InvariantCulture)) },
-        TextCell(row.Client),
-        TextCell(row.InvoiceNumber),
-        TextCell(row.Description),
+        TextCell(ReportText.Clean(row.Client)),
+        TextCell(ReportText.Clean(row.InvoiceNumber)),
+        TextCell(ReportText.Clean(row.Description)),
         MoneyCell(row.Gross, MoneyStyle),
         MoneyCell(row.Fee, MoneyStyle),
         MoneyCell(row.Net, MoneyStyle),
-        TextCell(row.Currency),
+        TextCell(ReportText.Clean(row.Currency)),
         TextCell(PaymentReportColumns.StatusText(row.Status)),
-        TextCell(row.Method),
-        TextCell(row.ProcessorReference),
-        TextCell(row.RequestedBy),
+        TextCell(ReportText.Clean(row.Method)),
+        TextCell(ReportText.Clean(row.ProcessorReference)),
+        TextCell(ReportText.Clean(row.RequestedBy)),
     ];
 
     private static Cell[] Cells(CurrencyTotal total) =>
@@ -144,7 +187,7 @@ public sealed class PaymentReportXlsx : IPaymentReportWriter
 
         if (!string.IsNullOrEmpty(text))
         {
-            cell.InlineString = new InlineString(new Text(XmlSafe(text)));
+            cell.InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
         }
 
         return cell;
@@ -152,10 +195,6 @@ public sealed class PaymentReportXlsx : IPaymentReportWriter
 
     private static Cell MoneyCell(long amount, uint style)
         => new() { StyleIndex = style, CellValue = new CellValue(MinorUnits.Format(amount)) };
-
-    /// <summary>Drops characters XML cannot carry (control characters a name might hold): the writer would refuse the whole file.</summary>
-    private static string XmlSafe(string text)
-        => text.All(XmlConvert.IsXmlChar) ? text : new string([.. text.Where(XmlConvert.IsXmlChar)]);
 
     private static string ColumnName(int column) => ((char)('A' + column)).ToString();
 
