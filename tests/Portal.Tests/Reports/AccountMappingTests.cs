@@ -1,3 +1,4 @@
+using Portal.Core.Settings;
 using Portal.Reports.Journals;
 
 namespace Portal.Tests.Reports;
@@ -7,6 +8,14 @@ public sealed class AccountMappingTests
 {
     [Fact]
     public void The_defaults_are_valid() => Assert.Empty(AccountMapping.Validate(new AccountMapping()));
+
+    [Fact]
+    public void It_is_a_settings_section_the_registry_accepts()
+    {
+        var descriptor = SettingsSectionDescriptor.For<AccountMapping>(AccountMapping.Validate);
+        Assert.Equal("account-mapping", descriptor.Name);
+        Assert.NotNull(descriptor.FindField("clearingAccountNumber"));
+    }
 
     public static TheoryData<string, AccountMapping> Missing => new()
     {

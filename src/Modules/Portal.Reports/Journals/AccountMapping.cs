@@ -4,13 +4,13 @@ namespace Portal.Reports.Journals;
 
 /// <summary>
 /// The accounts a practice's payments are posted to in its bookkeeping program (section
-/// "accountMapping"). Names are for QuickBooks (which matches accounts by name; "Parent:Sub" for a
+/// "account-mapping"). Names are for QuickBooks (which matches accounts by name; "Parent:Sub" for a
 /// subaccount), numbers for Sage, Sage 50 and Xero (which match by number or code). The defaults
 /// are the usual names and Sage 50's default chart's numbers.
 /// </summary>
 public sealed record AccountMapping : ISettingsSection
 {
-    public static string SectionName => "accountMapping";
+    public static string SectionName => "account-mapping";
 
     public const int NameMaxLength = 100;
     public const int NumberMaxLength = 10;
