@@ -15,6 +15,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettingsSection<AccountMapping>(AccountMapping.Validate);
+        services.AddScoped<PaymentReportSource>();
         services.AddSingleton<IPaymentReportWriter, PaymentReportXlsx>();
         services.AddSingleton<IPaymentReportWriter, PaymentReportCsv>();
         services.AddSingleton<IPaymentReportWriter, PaymentReportJson>();
