@@ -28,7 +28,8 @@ var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
     .AddModule<Portal.Notifications.Startup>()
     .AddModule<Portal.Clients.Startup>()
     .AddModule<Portal.Documents.Startup>()
-    .AddModule<Portal.Billing.Startup>());
+    .AddModule<Portal.Billing.Startup>()
+    .AddModule<Portal.Reports.Startup>());
 
 builder.Services.AddHostAdmin(builder.Configuration);
 builder.Services.AddRazorPages(options =>

@@ -1,0 +1,8 @@
+namespace Portal.Reports.Models;
+
+public enum PaymentReportFormat
+{
+    Xlsx,
+    Csv,
+    Json,
+}
