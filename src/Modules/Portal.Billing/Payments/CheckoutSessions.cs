@@ -40,6 +40,9 @@ public sealed class CheckoutSessions(
     /// <summary>A concurrent request with the same key is still running at Stripe (409): wait for it this many times.</summary>
     private const int InFlightRetries = 20;
 
+    /// <summary>Stripe.net retries 409 and 5xx by itself but not a 429: the portal backs off and retries it, with the same key.</summary>
+    private const int RateLimitRetries = 3;
+
     /// <summary>Not shown to anyone: Stripe refused the attempt's key or it was too old to send; it is closed and the Pay starts afresh.</summary>
     private static readonly PortalError AttemptClosed = new("checkout-attempt-closed", ErrorKind.Conflict, "The payment attempt was closed.");
 
@@ -166,9 +169,21 @@ public sealed class CheckoutSessions(
     {
         var attempt = string.IsNullOrWhiteSpace(sessionId) ? null
             : await db.CheckoutAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.SessionId == sessionId && a.InvoiceId == invoice.Id, cancellationToken);
-        if (attempt is null || !stripe.IsConfigured || await accounts.FindAsync(cancellationToken) is not { } account)
+        if (attempt is null)
         {
             return BillingResult.Fail<CheckoutConfirmation>(CheckoutErrors.SessionNotFound);
+        }
+
+        // Money the books already hold as received cannot be un-taken by anything Stripe says now: no call needed.
+        var recorded = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.ProviderKey == attempt.SessionId, cancellationToken);
+        if (recorded is not null && PaymentRules.Counted.Contains(recorded.Status))
+        {
+            return BillingResult.Ok(new CheckoutConfirmation(CheckoutOutcome.Paid, attempt, recorded.Amount));
+        }
+
+        if (!stripe.IsConfigured || await accounts.FindAsync(cancellationToken) is not { } account)
+        {
+            return BillingResult.Fail<CheckoutConfirmation>(CheckoutErrors.StripeDidNotAnswer);
         }
 
         var read = await RetrieveAsync(attempt.SessionId!, account.StripeAccountId, cancellationToken);
@@ -202,6 +217,13 @@ public sealed class CheckoutSessions(
         if (attempt.Status != CheckoutAttemptStatus.Open)
         {
             return BillingResult.Ok(new CheckoutConfirmation(attempt.Status == CheckoutAttemptStatus.Complete ? CheckoutOutcome.Paid : CheckoutOutcome.Expired, attempt, attempt.Total));
+        }
+
+        if (attempt.SessionId is null)
+        {
+            // Stripe never answered for this attempt: there is no page to close.
+            await MarkAsync(attempt.Id, CheckoutAttemptStatus.Expired, cancellationToken);
+            return BillingResult.Ok(new CheckoutConfirmation(CheckoutOutcome.Expired, attempt, attempt.Total));
         }
 
         if (!stripe.IsConfigured || await accounts.FindAsync(cancellationToken) is not { } account)
@@ -317,6 +339,10 @@ public sealed class CheckoutSessions(
             {
                 // A parallel click sent this attempt's key and Stripe is still working on it: its answer will be replayed.
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * Math.Min(retry + 1, 5)), cancellationToken);
+            }
+            catch (StripeException e) when (e.HttpStatusCode == HttpStatusCode.TooManyRequests && retry < RateLimitRetries)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 << retry), cancellationToken);
             }
             catch (StripeException e) when (e.StripeError?.Type == "idempotency_error")
             {
