@@ -180,8 +180,8 @@ internal sealed class PageSweep
         var invoice = (await sp.GetRequiredService<Portal.Billing.Services.InvoiceBook>().SaveAsync(new Portal.Billing.Services.InvoiceDraft(
             (await sp.GetRequiredService<Portal.Billing.Data.BillingDbContext>().Invoices.FirstAsync()).ClientId, "SWEEP-PAID", new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1), null, [new("Sweep sample", 1, 5_000)], []))).Value!;
         const string session = "cs_test_sweep_paid";
-        await sp.GetRequiredService<Portal.Billing.Services.PaymentLedger>().RecordOnlineAsync(new Portal.Billing.Services.OnlinePaymentDraft(
-            session, invoice.Id, 5_000, 0, "CAD", Portal.Billing.Models.PaymentStatus.Succeeded, new DateOnly(2026, 12, 1)) { CheckoutSessionId = session });
+        var online = new Portal.Billing.Services.OnlinePaymentDraft(session, invoice.Id, 5_000, 0, "CAD", Portal.Billing.Models.PaymentStatus.Succeeded, new DateOnly(2026, 12, 1));
+        await sp.GetRequiredService<Portal.Billing.Services.PaymentLedger>().RecordOnlineAsync(online with { CheckoutSessionId = session });
         var db = sp.GetRequiredService<Portal.Billing.Data.BillingDbContext>();
         var paid = Attempt(invoice, Portal.Billing.Models.CheckoutAttemptStatus.Complete, session);
         var open = Attempt((await db.Invoices.FirstAsync(i => i.Number == "SWEEP-1")), Portal.Billing.Models.CheckoutAttemptStatus.Open, null);
