@@ -6,6 +6,7 @@ using Portal.Billing.Payments;
 using Portal.Billing.Services;
 using Portal.Core.Data;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.StripeEmulator;
 
 namespace Portal.Tests.Billing;
 
@@ -83,6 +84,31 @@ public sealed class ClientCheckoutTests(StripeConnectApps apps) : IClassFixture<
         Assert.Equal("expired", Assert.Single(await checkout.SessionsAtStripeAsync(invoice.Id)).Status);
         Assert.Equal(CheckoutAttemptStatus.Expired, Assert.Single(await checkout.AttemptsAsync()).Status);
         Assert.Equal(HttpStatusCode.Gone, (await checkout.PayByCardAsync(pay.Headers.Location!, PaysCard)).StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_delayed_bank_debit_shows_processing_until_it_settles_then_paid_with_one_receipt(DatabaseProvider provider)
+    {
+        var checkout = await CheckoutScenario.CreateAsync(apps, provider);
+        var invoice = await checkout.Billing.InvoiceAsync("INV-PAD-1", 10_000);
+        var pay = await checkout.PayAsync(invoice.Id);
+        var debited = await HostedCheckout.PayByBankDebitAsync(apps.Emulator.Raw(authenticated: false), pay.Headers.Location!.ToString());
+
+        var processing = HtmlForms.Parse(await (await checkout.Client.GetAsync(debited.Headers.Location!)).Content.ReadAsStringAsync());
+        var whileProcessing = await checkout.Billing.ReloadAsync(invoice.Id);
+        await apps.Emulator.Server.Control.SettleAsyncPaymentAsync(CheckoutScenario.SessionIdOf(pay.Headers.Location!), succeeded: true);
+        var settled = HtmlForms.Parse(await (await checkout.Client.GetAsync(debited.Headers.Location!)).Content.ReadAsStringAsync());
+
+        Assert.Equal("processing", processing.QuerySelector("[data-testid=checkout-outcome]")!.GetAttribute("data-outcome"));
+        Assert.Equal(InvoiceStatus.Open, whileProcessing!.Status);
+        Assert.Equal("paid", settled.QuerySelector("[data-testid=checkout-outcome]")!.GetAttribute("data-outcome"));
+        Assert.Equal(InvoiceStatus.Paid, (await checkout.Billing.ReloadAsync(invoice.Id))!.Status);
+        var payment = Assert.Single(await checkout.PaymentsAsync());
+        Assert.Equal(PaymentStatus.Succeeded, payment.Status);
+        await MailMessageReader.WaitForAsync(checkout.Billing.App.PickupDirectory, checkout.Billing.ClientUser.Email!);
+        var receipts = await checkout.Billing.InPracticeAsync(sp => sp.GetRequiredService<CoreTenantDbContext>().OutboxMessages
+            .Where(m => m.Template == ReceiptMailTemplate.Name).CountAsync());
+        Assert.Equal(1, receipts);
     }
 
     [Theory, BothDatabases]
