@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Billing.Payments;
@@ -8,6 +9,7 @@ using Portal.Billing.Recipes;
 using Portal.Billing.Services;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
+using Portal.Core.Events;
 using Portal.Core.Modules;
 using Portal.Core.Navigation;
 using Portal.Core.Recipes;
@@ -33,6 +35,13 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<StripeGateway>();
         services.AddScoped<PayoutAccounts>();
         services.AddScoped<CheckoutSettlement>();
+        services.AddOptions<CheckoutOptions>().Bind(configuration.GetSection(CheckoutOptions.Section))
+            .Validate(o => o.IsValid, $"{CheckoutOptions.Section}:SessionLifetime must be from 00:30:00 to 1.00:00:00 (Stripe's limits for expires_at).");
+        services.AddScoped<CheckoutSessions>();
+        services.TryAddScoped<IClientProvinces, UnrecordedClientProvinces>();
+        services.AddScoped<PaymentReceipts>();
+        services.AddSingleton(ReceiptMailTemplate.Definition);
+        services.AddDomainEventHandler<PaymentRecorded, ReceiptOnPaymentRecorded>();
         services.AddScoped<EmulatorOnboarding>();
         services.AddScoped<IAuthorizationHandler, PaymentLevelHandler>();
         services.AddScoped<IRecipeStep, InvoicesStep>();

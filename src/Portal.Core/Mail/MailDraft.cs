@@ -10,6 +10,13 @@ public sealed record MailDraft(IReadOnlyList<string> To, string Subject, string 
     /// </summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
 
+    /// <summary>
+    /// The outbox id to store the message under, when the sender derives it from what the message is about
+    /// (a payment's receipt): queueing the same id again is a no-op, so a retried event sends one message.
+    /// Null: a new id.
+    /// </summary>
+    public Guid? Id { get; init; }
+
     /// <summary>This draft with <paramref name="secret"/> (which must appear in its bodies) kept from stored copies.</summary>
     public MailDraft WithSecret(string secret) => this with { Secrets = [.. Secrets, secret] };
 }

@@ -18,10 +18,15 @@ public sealed class MailOutbox(CoreTenantDbContext db, IJobQueue jobs, OutboxSec
             throw new ArgumentException("A message needs at least one recipient.", nameof(draft));
         }
 
+        if (draft.Id is { } given && await db.OutboxMessages.AsNoTracking().AnyAsync(m => m.Id == given, cancellationToken))
+        {
+            return given;
+        }
+
         var (html, text, sealedSecrets) = secrets.Seal(draft);
         var message = new OutboxMessage
         {
-            Id = Guid.CreateVersion7(),
+            Id = draft.Id ?? Guid.CreateVersion7(),
             To = string.Join(", ", draft.To),
             Subject = draft.Subject,
             HtmlBody = html,
@@ -32,7 +37,17 @@ public sealed class MailOutbox(CoreTenantDbContext db, IJobQueue jobs, OutboxSec
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.OutboxMessages.Add(message);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (draft.Id is not null)
+        {
+            // A concurrent sender queued the same message id first: that one is sent, this one is not.
+            db.Entry(message).State = EntityState.Detached;
+            return message.Id;
+        }
+
         await jobs.EnqueueAsync<SendOutboxMessageHandler, SendOutboxMessage>(new SendOutboxMessage(message.Id), cancellationToken);
         return message.Id;
     }

@@ -72,8 +72,12 @@ internal sealed class PageSweep
             return saved.Value?.Id ?? throw new InvalidOperationException("no invoice: " + string.Join(" ", saved.Errors.Select(e => e.Message)));
         });
 
+        var (paidInvoiceId, paidSession, cancelledAttempt) = await app.InPracticeAsync(practice, CheckoutSamplesAsync);
+
         var paths = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["/billing/invoices/{id:guid}/paid"] = $"/billing/invoices/{paidInvoiceId}/paid?session_id={paidSession}",
+            ["/billing/invoices/{id:guid}/pay-cancelled"] = $"/billing/invoices/{invoiceId}/pay-cancelled?attempt={cancelledAttempt}",
             ["/admin/billing/invoices/{id:guid}"] = $"/admin/billing/invoices/{invoiceId}",
             ["/admin/billing/invoices/{id:guid}/void"] = $"/admin/billing/invoices/{invoiceId}/void",
             ["/billing/invoices/{id:guid}"] = $"/billing/invoices/{invoiceId}",
@@ -169,6 +173,36 @@ internal sealed class PageSweep
             _ => _app.ClientFor(Practice),
         };
     }
+
+    /// <summary>An invoice paid through Checkout (its success page answers from the books) and an attempt Stripe never answered (its cancel page needs no Stripe).</summary>
+    private static async Task<(Guid PaidInvoiceId, string SessionId, Guid AttemptId)> CheckoutSamplesAsync(IServiceProvider sp)
+    {
+        var invoice = (await sp.GetRequiredService<Portal.Billing.Services.InvoiceBook>().SaveAsync(new Portal.Billing.Services.InvoiceDraft(
+            (await sp.GetRequiredService<Portal.Billing.Data.BillingDbContext>().Invoices.FirstAsync()).ClientId, "SWEEP-PAID", new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1), null, [new("Sweep sample", 1, 5_000)], []))).Value!;
+        const string session = "cs_test_sweep_paid";
+        var online = new Portal.Billing.Services.OnlinePaymentDraft(session, invoice.Id, 5_000, 0, "CAD", Portal.Billing.Models.PaymentStatus.Succeeded, new DateOnly(2026, 12, 1));
+        await sp.GetRequiredService<Portal.Billing.Services.PaymentLedger>().RecordOnlineAsync(online with { CheckoutSessionId = session });
+        var db = sp.GetRequiredService<Portal.Billing.Data.BillingDbContext>();
+        var paid = Attempt(invoice, Portal.Billing.Models.CheckoutAttemptStatus.Complete, session);
+        var open = Attempt((await db.Invoices.FirstAsync(i => i.Number == "SWEEP-1")), Portal.Billing.Models.CheckoutAttemptStatus.Open, null);
+        db.CheckoutAttempts.AddRange(paid, open);
+        await db.SaveChangesAsync();
+        return (invoice.Id, session, open.Id);
+    }
+
+    private static Portal.Billing.Models.CheckoutAttempt Attempt(Portal.Billing.Models.Invoice invoice, Portal.Billing.Models.CheckoutAttemptStatus status, string? session) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        InvoiceId = invoice.Id,
+        OpenInvoiceId = status == Portal.Billing.Models.CheckoutAttemptStatus.Open ? invoice.Id : null,
+        ClientUserId = Guid.NewGuid(),
+        Amount = invoice.Balance,
+        Currency = invoice.Currency,
+        SessionId = session,
+        ExpiresAt = DateTime.UtcNow.AddHours(1),
+        Status = status,
+        CreatedAt = DateTime.UtcNow,
+    };
 
     private static async Task EverythingOnAsync(PortalApplication app, TenantDescriptor practice)
     {

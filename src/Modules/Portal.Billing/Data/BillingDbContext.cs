@@ -23,6 +23,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 
     public DbSet<PayoutAccount> PayoutAccounts => Set<PayoutAccount>();
 
+    public DbSet<CheckoutAttempt> CheckoutAttempts => Set<CheckoutAttempt>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
 
@@ -109,6 +111,21 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             a.Ignore(x => x.Due);
             a.Property(x => x.StripeAccountId).HasMaxLength(PayoutAccount.AccountIdMaxLength);
             a.Property(x => x.CurrentlyDue).HasMaxLength(PayoutAccount.CurrentlyDueMaxLength).IsRequired();
+        });
+
+        modelBuilder.Entity<CheckoutAttempt>(a =>
+        {
+            a.ToTable("CheckoutAttempts");
+            a.HasKey(x => x.Id);
+            a.Ignore(x => x.Total);
+            a.Property(x => x.Currency).HasMaxLength(3).IsRequired();
+            a.Property(x => x.SessionId).HasMaxLength(CheckoutAttempt.SessionIdMaxLength);
+            a.Property(x => x.Url).HasMaxLength(CheckoutAttempt.UrlMaxLength);
+            a.Property(x => x.Status).HasConversion<string>().HasMaxLength(10).IsRequired();
+            a.HasIndex(x => x.OpenInvoiceId).IsUnique();
+            a.HasIndex(x => x.SessionId).IsUnique();
+            a.HasIndex(x => new { x.InvoiceId, x.CreatedAt });
+            a.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -11,4 +11,10 @@ public static class StripeIdempotencyKeys
 
     /// <summary>Account links are single use, so each one the person asks for is a new operation.</summary>
     public static string AccountLink(string accountId, Guid attempt) => $"portal-connect-link-{accountId}-{attempt:N}";
+
+    /// <summary>One Checkout Session per Pay attempt: parallel clicks and retries that share the attempt share the session.</summary>
+    public static string CheckoutSession(Guid attemptId) => $"portal-checkout-session-{attemptId:N}";
+
+    /// <summary>Expiring an attempt's session (cancelled, or replaced by a Pay for another amount).</summary>
+    public static string CheckoutExpire(Guid attemptId) => $"portal-checkout-expire-{attemptId:N}";
 }
