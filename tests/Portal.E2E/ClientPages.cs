@@ -17,6 +17,8 @@ internal static class ClientPages
         "/documents/{clientId:guid}/notes/{documentId:guid}",
         "/billing",
         "/billing/invoices/{id:guid}",
+        "/billing/invoices/{id:guid}/paid",
+        "/billing/invoices/{id:guid}/pay-cancelled",
         "/account",
         "/account/access-denied",
         "/account/change-password",

@@ -56,6 +56,7 @@ public sealed class PhoneWidthTests(DemoAppFixture demo, BrowserFixture browser)
             Assert.True(crawled >= 12, $"Following the site's links reached only {crawled} pages: {string.Join(", ", screen.Seen.Values.SelectMany(v => v))}");
 
             await UploadAsync(client, screen);
+            await PayAsync(client, screen);
             await TypedAddressesAsync(client, screen, practiceUrl);
         }
 
@@ -161,6 +162,32 @@ public sealed class PhoneWidthTests(DemoAppFixture demo, BrowserFixture browser)
         await Expect(uploader.GetByRole(AriaRole.Status).Filter(new() { HasText = "Done." })).ToBeVisibleAsync();
         await Expect(client.Locator("tr.is-added").GetByRole(AriaRole.Link, new() { Name = longName })).ToBeVisibleAsync();
         await screen.CheckAsync(client, name: "documents-after-upload");
+    }
+
+    /// <summary>
+    /// Pays the partly paid demo invoice on the Stripe emulator's page: first leaves it ("no payment was
+    /// made"), then pays by card (the page that says it is paid). The emulator's page is not the client site.
+    /// </summary>
+    private static async Task PayAsync(IPage client, PhoneScreen screen)
+    {
+        await client.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await client.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Invoices" }).ClickAsync();
+        await client.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "INV-2026-087", Exact = true }).ClickAsync();
+        var pay = client.GetByTestId("pay-form").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Pay ") });
+        await pay.ClickAsync();
+        await client.GetByRole(AriaRole.Link, new() { Name = "Cancel and return" }).ClickAsync();
+        await Expect(client.GetByRole(AriaRole.Main)).ToContainTextAsync("No payment was made");
+        await screen.CheckAsync(client);
+
+        await client.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Back to the invoice" }).ClickAsync();
+        await pay.ClickAsync();
+        await client.GetByLabel("Card number").FillAsync("4242 4242 4242 4242");
+        await client.GetByLabel("Expiry (MM / YY)").FillAsync("12 / 34");
+        await client.GetByLabel("CVC").FillAsync("123");
+        await client.GetByLabel("Name on card or account").FillAsync("Jordan Lee");
+        await client.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Pay ") }).ClickAsync();
+        await Expect(client.GetByTestId("checkout-outcome")).ToHaveAttributeAsync("data-outcome", "paid");
+        await screen.CheckAsync(client);
     }
 
     /// <summary>Addresses a client may type or keep: the staff admin, a page that is gone, the sign-out page.</summary>
