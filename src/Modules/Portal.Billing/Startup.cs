@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Billing.Payments;
+using Portal.Billing.Payments.Webhooks;
 using Portal.Billing.Recipes;
 using Portal.Billing.Services;
 using Portal.Core.Contracts;
@@ -33,6 +34,9 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<StripeGateway>();
         services.AddScoped<PayoutAccounts>();
         services.AddScoped<CheckoutSettlement>();
+        services.AddScoped<RefundBook>();
+        services.AddScoped<PaymentRefunds>();
+        services.AddScoped<IStripeEventHandler, ChargeRefundedHandler>();
         services.AddScoped<EmulatorOnboarding>();
         services.AddScoped<IAuthorizationHandler, PaymentLevelHandler>();
         services.AddScoped<IRecipeStep, InvoicesStep>();

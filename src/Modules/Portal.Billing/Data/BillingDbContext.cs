@@ -23,6 +23,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 
     public DbSet<PayoutAccount> PayoutAccounts => Set<PayoutAccount>();
 
+    public DbSet<Refund> Refunds => Set<Refund>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
 
@@ -109,6 +111,20 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             a.Ignore(x => x.Due);
             a.Property(x => x.StripeAccountId).HasMaxLength(PayoutAccount.AccountIdMaxLength);
             a.Property(x => x.CurrentlyDue).HasMaxLength(PayoutAccount.CurrentlyDueMaxLength).IsRequired();
+        });
+
+        modelBuilder.Entity<Refund>(r =>
+        {
+            r.ToTable("Refunds");
+            r.HasKey(x => x.Id);
+            r.Property(x => x.StripeRefundId).HasMaxLength(Payment.ProviderIdMaxLength).IsRequired();
+            r.Property(x => x.Currency).HasMaxLength(3).IsRequired();
+            r.Property(x => x.Reason).HasConversion<string>().HasMaxLength(24);
+            r.Property(x => x.Note).HasMaxLength(Refund.NoteMaxLength);
+            r.Property(x => x.Status).HasConversion<string>().HasMaxLength(16).IsRequired();
+            r.HasIndex(x => x.StripeRefundId).IsUnique();
+            r.HasIndex(x => new { x.PaymentId, x.CreatedAt });
+            r.HasOne<Payment>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -11,4 +11,7 @@ public static class StripeIdempotencyKeys
 
     /// <summary>Account links are single use, so each one the person asks for is a new operation.</summary>
     public static string AccountLink(string accountId, Guid attempt) => $"portal-connect-link-{accountId}-{attempt:N}";
+
+    /// <summary>One refund attempt (the form carries it): a repeated or retried submit refunds once.</summary>
+    public static string Refund(Guid attempt) => $"portal-refund-{attempt:N}";
 }
