@@ -31,6 +31,7 @@ var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
     .AddModule<Portal.Billing.Startup>());
 
 builder.Services.AddHostAdmin(builder.Configuration);
+builder.Services.AddPlatformStripeKeys();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.Add(new ModulePageConvention(catalog));

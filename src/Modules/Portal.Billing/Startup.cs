@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Billing.Payments;
@@ -31,7 +32,10 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PaymentLevels>();
         services.AddScoped<ClientBilling>();
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section));
-        services.AddSingleton<StripeGateway>();
+        services.AddSingleton<PlatformStripeKeys>();
+        services.AddSingleton<IPostConfigureOptions<StripeOptions>>(provider => provider.GetRequiredService<PlatformStripeKeys>());
+        services.AddSingleton<IOptionsChangeTokenSource<StripeOptions>>(provider => provider.GetRequiredService<PlatformStripeKeys>());
+        services.AddSingleton(provider => new StripeGateway(provider.GetRequiredService<IOptionsMonitor<StripeOptions>>()));
         services.AddScoped<PayoutAccounts>();
         services.AddScoped<CheckoutSettlement>();
         services.AddScoped<RefundBook>();
