@@ -39,6 +39,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PayoutAccounts>();
         services.AddScoped<CheckoutSettlement>();
         services.AddScoped<RefundBook>();
+        services.AddScoped<ClientFeeRule>();
         services.AddScoped<PaymentRefunds>();
         services.AddScoped<IStripeEventHandler, ChargeRefundedHandler>();
         services.AddScoped<EmulatorOnboarding>();
