@@ -32,6 +32,7 @@ var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
     .AddModule<Portal.Reports.Startup>());
 
 builder.Services.AddHostAdmin(builder.Configuration);
+builder.Services.AddPlatformStripeKeys();
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.Add(new ModulePageConvention(catalog));

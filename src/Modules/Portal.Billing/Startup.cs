@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Billing.Payments;
+using Portal.Billing.Payments.Webhooks;
 using Portal.Billing.Recipes;
 using Portal.Billing.Services;
 using Portal.Core.Contracts;
@@ -32,16 +33,22 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PaymentLevels>();
         services.AddScoped<ClientBilling>();
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section));
-        services.AddSingleton<StripeGateway>();
+        services.AddSingleton<PlatformStripeKeys>();
+        services.AddSingleton<IPostConfigureOptions<StripeOptions>>(provider => provider.GetRequiredService<PlatformStripeKeys>());
+        services.AddSingleton<IOptionsChangeTokenSource<StripeOptions>>(provider => provider.GetRequiredService<PlatformStripeKeys>());
+        services.AddSingleton(provider => new StripeGateway(provider.GetRequiredService<IOptionsMonitor<StripeOptions>>()));
         services.AddScoped<PayoutAccounts>();
         services.AddScoped<CheckoutSettlement>();
         services.AddOptions<CheckoutOptions>().Bind(configuration.GetSection(CheckoutOptions.Section))
             .Validate(o => o.IsValid, $"{CheckoutOptions.Section}:SessionLifetime must be from 00:30:00 to 1.00:00:00 (Stripe's limits for expires_at).");
         services.AddScoped<CheckoutSessions>();
-        services.TryAddScoped<IClientProvinces, UnrecordedClientProvinces>();
         services.AddScoped<PaymentReceipts>();
         services.AddSingleton(ReceiptMailTemplate.Definition);
         services.AddDomainEventHandler<PaymentRecorded, ReceiptOnPaymentRecorded>();
+        services.AddScoped<RefundBook>();
+        services.AddScoped<ClientFeeRule>();
+        services.AddScoped<PaymentRefunds>();
+        services.AddScoped<IStripeEventHandler, ChargeRefundedHandler>();
         services.AddScoped<EmulatorOnboarding>();
         services.AddScoped<IAuthorizationHandler, PaymentLevelHandler>();
         services.AddScoped<IRecipeStep, InvoicesStep>();

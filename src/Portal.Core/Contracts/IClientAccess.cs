@@ -32,7 +32,11 @@ public enum ClientAccessLevel
 
 public sealed record CurrentPortal(Guid PortalId, string Name, ClientAccessLevel Access, IReadOnlyList<ClientSummary> Clients, bool HasOtherPortals);
 
-public sealed record ClientSummary(Guid Id, string Name);
+public sealed record ClientSummary(Guid Id, string Name)
+{
+    /// <summary>The client's province or territory (<see cref="CanadianProvinces"/> code); null when not given. Filled by the directory's lookups by id.</summary>
+    public string? Province { get; init; }
+}
 
 /// <summary>Client facts other modules show (names in lists, e-mail recipients).</summary>
 public interface IClientDirectory

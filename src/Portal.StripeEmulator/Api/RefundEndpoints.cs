@@ -4,13 +4,31 @@ using Portal.StripeEmulator.Wire;
 
 namespace Portal.StripeEmulator.Api;
 
-/// <summary>POST /v1/refunds (payment_intent or charge; amount defaults to what is left) and GET /v1/refunds/{id}.</summary>
+/// <summary>POST /v1/refunds (payment_intent or charge; amount defaults to what is left), GET /v1/refunds (filtered by charge or payment_intent) and GET /v1/refunds/{id}.</summary>
 internal static class RefundEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/v1/refunds", Create);
+        api.MapGet("/v1/refunds", List);
         api.MapGet("/v1/refunds/{id}", Retrieve);
+    }
+
+    private static IResult List(HttpContext context, EmulatorStore store)
+    {
+        var caller = ApiCaller.Of(context);
+        var root = caller.Params.Root;
+        var paging = ListPage.ReadPaging(root);
+        var created = CreatedFilter.Read(root);
+        var chargeId = Params.Text(root, "charge");
+        var paymentIntentId = Params.Text(root, "payment_intent");
+        caller.Params.RejectUnknown();
+        var refunds = store.All<RefundRecord>(caller.Account)
+            .Where(r => created.Matches(r.Created)
+                && (chargeId is null || r.ChargeId == chargeId)
+                && (paymentIntentId is null || r.PaymentIntentId == paymentIntentId))
+            .ToList();
+        return StripeJson.Ok(ListPage.Render(refunds, paging, "/v1/refunds", store));
     }
 
     private static IResult Create(HttpContext context, EmulatorStore store, RefundFlow refunds)

@@ -10,6 +10,10 @@ public sealed class OperatorDbContext(DbContextOptions<OperatorDbContext> option
 {
     public const string MigrationsHistoryTable = "__migrations_operators";
 
+    public DbSet<PlatformSecretRecord> PlatformSecrets => Set<PlatformSecretRecord>();
+
+    public DbSet<PlatformSecretChange> PlatformSecretChanges => Set<PlatformSecretChange>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
 
@@ -24,5 +28,21 @@ public sealed class OperatorDbContext(DbContextOptions<OperatorDbContext> option
         builder.Entity<IdentityUserClaim<Guid>>().ToTable("OperatorClaims");
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("OperatorLogins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("OperatorTokens");
+        builder.Entity<PlatformSecretRecord>(b =>
+        {
+            b.ToTable("PlatformSecrets");
+            b.HasKey(x => x.Name);
+            b.Property(x => x.Name).HasMaxLength(PlatformSecretRecord.NameMaxLength);
+            b.Property(x => x.MasterKeyId).HasMaxLength(100).IsRequired();
+            b.Property(x => x.Ciphertext).IsRequired();
+        });
+        builder.Entity<PlatformSecretChange>(b =>
+        {
+            b.ToTable("PlatformSecretChanges");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Name).HasMaxLength(PlatformSecretRecord.NameMaxLength).IsRequired();
+            b.Property(x => x.Action).HasMaxLength(16).IsRequired();
+            b.HasIndex(x => x.At);
+        });
     }
 }

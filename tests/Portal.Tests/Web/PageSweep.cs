@@ -74,10 +74,20 @@ internal sealed class PageSweep
 
         var (paidInvoiceId, paidSession, cancelledAttempt) = await app.InPracticeAsync(practice, CheckoutSamplesAsync);
 
+        var paymentId = await app.InPracticeAsync(practice, async sp =>
+        {
+            var saved = await sp.GetRequiredService<Portal.Billing.Services.InvoiceBook>().SaveAsync(new Portal.Billing.Services.InvoiceDraft(
+                scenario.ClientId, "SWEEP-2", new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1), null, [new("Sweep sample", 1, 5_000)], []));
+            var paid = await sp.GetRequiredService<Portal.Billing.Services.PaymentLedger>().RecordOfflineAsync(new Portal.Billing.Services.OfflinePaymentDraft(
+                scenario.ClientId, Portal.Billing.Models.PaymentMethod.Cheque, new DateOnly(2026, 11, 2), "Sweep", 5_000, "CAD", [new(saved.Value!.Id, 5_000)]));
+            return paid.Value?.Id ?? throw new InvalidOperationException("no payment: " + string.Join(" ", paid.Errors.Select(e => e.Message)));
+        });
+
         var paths = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["/billing/invoices/{id:guid}/paid"] = $"/billing/invoices/{paidInvoiceId}/paid?session_id={paidSession}",
             ["/billing/invoices/{id:guid}/pay-cancelled"] = $"/billing/invoices/{invoiceId}/pay-cancelled?attempt={cancelledAttempt}",
+            ["/admin/billing/payments/{id:guid}"] = $"/admin/billing/payments/{paymentId}",
             ["/admin/billing/invoices/{id:guid}"] = $"/admin/billing/invoices/{invoiceId}",
             ["/admin/billing/invoices/{id:guid}/void"] = $"/admin/billing/invoices/{invoiceId}/void",
             ["/billing/invoices/{id:guid}"] = $"/billing/invoices/{invoiceId}",

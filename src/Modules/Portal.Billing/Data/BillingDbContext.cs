@@ -25,6 +25,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 
     public DbSet<CheckoutAttempt> CheckoutAttempts => Set<CheckoutAttempt>();
 
+    public DbSet<Refund> Refunds => Set<Refund>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
 
@@ -126,6 +128,20 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             a.HasIndex(x => x.SessionId).IsUnique();
             a.HasIndex(x => new { x.InvoiceId, x.CreatedAt });
             a.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Refund>(r =>
+        {
+            r.ToTable("Refunds");
+            r.HasKey(x => x.Id);
+            r.Property(x => x.StripeRefundId).HasMaxLength(Payment.ProviderIdMaxLength).IsRequired();
+            r.Property(x => x.Currency).HasMaxLength(3).IsRequired();
+            r.Property(x => x.Reason).HasConversion<string>().HasMaxLength(24);
+            r.Property(x => x.Note).HasMaxLength(Refund.NoteMaxLength);
+            r.Property(x => x.Status).HasConversion<string>().HasMaxLength(16).IsRequired();
+            r.HasIndex(x => x.StripeRefundId).IsUnique();
+            r.HasIndex(x => new { x.PaymentId, x.CreatedAt });
+            r.HasOne<Payment>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

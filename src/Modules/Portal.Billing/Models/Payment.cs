@@ -32,6 +32,9 @@ public sealed class Payment
     /// <summary>Received but not allocated to an invoice (only online payments can have it: see docs).</summary>
     public long UnallocatedAmount { get; set; }
 
+    /// <summary>Given back by refunds (pending or succeeded), fee included; at most <see cref="Amount"/>.</summary>
+    public long RefundedAmount { get; set; }
+
     public string? ProviderKey { get; set; }
 
     public string? CheckoutSessionId { get; set; }

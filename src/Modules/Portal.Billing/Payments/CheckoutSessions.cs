@@ -28,7 +28,7 @@ public sealed class CheckoutSessions(
     PayoutAccounts accounts,
     CheckoutSettlement settlement,
     SiteSettingsStore settings,
-    IClientProvinces provinces,
+    ClientFeeRule fees,
     TenantContext tenant,
     IOptions<CheckoutOptions> options,
     TimeProvider clock,
@@ -60,11 +60,12 @@ public sealed class CheckoutSessions(
             return null;
         }
 
-        return await QuoteAsync(invoice, invoice.Balance, payment, cancellationToken);
+        return await QuoteAsync(invoice, invoice.Balance, cancellationToken);
     }
 
-    public async Task<PayQuote> QuoteAsync(Invoice invoice, long amount, PaymentSettings payment, CancellationToken cancellationToken = default)
-        => PayQuote.For(amount, invoice.Currency, payment, await provinces.ProvinceOfAsync(invoice.ClientId, cancellationToken));
+    /// <summary>The amount, the fee the practice passes on for this client (none in a no-fee province) and the total.</summary>
+    public async Task<PayQuote> QuoteAsync(Invoice invoice, long amount, CancellationToken cancellationToken = default)
+        => new(amount, (await fees.ForInvoiceAsync(invoice, amount, cancellationToken)).Amount, invoice.Currency);
 
     /// <summary>
     /// Checks the amount the client typed, then answers the address to send the browser to: the open session's
@@ -94,7 +95,7 @@ public sealed class CheckoutSessions(
             return BillingResult.Fail<string>(CheckoutErrors.Unavailable);
         }
 
-        var quote = await QuoteAsync(invoice, amount, payment, cancellationToken);
+        var quote = await QuoteAsync(invoice, amount, cancellationToken);
 
         // Each turn either answers or closes one attempt that cannot be used; a few turns cover the races.
         for (var turn = 0; turn < 5; turn++)

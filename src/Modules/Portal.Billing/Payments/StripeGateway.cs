@@ -10,29 +10,42 @@ namespace Portal.Billing.Payments;
 /// </summary>
 public sealed class StripeGateway : IDisposable
 {
-    private readonly StripeOptions _options;
-    private readonly Lazy<(HttpClient Http, StripeClient Client)> _client;
+    private readonly StripeOptions? _fixed;
+    private readonly IOptionsMonitor<StripeOptions>? _monitor;
+    private readonly Lock _gate = new();
+    private readonly List<HttpClient> _retired = [];
+    private (StripeOptions Source, HttpClient Http, StripeClient Client)? _client;
 
     public StripeGateway(IOptions<StripeOptions> options)
     {
-        _options = options.Value;
-        _client = new Lazy<(HttpClient, StripeClient)>(Build);
+        ArgumentNullException.ThrowIfNull(options);
+        _fixed = options.Value;
     }
 
+    /// <summary>Follows the options as they change (keys set in the host admin: <see cref="PlatformStripeKeys"/>); the client is rebuilt on the next call after a change.</summary>
+    public StripeGateway(IOptionsMonitor<StripeOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _monitor = options;
+    }
+
+    /// <summary>The options in force now (the webhook receiver reads <see cref="StripeOptions.WebhookSecret"/> here, so a new secret applies at once).</summary>
+    public StripeOptions CurrentOptions => _monitor?.CurrentValue ?? _fixed!;
+
     /// <summary>False without a secret key: payments are unavailable and pages say so.</summary>
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(_options.SecretKey);
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(CurrentOptions.SecretKey);
 
     /// <summary>Test mode: a test key, or the built-in emulator; pages show "Test mode".</summary>
-    public bool TestMode => _options.Emulator.Enabled || (_options.SecretKey?.StartsWith("sk_test_", StringComparison.Ordinal) ?? false);
+    public bool TestMode => CurrentOptions.Emulator.Enabled || (CurrentOptions.SecretKey?.StartsWith("sk_test_", StringComparison.Ordinal) ?? false);
 
-    public string ConnectCountry => _options.ConnectCountry;
+    public string ConnectCountry => CurrentOptions.ConnectCountry;
 
     /// <summary>Talking to the built-in emulator on this machine (test keys on a loopback address), never to Stripe.</summary>
-    public bool OnEmulator => _options.SecretKey?.StartsWith("sk_test_", StringComparison.Ordinal) == true
-        && Uri.TryCreate(_options.ApiBase, UriKind.Absolute, out var api) && api.IsLoopback;
+    public bool OnEmulator => CurrentOptions.SecretKey?.StartsWith("sk_test_", StringComparison.Ordinal) == true
+        && Uri.TryCreate(CurrentOptions.ApiBase, UriKind.Absolute, out var api) && api.IsLoopback;
 
     /// <summary>Stripe.net's client; only when <see cref="IsConfigured"/>.</summary>
-    public StripeClient Client => IsConfigured ? _client.Value.Client : throw new InvalidOperationException("Stripe is not configured (Portal:Payments:Stripe:SecretKey).");
+    public StripeClient Client => IsConfigured ? Current().Client : throw new InvalidOperationException("Stripe is not configured (Portal:Payments:Stripe:SecretKey).");
 
     /// <summary>Options for a POST: the idempotency key, and the practice's connected account when the call is made on it.</summary>
     public static RequestOptions Post(string idempotencyKey, string? connectedAccount = null)
@@ -46,23 +59,47 @@ public sealed class StripeGateway : IDisposable
 
     public void Dispose()
     {
-        if (_client.IsValueCreated)
+        lock (_gate)
         {
-            _client.Value.Http.Dispose();
+            _client?.Http.Dispose();
+            _retired.ForEach(http => http.Dispose());
+            _retired.Clear();
         }
     }
 
-    private (HttpClient, StripeClient) Build()
+    private (StripeOptions Source, HttpClient Http, StripeClient Client) Current()
     {
-        var http = new HttpClient { Timeout = _options.Timeout };
+        var options = CurrentOptions;
+        lock (_gate)
+        {
+            if (_client is { } built && ReferenceEquals(built.Source, options))
+            {
+                return built;
+            }
+
+            // Calls in flight may still use the old client: its HttpClient is disposed with the gateway, not now.
+            if (_client is { } old)
+            {
+                _retired.Add(old.Http);
+            }
+
+            var (http, client) = Build(options);
+            _client = (options, http, client);
+            return _client.Value;
+        }
+    }
+
+    private static (HttpClient, StripeClient) Build(StripeOptions source)
+    {
+        var http = new HttpClient { Timeout = source.Timeout };
         var options = new StripeClientOptions
         {
-            ApiKey = _options.SecretKey,
-            HttpClient = new SystemNetHttpClient(http, _options.MaxNetworkRetries, null, false),
+            ApiKey = source.SecretKey,
+            HttpClient = new SystemNetHttpClient(http, source.MaxNetworkRetries, null, false),
         };
-        if (!string.IsNullOrWhiteSpace(_options.ApiBase))
+        if (!string.IsNullOrWhiteSpace(source.ApiBase))
         {
-            options.ApiBase = _options.ApiBase.TrimEnd('/');
+            options.ApiBase = source.ApiBase.TrimEnd('/');
         }
 
         return (http, new StripeClient(options));

@@ -17,4 +17,7 @@ public static class StripeIdempotencyKeys
 
     /// <summary>Expiring an attempt's session (cancelled, or replaced by a Pay for another amount).</summary>
     public static string CheckoutExpire(Guid attemptId) => $"portal-checkout-expire-{attemptId:N}";
+
+    /// <summary>One refund attempt (the form carries it): a repeated or retried submit refunds once.</summary>
+    public static string Refund(Guid attempt) => $"portal-refund-{attempt:N}";
 }

@@ -16,6 +16,9 @@ public static class StripeMetadataKeys
     /// <summary>The pass-through fee (minor units) included in the session's amount.</summary>
     public const string Fee = "portal_fee";
 
+    /// <summary>The portal's id of a refund made from the payment's page (the refund row keeps it, whoever records it first).</summary>
+    public const string Refund = "portal_refund_id";
+
     /// <summary>The portal user who started the payment.</summary>
     public const string PaidBy = "portal_user_id";
 }

@@ -9,4 +9,5 @@ public static class BillingAuditActions
     public const string PaymentRecorded = "billing.payment.recorded";
     public const string PaymentLevelChanged = "billing.payment-level.changed";
     public const string PaymentsSetupStarted = "billing.payments-setup.started";
+    public const string PaymentRefunded = "billing.payment.refunded";
 }

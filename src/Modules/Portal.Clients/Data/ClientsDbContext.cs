@@ -37,6 +37,7 @@ public sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> options)
             c.Property(x => x.NormalizedName).HasMaxLength(Client.NameMaxLength).IsRequired();
             c.Property(x => x.Phone).HasMaxLength(Client.PhoneMaxLength);
             c.Property(x => x.Address).HasMaxLength(Client.AddressMaxLength);
+            c.Property(x => x.Province).HasMaxLength(Client.ProvinceMaxLength);
             c.Property(x => x.ExternalId).HasMaxLength(Client.ExternalIdMaxLength);
             c.Property(x => x.Notes).HasMaxLength(Client.NotesMaxLength);
             c.Property(x => x.Status).HasConversion<string>().HasMaxLength(20).IsRequired();

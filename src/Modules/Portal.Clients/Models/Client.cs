@@ -7,6 +7,7 @@ public sealed class Client
     public const int EmailMaxLength = 320;
     public const int PhoneMaxLength = 50;
     public const int AddressMaxLength = 500;
+    public const int ProvinceMaxLength = 2;
     public const int ExternalIdMaxLength = 100;
     public const int NotesMaxLength = 4000;
 
@@ -26,6 +27,9 @@ public sealed class Client
     public string? Phone { get; set; }
 
     public string? Address { get; set; }
+
+    /// <summary>Province or territory (two-letter code, <see cref="Portal.Core.Contracts.CanadianProvinces"/>); Billing's fee rule reads it.</summary>
+    public string? Province { get; set; }
 
     /// <summary>The client's id in the practice-management desktop system (desktop sync); unique when set.</summary>
     public string? ExternalId { get; set; }

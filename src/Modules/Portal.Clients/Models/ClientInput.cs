@@ -8,4 +8,8 @@ public sealed record ClientInput(
     string? Phone,
     string? Address,
     string? ExternalId,
-    string? Notes);
+    string? Notes)
+{
+    /// <summary>Province code; null: not given (an import without the column keeps the stored one), empty: cleared.</summary>
+    public string? Province { get; init; }
+}

@@ -15,7 +15,7 @@ public sealed class ClientDirectory(ClientsDbContext db, IPracticeClock calendar
         => copies.ClientAsync(
             tenantContext.Tenant.Id,
             clientId,
-            () => db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new ClientSummary(c.Id, c.Name)).SingleOrDefaultAsync(cancellationToken),
+            () => db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new ClientSummary(c.Id, c.Name) { Province = c.Province }).SingleOrDefaultAsync(cancellationToken),
             cancellationToken);
 
     public async Task<IReadOnlyDictionary<Guid, ClientSummary>> FindManyAsync(IEnumerable<Guid> clientIds, CancellationToken cancellationToken = default)
@@ -23,7 +23,7 @@ public sealed class ClientDirectory(ClientsDbContext db, IPracticeClock calendar
         var ids = clientIds.Distinct().ToList();
         return ids.Count == 0
             ? new Dictionary<Guid, ClientSummary>()
-            : await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new ClientSummary(c.Id, c.Name)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            : await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new ClientSummary(c.Id, c.Name) { Province = c.Province }).ToDictionaryAsync(c => c.Id, cancellationToken);
     }
 
     public async Task<ClientSummary?> FindByReferenceAsync(string reference, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Portal.Clients.Models;
+using Portal.Core.Contracts;
 
 namespace Portal.Clients.Services;
 
@@ -53,6 +54,7 @@ public static class ClientRules
         Emails = input.Emails.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
         Phone = Blank(input.Phone),
         Address = Blank(input.Address),
+        Province = input.Province is null ? null : input.Province.Trim().ToUpperInvariant(),
         ExternalId = Blank(input.ExternalId),
         Notes = Blank(input.Notes),
     };
@@ -84,6 +86,11 @@ public static class ClientRules
         if (input.Address?.Length > Client.AddressMaxLength)
         {
             yield return new("Address", $"Use at most {Client.AddressMaxLength} characters.");
+        }
+
+        if (input.Province is { Length: > 0 } province && !CanadianProvinces.IsCode(province))
+        {
+            yield return new("Province", "Choose a province or territory from the list.");
         }
 
         if (input.ExternalId?.Length > Client.ExternalIdMaxLength)

@@ -159,6 +159,10 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, IDomainEve
         client.NormalizedName = Client.Normalize(input.Name);
         client.Phone = input.Phone;
         client.Address = input.Address;
+        if (input.Province is not null)
+        {
+            client.Province = input.Province.Length == 0 ? null : input.Province;
+        }
         client.ExternalId = input.ExternalId;
         client.Notes = input.Notes;
         client.UpdatedAt = now;

@@ -17,6 +17,9 @@ public sealed class ClientForm
 
     public string? Address { get; set; }
 
+    /// <summary>Two-letter code; empty: not given.</summary>
+    public string? Province { get; set; }
+
     public string? ExternalId { get; set; }
 
     public string? Notes { get; set; }
@@ -28,11 +31,12 @@ public sealed class ClientForm
         Emails = string.Join("; ", client.Emails.OrderBy(e => e.Position).Select(e => e.Email)),
         Phone = client.Phone,
         Address = client.Address,
+        Province = client.Province,
         ExternalId = client.ExternalId,
         Notes = client.Notes,
     };
 
-    public ClientInput ToInput() => new(Kind, Name ?? "", ClientRules.SplitEmails(Emails), Phone, Address, ExternalId, Notes);
+    public ClientInput ToInput() => new(Kind, Name ?? "", ClientRules.SplitEmails(Emails), Phone, Address, ExternalId, Notes) { Province = Province ?? "" };
 
     /// <summary>The form field a rule's problem belongs to.</summary>
     public static string FieldFor(string field) => field switch
