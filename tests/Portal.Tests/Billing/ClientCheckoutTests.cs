@@ -60,6 +60,27 @@ public sealed class ClientCheckoutTests(StripeConnectApps apps) : IClassFixture<
         Assert.Contains(checkout.Billing.Practice.DisplayName, receipt.Html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_client_in_quebec_is_offered_no_fee_line_and_stripe_is_asked_for_the_invoice_amount_only()
+    {
+        var checkout = await CheckoutScenario.CreateAsync(apps, DatabaseProvider.Sqlite, s => s with { PassFeeToClient = true });
+        await checkout.Billing.InPracticeAsync(sp => sp.GetRequiredService<Portal.Clients.Data.ClientsDbContext>().Clients
+            .Where(c => c.Id == checkout.Billing.ClientId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Province, "QC")));
+        var invoice = await checkout.Billing.InvoiceAsync("INV-PAY-QC", 10_000);
+
+        var page = await checkout.InvoiceDocumentAsync(invoice.Id);
+        var (sessionUrl, success) = await checkout.PayEndToEndAsync(invoice.Id);
+
+        Assert.Null(page.QuerySelector("[data-testid=pay-fee]"));
+        Assert.Equal("100.00 CAD", page.QuerySelector("[data-testid=pay-total]")!.TextContent.Trim());
+        Assert.Equal("paid", success.QuerySelector("[data-testid=checkout-outcome]")!.GetAttribute("data-outcome"));
+        var session = Assert.Single(await checkout.SessionsAtStripeAsync(invoice.Id));
+        Assert.Equal((10_000L, "0"), (session.AmountTotal, session.Metadata[StripeMetadataKeys.Fee]));
+        var payment = Assert.Single(await checkout.PaymentsAsync());
+        Assert.Equal((10_000L, 0L), (payment.Amount, payment.FeeAmount));
+        Assert.Equal(CheckoutScenario.SessionIdOf(sessionUrl), payment.CheckoutSessionId);
+    }
+
     [Theory, BothDatabases]
     public async Task A_declined_card_leaves_the_invoice_open_and_the_pages_say_no_payment_was_made(DatabaseProvider provider)
     {
