@@ -4,10 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Billing.Payments;
+using Portal.Billing.Payments.Webhooks;
 using Portal.Billing.Recipes;
 using Portal.Billing.Services;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
+using Portal.Core.Jobs;
 using Portal.Core.Modules;
 using Portal.Core.Navigation;
 using Portal.Core.Recipes;
@@ -34,6 +36,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PayoutAccounts>();
         services.AddScoped<CheckoutSettlement>();
         services.AddScoped<EmulatorOnboarding>();
+        AddStripeWebhooks(services, configuration);
         services.AddScoped<IAuthorizationHandler, PaymentLevelHandler>();
         services.AddScoped<IRecipeStep, InvoicesStep>();
         services.AddSingleton<IPermissionProvider, Permissions>();
@@ -41,6 +44,20 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IClientNavProvider, ClientNav>();
         services.AddScoped<IClientRecordLinkProvider, ClientInvoicesLink>();
         services.AddSingleton<IAuditActionDescriptions, BillingAuditActionDescriptions>();
+    }
+
+    /// <summary>The webhook receiver (mapped on the platform by the host), the event job, the handlers and reconciliation.</summary>
+    private static void AddStripeWebhooks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ConnectedAccountPractices>();
+        services.AddSingleton<StripeWebhookReceiver>();
+        services.AddScoped<StripeEventInbox>();
+        services.AddScoped<StripeReconciliation>();
+        services.AddScoped<IStripeEventHandler, AccountUpdatedHandler>();
+        services.AddScoped<IStripeEventHandler, CheckoutSessionEventHandler>();
+        services.AddJobHandler<StripeEventJobHandler>();
+        var schedule = configuration[$"{StripeOptions.Section}:{nameof(StripeOptions.ReconcileSchedule)}"];
+        services.AddPracticeRecurringJob<StripeReconciliationHandler>(string.IsNullOrWhiteSpace(schedule) ? StripeOptions.DefaultReconcileSchedule : schedule, requiredFeature: Billing.Manifest.Feature);
     }
 }
 

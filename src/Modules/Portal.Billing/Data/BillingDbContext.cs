@@ -23,6 +23,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 
     public DbSet<PayoutAccount> PayoutAccounts => Set<PayoutAccount>();
 
+    public DbSet<StripeEvent> StripeEvents => Set<StripeEvent>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
 
@@ -109,6 +111,18 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             a.Ignore(x => x.Due);
             a.Property(x => x.StripeAccountId).HasMaxLength(PayoutAccount.AccountIdMaxLength);
             a.Property(x => x.CurrentlyDue).HasMaxLength(PayoutAccount.CurrentlyDueMaxLength).IsRequired();
+        });
+
+        modelBuilder.Entity<StripeEvent>(e =>
+        {
+            e.ToTable("StripeEvents");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(StripeEvent.IdMaxLength);
+            e.Property(x => x.Type).HasMaxLength(StripeEvent.TypeMaxLength).IsRequired();
+            e.Property(x => x.Account).HasMaxLength(PayoutAccount.AccountIdMaxLength).IsRequired();
+            e.Property(x => x.Payload).IsRequired();
+            e.Property(x => x.LastError).HasMaxLength(StripeEvent.LastErrorMaxLength);
+            e.HasIndex(x => new { x.ProcessedAt, x.ReceivedAt });
         });
     }
 }
