@@ -11,8 +11,8 @@ using Portal.Billing.Payments.Webhooks;
 using Portal.Core.Data;
 using Portal.Tests.Infrastructure;
 using Stripe;
-using Invoice = Portal.Billing.Models.Invoice;
 using Stripe.Checkout;
+using Invoice = Portal.Billing.Models.Invoice;
 
 namespace Portal.Tests.Billing;
 
@@ -234,6 +234,23 @@ public sealed class StripeWebhookTests(StripeWebhookApps apps) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Empty(await scenario.StoredEventsAsync(e => e.Type == EventTypes.CheckoutSessionCompleted));
+    }
+
+    [Theory, BothDatabases]
+    public async Task An_event_whose_object_names_no_practice_is_routed_by_the_connected_account_s_metadata(DatabaseProvider provider)
+    {
+        var (scenario, app) = await StartAsync(provider);
+        var (_, session, json) = await UndeliveredCompletedAsync(scenario);
+        var practiceEntry = new System.Text.RegularExpressions.Regex($"\"{StripeMetadataKeys.Practice}\"\\s*:\\s*\"[^\"]*\"");
+        var anonymous = practiceEntry.Replace(json, "\"note\": \"no practice here\"");
+
+        var answer = await PostAsync(app, anonymous, Header(anonymous, StripeWebhookApps.PortalSecret));
+
+        Assert.True(practiceEntry.Count(json) >= 1, "the session's metadata names the practice");
+        Assert.DoesNotContain(StripeMetadataKeys.Practice, anonymous, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Single(await scenario.StoredEventsAsync(e => e.Type == EventTypes.CheckoutSessionCompleted));
+        await WaitForPaymentAsync(scenario, session, PaymentStatus.Succeeded);
     }
 
     [Theory, BothDatabases]

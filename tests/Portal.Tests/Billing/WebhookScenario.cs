@@ -6,8 +6,8 @@ using Portal.Billing.Payments;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.StripeEmulator;
 using Stripe;
-using Invoice = Portal.Billing.Models.Invoice;
 using Stripe.Checkout;
+using Invoice = Portal.Billing.Models.Invoice;
 
 namespace Portal.Tests.Billing;
 
