@@ -95,7 +95,16 @@ public sealed class StripeWebhookCrashTests
         Assert.Equal(WebhookScenario.InvoiceAmount, payment.Amount);
         await using var books = data.OpenPracticeBilling(practice);
         Assert.Equal(InvoiceStatus.Paid, (await books.Invoices.AsNoTracking().SingleAsync(i => i.Id == invoice.Id)).Status);
-        Assert.NotNull((await books.StripeEvents.AsNoTracking().SingleAsync(e => e.Id == eventId)).ProcessedAt);
+
+        // The payment is committed by the handler, the event marked processed just after it.
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                await using var events = data.OpenPracticeBilling(practice);
+                return (await events.StripeEvents.AsNoTracking().SingleAsync(e => e.Id == eventId)).ProcessedAt is not null;
+            },
+            TimeSpan.FromMinutes(1),
+            "the event to be marked processed");
     }
 
     private static async Task<List<Payment>> PaymentsAsync(TestData data, WebhookScenario scenario, string sessionId)

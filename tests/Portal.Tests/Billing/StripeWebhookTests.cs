@@ -41,7 +41,7 @@ public sealed class StripeWebhookTests(StripeWebhookApps apps) : IClassFixture<S
         Assert.Equal(InvoiceStatus.Paid, (await scenario.Billing.ReloadAsync(invoice.Id))!.Status);
         var stored = Assert.Single(await scenario.StoredEventsAsync(), e => e.Type == EventTypes.CheckoutSessionCompleted);
         Assert.Equal(scenario.Account, stored.Account);
-        Assert.NotNull(stored.ProcessedAt);
+        await Eventually.TrueAsync(async () => (await scenario.StoredEventsAsync(e => e.Id == stored.Id && e.ProcessedAt != null)).Count == 1, what: "the event marked processed");
         Assert.Equal(1, await EventJobsAsync(app, scenario, stored.Id));
     }
 
@@ -200,10 +200,11 @@ public sealed class StripeWebhookTests(StripeWebhookApps apps) : IClassFixture<S
 
         var run = await scenario.Billing.InPracticeAsync(sp => sp.GetRequiredService<StripeReconciliation>().RunAsync());
 
-        Assert.Equal(0, run.Found);
+        // Found may count other dropped events of the account (an account.updated held by the pause); the completed one was stored already.
         Assert.True(run.Requeued >= 1, $"requeued {run.Requeued}");
         await WaitForPaymentAsync(scenario, session, PaymentStatus.Succeeded);
         Assert.Single(await scenario.PaymentsAsync(session));
+        Assert.Single(await scenario.StoredEventsAsync(e => e.Type == EventTypes.CheckoutSessionCompleted));
     }
 
     [Theory, BothDatabases]
