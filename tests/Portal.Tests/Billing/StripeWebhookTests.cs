@@ -24,6 +24,9 @@ public sealed class StripeWebhookTests(StripeWebhookApps apps) : IClassFixture<S
 {
     private const string WebhookUrl = "stripe/webhook";
 
+    /// <summary>Deliveries go through the emulator's one sender to every endpoint of the class, on a shared machine.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
+
     [Theory, BothDatabases]
     public async Task A_validly_signed_event_is_stored_processed_and_credits_the_payment_once_however_often_it_is_posted(DatabaseProvider provider)
     {
@@ -41,7 +44,7 @@ public sealed class StripeWebhookTests(StripeWebhookApps apps) : IClassFixture<S
         Assert.Equal(InvoiceStatus.Paid, (await scenario.Billing.ReloadAsync(invoice.Id))!.Status);
         var stored = Assert.Single(await scenario.StoredEventsAsync(), e => e.Type == EventTypes.CheckoutSessionCompleted);
         Assert.Equal(scenario.Account, stored.Account);
-        await Eventually.TrueAsync(async () => (await scenario.StoredEventsAsync(e => e.Id == stored.Id && e.ProcessedAt != null)).Count == 1, what: "the event marked processed");
+        await Eventually.TrueAsync(async () => (await scenario.StoredEventsAsync(e => e.Id == stored.Id && e.ProcessedAt != null)).Count == 1, timeout: Patience, what: "the event marked processed");
         Assert.Equal(1, await EventJobsAsync(app, scenario, stored.Id));
     }
 
@@ -99,7 +102,7 @@ public sealed class StripeWebhookTests(StripeWebhookApps apps) : IClassFixture<S
         await apps.Emulator.Server.Control.ResendEventAsync(completed.Id);
         await Eventually.TrueAsync(
             async () => (await apps.Emulator.Server.Control.DeliveriesAsync()).Count(d => d.EventId == completed.Id && d.Succeeded) >= 2 * deliveredOnce,
-            what: "the resent event delivered again to every endpoint that took it the first time");
+            timeout: Patience, what: "the resent event delivered again to every endpoint that took it the first time");
 
         var payment = Assert.Single(await scenario.PaymentsAsync(session));
         Assert.Equal(session.Id, payment.ProviderKey);
@@ -129,7 +132,7 @@ public sealed class StripeWebhookTests(StripeWebhookApps apps) : IClassFixture<S
 
         await Eventually.TrueAsync(
             async () => (await scenario.StoredEventsAsync(e => e.ProcessedAt != null && (e.Type == EventTypes.CheckoutSessionCompleted || e.Type == EventTypes.CheckoutSessionAsyncPaymentSucceeded))).Count == 2,
-            what: "completed and async_payment_succeeded processed");
+            timeout: Patience, what: "completed and async_payment_succeeded processed");
         var payment = Assert.Single(await scenario.PaymentsAsync(session));
         Assert.Equal(PaymentStatus.Succeeded, payment.Status);
         Assert.Equal(InvoiceStatus.Paid, (await scenario.Billing.ReloadAsync(invoice.Id))!.Status);
@@ -160,7 +163,7 @@ public sealed class StripeWebhookTests(StripeWebhookApps apps) : IClassFixture<S
 
         await Eventually.TrueAsync(
             async () => (await scenario.StoredEventsAsync(e => e.Type == EventTypes.CheckoutSessionExpired && e.ProcessedAt != null)).Count == 1,
-            what: "checkout.session.expired processed");
+            timeout: Patience, what: "checkout.session.expired processed");
         Assert.Empty(await scenario.PaymentsAsync(session));
         Assert.Equal(InvoiceStatus.Open, (await scenario.Billing.ReloadAsync(invoice.Id))!.Status);
     }
@@ -218,7 +221,7 @@ public sealed class StripeWebhookTests(StripeWebhookApps apps) : IClassFixture<S
 
         var stored = await Eventually.GetAsync(
             () => scenario.Billing.InPracticeAsync(async sp => await sp.GetRequiredService<BillingDbContext>().PayoutAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.CurrentlyDue == "external_account")),
-            what: "account.updated applied to the practice's payout account");
+            timeout: Patience, what: "account.updated applied to the practice's payout account");
         Assert.False(stored.ChargesEnabled || stored.PayoutsEnabled);
         var page = await admin.GetDocumentAsync("admin/billing/setup-payments");
         Assert.Equal(["A bank account for payouts"], page.QuerySelectorAll("[data-testid=payments-requirements] li").Select(li => li.TextContent.Trim()));
@@ -335,7 +338,7 @@ public sealed class StripeWebhookTests(StripeWebhookApps apps) : IClassFixture<S
         => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{t}.{body}")));
 
     private static Task WaitForPaymentAsync(WebhookScenario scenario, Session session, PaymentStatus status)
-        => Eventually.TrueAsync(async () => (await scenario.PaymentsAsync(session)).Any(p => p.Status == status), what: $"the payment of {session.Id} to be {status}");
+        => Eventually.TrueAsync(async () => (await scenario.PaymentsAsync(session)).Any(p => p.Status == status), timeout: Patience, what: $"the payment of {session.Id} to be {status}");
 
     private static async Task<int> EventJobsAsync(PortalApplication app, WebhookScenario scenario, string eventId)
     {
