@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
+using Portal.Billing.Endpoints;
 using Portal.Core;
 using Portal.Core.Errors;
 using Portal.Core.Modules;
@@ -86,6 +87,7 @@ app.UsePortalModules();
 app.MapStaticAssets();
 
 app.MapHostEndpoints();
+app.MapStripeWebhookEndpoints();
 app.MapApiDocument();
 app.MapRazorPages();
 app.MapPortalModules();

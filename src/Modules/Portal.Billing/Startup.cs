@@ -11,6 +11,7 @@ using Portal.Billing.Services;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Events;
+using Portal.Core.Jobs;
 using Portal.Core.Modules;
 using Portal.Core.Navigation;
 using Portal.Core.Recipes;
@@ -50,6 +51,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PaymentRefunds>();
         services.AddScoped<IStripeEventHandler, ChargeRefundedHandler>();
         services.AddScoped<EmulatorOnboarding>();
+        AddStripeWebhooks(services, configuration);
         services.AddScoped<IAuthorizationHandler, PaymentLevelHandler>();
         services.AddScoped<IRecipeStep, InvoicesStep>();
         services.AddSingleton<IPermissionProvider, Permissions>();
@@ -57,6 +59,20 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IClientNavProvider, ClientNav>();
         services.AddScoped<IClientRecordLinkProvider, ClientInvoicesLink>();
         services.AddSingleton<IAuditActionDescriptions, BillingAuditActionDescriptions>();
+    }
+
+    /// <summary>The webhook receiver (mapped on the platform by the host), the event job, the handlers and reconciliation.</summary>
+    private static void AddStripeWebhooks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ConnectedAccountPractices>();
+        services.AddSingleton<StripeWebhookReceiver>();
+        services.AddScoped<StripeEventInbox>();
+        services.AddScoped<StripeReconciliation>();
+        services.AddScoped<IStripeEventHandler, AccountUpdatedHandler>();
+        services.AddScoped<IStripeEventHandler, CheckoutSessionEventHandler>();
+        services.AddJobHandler<StripeEventJobHandler>();
+        var schedule = configuration[$"{StripeOptions.Section}:{nameof(StripeOptions.ReconcileSchedule)}"];
+        services.AddPracticeRecurringJob<StripeReconciliationHandler>(string.IsNullOrWhiteSpace(schedule) ? StripeOptions.DefaultReconcileSchedule : schedule, requiredFeature: Billing.Manifest.Feature);
     }
 }
 

@@ -26,8 +26,8 @@ internal sealed class EmbeddedStripeEmulator(
             return;
         }
 
-        // Platform and Connect events both go to the portal's one webhook address. Until the webhook
-        // receiver exists they answer 404, and the emulator retries a few times and gives up: harmless.
+        // Platform and Connect events both go to the portal's one webhook address; the receiver acts on
+        // connected accounts' events and answers the platform's own with a 200 it ignores.
         var webhook = new Uri(tenancy.Value.PublicUrl.TrimEnd('/') + StripeOptions.WebhookPath);
         _server = await StripeEmulatorServer.StartAsync(
             new StripeEmulatorOptions

@@ -39,6 +39,14 @@ public sealed class TestData(DatabaseProvider provider, string appDataPath, Post
         return new CoreTenantDbContext(builder.Options);
     }
 
+    /// <summary>A practice's Billing tables (payments, Stripe events), opened directly.</summary>
+    public Portal.Billing.Data.BillingDbContext OpenPracticeBilling(TenantDescriptor practice)
+    {
+        var builder = new DbContextOptionsBuilder<Portal.Billing.Data.BillingDbContext>();
+        Layout().ConfigureTenant(builder, practice, Portal.Billing.Data.BillingDbContext.MigrationsHistoryTable);
+        return new Portal.Billing.Data.BillingDbContext(builder.Options);
+    }
+
     private DatabaseLayout Layout() => new(
         Options.Create(new DatabaseOptions { Provider = Provider, ConnectionString = Database?.ConnectionString }),
         Options.Create(new AppDataOptions { Path = AppDataPath }),

@@ -27,6 +27,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 
     public DbSet<Refund> Refunds => Set<Refund>();
 
+    public DbSet<StripeEvent> StripeEvents => Set<StripeEvent>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
 
@@ -142,6 +144,18 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             r.HasIndex(x => x.StripeRefundId).IsUnique();
             r.HasIndex(x => new { x.PaymentId, x.CreatedAt });
             r.HasOne<Payment>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<StripeEvent>(e =>
+        {
+            e.ToTable("StripeEvents");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(StripeEvent.IdMaxLength);
+            e.Property(x => x.Type).HasMaxLength(StripeEvent.TypeMaxLength).IsRequired();
+            e.Property(x => x.Account).HasMaxLength(PayoutAccount.AccountIdMaxLength).IsRequired();
+            e.Property(x => x.Payload).IsRequired();
+            e.Property(x => x.LastError).HasMaxLength(StripeEvent.LastErrorMaxLength);
+            e.HasIndex(x => new { x.ProcessedAt, x.ReceivedAt });
         });
     }
 }

@@ -32,4 +32,12 @@ public sealed class StripeOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public StripeEmulatorSwitch Emulator { get; set; } = new();
+
+    /// <summary>Cron (practice time zone) of the reconciliation job that recovers missed webhooks.</summary>
+    public string ReconcileSchedule { get; set; } = DefaultReconcileSchedule;
+
+    /// <summary>How far back reconciliation lists the connected account's events (Stripe retries a webhook for 3 days).</summary>
+    public TimeSpan ReconcileLookback { get; set; } = TimeSpan.FromDays(3);
+
+    public const string DefaultReconcileSchedule = "*/10 * * * *";
 }
