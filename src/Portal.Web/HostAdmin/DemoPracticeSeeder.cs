@@ -16,6 +16,7 @@ public sealed class DemoPracticeSeeder(
     IOptions<DemoOptions> demo,
     IOptions<HostAdminOptions> hostAdmin,
     IOptions<TenancyOptions> tenancy,
+    IOptions<Billing.Payments.StripeOptions> stripe,
     IHostApplicationLifetime lifetime,
     ILogger<DemoPracticeSeeder> logger) : IPortalStartupTask
 {
@@ -64,6 +65,10 @@ public sealed class DemoPracticeSeeder(
                 .AppendLine($"    client        client@demo.example / {settings.Password}   (two portals: full access and contributor)")
                 .AppendLine($"    also          owner@demo.example (full access), banker@demo.example (contributor), same password")
                 .AppendLine($"  Practice admin: {urls.BaseUrl(practice)}/admin");
+            if (stripe.Value.Emulator.Enabled)
+            {
+                text.AppendLine("  Payments:       test mode (built-in Stripe emulator): as the client, Invoices > Pay, card 4242 4242 4242 4242");
+            }
         }
 
         text.AppendLine("  E-mails are written to the pickup folder and listed in each practice's admin > Outbox.")
