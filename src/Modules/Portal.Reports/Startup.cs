@@ -1,8 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Contracts;
+using Portal.Core.Data;
 using Portal.Core.Modules;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Settings;
+using Portal.Reports.Data;
+using Portal.Reports.Exports;
 using Portal.Reports.Journals;
 using Portal.Reports.Services;
 
@@ -24,6 +29,11 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<JournalFileWriter, SageAccountingJournalCsv>();
         services.AddSingleton<JournalFileWriter, Sage50GeneralJournalText>();
         services.AddSingleton<JournalFileWriter, XeroManualJournalCsv>();
+        services.AddTenantDbContext<ReportsDbContext>(ReportsDbContext.MigrationsHistoryTable);
+        services.AddScoped<AccountingTransactionSource>();
+        services.AddScoped<AccountingExports>();
         services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<IAdminMenuProvider, AdminMenu>();
+        services.AddSingleton<IAuditActionDescriptions, ReportsAuditActionDescriptions>();
     }
 }
