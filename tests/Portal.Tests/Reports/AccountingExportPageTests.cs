@@ -120,7 +120,7 @@ public sealed class AccountingExportPageTests(SharedApps apps) : IClassFixture<S
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var form = HtmlForms.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Contains("digits only", form.QuerySelector("#clearing-account-number-error")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("is required", form.QuerySelector("#fees-account-name-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Is required", form.QuerySelector("#fees-account-name-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("", form.QuerySelector("#receivable-account-number-error")!.TextContent.Trim());
 
         using var saved = await admin.SubmitFormAsync(mapping, new() { ["Input.ClearingAccountNumber"] = "1010", ["Input.ClearingAccountName"] = "Chequing" }, "[data-testid=account-mapping]");
