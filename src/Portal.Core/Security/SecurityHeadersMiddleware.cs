@@ -13,6 +13,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The baseline policy, letting the page's forms go to <paramref name="origin"/> as well: a form whose
+    /// answer redirects elsewhere (Pay, to the payment provider's page) is held to form-action on the redirect too.
+    /// </summary>
+    public static string AllowingFormsTo(string origin) => DefaultPolicy.Replace("form-action 'self'", $"form-action 'self' {origin}", StringComparison.Ordinal);
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(static state =>

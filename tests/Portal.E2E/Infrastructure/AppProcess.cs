@@ -290,6 +290,9 @@ public sealed class AppProcess : IAsyncDisposable
         environment["Portal__HostAdmin__Password"] = OperatorPassword;
         environment["Portal__Demo__Enabled"] = demo ? "true" : "false";
         environment["Portal__Demo__Password"] = DemoPassword;
+
+        // As ./run.sh: the demo's payments run on the built-in Stripe emulator (appsettings.Demo.json turns it on there).
+        environment["Portal__Payments__Stripe__Emulator__Enabled"] = demo ? "true" : "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment[key] = value;

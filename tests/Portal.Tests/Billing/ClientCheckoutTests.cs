@@ -69,8 +69,11 @@ public sealed class ClientCheckoutTests(StripeConnectApps apps) : IClassFixture<
         var invoice = await checkout.Billing.InvoiceAsync("INV-PAY-QC", 10_000);
 
         var page = await checkout.InvoiceDocumentAsync(invoice.Id);
+        var csp = (await checkout.Client.GetAsync(CheckoutScenario.InvoicePage(invoice.Id))).Headers.GetValues("Content-Security-Policy").Single();
         var (sessionUrl, success) = await checkout.PayEndToEndAsync(invoice.Id);
 
+        // A browser holds Pay's redirect to the page's form-action: Stripe's page (the emulator's here) is allowed.
+        Assert.Contains($"form-action 'self' {apps.Emulator.Server.ApiBase};", csp, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("[data-testid=pay-fee]"));
         Assert.Equal("100.00 CAD", page.QuerySelector("[data-testid=pay-total]")!.TextContent.Trim());
         Assert.Equal("paid", success.QuerySelector("[data-testid=checkout-outcome]")!.GetAttribute("data-outcome"));

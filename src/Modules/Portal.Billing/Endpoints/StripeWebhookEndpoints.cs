@@ -35,7 +35,17 @@ public static class StripeWebhookEndpoints
 
     public static async Task<Results<Ok, ProblemHttpResult>> ReceiveAsync(HttpContext context, StripeWebhookReceiver receiver, CancellationToken cancellationToken)
     {
-        var body = await ReadCappedAsync(context.Request, cancellationToken);
+        string? body;
+        try
+        {
+            body = await ReadCappedAsync(context.Request, cancellationToken);
+        }
+        catch (BadHttpRequestException)
+        {
+            // The sender hung up mid-body (it gave up waiting): nothing to verify, and Stripe will send it again.
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Webhook refused.", detail: "The body ended early.");
+        }
+
         if (body is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large.");

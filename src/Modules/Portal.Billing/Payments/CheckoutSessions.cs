@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
@@ -37,14 +38,20 @@ public sealed class CheckoutSessions(
     /// <summary>An open session this close to its end is not handed out again: the client needs time to pay.</summary>
     private static readonly TimeSpan LeastTimeLeft = TimeSpan.FromMinutes(10);
 
-    /// <summary>A concurrent request with the same key is still running at Stripe (409): wait for it this many times.</summary>
-    private const int InFlightRetries = 20;
+    /// <summary>
+    /// A concurrent request with the same key is still running at Stripe (409): wait for its answer this long
+    /// at most, then tell the client to try again (the next click gets the answer replayed). A person waits no longer.
+    /// </summary>
+    private static readonly TimeSpan InFlightPatience = TimeSpan.FromSeconds(10);
 
     /// <summary>Stripe.net retries 409 and 5xx by itself but not a 429: the portal backs off and retries it, with the same key.</summary>
     private const int RateLimitRetries = 3;
 
     /// <summary>Not shown to anyone: Stripe refused the attempt's key or it was too old to send; it is closed and the Pay starts afresh.</summary>
     private static readonly PortalError AttemptClosed = new("checkout-attempt-closed", ErrorKind.Conflict, "The payment attempt was closed.");
+
+    /// <summary>The origin Pay sends the browser to (the invoice page's form-action must allow it).</summary>
+    public string CheckoutOrigin => stripe.CheckoutOrigin;
 
     /// <summary>Whether the client is offered Pay on the invoice now, and what paying its balance costs; null when not.</summary>
     public async Task<PayQuote?> OfferAsync(Invoice invoice, CancellationToken cancellationToken = default)
@@ -327,6 +334,8 @@ public sealed class CheckoutSessions(
         };
         var service = new SessionService(stripe.Client);
         var request = StripeGateway.Post(StripeIdempotencyKeys.CheckoutSession(attempt.Id), account);
+        // Real time, not the portal's clock (tests move that one): this is how long a person waits.
+        var started = Stopwatch.GetTimestamp();
         for (var retry = 0; ; retry++)
         {
             try
@@ -336,7 +345,7 @@ public sealed class CheckoutSessions(
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.SessionId, session.Id).SetProperty(a => a.Url, session.Url), cancellationToken);
                 return BillingResult.Ok(session);
             }
-            catch (StripeException e) when (e.HttpStatusCode == HttpStatusCode.Conflict && retry < InFlightRetries)
+            catch (StripeException e) when (e.HttpStatusCode == HttpStatusCode.Conflict && Stopwatch.GetElapsedTime(started) < InFlightPatience)
             {
                 // A parallel click sent this attempt's key and Stripe is still working on it: its answer will be replayed.
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * Math.Min(retry + 1, 5)), cancellationToken);

@@ -40,6 +40,11 @@ public sealed class StripeGateway : IDisposable
 
     public string ConnectCountry => CurrentOptions.ConnectCountry;
 
+    /// <summary>Where Checkout's hosted page is served: Stripe's, or the emulator's (an ApiBase is only set for it).</summary>
+    public string CheckoutOrigin => Uri.TryCreate(CurrentOptions.ApiBase, UriKind.Absolute, out var api)
+        ? api.GetLeftPart(UriPartial.Authority)
+        : "https://checkout.stripe.com";
+
     /// <summary>Talking to the built-in emulator on this machine (test keys on a loopback address), never to Stripe.</summary>
     public bool OnEmulator => CurrentOptions.SecretKey?.StartsWith("sk_test_", StringComparison.Ordinal) == true
         && Uri.TryCreate(CurrentOptions.ApiBase, UriKind.Absolute, out var api) && api.IsLoopback;

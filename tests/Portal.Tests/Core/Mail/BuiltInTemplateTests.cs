@@ -67,7 +67,11 @@ public sealed class BuiltInTemplateTests(SharedApps apps) : IClassFixture<Shared
         var definitions = app.Get<IEnumerable<MailTemplateDefinition>>().ToDictionary(d => d.Name);
         var renderer = app.Get<MailTemplateRenderer>();
         var recorded = LegacyRendering.All.Where(c => c.Template is not null && !c.Case.StartsWith("edited", StringComparison.Ordinal)).ToList();
-        Assert.Equal(definitions.Keys.Order(), recorded.Select(c => c.Template!).Distinct().Order());
+        // Every template that existed when the wording moved from Handlebars to Liquid (later ones, such as
+        // the payment receipt, were born in Liquid and have no earlier rendering to match).
+        var moved = recorded.Select(c => c.Template!).ToHashSet(StringComparer.Ordinal);
+        Assert.True(moved.Count >= 8, $"Only {moved.Count} recorded templates: the recording was not read.");
+        Assert.Subset(definitions.Keys.ToHashSet(StringComparer.Ordinal), moved);
 
         foreach (var legacy in recorded)
         {

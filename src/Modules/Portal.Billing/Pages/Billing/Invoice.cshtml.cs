@@ -115,6 +115,12 @@ public sealed class ClientInvoiceModel(ClientBilling billing, InvoiceBook invoic
 
         PaymentSettings = await settings.GetAsync<PaymentSettings>(cancellationToken);
         Offer = await checkout.OfferAsync(Invoice, cancellationToken);
+        if (Offer is not null)
+        {
+            // Pay answers with a redirect to Stripe's page, which browsers hold to this page's form-action.
+            Response.Headers.ContentSecurityPolicy = SecurityHeadersMiddleware.AllowingFormsTo(checkout.CheckoutOrigin);
+        }
+
         return true;
     }
 }
