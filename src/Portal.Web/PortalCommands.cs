@@ -19,8 +19,9 @@ public static class PortalCommands
             return 2;
         }
 
-        // Bring the stores up to date exactly as a start would, without serving or running jobs.
-        foreach (var service in app.Services.GetServices<IHostedService>().OfType<IHostedLifecycleService>())
+        // Bring the stores up to date exactly as a start would, without serving or running jobs, and without
+        // the embedded Stripe emulator: a command takes no payments, and the demo's onboarding then skips.
+        foreach (var service in app.Services.GetServices<IHostedService>().OfType<IHostedLifecycleService>().Where(s => s is not Payments.EmbeddedStripeEmulator))
         {
             await service.StartingAsync(CancellationToken.None);
         }

@@ -35,6 +35,10 @@ public sealed class DemoStartupTests(DemoAppFixture demo) : IClassFixture<DemoAp
         Assert.DoesNotContain("Portal is running", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening on", output, StringComparison.Ordinal);
 
+        // Nor does it start a Stripe emulator of its own and onboard the demo practice there (which would
+        // leave the serving process charging on an account its emulator does not know).
+        Assert.DoesNotContain("Stripe emulator", output, StringComparison.Ordinal);
+
         var (unknown, unknownOutput) = await demo.App.RunCommandAsync("no-such-command");
         Assert.Equal(2, unknown);
         Assert.Contains("Unknown command 'no-such-command'", unknownOutput, StringComparison.Ordinal);

@@ -12,7 +12,7 @@ namespace Portal.Web.Payments;
 /// stops, so this is redone each run rather than by the recipe).
 /// </summary>
 internal sealed class DemoPaymentsSeeder(
-    IOptions<StripeOptions> stripe,
+    EmbeddedStripeEmulator emulator,
     IOptions<DemoOptions> demo,
     TenantRegistry registry,
     TenantScopeFactory scopes,
@@ -24,7 +24,9 @@ internal sealed class DemoPaymentsSeeder(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (!stripe.Value.Emulator.Enabled || !demo.Value.Enabled || registry.Find(demo.Value.PracticeName) is not { } practice
+        // Only where the emulator runs in this process: a command (verify-audit, say) must not onboard the
+        // practice on an emulator of its own, which would leave the serving process's account unknown to its emulator.
+        if (!emulator.IsRunning || !demo.Value.Enabled || registry.Find(demo.Value.PracticeName) is not { } practice
             || !practice.EnabledFeatures.Contains(Portal.Billing.Manifest.Feature))
         {
             return;

@@ -19,6 +19,9 @@ internal sealed class EmbeddedStripeEmulator(
 {
     private StripeEmulatorServer? _server;
 
+    /// <summary>Started in this process (a command does not start it: see PortalCommands).</summary>
+    public bool IsRunning => _server is not null;
+
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         if (!stripe.Value.Emulator.Enabled)
