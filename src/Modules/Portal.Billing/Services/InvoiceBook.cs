@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
@@ -56,6 +57,13 @@ public sealed class InvoiceBook(
         => documentId is { } id && documentFiles.FirstOrDefault() is { } files
             ? await files.FindPdfAsync(clientId, id, cancellationToken)
             : null;
+
+    /// <summary>The invoice's PDF to link to: its name and the Documents download's address (which checks access itself).</summary>
+    public async Task<(string Name, string Path)?> PdfLinkAsync(HttpContext httpContext, Invoice invoice, CancellationToken cancellationToken = default)
+        => await PdfAsync(invoice.ClientId, invoice.DocumentId, cancellationToken) is { } pdf
+            && documentFiles.FirstOrDefault()?.DownloadPath(httpContext, pdf.VersionId) is { } path
+                ? (pdf.Name, path)
+                : null;
 
     /// <summary>The client's PDFs an invoice may attach (none without the Documents module).</summary>
     public async Task<IReadOnlyList<ClientDocumentFile>> PdfChoicesAsync(Guid clientId, CancellationToken cancellationToken = default)

@@ -106,12 +106,7 @@ public sealed class ClientInvoiceModel(ClientBilling billing, InvoiceBook invoic
         Invoice = invoice;
         (Lines, Taxes) = await invoices.DetailsAsync(id, cancellationToken);
         Payments = await billing.AllocationsAsync(id, cancellationToken);
-        if (await invoices.PdfAsync(Invoice.ClientId, Invoice.DocumentId, cancellationToken) is { } pdf
-            && HttpContext.RequestServices.GetService(typeof(IClientDocumentFiles)) is IClientDocumentFiles files
-            && files.DownloadPath(HttpContext, pdf.VersionId) is { } path)
-        {
-            Pdf = (pdf.Name, path);
-        }
+        Pdf = await invoices.PdfLinkAsync(HttpContext, Invoice, cancellationToken);
 
         PaymentSettings = await settings.GetAsync<PaymentSettings>(cancellationToken);
         Offer = await checkout.OfferAsync(Invoice, cancellationToken);

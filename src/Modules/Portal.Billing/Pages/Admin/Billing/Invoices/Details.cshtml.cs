@@ -39,12 +39,7 @@ public sealed class InvoiceDetailsModel(InvoiceBook invoices, ClientBilling bill
         Payments = await billing.AllocationsAsync(id, cancellationToken);
         ClientName = (await clients.FindAsync(invoice.ClientId, cancellationToken))?.Name ?? "(removed client)";
         CanTake = (await authorization.AuthorizeAsync(User, PermissionPolicyProvider.Prefix + Permissions.TakePaymentsName)).Succeeded;
-        if (await invoices.PdfAsync(Invoice.ClientId, Invoice.DocumentId, HttpContext.RequestAborted) is { } pdf
-            && HttpContext.RequestServices.GetService(typeof(IClientDocumentFiles)) is IClientDocumentFiles files
-            && files.DownloadPath(HttpContext, pdf.VersionId) is { } path)
-        {
-            Pdf = (pdf.Name, path);
-        }
+        Pdf = await invoices.PdfLinkAsync(HttpContext, Invoice, HttpContext.RequestAborted);
 
         return Page();
     }
