@@ -18,6 +18,7 @@ internal static class ControlEndpoints
         var control = app.MapGroup(Prefix).DisableAntiforgery();
         control.MapPost("/faults", AddFault);
         control.MapDelete("/faults", ClearFaults);
+        control.MapGet("/faults/pending", PendingFaults);
         control.MapPost("/webhooks/pause", PauseWebhooks);
         control.MapPost("/webhooks/resume", ResumeWebhooks);
         control.MapPost("/webhooks/drop-held", DropHeldWebhooks);
@@ -43,6 +44,8 @@ internal static class ControlEndpoints
         faults.Add(new Fault(request.Status, request.DelayMilliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : null, request.Count));
         return Results.NoContent();
     }
+
+    private static IResult PendingFaults(FaultPlan faults) => Results.Ok(new PendingFaults(faults.Pending));
 
     private static IResult ClearFaults(FaultPlan faults)
     {

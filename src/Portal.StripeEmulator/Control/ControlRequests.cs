@@ -14,3 +14,6 @@ internal sealed record ClockAdvanceRequest(int Seconds);
 
 /// <summary>Add a webhook endpoint while the emulator runs.</summary>
 internal sealed record WebhookEndpointRequest(Uri Url, IReadOnlyList<string> Secrets, bool Connect);
+
+/// <summary>How many API requests the queued faults will still apply to.</summary>
+internal sealed record PendingFaults(int Count);

@@ -22,6 +22,18 @@ internal sealed class FaultPlan
         }
     }
 
+    /// <summary>How many API requests the queued faults will still apply to.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _faults.Sum(fault => fault.Remaining);
+            }
+        }
+    }
+
     public Fault? Take()
     {
         lock (_gate)

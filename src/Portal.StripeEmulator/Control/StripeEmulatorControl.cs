@@ -18,6 +18,10 @@ public sealed class StripeEmulatorControl
     public Task DelayNextAsync(int count, TimeSpan delay, CancellationToken cancellationToken = default)
         => PostAsync("faults", new FaultRequest(count, DelayMilliseconds: (int)delay.TotalMilliseconds), cancellationToken);
 
+    /// <summary>How many API requests the queued faults will still apply to: 0 once every fault was taken by a request.</summary>
+    public async Task<int> PendingFaultsAsync(CancellationToken cancellationToken = default)
+        => (await _http.GetFromJsonAsync<PendingFaults>($"{ControlEndpoints.Prefix}/faults/pending", cancellationToken))?.Count ?? 0;
+
     public async Task ClearFaultsAsync(CancellationToken cancellationToken = default)
         => (await _http.DeleteAsync($"{ControlEndpoints.Prefix}/faults", cancellationToken)).EnsureSuccessStatusCode();
 

@@ -69,14 +69,14 @@ public sealed class IdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task A_duplicate_while_the_first_is_in_flight_is_a_409_and_later_replays()
     {
-        // Long enough that a loaded machine still sees the first in flight (2 s was missed once in CI-like runs).
-        await _emulator.Server.Control.DelayNextAsync(1, TimeSpan.FromSeconds(15));
+        await _emulator.Server.Control.DelayNextAsync(1, TimeSpan.FromSeconds(10));
         var first = PostAccountAsync("key-concurrent", "type=express");
-        var observedInFlight = await Infrastructure.Eventually.GetAsync(async () =>
-        {
-            var duplicate = await PostAccountAsync("key-concurrent", "type=express");
-            return duplicate.StatusCode == HttpStatusCode.Conflict ? await duplicate.Content.ReadAsStringAsync() : null;
-        }, what: "a 409 for the duplicate in flight");
+        // The delay is taken after the key is claimed, so once no fault is pending the first holds the key.
+        await Infrastructure.Eventually.TrueAsync(async () => await _emulator.Server.Control.PendingFaultsAsync() == 0, what: "the first request to take its delay");
+
+        var duplicate = await PostAccountAsync("key-concurrent", "type=express");
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        var observedInFlight = await duplicate.Content.ReadAsStringAsync();
 
         Assert.Contains("idempotency_key_in_use", observedInFlight, StringComparison.Ordinal);
         var original = await first;
