@@ -54,6 +54,7 @@ public static class PortalServiceCollectionExtensions
         services.AddOptions<RecipeOptions>().Bind(configuration.GetSection(RecipeOptions.Section));
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<Contracts.IPlanQuotas, Contracts.UnlimitedPlanQuotas>();
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
 
