@@ -200,6 +200,9 @@ public sealed class PaymentRequestPaymentsTests(StripeWebhookApps apps) : IClass
         Assert.DoesNotContain("Harbour Bakery", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        var unknownHtml = await unknown.Content.ReadAsStringAsync();
+        Assert.NotNull(HtmlForms.Parse(unknownHtml).QuerySelector("[data-testid=payment-not-found]"));
+        Assert.DoesNotContain(Money.Format(10_350, "CAD"), unknownHtml, StringComparison.Ordinal);
         Assert.Single(await scenario.PaymentsAsync(charge.RequestId));
     }
 

@@ -19,6 +19,9 @@ public sealed class PaymentRequestPaidModel(CheckoutSessions checkout, TenantCon
 
     public string? Problem { get; private set; }
 
+    /// <summary>No payment request's session of this practice has that id (or none was given).</summary>
+    public bool NotFoundHere { get; private set; }
+
     public string PracticeName => tenant.Tenant.DisplayName;
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "session_id")] string? sessionId)
@@ -30,7 +33,10 @@ public sealed class PaymentRequestPaidModel(CheckoutSessions checkout, TenantCon
         {
             if (error == CheckoutErrors.SessionNotFound)
             {
-                return NotFound();
+                // The page's own 404 (the payer may have a cut-short link): it says nothing about any payment.
+                NotFoundHere = true;
+                Response.StatusCode = StatusCodes.Status404NotFound;
+                return Page();
             }
 
             Problem = error.Message;
