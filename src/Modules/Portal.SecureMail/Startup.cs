@@ -5,6 +5,7 @@ using Portal.Core.Data;
 using Portal.Core.Events;
 using Portal.Core.Mail;
 using Portal.Core.Modules;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.SecureMail.Data;
 using Portal.SecureMail.Services;
@@ -28,6 +29,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(SecureMailTemplates.Reply);
         services.AddDomainEventHandler<PaymentRequestPaymentChanged, PaymentStatusOnPaymentChanged>(requiredFeature: SecureMail.Manifest.Feature);
         services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<IAdminMenuProvider, AdminMenu>();
         services.AddSingleton<IAuditActionDescriptions, SecureMailAuditActionDescriptions>();
     }
 }
