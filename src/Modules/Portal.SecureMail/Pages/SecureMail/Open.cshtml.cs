@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Portal.Billing.Services;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
 using Portal.SecureMail.Data;
@@ -62,8 +63,6 @@ public sealed class OpenModel(
 
     public int ReplyCount { get; private set; }
 
-    public string? Status { get; private set; }
-
     public string PracticeName => tenant.Tenant.DisplayName;
 
     public bool IsPaid => Message?.PaymentStatus is SecureMessagePaymentStatus.Paid or SecureMessagePaymentStatus.PartlyRefunded or SecureMessagePaymentStatus.Refunded;
@@ -86,7 +85,6 @@ public sealed class OpenModel(
             return Locked();
         }
 
-        Status = TempData["securemail.status"] as string;
         if (sessions.IsOpen(HttpContext, Message))
         {
             await ShowUnlockedAsync();
@@ -152,7 +150,7 @@ public sealed class OpenModel(
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         await audit.RecordAsync(new AuditEntry(SecureMailAuditActions.Replied, SecureMailAuditTargets.SecureMessage, Message.Id.ToString()) { ActorName = Message.RecipientEmail }, CancellationToken.None);
         await mail.QueueReplyAsync(Message, reply.Id, CancellationToken.None);
-        TempData["securemail.status"] = $"Your reply was sent securely to {PracticeName}.";
+        TempData[TempDataKeys.Status] = $"Your reply was sent securely to {PracticeName}.";
         return RedirectToPage(new { token = Token });
     }
 
