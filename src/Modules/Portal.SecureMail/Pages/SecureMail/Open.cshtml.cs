@@ -33,6 +33,7 @@ public sealed class OpenModel(
     IEnumerable<IPaymentRequestPayments> payments,
     IAuditLog audit,
     ICurrentActor actor,
+    IServiceProvider services,
     TenantContext tenant,
     TimeProvider clock) : PageModel
 {
@@ -237,6 +238,12 @@ public sealed class OpenModel(
     private async Task ShowUnlockedAsync()
     {
         IsUnlocked = true;
+        if (Message!.IsPaymentRequest && !IsPaid && services.GetService(typeof(Billing.Payments.StripeGateway)) is Billing.Payments.StripeGateway stripe)
+        {
+            // Pay answers with a redirect to Checkout, which browsers hold to this page's form-action (as Billing's invoice page does).
+            Response.Headers.ContentSecurityPolicy = SecurityHeadersMiddleware.AllowingFormsTo(stripe.CheckoutOrigin);
+        }
+
         MessageBody = sealing.Open(Message!.Id, Message.SealedBody);
         Files = await db.Attachments.AsNoTracking().Where(a => a.MessageId == Message.Id).OrderBy(a => a.FileName).ToListAsync(HttpContext.RequestAborted);
         ReplyCount = await db.Replies.CountAsync(r => r.MessageId == Message.Id, HttpContext.RequestAborted);
