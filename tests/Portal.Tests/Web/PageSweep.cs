@@ -65,6 +65,8 @@ internal sealed class PageSweep
             return (portal.Id, role!.Id, message, (set, reset, confirm));
         });
 
+        var (_, secureMailToken) = await app.InPracticeAsync(practice, sp => Portal.Tests.SecureMail.SecureMailScenario.PlaceAsync(sp, scenario.Admin.Id, scenario.Admin.Email!));
+
         var invoiceId = await app.InPracticeAsync(practice, async sp =>
         {
             var saved = await sp.GetRequiredService<Portal.Billing.Services.InvoiceBook>().SaveAsync(new Portal.Billing.Services.InvoiceDraft(
@@ -108,6 +110,7 @@ internal sealed class PageSweep
             ["/account/set-password"] = $"/account/set-password?token={tokens.set}",
             ["/account/reset-password"] = $"/account/reset-password?token={tokens.reset}",
             ["/account/confirm-email"] = $"/account/confirm-email?token={tokens.confirm}",
+            ["/secure-mail/open"] = $"/secure-mail/open?token={Uri.EscapeDataString(secureMailToken)}",
         };
         return new PageSweep(app, practice, scenario.Admin, scenario.ClientUser, paths);
     }
