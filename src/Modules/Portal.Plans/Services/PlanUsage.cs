@@ -1,10 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Contracts;
 
 namespace Portal.Plans.Services;
 
 /// <summary>What the current practice's plan allows and what it has used, for the practice's "Plan and usage" page.</summary>
-public sealed class PlanUsage(PracticePlanLookup practice, IPlanQuotas quotas, IUserDirectory users, IServiceProvider services)
+public sealed class PlanUsage(PracticePlanLookup practice, IPlanQuotas quotas, IUserDirectory users, IEnumerable<IPracticeStorage> storage)
 {
     public async Task<PlanUsageSummary> GetAsync(CancellationToken cancellationToken)
     {
@@ -14,8 +13,8 @@ public sealed class PlanUsage(PracticePlanLookup practice, IPlanQuotas quotas, I
         var staff = await users.ListStaffAsync(cancellationToken);
 
         // Documents owns the storage quota (the plan's storage feeds it); without Documents there is nothing stored.
-        var storage = services.GetService<IPracticeStorage>() is { } store ? await store.GetAsync(cancellationToken) : null;
-        return new PlanUsageSummary(plan?.Name, period.Month, requests, staff.Count(s => !s.IsDisabled), plan?.StaffSeats, storage);
+        var stored = storage.LastOrDefault() is { } store ? await store.GetAsync(cancellationToken) : null;
+        return new PlanUsageSummary(plan?.Name, period.Month, requests, staff.Count(s => !s.IsDisabled), plan?.StaffSeats, stored);
     }
 }
 

@@ -10,7 +10,10 @@ namespace Portal.Plans.Services;
 /// <summary>The current practice's plan and the quota period in force now.</summary>
 public sealed class PracticePlanLookup(PlansDbContext db, TenantContext tenant, IPracticeClock clock, IOptions<PlansOptions> options)
 {
-    public Guid PracticeId => tenant.Tenant.Id;
+    /// <summary>The practice's registry id; a descriptor without one would let practices share counters, so it is refused.</summary>
+    public Guid PracticeId => tenant.Tenant.Id != Guid.Empty
+        ? tenant.Tenant.Id
+        : throw new InvalidOperationException($"Practice '{tenant.Tenant.Name}' has no registry id; its quotas cannot be counted.");
 
     public Task<Plan?> PlanAsync(CancellationToken cancellationToken)
         => db.PracticePlans.AsNoTracking()

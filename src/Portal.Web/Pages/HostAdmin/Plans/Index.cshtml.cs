@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Portal.Plans;
 using Portal.Plans.Models;
 using Portal.Plans.Services;
 
 namespace Portal.Web.Pages.HostAdmin.Plans;
 
-public sealed class PlansModel(PlanCatalog catalog, Microsoft.Extensions.Options.IOptions<Portal.Plans.PlansOptions> options) : PageModel
+public sealed class PlansModel(PlanCatalog catalog, IOptions<PlansOptions> options) : PageModel
 {
     public IReadOnlyList<Plan> Plans { get; private set; } = [];
 
