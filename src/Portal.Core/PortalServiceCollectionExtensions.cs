@@ -55,6 +55,7 @@ public static class PortalServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<Contracts.IPlanQuotas, Contracts.UnlimitedPlanQuotas>();
+        services.TryAddScoped<Contracts.IPlanLimits, Contracts.NoPlanLimits>();
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
 

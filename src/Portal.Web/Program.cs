@@ -31,7 +31,8 @@ var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
     .AddModule<Portal.Documents.Startup>()
     .AddModule<Portal.Billing.Startup>()
     .AddModule<Portal.Reports.Startup>()
-    .AddModule<Portal.SecureMail.Startup>());
+    .AddModule<Portal.SecureMail.Startup>()
+    .AddModule<Portal.Plans.Startup>());
 
 builder.Services.AddHostAdmin(builder.Configuration);
 builder.Services.AddPlatformStripeKeys();

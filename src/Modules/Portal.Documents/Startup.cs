@@ -31,6 +31,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<DocumentShares>();
         services.AddScoped<DocumentLibrary>();
         services.AddScoped<DocumentStore>();
+        services.AddScoped<IPracticeStorage>(provider => provider.GetRequiredService<DocumentStore>());
         services.AddScoped<DocumentDownloads>();
         services.AddScoped<DocumentNotifications>();
         services.AddScoped<TusUploads>();

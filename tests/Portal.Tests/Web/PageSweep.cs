@@ -86,8 +86,12 @@ internal sealed class PageSweep
             return paid.Value?.Id ?? throw new InvalidOperationException("no payment: " + string.Join(" ", paid.Errors.Select(e => e.Message)));
         });
 
+        var plan = await Portal.Tests.Plans.PlanTestData.CreatePlanAsync(app, requestsPerMonth: 10, storageGigabytes: 5, staffSeats: 10);
+
         var paths = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["/admin/plans/{id:guid}"] = $"/admin/plans/{plan.Id}",
+            ["/admin/practices/{name}/plan"] = $"/admin/practices/{throwaway.Name}/plan",
             ["/billing/invoices/{id:guid}/paid"] = $"/billing/invoices/{paidInvoiceId}/paid?session_id={paidSession}",
             ["/billing/payment-requests/thank-you"] = $"/billing/payment-requests/thank-you?session_id={requestSession}",
             ["/billing/invoices/{id:guid}/pay-cancelled"] = $"/billing/invoices/{invoiceId}/pay-cancelled?attempt={cancelledAttempt}",

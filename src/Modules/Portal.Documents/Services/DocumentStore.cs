@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Core.Contracts;
 using Portal.Core.Storage;
 using Portal.Documents.Data;
 using Portal.Documents.Models;
@@ -23,8 +24,9 @@ public sealed class DocumentStore(
     FileTypes types,
     DocumentScanning scanning,
     IOptions<DocumentOptions> options,
+    IPlanLimits plan,
     TimeProvider clock,
-    ILogger<DocumentStore> logger)
+    ILogger<DocumentStore> logger) : IPracticeStorage
 {
     /// <summary>Stores a whole stream as a version (small uploads, recipes); checks name, type, size and quota.</summary>
     public async Task<StoreResult> StoreAsync(DocumentTarget target, string rawName, Stream content, CancellationToken cancellationToken)
@@ -118,13 +120,19 @@ public sealed class DocumentStore(
     /// <summary>The quota problem an upload of this many more bytes would cause, if any; documents and attachments share the quota.</summary>
     public async Task<string?> QuotaErrorAsync(long moreBytes, CancellationToken cancellationToken)
     {
-        var used = (await db.Versions.SumAsync(v => (long?)v.Size, cancellationToken) ?? 0)
-            + (await db.Attachments.SumAsync(a => (long?)a.Size, cancellationToken) ?? 0);
+        var (used, quota) = await GetAsync(cancellationToken);
         var reserved = await db.Uploads.Where(u => u.CompletedAt == null).SumAsync(u => (long?)u.Length, cancellationToken) ?? 0;
-        var quota = options.Value.PracticeQuota;
         return used + reserved + moreBytes > quota
             ? $"The practice's storage is full: {Sizes.Format(used)} of {Sizes.Format(quota)} is used. Delete old files (and empty the trash) or ask the platform to raise the limit."
             : null;
+    }
+
+    /// <summary>Stored bytes and the quota in force: the practice's plan's storage when it sets one, else the documents setting.</summary>
+    public async Task<PracticeStorageUse> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var used = (await db.Versions.SumAsync(v => (long?)v.Size, cancellationToken) ?? 0)
+            + (await db.Attachments.SumAsync(a => (long?)a.Size, cancellationToken) ?? 0);
+        return new PracticeStorageUse(used, (await plan.GetAsync(cancellationToken)).StorageBytes ?? options.Value.PracticeQuota);
     }
 
     private async Task<AddedVersion> AddVersionOnceAsync(DocumentTarget target, string name, string blobKey, StoredBlob stored, string contentType, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ public sealed class StaffAdministration(
     UserSessions sessions,
     TwoFactorSetup twoFactor,
     PermissionCatalog permissions,
+    IPlanLimits plan,
     IAuditLog audit)
 {
     public async Task<ListPage<StaffRow>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
@@ -70,6 +71,11 @@ public sealed class StaffAdministration(
             return StaffResult.Fail(existing.Kind == UserKind.Staff
                 ? $"{email} is already a staff member."
                 : $"{email} is a client user's address; use another address for staff.");
+        }
+
+        if (await SeatLimitMessageAsync(cancellationToken) is { } full)
+        {
+            return StaffResult.Fail(full);
         }
 
         var (user, errors) = await accounts.CreateAsync(email, displayName, UserKind.Staff, roles, null);
@@ -176,10 +182,36 @@ public sealed class StaffAdministration(
         return null;
     }
 
-    public async Task EnableAsync(PortalUser user, CancellationToken cancellationToken = default)
+    /// <summary>Enables a disabled account again; refused (with the reason) when a staff member would go beyond the plan's seats.</summary>
+    public async Task<string?> EnableAsync(PortalUser user, CancellationToken cancellationToken = default)
     {
+        if (user.Kind == UserKind.Staff && user.IsDisabled && await SeatLimitMessageAsync(cancellationToken) is { } full)
+        {
+            return full;
+        }
+
         await accounts.EnableAsync(user);
         await audit.RecordAsync(new AuditEntry(AuditActions.UserEnabled, AuditTargetTypes.User, user.Id.ToString(), user.Email), cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// Why no more staff can be added, when every seat of the practice's plan is taken by an enabled staff
+    /// account; null while a seat is free (or the plan does not limit seats). Shown before the invitation
+    /// form is filled in, and checked again when it is sent.
+    /// </summary>
+    public async Task<string?> SeatLimitMessageAsync(CancellationToken cancellationToken = default)
+    {
+        var limits = await plan.GetAsync(cancellationToken);
+        if (limits.StaffSeats is not { } seats)
+        {
+            return null;
+        }
+
+        var used = await users.Users.CountAsync(u => u.Kind == UserKind.Staff && !u.IsDisabled, cancellationToken);
+        return used < seats
+            ? null
+            : $"Your plan ({limits.PlanName}) allows {seats} staff seat{(seats == 1 ? "" : "s")} and {(seats == 1 ? "it is" : $"all {seats} are")} in use. Disable a staff member who no longer needs access, or ask the platform operator for a larger plan.";
     }
 
     /// <summary>For a staff member who lost their phone: they set it up again at their next sign-in.</summary>

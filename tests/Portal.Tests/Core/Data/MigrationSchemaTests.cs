@@ -20,6 +20,7 @@ public sealed class MigrationSchemaTests
         var contexts = app.Get<IEnumerable<TenantDbContextRegistration>>().Select(r => (r.ContextType, r.HistoryTable))
             .Append((typeof(HostDbContext), HostDbContext.MigrationsHistoryTable))
             .Append((typeof(Portal.Web.HostAdmin.OperatorDbContext), Portal.Web.HostAdmin.OperatorDbContext.MigrationsHistoryTable))
+            .Append((typeof(Portal.Plans.Data.PlansDbContext), Portal.Plans.Data.PlansDbContext.MigrationsHistoryTable))
             .ToList();
         Assert.True(contexts.Count >= 4);
 

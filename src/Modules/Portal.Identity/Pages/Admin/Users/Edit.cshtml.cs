@@ -88,8 +88,8 @@ public sealed class EditStaffModel(
             return NotFound();
         }
 
-        await staff.EnableAsync(Person, HttpContext.RequestAborted);
-        TempData[TempDataKeys.Status] = $"{Person.DisplayName} can sign in again.";
+        var error = await staff.EnableAsync(Person, HttpContext.RequestAborted);
+        TempData[error is null ? TempDataKeys.Status : TempDataKeys.Error] = error ?? $"{Person.DisplayName} can sign in again.";
         return RedirectToPage(new { id });
     }
 

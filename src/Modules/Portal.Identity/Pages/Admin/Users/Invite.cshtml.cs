@@ -30,7 +30,14 @@ public sealed class InviteStaffModel(StaffAdministration staff, RoleAdministrati
 
     public string? TemporaryPassword { get; private set; }
 
-    public async Task OnGetAsync() => Roles = await roles.ListAsync(HttpContext.RequestAborted);
+    /// <summary>Set when the plan's staff seats are all taken: said before anyone fills the form in.</summary>
+    public string? SeatsFull { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Roles = await roles.ListAsync(HttpContext.RequestAborted);
+        SeatsFull = await staff.SeatLimitMessageAsync(HttpContext.RequestAborted);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
