@@ -35,7 +35,7 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         var csvName = $"trial-balance-{suffix}.csv";
         var replyName = $"receipts-{suffix}.csv";
         var disguisedName = $"signed-letter-{suffix}.pdf";
-        var pdf = MinimalPdf($"Engagement letter {suffix}");
+        var pdf = SampleFiles.MinimalPdf($"Engagement letter {suffix}");
         var csv = Encoding.UTF8.GetBytes($"Account,Debit,Credit\r\n1000 Cash,1250.00,\r\n4000 Sales,,1250.00\r\nRun,{suffix},\r\n");
         var reply = Encoding.UTF8.GetBytes($"Date,Shop,Amount\r\n2026-09-14,Harbour Hardware,42.50\r\n2026-09-15,Quay Café,7.80\r\nRun,{suffix},\r\n");
 
@@ -132,7 +132,7 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         var suffix = PracticeSite.RandomSuffix();
         var lostName = $"payslip-{suffix}.pdf";
         var storedName = $"mileage-log-{suffix}.csv";
-        var lost = MinimalPdf($"Payslip {suffix}");
+        var lost = SampleFiles.MinimalPdf($"Payslip {suffix}");
         var stored = Encoding.UTF8.GetBytes($"Date,From,To,Miles\r\n2026-09-01,Office,Quay Road,12\r\nRun,{suffix},,\r\n");
 
         // Only the client takes part: they open their documents from the portal's navigation.
@@ -324,36 +324,5 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         var bytes = await File.ReadAllBytesAsync(saved);
         Assert.Equal(expected.Length, bytes.Length);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(expected)), Convert.ToHexStringLower(SHA256.HashData(bytes)));
-    }
-
-    /// <summary>A small but well-formed one-page PDF 1.4 showing <paramref name="text"/> (ASCII).</summary>
-    private static byte[] MinimalPdf(string text)
-    {
-        var stream = $"BT /F1 18 Tf 72 720 Td ({text}) Tj ET";
-        var objects = new[]
-        {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            $"<< /Length {stream.Length} >>\nstream\n{stream}\nendstream",
-        };
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-
-        var xref = pdf.Length;
-        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
-        }
-
-        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 }

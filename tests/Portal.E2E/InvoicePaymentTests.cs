@@ -89,7 +89,7 @@ public sealed class InvoicePaymentTests(DemoAppFixture demo, BrowserFixture brow
         await Expect(client.GetByTestId("pay-form")).ToBeVisibleAsync();
     }
 
-    private static async Task CreateInvoiceAsync(IPage staff, string practiceUrl, string number, string description, string amount)
+    internal static async Task CreateInvoiceAsync(IPage staff, string practiceUrl, string number, string description, string amount)
     {
         await staff.GotoAsync($"{practiceUrl}/admin");
         await staff.GetByRole(AriaRole.Navigation, new() { Name = "Practice admin" }).GetByRole(AriaRole.Link, new() { Name = "Invoices", Exact = true }).ClickAsync();
@@ -114,7 +114,7 @@ public sealed class InvoicePaymentTests(DemoAppFixture demo, BrowserFixture brow
         await Expect(client.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex($"^Invoice {Regex.Escape(number)}"), Level = 1 })).ToBeVisibleAsync();
     }
 
-    private static async Task PayByCardAsync(IPage page, string card)
+    internal static async Task PayByCardAsync(IPage page, string card)
     {
         await page.GetByLabel("Card number").FillAsync(card);
         await page.GetByLabel("Expiry (MM / YY)").FillAsync("12 / 34");

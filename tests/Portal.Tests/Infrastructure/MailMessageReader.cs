@@ -19,8 +19,12 @@ public sealed record ReceivedMail(string From, string To, string Subject, string
 /// </summary>
 public static partial class MailMessageReader
 {
-    /// <summary>Waits for a message to <paramref name="recipient"/> in a Maildir (new/) or pickup folder.</summary>
+    /// <summary>Waits for a message to <paramref name="recipient"/> in a Maildir (new/) or pickup folder; the newest when there are several.</summary>
     public static Task<ReceivedMail> WaitForAsync(string folder, string recipient, TimeSpan? timeout = null)
+        => WaitForAsync(folder, recipient, static _ => true, timeout);
+
+    /// <summary>Waits for the newest message to <paramref name="recipient"/> that <paramref name="matches"/> (e.g. by subject, when the recipient gets several).</summary>
+    public static Task<ReceivedMail> WaitForAsync(string folder, string recipient, Func<ReceivedMail, bool> matches, TimeSpan? timeout = null)
         => Eventually.GetAsync(
             () =>
             {
@@ -30,9 +34,10 @@ public static partial class MailMessageReader
                     return Task.FromResult<ReceivedMail?>(null);
                 }
 
-                var match = Directory.EnumerateFiles(directory)
-                    .Select(file => Parse(File.ReadAllText(file)))
-                    .Where(mail => mail.To.Contains(recipient, StringComparison.OrdinalIgnoreCase))
+                var match = new DirectoryInfo(directory).EnumerateFiles()
+                    .OrderBy(file => file.LastWriteTimeUtc)
+                    .Select(file => Parse(File.ReadAllText(file.FullName)))
+                    .Where(mail => mail.To.Contains(recipient, StringComparison.OrdinalIgnoreCase) && matches(mail))
                     .LastOrDefault();
                 return Task.FromResult(match);
             },

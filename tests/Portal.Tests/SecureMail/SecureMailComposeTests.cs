@@ -188,15 +188,13 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
         var browser = scenario.App.ClientFor(scenario.Practice);
         await browser.SubmitFormAsync(path, new() { ["Password"] = SecureMailScenario.Password }, "[data-testid=secure-mail-unlock]");
 
-        var opened = await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, scenario.Admin.Email!);
+        var opened = await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, scenario.Admin.Email!, m => m.Subject.Contains("opened", StringComparison.Ordinal));
         Assert.Contains($"{recipient} opened your secure e-mail", opened.Subject, StringComparison.Ordinal);
 
         const string reply = "The figures are right, thank you; my SIN is 046 454 286.";
         var replied = await browser.SubmitFormAsync(path, new() { ["Reply"] = reply }, "[data-testid=secure-mail-reply]");
         Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
-        var notice = await Eventually.GetAsync(
-            async () => (await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, scenario.Admin.Email!)) is { } m && m.Subject.Contains("secure reply", StringComparison.Ordinal) ? m : null,
-            what: "the reply notice");
+        var notice = await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, scenario.Admin.Email!, m => m.Subject.Contains("secure reply", StringComparison.Ordinal));
         Assert.DoesNotContain("046 454 286", notice.Raw, StringComparison.Ordinal);
         var stored = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Replies.AsNoTracking().SingleAsync());
         Assert.DoesNotContain("046 454 286", stored.SealedBody, StringComparison.Ordinal);
