@@ -83,6 +83,7 @@ for _ in $(seq 1 240); do
 done
 curl -fs -o /dev/null -H "Host: $HOST" "$BASE/account/signin" || { echo "the demo practice did not answer within 2 minutes" >&2; exit 1; }
 
+READY_KIB="$(status_kib VmRSS)"
 JAR="$T/cookies"
 . bench/http/sign-in.sh
 sign_in "$JAR" "$EMAIL"
@@ -103,6 +104,7 @@ else
   "${SEED[@]}" sqlite "$T/portal/Sites/demo/portal.db" "$ROWS" "$YEAR" >"$T/seed.log" 2>&1
 fi
 SEEDED="$(cat "$T/seed.log")"
+SEEDED_KIB="$(status_kib VmRSS)"
 echo "$SEEDED" >&2
 
 report_url() { echo "$BASE/admin/reports/payments?handler=Download&Input.From=$1&Input.To=$2&Input.Status=all&Input.Format=$3"; }
@@ -124,7 +126,8 @@ LOAD0="$(cut -d' ' -f1-3 /proc/loadavg)"
 # the current RSS; some kernels refuse), and the largest VmRSS seen every 100 ms while it ran.
 begin_measure() {
   if echo 5 2>/dev/null >"/proc/$APP/clear_refs"; then RESET=yes; else RESET=no; fi
-  echo 0 >"$T/rss.max"
+  BEFORE_KIB="$(status_kib VmRSS)"
+  echo "$BEFORE_KIB" >"$T/rss.max"
   (
     max=0
     while v="$(status_kib VmRSS 2>/dev/null)" && [[ -n $v ]]; do
@@ -139,16 +142,18 @@ end_measure() {
   kill "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=""
   HWM_KIB="$(status_kib VmHWM)"
   SAMPLED_KIB="$(cat "$T/rss.max")"
+  local now; now="$(status_kib VmRSS)"
+  (( now > SAMPLED_KIB )) && SAMPLED_KIB=$now
   CPU="$(awk -v a="$CPU0" -v b="$(cpu_seconds)" 'BEGIN {printf "%.1f", b - a}')"
   (( HWM_KIB > LIFE_HWM_KIB )) && LIFE_HWM_KIB=$HWM_KIB
   return 0
 }
 
 TABLE=()
-row() { # what seconds bytes found
-  local hwm="-"
-  [[ $RESET == yes ]] && hwm="$(mib "$HWM_KIB")"
-  TABLE+=("| $1 | $2 | $(awk -v b="$3" 'BEGIN {printf "%.1f", b / 1048576}') | $4 | $hwm | $(mib "$SAMPLED_KIB") | $CPU |")
+row() { # what seconds first-byte-seconds bytes found
+  local hwm="-" peak=$SAMPLED_KIB
+  [[ $RESET == yes ]] && { hwm="$(mib "$HWM_KIB")"; (( HWM_KIB > peak )) && peak=$HWM_KIB; }
+  TABLE+=("| $1 | $(printf '%.2f' "$2") | $(printf '%.2f' "$3") | $(awk -v b="$4" 'BEGIN {printf "%.1f", b / 1048576}') | $5 | $(mib "$BEFORE_KIB") | $hwm | $(mib "$SAMPLED_KIB") | +$(mib $((peak - BEFORE_KIB))) | $CPU |")
   echo "${TABLE[-1]}" >&2
 }
 
@@ -156,7 +161,7 @@ PAID=""
 for format in xlsx csv json; do
   echo "downloading the $format report..." >&2
   begin_measure
-  read -r code size secs < <(curl -s -b "$JAR" -H "Host: $HOST" -o "$T/report.$format" -w '%{http_code} %{size_download} %{time_total}\n' "$(report_url "$FROM" "$TO" "$format")")
+  read -r code size secs first < <(curl -s -b "$JAR" -H "Host: $HOST" -o "$T/report.$format" -w '%{http_code} %{size_download} %{time_total} %{time_starttransfer}\n' "$(report_url "$FROM" "$TO" "$format")")
   end_measure
   [[ $code == 200 ]] || { echo "$format report: HTTP $code" >&2; exit 1; }
   counted="$(python3 bench/reports/count_rows.py "$format" "$T/report.$format")"
@@ -166,7 +171,7 @@ for format in xlsx csv json; do
   [[ $found == "$ROWS" && $totals == "$ROWS" ]] || { echo "$format report: $counted, expected rows=$ROWS totals=$ROWS" >&2; exit 1; }
   [[ -z $PAID || $PAID == "$paid" ]] || { echo "$format report: $paid paid rows, the first format had $PAID" >&2; exit 1; }
   PAID="$paid"
-  row "payment report, $format" "$secs" "$size" "$found rows"
+  row "payment report, $format" "$secs" "$first" "$size" "$found rows"
 done
 
 # The same payments as a QuickBooks Desktop import file: the form posts (making the file, storing it
@@ -174,7 +179,7 @@ done
 echo "making and downloading the QuickBooks Desktop IIF file..." >&2
 token="$(get "$BASE/admin/reports/accounting-exports" | token_of)"
 begin_measure
-read -r code size secs < <(curl -s -L -b "$JAR" -c "$JAR" -H "Host: $HOST" -o "$T/export.iif" -w '%{http_code} %{size_download} %{time_total}\n' \
+read -r code size secs first < <(curl -s -L -b "$JAR" -c "$JAR" -H "Host: $HOST" -o "$T/export.iif" -w '%{http_code} %{size_download} %{time_total} %{time_starttransfer}\n' \
   --data-urlencode "Input.Program=quickbooks-desktop" --data-urlencode "Input.Mode=range" \
   --data-urlencode "Input.From=$FROM" --data-urlencode "Input.To=$TO" --data-urlencode "__RequestVerificationToken=$token" \
   "$BASE/admin/reports/accounting-exports")
@@ -183,22 +188,24 @@ end_measure
 counted="$(python3 bench/reports/count_rows.py iif "$T/export.iif")"
 entries="$(sed -n 's/.*entries=\([0-9]*\).*/\1/p' <<<"$counted")"
 [[ $entries == "$PAID" && $counted == *"unbalanced=0"* ]] || { echo "IIF export: $counted, expected entries=$PAID (the paid payments) and none unbalanced" >&2; exit 1; }
-row "QuickBooks Desktop IIF (make + download)" "$secs" "$size" "$entries entries"
+row "QuickBooks Desktop IIF (make + download)" "$secs" "$first" "$size" "$entries entries"
 
 LOAD1="$(cut -d' ' -f1-3 /proc/loadavg)"
 STAMP="$(date -u +%Y-%m-%dT%H%MZ)"
 RESULT="bench/results/reports-portal-$STAMP-$PROVIDER.md"
 mkdir -p bench/results
 {
-  echo "# bench/reports/portal.sh $([[ $PROVIDER == postgres ]] && echo '--postgres ')$ROWS"
+  # Runtime settings given to the run (DOTNET_gcServer=0 and the like) go into the heading.
+  echo "# $(env | grep -E '^DOTNET_(gc|GC)' | sort | tr '\n' ' ')bench/reports/portal.sh $([[ $PROVIDER == postgres ]] && echo '--postgres ')$ROWS"
   echo
   echo "$STAMP, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench/reports || echo ' + uncommitted changes'), $DB_LABEL, $(nproc) cores,"
   echo "load average $LOAD0 at the start, $LOAD1 at the end. $SEEDED."
-  echo "Report range $FROM to $TO, status all. Portal RSS idle before the downloads: $(mib "$IDLE_KIB") MiB;"
-  echo "peak over the process's life (start-up, seeding-time requests, warm-up, downloads): $(mib "$LIFE_HWM_KIB") MiB."
+  echo "Report range $FROM to $TO, status all. Portal RSS (MiB): $(mib "$READY_KIB") when the demo practice answered,"
+  echo "$(mib "$SEEDED_KIB") after switching Reports on and seeding, $(mib "$IDLE_KIB") idle after the warm-up (a month in each format);"
+  echo "peak over the process's life (start-up to the last download): $(mib "$LIFE_HWM_KIB") MiB."
   echo
-  echo "| download | seconds | MiB | found in the file | peak RSS, VmHWM (MiB) | peak RSS, sampled (MiB) | portal CPU s |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "| download | seconds | first byte s | MiB | found in the file | RSS before (MiB) | peak RSS, VmHWM (MiB) | peak RSS, sampled (MiB) | peak above before | portal CPU s |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${TABLE[@]}"
   [[ $RESET == yes ]] || echo $'\n'"(The kernel refused to reset VmHWM, so only the sampled peak is per download.)"
 } >"$RESULT"
