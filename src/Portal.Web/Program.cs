@@ -30,7 +30,8 @@ var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
     .AddModule<Portal.Clients.Startup>()
     .AddModule<Portal.Documents.Startup>()
     .AddModule<Portal.Billing.Startup>()
-    .AddModule<Portal.Reports.Startup>());
+    .AddModule<Portal.Reports.Startup>()
+    .AddModule<Portal.SecureMail.Startup>());
 
 builder.Services.AddHostAdmin(builder.Configuration);
 builder.Services.AddPlatformStripeKeys();

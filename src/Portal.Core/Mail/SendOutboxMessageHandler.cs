@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Jobs;
@@ -17,7 +18,9 @@ public sealed class SendOutboxMessageHandler(
     TenantContext tenantContext,
     SiteSettingsStore settings,
     IOptions<MailOptions> options,
-    TimeProvider clock) : IJobHandler<SendOutboxMessage>
+    TimeProvider clock,
+    IEnumerable<IOutboxDeliveryObserver> observers,
+    ILogger<SendOutboxMessageHandler> logger) : IJobHandler<SendOutboxMessage>
 {
     public static string JobType => "mail.send";
 
@@ -60,9 +63,31 @@ public sealed class SendOutboxMessageHandler(
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
+            if (message.State == OutboxState.Failed)
+            {
+                await TellObserversAsync(message);
+            }
+
             throw;
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        await TellObserversAsync(message);
+    }
+
+    private async Task TellObserversAsync(OutboxMessage message)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnDeliveryAsync(message, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The message went (or was given up) whatever an observer does: a repeated job would skip it anyway.
+                logger.LogError(ex, "Outbox delivery observer {Observer} failed for message {MessageId}", observer.GetType().Name, message.Id);
+            }
+        }
     }
 }

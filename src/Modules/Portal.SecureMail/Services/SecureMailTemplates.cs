@@ -1,0 +1,84 @@
+using Portal.Core.Mail;
+
+namespace Portal.SecureMail.Services;
+
+/// <summary>
+/// The module's e-mails. None holds a message's text, its password, its hint or its files: the
+/// recipient's e-mail carries only the link (a secret of the draft, so the Outbox never shows it),
+/// and the sender's notices only say what happened and where to look.
+/// </summary>
+public static class SecureMailTemplates
+{
+    public const string LinkName = "securemail.link";
+    public const string OpenedName = "securemail.opened";
+    public const string ReplyName = "securemail.reply";
+
+    public static readonly MailTemplateDefinition Link = new(
+        LinkName,
+        "Secure e-mail: link to the recipient",
+        "Sent to the recipient of a secure e-mail or secure payment request: the \"View your e-mail\" button opens the page that asks for the password.",
+        "{{ kindText }} from {{ practiceName }}: {{ subject }}",
+        """
+        <p>{{ senderName }} at {{ practiceName }} sent you a protected message.</p>
+        <p>{{ kindText }}: <strong>{{ subject }}</strong></p>
+        <p>It is protected by a password {{ senderName }} agreed with you; the page will show you a hint.</p>
+        <p><a href="{{ link }}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{ brandColor }};color:#ffffff;text-decoration:none;font-weight:600">View your e-mail</a></p>
+        <p>The link works until {{ expires }}.</p>
+        """,
+        """
+        {{ senderName }} at {{ practiceName }} sent you a protected message.
+
+        {{ kindText }}: {{ subject }}
+
+        It is protected by a password {{ senderName }} agreed with you; the page will show you a hint.
+
+        View your e-mail: {{ link }}
+
+        The link works until {{ expires }}.
+        """,
+        new Dictionary<string, object?>
+        {
+            ["kindText"] = "Secure payment request",
+            ["senderName"] = "Alex Morgan",
+            ["subject"] = "Invoice INV-1042",
+            ["link"] = "https://example.portal/secure-mail/open?token=…",
+            ["expires"] = "4 January 2027",
+        });
+
+    public static readonly MailTemplateDefinition Opened = new(
+        OpenedName,
+        "Secure e-mail: opened",
+        "Sent to the staff member who asked to be told when the recipient first unlocks a secure e-mail.",
+        "{{ recipient }} opened your secure e-mail \"{{ subject }}\"",
+        """
+        <p>{{ recipient }} unlocked your secure e-mail <strong>{{ subject }}</strong> at {{ when }}.</p>
+        """,
+        """
+        {{ recipient }} unlocked your secure e-mail "{{ subject }}" at {{ when }}.
+        """,
+        new Dictionary<string, object?>
+        {
+            ["recipient"] = "jordan@example.com",
+            ["subject"] = "Invoice INV-1042",
+            ["when"] = "16:05 on 4 December 2026 (Toronto time)",
+        });
+
+    public static readonly MailTemplateDefinition Reply = new(
+        ReplyName,
+        "Secure e-mail: you have a secure reply",
+        "Sent to the staff member whose secure e-mail was answered; the reply itself stays in the portal.",
+        "You have a secure reply from {{ recipient }}",
+        """
+        <p>{{ recipient }} replied securely to <strong>{{ subject }}</strong>. Sign in to the portal to read the reply.</p>
+        <p><a href="{{ link }}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{ brandColor }};color:#ffffff;text-decoration:none;font-weight:600">Open the portal</a></p>
+        """,
+        """
+        {{ recipient }} replied securely to "{{ subject }}". Sign in to the portal to read the reply: {{ link }}
+        """,
+        new Dictionary<string, object?>
+        {
+            ["recipient"] = "jordan@example.com",
+            ["subject"] = "Invoice INV-1042",
+            ["link"] = "https://example.portal/admin",
+        });
+}
