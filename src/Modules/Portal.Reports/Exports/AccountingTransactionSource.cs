@@ -19,10 +19,15 @@ namespace Portal.Reports.Exports;
 /// knows; Stripe's own processing fee is not recorded by Billing yet. A refund gives the fee back last,
 /// as Billing splits refunds (docs/architecture.md, Billing: how a refund splits), so its fee part is
 /// what of the payment's fee the refunds up to and including it reach into.
+/// Lookups by payment or client id go in chunks of <see cref="LookupChunkSize"/> ids: EF Core sends a
+/// list as one parameter per id, and a year of payments is more ids than SQLite takes in one command
+/// (32,766 variables; 100,000 payments failed there).
 /// </remarks>
 public sealed class AccountingTransactionSource(BillingDbContext billing, ReportsDbContext reports, IClientDirectory clients, IPracticeClock clock)
 {
     private static readonly PaymentStatus[] Received = [PaymentStatus.Succeeded, PaymentStatus.PartlyRefunded, PaymentStatus.Refunded];
+
+    internal int LookupChunkSize { get; init; } = 1_000;
 
     public async Task<IReadOnlyList<ExportableTransaction>> NotExportedAsync(JournalFileFormat program, string currency, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
@@ -60,21 +65,30 @@ public sealed class AccountingTransactionSource(BillingDbContext billing, Report
 
         // Refunds need their payment (amount, fee, client) and every earlier refund of it, exported or not.
         var refundedIds = newRefunds.Select(r => r.PaymentId).Distinct().ToList();
-        var refundedPayments = await billing.Payments.AsNoTracking().Where(p => refundedIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var siblings = (await billing.Refunds.AsNoTracking()
-                .Where(r => refundedIds.Contains(r.PaymentId) && r.Status == RefundStatus.Succeeded)
-                .ToListAsync(cancellationToken))
+        var refundedPayments = (await InChunksAsync(refundedIds, ids => billing.Payments.AsNoTracking().Where(p => ids.Contains(p.Id)), cancellationToken))
+            .ToDictionary(p => p.Id);
+        var siblings = (await InChunksAsync(refundedIds, ids => billing.Refunds.AsNoTracking().Where(r => ids.Contains(r.PaymentId) && r.Status == RefundStatus.Succeeded), cancellationToken))
             .GroupBy(r => r.PaymentId)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList());
 
         var paymentIds = newPayments.Select(p => p.Id).Concat(refundedIds).Distinct().ToList();
-        var invoiceNumbers = (await billing.Allocations.AsNoTracking()
-                .Where(a => paymentIds.Contains(a.PaymentId))
-                .Join(billing.Invoices, a => a.InvoiceId, i => i.Id, (a, i) => new { a.PaymentId, i.Number })
-                .ToListAsync(cancellationToken))
+        var invoiceNumbers = (await InChunksAsync(
+                paymentIds,
+                ids => billing.Allocations.AsNoTracking()
+                    .Where(a => ids.Contains(a.PaymentId))
+                    .Join(billing.Invoices, a => a.InvoiceId, i => i.Id, (a, i) => new { a.PaymentId, i.Number }),
+                cancellationToken))
             .GroupBy(a => a.PaymentId)
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(a => a.Number).Distinct().Order(StringComparer.Ordinal)));
-        var names = await clients.FindManyAsync(newPayments.Select(p => p.ClientId).Concat(refundedPayments.Values.Select(p => p.ClientId)).Distinct(), cancellationToken);
+        var names = new Dictionary<Guid, ClientSummary>();
+        foreach (var ids in newPayments.Select(p => p.ClientId).Concat(refundedPayments.Values.Select(p => p.ClientId)).Distinct().Chunk(LookupChunkSize))
+        {
+            foreach (var (id, client) in await clients.FindManyAsync(ids, cancellationToken))
+            {
+                names[id] = client;
+            }
+        }
+
         string Customer(Guid clientId) => names.TryGetValue(clientId, out var client) ? client.Name : "Unknown client";
 
         var result = new List<(DateOnly Date, int Order, Guid Id, ExportableTransaction Item)>();
@@ -132,6 +146,17 @@ public sealed class AccountingTransactionSource(BillingDbContext billing, Report
 
         var after = before + refund.Amount;
         return Math.Max(0, after - beforeFee) - Math.Max(0, before - beforeFee);
+    }
+
+    private async Task<List<T>> InChunksAsync<T>(List<Guid> ids, Func<Guid[], IQueryable<T>> query, CancellationToken cancellationToken)
+    {
+        var found = new List<T>();
+        foreach (var chunk in ids.Chunk(LookupChunkSize))
+        {
+            found.AddRange(await query(chunk).ToListAsync(cancellationToken));
+        }
+
+        return found;
     }
 
     private static string ReferenceOf(Payment payment)

@@ -25,18 +25,10 @@ public sealed class PaymentReportSource(BillingDbContext db, IClientDirectory cl
             throw new ArgumentException($"{problem.Field} {problem.Message}", nameof(query));
         }
 
-        var statuses = Statuses(query.Status);
         (DateOnly Date, Guid Id)? after = null;
         while (true)
         {
-            var payments = db.Payments.AsNoTracking()
-                .Where(p => p.ReceivedOn >= query.From && p.ReceivedOn <= query.To && statuses.Contains(p.Status));
-            if (after is { } last)
-            {
-                payments = payments.Where(p => p.ReceivedOn > last.Date || (p.ReceivedOn == last.Date && p.Id.CompareTo(last.Id) > 0));
-            }
-
-            var page = await payments.OrderBy(p => p.ReceivedOn).ThenBy(p => p.Id).Take(PageSize).ToListAsync(cancellationToken);
+            var page = await PageQuery(query, after).ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
                 yield break;
@@ -74,6 +66,24 @@ public sealed class PaymentReportSource(BillingDbContext db, IClientDirectory cl
 
             after = (page[^1].ReceivedOn, page[^1].Id);
         }
+    }
+
+    /// <summary>
+    /// The page after <paramref name="after"/>. The keyset's date is also a plain lower bound, which the
+    /// index on (date, id) can start from: PostgreSQL does not start an index scan from the OR alone, so
+    /// without it every page read the range from its first day (a 100,000-payment report: bench/README.md).
+    /// </summary>
+    internal IQueryable<Payment> PageQuery(PaymentReportQuery query, (DateOnly Date, Guid Id)? after)
+    {
+        var statuses = Statuses(query.Status);
+        var payments = db.Payments.AsNoTracking()
+            .Where(p => p.ReceivedOn >= query.From && p.ReceivedOn <= query.To && statuses.Contains(p.Status));
+        if (after is { } last)
+        {
+            payments = payments.Where(p => p.ReceivedOn >= last.Date && (p.ReceivedOn > last.Date || (p.ReceivedOn == last.Date && p.Id.CompareTo(last.Id) > 0)));
+        }
+
+        return payments.OrderBy(p => p.ReceivedOn).ThenBy(p => p.Id).Take(PageSize);
     }
 
     /// <summary>"Requested by": the staff member who sent the payment request, else the one who recorded the payment.</summary>
