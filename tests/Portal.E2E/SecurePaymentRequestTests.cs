@@ -46,7 +46,7 @@ public sealed class SecurePaymentRequestTests(DemoAppFixture demo, BrowserFixtur
         await staff.GetByLabel("Invoice number", new() { Exact = false }).FillAsync(number);
         await staff.GetByLabel("Amount").FillAsync("120.00");
         await staff.GetByLabel(new Regex("^Include transaction fee")).CheckAsync();
-        await staff.GetByLabel("Message").FillAsync(message);
+        await staff.GetByLabel("Message", new() { Exact = true }).FillAsync(message);
         await staff.GetByLabel("Attachments").SetInputFilesAsync(new FilePayload
         {
             Name = $"Invoice {number}.pdf",
