@@ -75,6 +75,7 @@ internal sealed class PageSweep
         });
 
         var (paidInvoiceId, paidSession, cancelledAttempt) = await app.InPracticeAsync(practice, CheckoutSamplesAsync);
+        var requestSession = await app.InPracticeAsync(practice, PaymentRequestSampleAsync);
 
         var paymentId = await app.InPracticeAsync(practice, async sp =>
         {
@@ -88,6 +89,7 @@ internal sealed class PageSweep
         var paths = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["/billing/invoices/{id:guid}/paid"] = $"/billing/invoices/{paidInvoiceId}/paid?session_id={paidSession}",
+            ["/billing/payment-requests/thank-you"] = $"/billing/payment-requests/thank-you?session_id={requestSession}",
             ["/billing/invoices/{id:guid}/pay-cancelled"] = $"/billing/invoices/{invoiceId}/pay-cancelled?attempt={cancelledAttempt}",
             ["/admin/billing/payments/{id:guid}"] = $"/admin/billing/payments/{paymentId}",
             ["/admin/billing/invoices/{id:guid}"] = $"/admin/billing/invoices/{invoiceId}",
@@ -201,6 +203,37 @@ internal sealed class PageSweep
         db.CheckoutAttempts.AddRange(paid, open);
         await db.SaveChangesAsync();
         return (invoice.Id, session, open.Id);
+    }
+
+    /// <summary>A secure payment request paid through Checkout: its thank-you page answers from the books.</summary>
+    private static async Task<string> PaymentRequestSampleAsync(IServiceProvider sp)
+    {
+        const string session = "cs_test_sweep_request";
+        var db = sp.GetRequiredService<Portal.Billing.Data.BillingDbContext>();
+        var clientId = (await db.Invoices.FirstAsync()).ClientId;
+        var request = Guid.NewGuid();
+        db.CheckoutAttempts.Add(new Portal.Billing.Models.CheckoutAttempt
+        {
+            Id = Guid.CreateVersion7(),
+            PaymentRequestId = request,
+            ClientId = clientId,
+            PayerEmail = "payer@example.com",
+            Description = "Sweep request",
+            Amount = 5_000,
+            Currency = "CAD",
+            SessionId = session,
+            ExpiresAt = DateTime.UtcNow.AddHours(1),
+            Status = Portal.Billing.Models.CheckoutAttemptStatus.Complete,
+            CreatedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        var online = new Portal.Billing.Services.OnlinePaymentDraft(session, null, 5_000, 0, "CAD", Portal.Billing.Models.PaymentStatus.Succeeded, new DateOnly(2026, 12, 1))
+        {
+            CheckoutSessionId = session,
+            Request = new Portal.Billing.Services.PaymentRequestFacts(request, clientId, "Sweep request", null, null),
+        };
+        await sp.GetRequiredService<Portal.Billing.Services.PaymentLedger>().RecordOnlineAsync(online);
+        return session;
     }
 
     private static Portal.Billing.Models.CheckoutAttempt Attempt(Portal.Billing.Models.Invoice invoice, Portal.Billing.Models.CheckoutAttemptStatus status, string? session) => new()
