@@ -5,6 +5,7 @@ using Portal.Core.Data;
 using Portal.Core.Events;
 using Portal.Core.Mail;
 using Portal.Core.Modules;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.SecureMail.Data;
 using Portal.SecureMail.Services;
@@ -22,6 +23,10 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SecureMessageMail>();
         services.AddScoped<SecureMessageSender>();
         services.AddScoped<SecureMessageControls>();
+        services.AddScoped<SentItems>();
+        services.AddScoped<SentItemCounts>();
+        services.AddScoped<IAdminDashboardTileProvider, SentItemsTiles>();
+        services.AddSingleton<IAdminMenuProvider, SentItemsMenu>();
         services.AddScoped<IOutboxDeliveryObserver, SecureMessageDelivery>();
         services.AddSingleton(SecureMailTemplates.Link);
         services.AddSingleton(SecureMailTemplates.Opened);
