@@ -83,8 +83,10 @@ internal sealed class PageSweep
             return paid.Value?.Id ?? throw new InvalidOperationException("no payment: " + string.Join(" ", paid.Errors.Select(e => e.Message)));
         });
 
+        var sentItemId = await SecureMailSweepSamples.SentItemAsync(app, practice, scenario.Admin.Id);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["/admin/secure-mail/sent/{id:guid}"] = $"/admin/secure-mail/sent/{sentItemId}",
             ["/billing/invoices/{id:guid}/paid"] = $"/billing/invoices/{paidInvoiceId}/paid?session_id={paidSession}",
             ["/billing/invoices/{id:guid}/pay-cancelled"] = $"/billing/invoices/{invoiceId}/pay-cancelled?attempt={cancelledAttempt}",
             ["/admin/billing/payments/{id:guid}"] = $"/admin/billing/payments/{paymentId}",
