@@ -23,16 +23,18 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SecureMessageMail>();
         services.AddScoped<SecureMessageSender>();
         services.AddScoped<SecureMessageControls>();
-        services.AddScoped<SentItems>();
-        services.AddScoped<SentItemCounts>();
-        services.AddScoped<IAdminDashboardTileProvider, SentItemsTiles>();
-        services.AddSingleton<IAdminMenuProvider, SentItemsMenu>();
+        services.AddScoped<SecureMessageUnlock>();
+        services.AddScoped<SecureMessageSessions>();
+        services.AddOptions<SecureMailOptions>().Bind(configuration.GetSection(SecureMailOptions.Section))
+            .Validate(o => o.IsValid, $"{SecureMailOptions.Section}: IpAttemptLimit and IpAttemptWindow must be positive, UnlockedSessionLifetime from 00:01:00 to 12:00:00.");
         services.AddScoped<IOutboxDeliveryObserver, SecureMessageDelivery>();
         services.AddSingleton(SecureMailTemplates.Link);
         services.AddSingleton(SecureMailTemplates.Opened);
         services.AddSingleton(SecureMailTemplates.Reply);
         services.AddDomainEventHandler<PaymentRequestPaymentChanged, PaymentStatusOnPaymentChanged>(requiredFeature: SecureMail.Manifest.Feature);
         services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<IAdminMenuProvider, AdminMenu>();
         services.AddSingleton<IAuditActionDescriptions, SecureMailAuditActionDescriptions>();
+        services.AddSentItemsDashboard();
     }
 }

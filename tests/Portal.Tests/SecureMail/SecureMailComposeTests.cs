@@ -1,0 +1,197 @@
+using System.Buffers.Text;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Contracts;
+using Portal.Core.Data;
+using Portal.Core.Events;
+using Portal.Documents.Data;
+using Portal.SecureMail.Data;
+using Portal.SecureMail.Models;
+using Portal.SecureMail.Services;
+using Portal.Tests.Documents;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.SecureMail;
+
+/// <summary>The compose page, the e-mail as the SMTP server received it, and payment requests (Billing's side is a test double).</summary>
+public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<SecureMailApps>
+{
+    [Theory, BothDatabases]
+    public async Task The_email_carries_only_a_link_and_the_recipient_unlocks_the_message_and_its_file(DatabaseProvider provider)
+    {
+        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var recipient = $"r{Guid.NewGuid():N}@example.com";
+        const string body = "Your refund is 1,234.56: details inside, do not forward.";
+        var pdf = DocumentsScenario.Pdf(4_000, seed: 12);
+
+        var sent = await scenario.ComposeAsync(SecureMailScenario.EmailFields(recipient, body), ("return-2025.pdf", pdf));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var mail = await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, recipient);
+        foreach (var secret in new[] { body, "1,234.56", SecureMailScenario.Password, SecureMailScenario.Hint, "return-2025.pdf" })
+        {
+            Assert.DoesNotContain(secret, mail.Raw, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("View your e-mail", mail.Html, StringComparison.Ordinal);
+        var link = new Uri(mail.FindLink("/secure-mail/open") ?? throw new InvalidOperationException("no link in the e-mail"));
+        var token = System.Web.HttpUtility.ParseQueryString(link.Query)["token"]!;
+        Assert.Equal(32, Base64Url.DecodeFromChars(token).Length);
+
+        // The mail server took it: the message says "delivered".
+        var id = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.Where(m => m.RecipientEmail == recipient).Select(m => m.Id).SingleAsync());
+        await Eventually.TrueAsync(
+            () => scenario.InPracticeAsync(async sp => (await sp.GetRequiredService<SecureMailDbContext>().Messages.AsNoTracking().SingleAsync(m => m.Id == id)).DeliveredAt is not null),
+            what: "the message marked delivered to the mail server");
+
+        var browser = scenario.App.ClientFor(scenario.Practice);
+        var path = link.PathAndQuery.TrimStart('/');
+        var unlock = await browser.SubmitFormAsync(path, new() { ["Password"] = SecureMailScenario.Password }, "[data-testid=secure-mail-unlock]");
+        Assert.Equal(HttpStatusCode.Redirect, unlock.StatusCode);
+        var opened = await browser.GetDocumentAsync(path);
+        Assert.Contains(body, opened.QuerySelector("[data-testid=secure-mail-body]")?.TextContent, StringComparison.Ordinal);
+        var fileLink = opened.QuerySelector("[data-testid=secure-mail-files] a")?.GetAttribute("href") ?? throw new InvalidOperationException("no file link");
+        Assert.Equal(pdf, await browser.GetByteArrayAsync(HtmlForms.Relative(fileLink)));
+
+        // A second browser without the password gets nothing.
+        Assert.Equal(HttpStatusCode.Redirect, (await scenario.App.ClientFor(scenario.Practice).GetAsync(HtmlForms.Relative(fileLink))).StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Bad_input_is_refused_at_each_field_and_nothing_is_stored(DatabaseProvider provider)
+    {
+        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var fields = SecureMailScenario.EmailFields("not-an-address", "Hello");
+        fields["Input.Password"] = "short";
+        fields["Input.ExpiresOn"] = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await scenario.ComposeAsync(fields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = HtmlForms.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("is not an e-mail address", page.QuerySelector("#recipient-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("at least 8 characters", page.QuerySelector("#password-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("in the past", page.QuerySelector("#expires-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("", page.QuerySelector("#Input_Password")?.GetAttribute("value") ?? "");
+
+        var equal = SecureMailScenario.EmailFields("someone@example.com", "Hello");
+        equal["Input.Hint"] = SecureMailScenario.Password;
+        var equalPage = HtmlForms.Parse(await (await scenario.ComposeAsync(equal)).Content.ReadAsStringAsync());
+        Assert.Contains("is the password itself", equalPage.QuerySelector("#hint-error")?.TextContent, StringComparison.Ordinal);
+
+        var contains = SecureMailScenario.EmailFields("someone@example.com", "Hello");
+        contains["Input.Hint"] = $"It is {SecureMailScenario.Password.ToLowerInvariant()}!";
+        var containsPage = HtmlForms.Parse(await (await scenario.ComposeAsync(contains)).Content.ReadAsStringAsync());
+        Assert.Contains("contains the password", containsPage.QuerySelector("#hint-error")?.TextContent, StringComparison.Ordinal);
+
+        var clientId = await ClientAsync(scenario);
+        foreach (var (amount, expected) in new[] { ("0", "above zero"), ("12.345", "at most two decimals") })
+        {
+            var payment = PaymentFields(clientId, "payer@example.com", amount);
+            var amountPage = HtmlForms.Parse(await (await scenario.ComposeAsync(payment)).Content.ReadAsStringAsync());
+            Assert.Contains(expected, amountPage.QuerySelector("#amount-error")?.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.CountAsync()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_refused_attachment_sends_nothing_and_gives_the_quota_unit_back(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var scenario = await SecureMailScenario.CreateAsync(app);
+        var clientId = await ClientAsync(scenario);
+        var recipient = $"r{Guid.NewGuid():N}@example.com";
+
+        var response = await scenario.ComposeAsync(PaymentFields(clientId, recipient, "250.00"), ("invoice.pdf", DocumentsScenario.Pdf(2_000)), ("tool.exe", "MZ not allowed"u8.ToArray()));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = HtmlForms.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("tool.exe", page.QuerySelector("[data-testid=attachments-error]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.CountAsync()));
+        Assert.Equal(0, await scenario.InPracticeAsync(sp => sp.GetRequiredService<DocumentsDbContext>().Attachments.CountAsync(a => a.Owner == SecureMessageSender.AttachmentOwner)));
+        Assert.Equal(0, await scenario.InPracticeAsync(sp => sp.GetRequiredService<CoreTenantDbContext>().OutboxMessages.CountAsync(m => m.To == recipient)));
+        var quota = app.Get<TestPlanQuotaLedger>().For(scenario.Practice.Name);
+        Assert.Empty(quota.Consumed);
+        Assert.Single(quota.Released);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_practice_at_its_quota_is_told_before_the_form_and_cannot_send(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var scenario = await SecureMailScenario.CreateAsync(app);
+        var clientId = await ClientAsync(scenario);
+        app.Get<TestPlanQuotaLedger>().For(scenario.Practice.Name).Limit = 0;
+
+        var page = await scenario.AdminBrowser.GetDocumentAsync($"{SecureMailScenario.ComposePath}?kind=PaymentRequest&clientId={clientId}");
+        Assert.Contains("free secure payment requests", page.QuerySelector("[data-testid=compose-refused]")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("[data-testid=compose-form]"));
+
+        // A secure e-mail is not counted.
+        Assert.NotNull((await scenario.AdminBrowser.GetDocumentAsync(SecureMailScenario.ComposePath)).QuerySelector("[data-testid=compose-form]"));
+        var post = await scenario.ComposeAsync(PaymentFields(clientId, "payer@example.com", "10.00"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, post.StatusCode);
+        Assert.Equal(0, await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.CountAsync()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_payment_request_shows_amount_fee_total_and_payee_and_pay_starts_checkout(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var scenario = await SecureMailScenario.CreateAsync(app);
+        var clientId = await ClientAsync(scenario);
+        var recipient = $"r{Guid.NewGuid():N}@example.com";
+        var fields = PaymentFields(clientId, recipient, "200.00");
+        fields["Input.IncludeFee"] = "true";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await scenario.ComposeAsync(fields)).StatusCode);
+        var message = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.AsNoTracking().SingleAsync(m => m.RecipientEmail == recipient));
+        Assert.Equal((SecureMessageKind.PaymentRequest, 20_000L, 600L, "CAD", "INV-77"), (message.Kind, message.Amount!.Value, message.Fee!.Value, message.Currency, message.InvoiceNumber));
+        Assert.Equal([message.Id.ToString()], app.Get<TestPlanQuotaLedger>().For(scenario.Practice.Name).Consumed);
+
+        var mail = await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, recipient);
+        Assert.DoesNotContain("200.00", mail.Raw, StringComparison.Ordinal);
+        var path = new Uri(mail.FindLink("/secure-mail/open")!).PathAndQuery.TrimStart('/');
+        var browser = app.ClientFor(scenario.Practice);
+        await browser.SubmitFormAsync(path, new() { ["Password"] = SecureMailScenario.Password }, "[data-testid=secure-mail-unlock]");
+        var opened = await browser.GetDocumentAsync(path);
+        Assert.Equal("200.00 CAD", opened.QuerySelector("[data-testid=secure-mail-amount]")?.TextContent);
+        Assert.Equal("6.00 CAD", opened.QuerySelector("[data-testid=secure-mail-fee]")?.TextContent);
+        Assert.Equal("206.00 CAD", opened.QuerySelector("[data-testid=secure-mail-total]")?.TextContent);
+        Assert.Contains(scenario.Practice.DisplayName, opened.QuerySelector("[data-testid=secure-mail-payment]")?.TextContent, StringComparison.Ordinal);
+
+        var pay = await browser.SubmitFormAsync(path, [], "[data-testid=secure-mail-payment] form");
+        Assert.Equal(HttpStatusCode.Redirect, pay.StatusCode);
+        Assert.Equal($"https://checkout.test.example/pay/{message.Id}", pay.Headers.Location?.ToString());
+        var charge = app.Get<TestPaymentRequestCharges>().Started.Single(c => c.RequestId == message.Id);
+        Assert.Equal((clientId, 20_000L, "CAD", true, scenario.Admin.Id), (charge.ClientId, charge.Amount, charge.Currency, charge.IncludeFee, charge.RequestedBy));
+
+        // Billing's event moves the dashboard status to Paid.
+        await scenario.InPracticeAsync(async sp =>
+        {
+            await sp.GetRequiredService<PaymentStatusOnPaymentChanged>().HandleAsync(
+                new PaymentRequestPaymentChanged(message.Id, Guid.NewGuid(), PaymentRequestPaymentStatus.Paid, 20_600, 600, 0, "CAD"), new DomainEventContext(Guid.NewGuid(), DateTime.UtcNow, 1), default);
+            return true;
+        });
+        var paid = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.AsNoTracking().SingleAsync(m => m.Id == message.Id));
+        Assert.Equal(SecureMessageStatus.Paid, paid.Status(DateTime.UtcNow));
+    }
+
+    private static Dictionary<string, string> PaymentFields(Guid clientId, string recipient, string amount)
+    {
+        var fields = SecureMailScenario.EmailFields(recipient, "Please pay the attached invoice.");
+        fields["Input.Kind"] = nameof(SecureMessageKind.PaymentRequest);
+        fields["Input.ClientId"] = clientId.ToString();
+        fields["Input.Currency"] = "CAD";
+        fields["Input.InvoiceNumber"] = "INV-77";
+        fields["Input.Amount"] = amount;
+        return fields;
+    }
+
+    private static async Task<Guid> ClientAsync(SecureMailScenario scenario)
+    {
+        var user = await scenario.App.AddClientAsync(scenario.Practice);
+        return await scenario.InPracticeAsync(sp => ClientsFixtures.CreateClientInPortalAsync(sp, $"Client {Guid.NewGuid():N}"[..20], [(user.Id, ClientAccessLevel.Full)]));
+    }
+}
