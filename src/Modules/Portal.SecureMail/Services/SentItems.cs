@@ -6,8 +6,8 @@ namespace Portal.SecureMail.Services;
 
 /// <summary>
 /// The sent-items dashboard's reads: every secure e-mail and payment request, newest first, a page at a
-/// time by keyset (creation time, then id, on the CreatedAt index), so a late page costs what the first
-/// does; filtered by kind, by status (<see cref="SecureMessageStatusRule"/>, in the database) and by
+/// time by keyset (creation time, then id, on the existing CreatedAt index: no new index), so a late page
+/// costs what the first does; filtered by kind, by status (<see cref="SecureMessageStatusRule"/>, in the database) and by
 /// recipient or invoice number.
 /// </summary>
 public sealed class SentItems(SecureMailDbContext db, SecureMessageSealing sealing, TimeProvider clock)
@@ -38,7 +38,8 @@ public sealed class SentItems(SecureMailDbContext db, SecureMessageSealing seali
 
         if (SentItemsCursor.TryRead(after, out var createdAt, out var id))
         {
-            query = query.Where(m => m.CreatedAt < createdAt || (m.CreatedAt == createdAt && m.Id.CompareTo(id) < 0));
+            // The first bound alone is a range on the CreatedAt index, so the database starts at the cursor instead of filtering its way there.
+            query = query.Where(m => m.CreatedAt <= createdAt && (m.CreatedAt < createdAt || m.Id.CompareTo(id) < 0));
         }
 
         var rows = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
