@@ -19,6 +19,7 @@ internal static class ClientPages
         "/billing/invoices/{id:guid}",
         "/billing/invoices/{id:guid}/paid",
         "/billing/invoices/{id:guid}/pay-cancelled",
+        "/billing/payment-requests/thank-you",
         "/account",
         "/account/access-denied",
         "/account/change-password",

@@ -202,6 +202,12 @@ public sealed class PhoneWidthTests(DemoAppFixture demo, BrowserFixture browser)
         await Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Page not found", Level = 1 })).ToBeVisibleAsync();
         await screen.CheckAsync(client, route: "/error/{code:int?}", name: "page-not-found");
 
+        // A payment request's thank-you page from a cut-short link: its own "not found", which names no payment.
+        var unknownPayment = await client.GotoAsync($"{practiceUrl}/billing/payment-requests/thank-you?session_id=cs_test_{Guid.NewGuid():N}");
+        Assert.Equal(404, unknownPayment!.Status);
+        await Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Payment not found", Level = 1 })).ToBeVisibleAsync();
+        await screen.CheckAsync(client, name: "payment-request-not-found");
+
         await client.GotoAsync(practiceUrl + "/account/signout");
         await Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Sign out", Level = 1 })).ToBeVisibleAsync();
         await screen.CheckAsync(client);

@@ -43,6 +43,7 @@ public sealed class Startup : ModuleStartup
         services.AddOptions<CheckoutOptions>().Bind(configuration.GetSection(CheckoutOptions.Section))
             .Validate(o => o.IsValid, $"{CheckoutOptions.Section}:SessionLifetime must be from 00:30:00 to 1.00:00:00 (Stripe's limits for expires_at).");
         services.AddScoped<CheckoutSessions>();
+        services.AddScoped<IPaymentRequestPayments, PaymentRequestPayments>();
         services.AddScoped<PaymentReceipts>();
         services.AddSingleton(ReceiptMailTemplate.Definition);
         services.AddDomainEventHandler<PaymentRecorded, ReceiptOnPaymentRecorded>();

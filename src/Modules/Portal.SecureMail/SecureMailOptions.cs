@@ -1,9 +1,9 @@
 namespace Portal.SecureMail;
 
-/// <summary>Settings of the recipient's side (configuration section "SecureMail"; docs/operations.md).</summary>
+/// <summary>Settings of the recipient's side (configuration section "Portal:SecureMail"; docs/operations.md).</summary>
 public sealed class SecureMailOptions
 {
-    public const string Section = "SecureMail";
+    public const string Section = "Portal:SecureMail";
 
     /// <summary>Wrong passwords one IP may give, over all messages of a practice, within <see cref="IpAttemptWindow"/>, before it is refused (429).</summary>
     public int IpAttemptLimit { get; set; } = 20;

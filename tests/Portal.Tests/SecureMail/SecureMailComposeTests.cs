@@ -178,6 +178,31 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
         Assert.Equal(SecureMessageStatus.Paid, paid.Status(DateTime.UtcNow));
     }
 
+    [Theory, BothDatabases]
+    public async Task The_sender_hears_of_the_first_unlock_and_of_a_reply_without_their_content(DatabaseProvider provider)
+    {
+        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var recipient = $"r{Guid.NewGuid():N}@example.com";
+        Assert.Equal(HttpStatusCode.Redirect, (await scenario.ComposeAsync(SecureMailScenario.EmailFields(recipient, "Please confirm the figures."))).StatusCode);
+        var path = new Uri((await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, recipient)).FindLink("/secure-mail/open")!).PathAndQuery.TrimStart('/');
+        var browser = scenario.App.ClientFor(scenario.Practice);
+        await browser.SubmitFormAsync(path, new() { ["Password"] = SecureMailScenario.Password }, "[data-testid=secure-mail-unlock]");
+
+        var opened = await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, scenario.Admin.Email!);
+        Assert.Contains($"{recipient} opened your secure e-mail", opened.Subject, StringComparison.Ordinal);
+
+        const string reply = "The figures are right, thank you; my SIN is 046 454 286.";
+        var replied = await browser.SubmitFormAsync(path, new() { ["Reply"] = reply }, "[data-testid=secure-mail-reply]");
+        Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
+        var notice = await Eventually.GetAsync(
+            async () => (await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, scenario.Admin.Email!)) is { } m && m.Subject.Contains("secure reply", StringComparison.Ordinal) ? m : null,
+            what: "the reply notice");
+        Assert.DoesNotContain("046 454 286", notice.Raw, StringComparison.Ordinal);
+        var stored = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Replies.AsNoTracking().SingleAsync());
+        Assert.DoesNotContain("046 454 286", stored.SealedBody, StringComparison.Ordinal);
+        Assert.Equal(reply, await scenario.InPracticeAsync(sp => Task.FromResult(sp.GetRequiredService<SecureMessageSealing>().Open(stored.MessageId, stored.SealedBody))));
+    }
+
     private static Dictionary<string, string> PaymentFields(Guid clientId, string recipient, string amount)
     {
         var fields = SecureMailScenario.EmailFields(recipient, "Please pay the attached invoice.");

@@ -62,7 +62,11 @@ internal sealed record SecureMailScenario(PortalApplication App, TenantDescripto
     };
 
     /// <summary>A message placed as the sender stores one (sealed body, hashed token and password), with its token; <paramref name="adjust"/> changes it first.</summary>
-    public Task<(Guid Id, string Token)> PlaceAsync(Action<SecureMessage>? adjust = null) => InPracticeAsync(async sp =>
+    public Task<(Guid Id, string Token)> PlaceAsync(Action<SecureMessage>? adjust = null)
+        => InPracticeAsync(sp => PlaceAsync(sp, Admin.Id, Admin.Email!, adjust));
+
+    /// <summary>The same in any practice's scope (the page sweep needs one for the unlock page).</summary>
+    public static async Task<(Guid Id, string Token)> PlaceAsync(IServiceProvider sp, Guid senderId, string senderName, Action<SecureMessage>? adjust = null)
     {
         var db = sp.GetRequiredService<SecureMailDbContext>();
         var token = SecureMessageTokens.NewToken();
@@ -71,8 +75,8 @@ internal sealed record SecureMailScenario(PortalApplication App, TenantDescripto
         {
             Id = id,
             Kind = SecureMessageKind.SecureEmail,
-            SenderId = Admin.Id,
-            SenderName = Admin.Email!,
+            SenderId = senderId,
+            SenderName = senderName,
             RecipientEmail = $"r{Guid.NewGuid():N}@example.com",
             Subject = "Placed message",
             SealedBody = sp.GetRequiredService<SecureMessageSealing>().Seal(id, "The placed secret text"),
@@ -88,7 +92,7 @@ internal sealed record SecureMailScenario(PortalApplication App, TenantDescripto
         db.Messages.Add(message);
         await db.SaveChangesAsync();
         return (id, token);
-    });
+    }
 
     public static string OpenPath(string token) => $"secure-mail/open?token={Uri.EscapeDataString(token)}";
 }

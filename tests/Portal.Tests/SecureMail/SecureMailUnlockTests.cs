@@ -93,6 +93,25 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
     }
 
     [Theory, BothDatabases]
+    public async Task Wrong_passwords_sent_at_once_cannot_pass_the_cap(DatabaseProvider provider)
+    {
+        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var (id, token) = await scenario.PlaceAsync();
+
+        // All read the message before any of them locks it: only the count taken in the database stops the sixth.
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 12).Select(i => scenario.InPracticeAsync(async sp =>
+        {
+            var unlock = sp.GetRequiredService<SecureMessageUnlock>();
+            return await unlock.AttemptAsync((await unlock.FindAsync(token))!, $"parallel-guess-{i}", $"198.18.0.{i}");
+        })));
+
+        Assert.Equal(SecureMessage.MaxFailedAttempts, outcomes.Count(o => o == UnlockOutcome.WrongPassword));
+        Assert.Equal(12 - SecureMessage.MaxFailedAttempts, outcomes.Count(o => o == UnlockOutcome.Locked));
+        var message = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.Equal((SecureMessage.MaxFailedAttempts, true), (message.FailedAttempts, message.LockedAt is not null));
+    }
+
+    [Theory, BothDatabases]
     public async Task An_expired_link_answers_410(DatabaseProvider provider)
     {
         var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));

@@ -65,6 +65,8 @@ internal sealed class PageSweep
             return (portal.Id, role!.Id, message, (set, reset, confirm));
         });
 
+        var (_, secureMailToken) = await app.InPracticeAsync(practice, sp => Portal.Tests.SecureMail.SecureMailScenario.PlaceAsync(sp, scenario.Admin.Id, scenario.Admin.Email!));
+
         var invoiceId = await app.InPracticeAsync(practice, async sp =>
         {
             var saved = await sp.GetRequiredService<Portal.Billing.Services.InvoiceBook>().SaveAsync(new Portal.Billing.Services.InvoiceDraft(
@@ -73,6 +75,7 @@ internal sealed class PageSweep
         });
 
         var (paidInvoiceId, paidSession, cancelledAttempt) = await app.InPracticeAsync(practice, CheckoutSamplesAsync);
+        var requestSession = await app.InPracticeAsync(practice, PaymentRequestSampleAsync);
 
         var paymentId = await app.InPracticeAsync(practice, async sp =>
         {
@@ -88,6 +91,7 @@ internal sealed class PageSweep
         {
             ["/admin/secure-mail/sent/{id:guid}"] = $"/admin/secure-mail/sent/{sentItemId}",
             ["/billing/invoices/{id:guid}/paid"] = $"/billing/invoices/{paidInvoiceId}/paid?session_id={paidSession}",
+            ["/billing/payment-requests/thank-you"] = $"/billing/payment-requests/thank-you?session_id={requestSession}",
             ["/billing/invoices/{id:guid}/pay-cancelled"] = $"/billing/invoices/{invoiceId}/pay-cancelled?attempt={cancelledAttempt}",
             ["/admin/billing/payments/{id:guid}"] = $"/admin/billing/payments/{paymentId}",
             ["/admin/billing/invoices/{id:guid}"] = $"/admin/billing/invoices/{invoiceId}",
@@ -108,6 +112,7 @@ internal sealed class PageSweep
             ["/account/set-password"] = $"/account/set-password?token={tokens.set}",
             ["/account/reset-password"] = $"/account/reset-password?token={tokens.reset}",
             ["/account/confirm-email"] = $"/account/confirm-email?token={tokens.confirm}",
+            ["/secure-mail/open"] = $"/secure-mail/open?token={Uri.EscapeDataString(secureMailToken)}",
         };
         return new PageSweep(app, practice, scenario.Admin, scenario.ClientUser, paths);
     }
@@ -200,6 +205,37 @@ internal sealed class PageSweep
         db.CheckoutAttempts.AddRange(paid, open);
         await db.SaveChangesAsync();
         return (invoice.Id, session, open.Id);
+    }
+
+    /// <summary>A secure payment request paid through Checkout: its thank-you page answers from the books.</summary>
+    private static async Task<string> PaymentRequestSampleAsync(IServiceProvider sp)
+    {
+        const string session = "cs_test_sweep_request";
+        var db = sp.GetRequiredService<Portal.Billing.Data.BillingDbContext>();
+        var clientId = (await db.Invoices.FirstAsync()).ClientId;
+        var request = Guid.NewGuid();
+        db.CheckoutAttempts.Add(new Portal.Billing.Models.CheckoutAttempt
+        {
+            Id = Guid.CreateVersion7(),
+            PaymentRequestId = request,
+            ClientId = clientId,
+            PayerEmail = "payer@example.com",
+            Description = "Sweep request",
+            Amount = 5_000,
+            Currency = "CAD",
+            SessionId = session,
+            ExpiresAt = DateTime.UtcNow.AddHours(1),
+            Status = Portal.Billing.Models.CheckoutAttemptStatus.Complete,
+            CreatedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        var online = new Portal.Billing.Services.OnlinePaymentDraft(session, null, 5_000, 0, "CAD", Portal.Billing.Models.PaymentStatus.Succeeded, new DateOnly(2026, 12, 1))
+        {
+            CheckoutSessionId = session,
+            Request = new Portal.Billing.Services.PaymentRequestFacts(request, clientId, "Sweep request", null, null),
+        };
+        await sp.GetRequiredService<Portal.Billing.Services.PaymentLedger>().RecordOnlineAsync(online);
+        return session;
     }
 
     private static Portal.Billing.Models.CheckoutAttempt Attempt(Portal.Billing.Models.Invoice invoice, Portal.Billing.Models.CheckoutAttemptStatus status, string? session) => new()

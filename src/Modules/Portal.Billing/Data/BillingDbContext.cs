@@ -85,7 +85,9 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             p.Property(x => x.CheckoutSessionId).HasMaxLength(Payment.ProviderIdMaxLength);
             p.Property(x => x.PaymentIntentId).HasMaxLength(Payment.ProviderIdMaxLength);
             p.Property(x => x.ChargeId).HasMaxLength(Payment.ProviderIdMaxLength);
+            p.Property(x => x.InvoiceNumber).HasMaxLength(Invoice.NumberMaxLength);
             p.HasIndex(x => x.ProviderKey).IsUnique();
+            p.HasIndex(x => x.PaymentRequestId);
             p.HasIndex(x => new { x.ClientId, x.ReceivedOn, x.Id });
             p.HasIndex(x => new { x.ReceivedOn, x.Id });
         });
@@ -126,7 +128,13 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             a.Property(x => x.SessionId).HasMaxLength(CheckoutAttempt.SessionIdMaxLength);
             a.Property(x => x.Url).HasMaxLength(CheckoutAttempt.UrlMaxLength);
             a.Property(x => x.Status).HasConversion<string>().HasMaxLength(10).IsRequired();
+            a.Property(x => x.PayerEmail).HasMaxLength(CheckoutAttempt.EmailMaxLength);
+            a.Property(x => x.Description).HasMaxLength(Payment.ReferenceMaxLength);
+            a.Property(x => x.InvoiceNumber).HasMaxLength(Invoice.NumberMaxLength);
+            a.Property(x => x.CancelUrl).HasMaxLength(CheckoutAttempt.UrlMaxLength);
             a.HasIndex(x => x.OpenInvoiceId).IsUnique();
+            a.HasIndex(x => x.OpenPaymentRequestId).IsUnique();
+            a.HasIndex(x => new { x.PaymentRequestId, x.CreatedAt });
             a.HasIndex(x => x.SessionId).IsUnique();
             a.HasIndex(x => new { x.InvoiceId, x.CreatedAt });
             a.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Cascade);

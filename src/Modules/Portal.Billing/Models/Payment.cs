@@ -46,4 +46,13 @@ public sealed class Payment
     public DateTime RecordedAt { get; set; }
 
     public Guid? RecordedBy { get; set; }
+
+    /// <summary>The secure payment request this payment pays (SecureMail's id); null for everything else.</summary>
+    public Guid? PaymentRequestId { get; set; }
+
+    /// <summary>The staff member who sent the payment request (the reports' "Requested by").</summary>
+    public Guid? RequestedBy { get; set; }
+
+    /// <summary>The invoice number a payment request named, kept for reports when no portal invoice took the money.</summary>
+    public string? InvoiceNumber { get; set; }
 }

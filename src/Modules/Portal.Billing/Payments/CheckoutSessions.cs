@@ -103,22 +103,31 @@ public sealed class CheckoutSessions(
         }
 
         var quote = await QuoteAsync(invoice, amount, cancellationToken);
+        return await OpenAsync(InvoiceSubject(invoice, quote, payer, urls), account.StripeAccountId, cancellationToken);
+    }
 
+    /// <summary>
+    /// The one open session of <paramref name="subject"/> (an invoice, or a payment request): found, made, or
+    /// replaced when the open one asks for something else; answers the hosted page, or the success page when
+    /// the open session turns out to be paid already.
+    /// </summary>
+    internal async Task<BillingResult<string>> OpenAsync(CheckoutSubject subject, string account, CancellationToken cancellationToken)
+    {
         // Each turn either answers or closes one attempt that cannot be used; a few turns cover the races.
         for (var turn = 0; turn < 5; turn++)
         {
-            var open = await db.CheckoutAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.OpenInvoiceId == invoice.Id, cancellationToken);
+            var open = await db.CheckoutAttempts.AsNoTracking().FirstOrDefaultAsync(subject.IsOpenAttempt, cancellationToken);
             if (open is null)
             {
-                open = await OpenAttemptAsync(invoice, quote, payer, cancellationToken);
+                open = await OpenAttemptAsync(subject, cancellationToken);
                 if (open is null)
                 {
                     continue;
                 }
             }
-            else if (!Fits(open, quote, payer))
+            else if (!subject.Fits(open))
             {
-                var closed = await CloseAsync(open, account.StripeAccountId, cancellationToken);
+                var closed = await CloseAsync(open, account, cancellationToken);
                 if (!closed.Succeeded)
                 {
                     return BillingResult.Fail<string>(closed.Errors);
@@ -126,15 +135,15 @@ public sealed class CheckoutSessions(
 
                 if (closed.Value!.Status == "complete")
                 {
-                    return BillingResult.Ok(SuccessUrl(urls, closed.Value.Id));
+                    return BillingResult.Ok(subject.SuccessUrl(closed.Value.Id));
                 }
 
                 continue;
             }
 
             var session = open.SessionId is null
-                ? await CreateSessionAsync(open, invoice, payer, urls, account.StripeAccountId, cancellationToken)
-                : await RetrieveAsync(open.SessionId, account.StripeAccountId, cancellationToken);
+                ? await CreateSessionAsync(open, subject, account, cancellationToken)
+                : await RetrieveAsync(open.SessionId, account, cancellationToken);
             if (session.Errors is [var missing] && missing == CheckoutErrors.SessionNotFound)
             {
                 // Stripe does not know the session (the demo's emulator restarted): this attempt is over.
@@ -161,11 +170,11 @@ public sealed class CheckoutSessions(
             await SettleAsync(open, current, cancellationToken);
             if (current.Status == "complete")
             {
-                return BillingResult.Ok(SuccessUrl(urls, current.Id));
+                return BillingResult.Ok(subject.SuccessUrl(current.Id));
             }
         }
 
-        logger.LogWarning("Could not open a Checkout Session for invoice {InvoiceId} after several turns", invoice.Id);
+        logger.LogWarning("Could not open a Checkout Session for {Subject} after several turns", subject.Name);
         return BillingResult.Fail<string>(CheckoutErrors.StripeDidNotAnswer);
     }
 
@@ -211,6 +220,50 @@ public sealed class CheckoutSessions(
     }
 
     /// <summary>
+    /// The payment request thank-you page: the request's session as Stripe answers it now, put into the books.
+    /// Found by the session id alone (the payer may not be signed in; Stripe's ids are unguessable); a session that
+    /// is not a request's attempt here, or whose metadata names another request or practice, is not found.
+    /// </summary>
+    public async Task<BillingResult<PaymentRequestConfirmation>> ConfirmRequestAsync(string? sessionId, CancellationToken cancellationToken = default)
+    {
+        var attempt = string.IsNullOrWhiteSpace(sessionId) ? null
+            : await db.CheckoutAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.SessionId == sessionId && a.PaymentRequestId != null, cancellationToken);
+        if (attempt is null)
+        {
+            return BillingResult.Fail<PaymentRequestConfirmation>(CheckoutErrors.SessionNotFound);
+        }
+
+        var recorded = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.ProviderKey == attempt.SessionId, cancellationToken);
+        if (recorded is not null && PaymentRules.Counted.Contains(recorded.Status))
+        {
+            return BillingResult.Ok(new PaymentRequestConfirmation(CheckoutOutcome.Paid, recorded.Amount, recorded.Currency, recorded.ReceivedOn));
+        }
+
+        if (!stripe.IsConfigured || await accounts.FindAsync(cancellationToken) is not { } account)
+        {
+            return BillingResult.Fail<PaymentRequestConfirmation>(CheckoutErrors.StripeDidNotAnswer);
+        }
+
+        var read = await RetrieveAsync(attempt.SessionId!, account.StripeAccountId, cancellationToken);
+        if (!read.Succeeded)
+        {
+            return BillingResult.Fail<PaymentRequestConfirmation>(read.Errors);
+        }
+
+        var session = read.Value!;
+        if (session.Metadata is not { } metadata
+            || metadata.GetValueOrDefault(StripeMetadataKeys.PaymentRequest) != attempt.PaymentRequestId.ToString()
+            || metadata.GetValueOrDefault(StripeMetadataKeys.Practice) != tenant.Tenant.Id.ToString())
+        {
+            return BillingResult.Fail<PaymentRequestConfirmation>(CheckoutErrors.SessionNotFound);
+        }
+
+        var outcome = await SettleAsync(attempt, session, cancellationToken);
+        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.ProviderKey == attempt.SessionId, cancellationToken);
+        return BillingResult.Ok(new PaymentRequestConfirmation(outcome, payment?.Amount ?? session.AmountTotal ?? attempt.Total, attempt.Currency, payment?.ReceivedOn));
+    }
+
+    /// <summary>
     /// The cancel page: the attempt's session is expired at Stripe so the page left open cannot be paid later.
     /// A session that was paid meanwhile is put into the books and said so.
     /// </summary>
@@ -249,37 +302,47 @@ public sealed class CheckoutSessions(
         return BillingResult.Ok(new CheckoutConfirmation(outcome, attempt, attempt.Total));
     }
 
-    private static bool Fits(CheckoutAttempt open, PayQuote quote, CheckoutPayer payer)
-        => open.Amount == quote.Amount && open.Fee == quote.Fee && open.Currency == quote.Currency && open.ClientUserId == payer.UserId;
+    /// <summary>An invoice's Pay: its attempts, the invoice's lines and metadata, and its pages to come back to.</summary>
+    private CheckoutSubject InvoiceSubject(Invoice invoice, PayQuote quote, CheckoutPayer payer, CheckoutReturnUrls urls) => new(
+        $"invoice {invoice.Id}",
+        a => a.OpenInvoiceId == invoice.Id,
+        () => new CheckoutAttempt { InvoiceId = invoice.Id, OpenInvoiceId = invoice.Id, ClientUserId = payer.UserId, Amount = quote.Amount, Fee = quote.Fee, Currency = quote.Currency },
+        open => open.Amount == quote.Amount && open.Fee == quote.Fee && open.Currency == quote.Currency && open.ClientUserId == payer.UserId,
+        attempt => new CheckoutSessionShape(
+            $"Invoice {invoice.Number}",
+            invoice.Number,
+            payer.Email,
+            new Dictionary<string, string>
+            {
+                [StripeMetadataKeys.Practice] = tenant.Tenant.Id.ToString(),
+                [StripeMetadataKeys.Invoice] = invoice.Id.ToString(),
+                [StripeMetadataKeys.Fee] = attempt.Fee.ToString(CultureInfo.InvariantCulture),
+                [StripeMetadataKeys.PaidBy] = payer.UserId.ToString(),
+            },
+            urls.SuccessUrl,
+            urls.CancelUrl(attempt.Id)),
+        sessionId => SuccessUrl(urls, sessionId));
 
     private bool IsFor(Session session, Invoice invoice)
         => session.Metadata is { } metadata
             && metadata.GetValueOrDefault(StripeMetadataKeys.Invoice) == invoice.Id.ToString()
             && metadata.GetValueOrDefault(StripeMetadataKeys.Practice) == tenant.Tenant.Id.ToString();
 
-    private static string SuccessUrl(CheckoutReturnUrls urls, string sessionId)
+    internal static string SuccessUrl(CheckoutReturnUrls urls, string sessionId)
         => urls.SuccessUrl.Replace(CheckoutReturnUrls.SessionIdPlaceholder, Uri.EscapeDataString(sessionId), StringComparison.Ordinal);
 
-    /// <summary>Inserts the invoice's open attempt; null when a racing click inserted one first (the unique index said so).</summary>
-    private async Task<CheckoutAttempt?> OpenAttemptAsync(Invoice invoice, PayQuote quote, CheckoutPayer payer, CancellationToken cancellationToken)
+    /// <summary>Inserts the subject's open attempt; null when a racing click inserted one first (the unique index said so).</summary>
+    private async Task<CheckoutAttempt?> OpenAttemptAsync(CheckoutSubject subject, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var lifetime = options.Value.IsValid ? options.Value.SessionLifetime : new CheckoutOptions().SessionLifetime;
         var expires = now + lifetime;
-        var attempt = new CheckoutAttempt
-        {
-            Id = Guid.CreateVersion7(),
-            InvoiceId = invoice.Id,
-            OpenInvoiceId = invoice.Id,
-            ClientUserId = payer.UserId,
-            Amount = quote.Amount,
-            Fee = quote.Fee,
-            Currency = quote.Currency,
-            // Whole seconds: expires_at is sent in seconds, and a retry must send exactly what the first call sent.
-            ExpiresAt = new DateTime(expires.Ticks - (expires.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc),
-            Status = CheckoutAttemptStatus.Open,
-            CreatedAt = now,
-        };
+        var attempt = subject.NewAttempt();
+        attempt.Id = Guid.CreateVersion7();
+        // Whole seconds: expires_at is sent in seconds, and a retry must send exactly what the first call sent.
+        attempt.ExpiresAt = new DateTime(expires.Ticks - (expires.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+        attempt.Status = CheckoutAttemptStatus.Open;
+        attempt.CreatedAt = now;
         db.CheckoutAttempts.Add(attempt);
         try
         {
@@ -296,7 +359,7 @@ public sealed class CheckoutSessions(
         }
     }
 
-    private async Task<BillingResult<Session>> CreateSessionAsync(CheckoutAttempt attempt, Invoice invoice, CheckoutPayer payer, CheckoutReturnUrls urls, string account, CancellationToken cancellationToken)
+    private async Task<BillingResult<Session>> CreateSessionAsync(CheckoutAttempt attempt, CheckoutSubject subject, string account, CancellationToken cancellationToken)
     {
         if (attempt.ExpiresAt - clock.GetUtcNow().UtcDateTime < CheckoutOptions.ShortestLifetime)
         {
@@ -305,15 +368,9 @@ public sealed class CheckoutSessions(
             return BillingResult.Fail<Session>(AttemptClosed);
         }
 
-        var metadata = new Dictionary<string, string>
-        {
-            [StripeMetadataKeys.Practice] = tenant.Tenant.Id.ToString(),
-            [StripeMetadataKeys.Invoice] = invoice.Id.ToString(),
-            [StripeMetadataKeys.Fee] = attempt.Fee.ToString(CultureInfo.InvariantCulture),
-            [StripeMetadataKeys.PaidBy] = attempt.ClientUserId.ToString(),
-        };
+        var shape = subject.Shape(attempt);
         var currency = attempt.Currency.ToLowerInvariant();
-        var lines = new List<SessionLineItemOptions> { Line(currency, attempt.Amount, $"Invoice {invoice.Number}") };
+        var lines = new List<SessionLineItemOptions> { Line(currency, attempt.Amount, shape.Line) };
         if (attempt.Fee > 0)
         {
             lines.Add(Line(currency, attempt.Fee, "Transaction fee"));
@@ -324,12 +381,12 @@ public sealed class CheckoutSessions(
         {
             Mode = "payment",
             LineItems = lines,
-            CustomerEmail = payer.Email,
-            ClientReferenceId = invoice.Number,
-            Metadata = metadata,
-            PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string>(metadata), Description = $"Invoice {invoice.Number}" },
-            SuccessUrl = urls.SuccessUrl,
-            CancelUrl = urls.CancelUrl(attempt.Id),
+            CustomerEmail = shape.CustomerEmail,
+            ClientReferenceId = shape.ClientReference,
+            Metadata = shape.Metadata,
+            PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string>(shape.Metadata), Description = shape.Line },
+            SuccessUrl = shape.SuccessUrl,
+            CancelUrl = shape.CancelUrl,
             ExpiresAt = attempt.ExpiresAt,
         };
         var service = new SessionService(stripe.Client);
@@ -364,7 +421,7 @@ public sealed class CheckoutSessions(
             {
                 if (error == CheckoutErrors.StripeRefused)
                 {
-                    // Stripe will refuse these parameters again: free the invoice for a fresh attempt.
+                    // Stripe will refuse these parameters again: free the invoice (or request) for a fresh attempt.
                     await MarkAsync(attempt.Id, CheckoutAttemptStatus.Expired, cancellationToken);
                 }
 
@@ -373,7 +430,7 @@ public sealed class CheckoutSessions(
         }
     }
 
-    private async Task<BillingResult<Session>> RetrieveAsync(string sessionId, string account, CancellationToken cancellationToken)
+    internal async Task<BillingResult<Session>> RetrieveAsync(string sessionId, string account, CancellationToken cancellationToken)
     {
         try
         {
@@ -431,7 +488,7 @@ public sealed class CheckoutSessions(
     }
 
     /// <summary>Puts a session Stripe answered into the books and the attempt's status.</summary>
-    private async Task<CheckoutOutcome> SettleAsync(CheckoutAttempt attempt, Session session, CancellationToken cancellationToken)
+    internal async Task<CheckoutOutcome> SettleAsync(CheckoutAttempt attempt, Session session, CancellationToken cancellationToken)
     {
         var outcome = await settlement.ApplyAsync(session, false, cancellationToken);
         if (session.Status is "complete" or "expired")
@@ -444,7 +501,7 @@ public sealed class CheckoutSessions(
 
     private Task<int> MarkAsync(Guid attemptId, CheckoutAttemptStatus status, CancellationToken cancellationToken)
         => db.CheckoutAttempts.Where(a => a.Id == attemptId && a.Status == CheckoutAttemptStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, status).SetProperty(a => a.OpenInvoiceId, (Guid?)null), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, status).SetProperty(a => a.OpenInvoiceId, (Guid?)null).SetProperty(a => a.OpenPaymentRequestId, (Guid?)null), cancellationToken);
 
     private static SessionLineItemOptions Line(string currency, long amount, string name) => new()
     {

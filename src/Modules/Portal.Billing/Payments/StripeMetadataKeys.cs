@@ -21,4 +21,13 @@ public static class StripeMetadataKeys
 
     /// <summary>The portal user who started the payment.</summary>
     public const string PaidBy = "portal_user_id";
+
+    /// <summary>The secure payment request a Checkout Session pays (instead of <see cref="Invoice"/>).</summary>
+    public const string PaymentRequest = "portal_payment_request_id";
+
+    /// <summary>The e-mail address of a payment request's payer (who need not be a portal user).</summary>
+    public const string PayerEmail = "portal_payer_email";
+
+    /// <summary>The practice's invoice number a payment request names, when it names one.</summary>
+    public const string InvoiceNumber = "portal_invoice_number";
 }

@@ -156,8 +156,10 @@ public sealed class PaymentLedger(
             return BillingResult.Ok(new RecordedPayment(already, false));
         }
 
-        var invoice = await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Id == draft.InvoiceId, cancellationToken);
-        if (invoice is null)
+        var invoice = draft.Request is { } request
+            ? await RequestedInvoiceAsync(request, draft.Currency, cancellationToken)
+            : await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Id == draft.InvoiceId, cancellationToken);
+        if (invoice is null && draft.Request is null)
         {
             return BillingResult.Fail<RecordedPayment>(BillingErrors.InvoiceNotFound);
         }
@@ -170,7 +172,7 @@ public sealed class PaymentLedger(
         var row = new Payment
         {
             Id = Guid.CreateVersion7(),
-            ClientId = invoice.ClientId,
+            ClientId = draft.Request?.ClientId ?? invoice!.ClientId,
             Method = PaymentMethod.Online,
             Status = draft.Status,
             ReceivedOn = draft.ReceivedOn,
@@ -182,9 +184,17 @@ public sealed class PaymentLedger(
             PaymentIntentId = draft.PaymentIntentId,
             ChargeId = draft.ChargeId,
             RecordedAt = clock.GetUtcNow().UtcDateTime,
+            PaymentRequestId = draft.Request?.RequestId,
+            RequestedBy = draft.Request?.RequestedBy,
+            InvoiceNumber = Clip(draft.Request?.InvoiceNumber, Invoice.NumberMaxLength),
+            Reference = Clip(draft.Request?.Description, Payment.ReferenceMaxLength),
         };
         // A pending payment keeps its allocation too (it counts only once succeeded), so the later success knows its invoice.
-        var allocations = Online(invoice, row);
+        var allocations = invoice is null ? [] : Online(invoice, row);
+        if (invoice is null)
+        {
+            row.UnallocatedAmount = row.Amount - row.FeeAmount;
+        }
 
         try
         {
@@ -231,7 +241,15 @@ public sealed class PaymentLedger(
 
         if (status != PaymentStatus.Succeeded)
         {
-            await db.Payments.Where(p => p.Id == payment.Id && p.Status == payment.Status).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, status), cancellationToken);
+            await using var moving = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await db.Payments.Where(p => p.Id == payment.Id && p.Status == payment.Status).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, status), cancellationToken) == 1)
+            {
+                PublishRequestChange(payment, status);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await moving.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
             return BillingResult.Ok((await FindAsync(payment.Id, cancellationToken))!);
         }
 
@@ -241,6 +259,7 @@ public sealed class PaymentLedger(
         if (moved == 1)
         {
             events.Publish(db, new PaymentRecorded(payment.Id, payment.ClientId, payment.Amount, payment.FeeAmount, payment.Currency, payment.Method.ToString(), Online: true));
+            PublishRequestChange(payment, PaymentStatus.Succeeded);
             await db.SaveChangesAsync(cancellationToken);
             if (invoiceId is { } id)
             {
@@ -254,8 +273,52 @@ public sealed class PaymentLedger(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
         return BillingResult.Ok((await FindAsync(payment.Id, cancellationToken))!);
     }
+
+    /// <summary>
+    /// The client's open portal invoice whose number is the one a payment request names (compared as invoice
+    /// numbers are: trimmed, case-insensitive), in the payment's currency; null when there is none.
+    /// </summary>
+    private async Task<Invoice?> RequestedInvoiceAsync(PaymentRequestFacts request, string currency, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.InvoiceNumber))
+        {
+            return null;
+        }
+
+        var normalized = request.InvoiceNumber.Trim().ToUpperInvariant();
+        var code = currency.ToUpperInvariant();
+        return await db.Invoices.AsNoTracking().FirstOrDefaultAsync(
+            i => i.ClientId == request.ClientId && i.NormalizedNumber == normalized && i.Currency == code && (i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartlyPaid),
+            cancellationToken);
+    }
+
+    /// <summary>A payment request's payment moved: the event goes into the same unit of work as the change (the caller saves it).</summary>
+    private void PublishRequestChange(Payment payment, PaymentStatus status)
+    {
+        if (payment.PaymentRequestId is not { } requestId || PaymentRequestStatusOf(status) is not { } changed)
+        {
+            return;
+        }
+
+        events.Publish(db, new PaymentRequestPaymentChanged(requestId, payment.Id, changed, payment.Amount, payment.FeeAmount, payment.RefundedAmount, payment.Currency));
+    }
+
+    /// <summary>How a payment request's sender sees a payment's status; null for one they are not told of (pending before Checkout completes).</summary>
+    public static PaymentRequestPaymentStatus? PaymentRequestStatusOf(PaymentStatus status) => status switch
+    {
+        PaymentStatus.Processing => PaymentRequestPaymentStatus.Processing,
+        PaymentStatus.Succeeded => PaymentRequestPaymentStatus.Paid,
+        PaymentStatus.Failed => PaymentRequestPaymentStatus.Failed,
+        PaymentStatus.PartlyRefunded => PaymentRequestPaymentStatus.PartlyRefunded,
+        PaymentStatus.Refunded => PaymentRequestPaymentStatus.Refunded,
+        _ => null,
+    };
+
+    private static string? Clip(string? text, int length)
+        => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, length)];
 
     /// <summary>What of an online payment goes to its invoice: the amount without the fee, up to the balance.</summary>
     private static List<AllocationDraft> Online(Invoice invoice, Payment row)
@@ -275,6 +338,8 @@ public sealed class PaymentLedger(
         {
             events.Publish(db, new PaymentRecorded(row.Id, row.ClientId, row.Amount, row.FeeAmount, row.Currency, row.Method.ToString(), row.Method == PaymentMethod.Online));
         }
+
+        PublishRequestChange(row, row.Status);
 
         await db.SaveChangesAsync(cancellationToken);
         if (row.Status == PaymentStatus.Succeeded)

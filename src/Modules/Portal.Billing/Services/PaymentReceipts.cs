@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
+using Portal.Billing.Pages.Billing;
 using Portal.Billing.Payments;
 using Portal.Core.Contracts;
 using Portal.Core.Mail;
@@ -14,7 +16,8 @@ namespace Portal.Billing.Services;
 
 /// <summary>
 /// The receipt of an online payment that succeeded, to the client user who paid (from the Checkout attempt),
-/// or else to the client's full-access portal users. Its outbox id is derived from the payment's, so a
+/// or else to the client's full-access portal users; a secure payment request's to the address the request went to
+/// (its payer need not be a portal user), linking to the request's thank-you page. Its outbox id is derived from the payment's, so a
 /// retried event (delivery is at least once) queues nothing more.
 /// </summary>
 public sealed class PaymentReceipts(
@@ -26,6 +29,7 @@ public sealed class PaymentReceipts(
     StripeGateway stripe,
     TenantContext tenant,
     TenantUrls urls,
+    LinkGenerator links,
     ILogger<PaymentReceipts> logger)
 {
     /// <summary>The receipt's outbox id: the same for every delivery of the payment's event.</summary>
@@ -48,7 +52,9 @@ public sealed class PaymentReceipts(
         var invoiceId = attempt?.InvoiceId
             ?? await db.Allocations.AsNoTracking().Where(a => a.PaymentId == payment.Id).Select(a => (Guid?)a.InvoiceId).FirstOrDefaultAsync(cancellationToken);
         var invoice = invoiceId is null ? null : await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invoiceId, cancellationToken);
-        var (to, payerName) = await RecipientsAsync(payment.ClientId, attempt?.ClientUserId, cancellationToken);
+        var (to, payerName) = attempt is { PaymentRequestId: not null, PayerEmail: { } payerEmail }
+            ? ([payerEmail], null)
+            : await RecipientsAsync(payment.ClientId, attempt?.ClientUserId, cancellationToken);
         if (to.Count == 0)
         {
             logger.LogWarning("No one to send the receipt of payment {PaymentId} to: the client has no active full-access portal user", payment.Id);
@@ -63,7 +69,7 @@ public sealed class PaymentReceipts(
             {
                 ["payerName"] = payerName ?? "",
                 ["clientName"] = client?.Name ?? "",
-                ["invoiceNumber"] = invoice?.Number ?? "",
+                ["invoiceNumber"] = invoice?.Number ?? payment.InvoiceNumber ?? payment.Reference ?? "",
                 ["date"] = payment.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["invoiceAmount"] = Money.Format(payment.Amount - payment.FeeAmount, payment.Currency),
                 ["hasFee"] = payment.FeeAmount > 0,
@@ -71,7 +77,9 @@ public sealed class PaymentReceipts(
                 ["total"] = Money.Format(payment.Amount, payment.Currency),
                 ["reference"] = payment.PaymentIntentId ?? payment.CheckoutSessionId ?? payment.Id.ToString(),
                 ["testMode"] = stripe.TestMode,
-                ["link"] = urls.Link(tenant.Tenant, invoice is null ? "/billing" : $"/billing/invoices/{invoice.Id}"),
+                ["link"] = payment.PaymentRequestId is not null && payment.CheckoutSessionId is { } session
+                    ? urls.Link(tenant.Tenant, links.GetPathByPage(PaymentRequestPages.ThankYou, handler: null, values: new { session_id = session }) ?? "/")
+                    : urls.Link(tenant.Tenant, invoice is null ? "/billing" : $"/billing/invoices/{invoice.Id}"),
             },
             cancellationToken);
         await outbox.QueueAsync(draft with { Id = MessageIdOf(payment.Id) }, cancellationToken);

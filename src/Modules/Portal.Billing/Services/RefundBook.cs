@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Events;
 
 namespace Portal.Billing.Services;
 
@@ -11,8 +12,9 @@ namespace Portal.Billing.Services;
 /// moves by a conditional update on the amount read (so two refunds recorded at once cannot both split from
 /// the same starting point), the invoice's paid amount goes down by the invoice's part (<see cref="RefundSplit"/>)
 /// by a conditional update, and the row is inserted under its unique Stripe id; a duplicate rolls it all back.
+/// A payment request's payment also publishes <see cref="PaymentRequestPaymentChanged"/> in that transaction.
 /// </summary>
-public sealed class RefundBook(BillingDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class RefundBook(BillingDbContext db, IAuditLog audit, IDomainEventPublisher events, TimeProvider clock)
 {
     private const int Attempts = 5;
 
@@ -109,6 +111,13 @@ public sealed class RefundBook(BillingDbContext db, IAuditLog audit, TimeProvide
             CreatedBy = recording.CreatedBy,
         };
         db.Refunds.Add(row);
+        if (given > 0 && payment.PaymentRequestId is { } requestId && status is PaymentStatus.Refunded or PaymentStatus.PartlyRefunded)
+        {
+            // Each refund that gives money back is a change the sender's dashboard follows (a second partial one too).
+            var changed = status == PaymentStatus.Refunded ? PaymentRequestPaymentStatus.Refunded : PaymentRequestPaymentStatus.PartlyRefunded;
+            events.Publish(db, new PaymentRequestPaymentChanged(requestId, payment.Id, changed, payment.Amount, payment.FeeAmount, refunded, payment.Currency));
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

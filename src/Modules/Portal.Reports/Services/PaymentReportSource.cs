@@ -50,13 +50,13 @@ public sealed class PaymentReportSource(BillingDbContext db, IClientDirectory cl
                 .GroupBy(a => a.PaymentId)
                 .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(a => a.Number).Distinct().Order(StringComparer.Ordinal)));
             var names = await clients.FindManyAsync(page.Select(p => p.ClientId).Distinct(), cancellationToken);
-            var staff = await users.FindManyAsync(page.Where(p => p.RecordedBy is not null).Select(p => p.RecordedBy!.Value).Distinct(), cancellationToken);
+            var staff = await users.FindManyAsync(page.Select(RequestedBy).OfType<Guid>().Distinct(), cancellationToken);
             foreach (var payment in page)
             {
                 yield return new PaymentReportRow(
                     payment.ReceivedOn,
                     names.TryGetValue(payment.ClientId, out var client) ? client.Name : "",
-                    invoices.GetValueOrDefault(payment.Id),
+                    invoices.GetValueOrDefault(payment.Id) ?? payment.InvoiceNumber,
                     payment.Reference,
                     payment.Amount,
                     payment.FeeAmount,
@@ -64,7 +64,7 @@ public sealed class PaymentReportSource(BillingDbContext db, IClientDirectory cl
                     StatusOf(payment.Status),
                     MethodText(payment.Method),
                     payment.ChargeId ?? payment.PaymentIntentId ?? payment.CheckoutSessionId,
-                    payment.RecordedBy is { } by && staff.TryGetValue(by, out var user) ? user.DisplayName : null);
+                    RequestedBy(payment) is { } by && staff.TryGetValue(by, out var user) ? user.DisplayName : null);
             }
 
             if (page.Count < PageSize)
@@ -75,6 +75,9 @@ public sealed class PaymentReportSource(BillingDbContext db, IClientDirectory cl
             after = (page[^1].ReceivedOn, page[^1].Id);
         }
     }
+
+    /// <summary>"Requested by": the staff member who sent the payment request, else the one who recorded the payment.</summary>
+    private static Guid? RequestedBy(Payment payment) => payment.RequestedBy ?? payment.RecordedBy;
 
     public static PaymentReportStatus StatusOf(PaymentStatus status) => status switch
     {

@@ -19,13 +19,16 @@ public static class SecureMailTemplates
         "Sent to the recipient of a secure e-mail or secure payment request: the \"View your e-mail\" button opens the page that asks for the password.",
         "{{ kindText }} from {{ practiceName }}: {{ subject }}",
         """
-        <p>{{ senderName }} at {{ practiceName }} sent you a {{ kindText | downcase }}: <strong>{{ subject }}</strong>.</p>
+        <p>{{ senderName }} at {{ practiceName }} sent you a protected message.</p>
+        <p>{{ kindText }}: <strong>{{ subject }}</strong></p>
         <p>It is protected by a password {{ senderName }} agreed with you; the page will show you a hint.</p>
         <p><a href="{{ link }}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{ brandColor }};color:#ffffff;text-decoration:none;font-weight:600">View your e-mail</a></p>
         <p>The link works until {{ expires }}.</p>
         """,
         """
-        {{ senderName }} at {{ practiceName }} sent you a {{ kindText | downcase }}: {{ subject }}.
+        {{ senderName }} at {{ practiceName }} sent you a protected message.
+
+        {{ kindText }}: {{ subject }}
 
         It is protected by a password {{ senderName }} agreed with you; the page will show you a hint.
 

@@ -30,7 +30,7 @@ public sealed class ChargeRefundedHandler(BillingDbContext db, RefundBook book, 
             .FirstOrDefaultAsync(cancellationToken);
         if (payment is null)
         {
-            if (charge.Metadata?.ContainsKey(StripeMetadataKeys.Invoice) == true)
+            if (charge.Metadata?.ContainsKey(StripeMetadataKeys.Invoice) == true || charge.Metadata?.ContainsKey(StripeMetadataKeys.PaymentRequest) == true)
             {
                 throw new InvalidOperationException($"Charge {charge.Id} was refunded before its payment was recorded; retry after the Checkout event.");
             }

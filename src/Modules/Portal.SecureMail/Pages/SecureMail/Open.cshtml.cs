@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Portal.Billing.Services;
 using Portal.Core.Contracts;
+using Portal.Core.Navigation;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
 using Portal.SecureMail.Data;
@@ -32,6 +33,7 @@ public sealed class OpenModel(
     IEnumerable<IPaymentRequestPayments> payments,
     IAuditLog audit,
     ICurrentActor actor,
+    IServiceProvider services,
     TenantContext tenant,
     TimeProvider clock) : PageModel
 {
@@ -62,8 +64,6 @@ public sealed class OpenModel(
 
     public int ReplyCount { get; private set; }
 
-    public string? Status { get; private set; }
-
     public string PracticeName => tenant.Tenant.DisplayName;
 
     public bool IsPaid => Message?.PaymentStatus is SecureMessagePaymentStatus.Paid or SecureMessagePaymentStatus.PartlyRefunded or SecureMessagePaymentStatus.Refunded;
@@ -86,7 +86,6 @@ public sealed class OpenModel(
             return Locked();
         }
 
-        Status = TempData["securemail.status"] as string;
         if (sessions.IsOpen(HttpContext, Message))
         {
             await ShowUnlockedAsync();
@@ -152,7 +151,7 @@ public sealed class OpenModel(
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         await audit.RecordAsync(new AuditEntry(SecureMailAuditActions.Replied, SecureMailAuditTargets.SecureMessage, Message.Id.ToString()) { ActorName = Message.RecipientEmail }, CancellationToken.None);
         await mail.QueueReplyAsync(Message, reply.Id, CancellationToken.None);
-        TempData["securemail.status"] = $"Your reply was sent securely to {PracticeName}.";
+        TempData[TempDataKeys.Status] = $"Your reply was sent securely to {PracticeName}.";
         return RedirectToPage(new { token = Token });
     }
 
@@ -239,6 +238,12 @@ public sealed class OpenModel(
     private async Task ShowUnlockedAsync()
     {
         IsUnlocked = true;
+        if (Message!.IsPaymentRequest && !IsPaid && services.GetService(typeof(Billing.Payments.StripeGateway)) is Billing.Payments.StripeGateway stripe)
+        {
+            // Pay answers with a redirect to Checkout, which browsers hold to this page's form-action (as Billing's invoice page does).
+            Response.Headers.ContentSecurityPolicy = SecurityHeadersMiddleware.AllowingFormsTo(stripe.CheckoutOrigin);
+        }
+
         MessageBody = sealing.Open(Message!.Id, Message.SealedBody);
         Files = await db.Attachments.AsNoTracking().Where(a => a.MessageId == Message.Id).OrderBy(a => a.FileName).ToListAsync(HttpContext.RequestAborted);
         ReplyCount = await db.Replies.CountAsync(r => r.MessageId == Message.Id, HttpContext.RequestAborted);

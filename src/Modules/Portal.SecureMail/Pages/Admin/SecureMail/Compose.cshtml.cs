@@ -50,9 +50,6 @@ public sealed class ComposeModel(
     [BindProperty(SupportsGet = true, Name = "copyOf")]
     public Guid? CopyOf { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "sent")]
-    public Guid? SentId { get; set; }
-
     public ClientSummary? Client { get; private set; }
 
     public string? ClientProblem { get; private set; }
@@ -67,8 +64,6 @@ public sealed class ComposeModel(
 
     public string? CopyNotice { get; private set; }
 
-    public SecureMessage? Sent { get; private set; }
-
     public IReadOnlyList<string> Currencies => SecureMessageRules.Currencies;
 
     public bool IsPaymentRequest => Input.Kind == SecureMessageKind.PaymentRequest;
@@ -78,11 +73,6 @@ public sealed class ComposeModel(
     public async Task<IActionResult> OnGetAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
-        if (SentId is { } sentId)
-        {
-            Sent = await db.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == sentId, cancellationToken);
-        }
-
         Input.Kind = KindFromLink is { } kind && Enum.IsDefined(kind) ? kind : SecureMessageKind.SecureEmail;
         Input.Currency = SecureMessageRules.DefaultCurrency;
         Input.ExpiresOn = (await practiceClock.TodayAsync(cancellationToken)).AddDays(SecureMessageRules.DefaultLifetime.Days);
@@ -204,7 +194,7 @@ public sealed class ComposeModel(
             TempData[TempDataKeys.Status] = message.FailedAt is null
                 ? $"Your {SecureMessageMail.KindText(message.Kind).ToLowerInvariant()} to {message.RecipientEmail} is on its way."
                 : $"Your {SecureMessageMail.KindText(message.Kind).ToLowerInvariant()} to {message.RecipientEmail} was saved but its e-mail could not be queued: send it again from the list.";
-            return RedirectToPage(new { sent = message.Id });
+            return RedirectToPage(new { kind = message.Kind });
         }
         finally
         {
