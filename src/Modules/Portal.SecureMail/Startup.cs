@@ -35,5 +35,6 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
         services.AddSingleton<IAuditActionDescriptions, SecureMailAuditActionDescriptions>();
+        services.AddSentItemsDashboard();
     }
 }

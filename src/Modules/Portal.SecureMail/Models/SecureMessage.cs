@@ -108,17 +108,6 @@ public sealed class SecureMessage
 
     public bool IsExpired(DateTime now) => ExpiresAt <= now;
 
-    /// <summary>The dashboard's status at <paramref name="now"/>.</summary>
-    public SecureMessageStatus Status(DateTime now) =>
-        RevokedAt is not null ? SecureMessageStatus.Revoked
-        : PaymentStatus == SecureMessagePaymentStatus.Refunded ? SecureMessageStatus.Refunded
-        : PaymentStatus == SecureMessagePaymentStatus.PartlyRefunded ? SecureMessageStatus.PartlyRefunded
-        : PaymentStatus == SecureMessagePaymentStatus.Paid ? SecureMessageStatus.Paid
-        : LockedAt is not null ? SecureMessageStatus.Locked
-        : IsExpired(now) ? SecureMessageStatus.Expired
-        : FailedAt is not null ? SecureMessageStatus.Failed
-        : UnlockedAt is not null ? SecureMessageStatus.Unlocked
-        : OpenedAt is not null ? SecureMessageStatus.Opened
-        : DeliveredAt is not null ? SecureMessageStatus.Delivered
-        : SecureMessageStatus.Sent;
+    /// <summary>The dashboard's status at <paramref name="now"/> (<see cref="SecureMessageStatusRule"/>).</summary>
+    public SecureMessageStatus Status(DateTime now) => SecureMessageStatusRule.Of(this, now);
 }
