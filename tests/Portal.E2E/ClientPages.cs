@@ -20,6 +20,7 @@ internal static class ClientPages
         "/billing/invoices/{id:guid}/paid",
         "/billing/invoices/{id:guid}/pay-cancelled",
         "/billing/payment-requests/thank-you",
+        "/secure-mail/open",
         "/account",
         "/account/access-denied",
         "/account/change-password",

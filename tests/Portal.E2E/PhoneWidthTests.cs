@@ -65,6 +65,8 @@ public sealed class PhoneWidthTests(DemoAppFixture demo, BrowserFixture browser)
             await TwoFactorAsync(await ownerContext.NewPageAsync(), screen, practiceUrl);
         }
 
+        await SecureEmailAsync(screen, practiceUrl);
+
         Assert.True(screen.TooWide.Count == 0, "Pages wider than a phone's screen:\n" + string.Join("\n", screen.TooWide));
         var missed = ClientPages.Routes.Except(screen.Seen.Keys).ToList();
         Assert.True(missed.Count == 0, $"Client pages never reached at phone width: {string.Join(", ", missed)}");
@@ -211,6 +213,45 @@ public sealed class PhoneWidthTests(DemoAppFixture demo, BrowserFixture browser)
         await client.GotoAsync(practiceUrl + "/account/signout");
         await Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Sign out", Level = 1 })).ToBeVisibleAsync();
         await screen.CheckAsync(client);
+    }
+
+    /// <summary>
+    /// A secure e-mail met from its link on a phone: the page that shows the hint, a wrong password, and
+    /// the opened message. Staff send it at desktop width (a plain secure e-mail: no payment, no quota).
+    /// </summary>
+    private async Task SecureEmailAsync(PhoneScreen screen, string practiceUrl)
+    {
+        var recipient = $"phone.{PracticeSite.RandomSuffix()}@demo.example";
+        var sentAt = DateTime.UtcNow;
+        await using (var staffContext = await browser.NewContextAsync())
+        {
+            var staff = await staffContext.NewPageAsync();
+            await PracticeSite.SignInAsync(staff, practiceUrl, DemoPractice.AdminEmail, AppProcess.DemoPassword);
+            await staff.GotoAsync(practiceUrl + "/admin/secure-mail/compose");
+            await staff.GetByLabel("Recipient's e-mail address").FillAsync(recipient);
+            await staff.GetByLabel("Subject").FillAsync("Your signed engagement letter");
+            await staff.GetByLabel("Message", new() { Exact = true }).FillAsync("Hello Jordan, the signed letter is attached to our records; reply here if anything is unclear.");
+            await staff.GetByLabel("Password", new() { Exact = true }).FillAsync("lighthouse-1987");
+            await staff.GetByLabel("Password hint").FillAsync("The street we met on, and the year");
+            await staff.GetByTestId("compose-send").ClickAsync();
+            await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("is on its way");
+        }
+
+        var mail = await MaildirReader.WaitForMessageAsync(recipient, sentAt);
+        var link = Regex.Match(mail.Text, $@"{Regex.Escape(practiceUrl)}/secure-mail/open\?token=[A-Za-z0-9_\-]+").Value;
+        await using var recipientContext = await PhoneScreen.NewContextAsync(browser);
+        var page = await recipientContext.NewPageAsync();
+        await page.GotoAsync(link);
+        await Expect(page.GetByTestId("secure-mail-hint")).ToBeVisibleAsync();
+        await screen.CheckAsync(page, name: "secure-mail-locked");
+        await page.GetByLabel("Password").FillAsync("lighthouse-1986");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+        await Expect(page.Locator("#password-error")).Not.ToBeEmptyAsync();
+        await screen.CheckAsync(page, name: "secure-mail-wrong-password");
+        await page.GetByLabel("Password").FillAsync("lighthouse-1987");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+        await Expect(page.GetByTestId("secure-mail-body")).ToBeVisibleAsync();
+        await screen.CheckAsync(page, name: "secure-mail-open");
     }
 
     /// <summary>Casey turns on two-factor sign-in, signs out from the menu and back in with a recovery code.</summary>
