@@ -22,6 +22,7 @@ public sealed class PortalInitializer(
     TenantMigrator migrator,
     TenantStore store,
     TenantSetupService setup,
+    Modules.ModuleCatalog catalog,
     TimeProvider clock,
     IEnumerable<IPortalStartupTask> tasks,
     ILogger<PortalInitializer> logger) : IHostedLifecycleService
@@ -55,6 +56,7 @@ public sealed class PortalInitializer(
         await registry.ReloadAsync(cancellationToken);
         await setup.RollBackAbandonedAsync(AbandonedSetupAge, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await MigratePracticesAsync(cancellationToken);
+        await EnableAlwaysOnFeaturesAsync(cancellationToken);
         logger.LogDebug("Start-up: practices checked in {ElapsedMs:F0} ms", Stopwatch.GetElapsedTime(stage).TotalMilliseconds);
 
         foreach (var group in tasks.GroupBy(t => t.Order).OrderBy(g => g.Key))
@@ -95,6 +97,28 @@ public sealed class PortalInitializer(
             logger.LogInformation("Migrating practice {Tenant}", tenant.Name);
             await migrator.MigrateAsync(tenant, cancellationToken);
             await store.SetSchemaStampAsync(tenant.Name, stamp, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A feature that is always on (plans and usage, say) reaches the practices created before it existed:
+    /// setup switches on only the always-on features of its day. Only practices that lack one are written.
+    /// </summary>
+    private async Task EnableAlwaysOnFeaturesAsync(CancellationToken cancellationToken)
+    {
+        var alwaysOn = catalog.Features.AlwaysOn;
+        var lacking = registry.Current.ByName.Values
+            .Where(t => t.State is TenantState.Running or TenantState.Disabled && !alwaysOn.IsSubsetOf(t.EnabledFeatures))
+            .ToList();
+        foreach (var tenant in lacking)
+        {
+            logger.LogInformation("Switching on the always-on features {Features} for practice {Tenant}", string.Join(", ", alwaysOn.Except(tenant.EnabledFeatures)), tenant.Name);
+            await store.SetEnabledFeaturesAsync(tenant.Name, catalog.Features.Expand(tenant.EnabledFeatures.Concat(alwaysOn)), cancellationToken);
+        }
+
+        if (lacking.Count > 0)
+        {
+            await registry.ReloadAsync(cancellationToken);
         }
     }
 

@@ -1,4 +1,5 @@
 using Portal.Core.Data;
+using Portal.Core.Modules;
 using Portal.Core.Tenancy;
 using Portal.Tests.Infrastructure;
 
@@ -29,5 +30,28 @@ public sealed class PracticeMigrationAtStartTests
         var record = await next.Get<TenantStore>().FindAsync(name, default);
         Assert.Equal(next.Get<TenantMigrator>().CurrentStamp(), record!.SchemaStamp);
         Assert.Equal(TenantState.Running, next.Get<TenantRegistry>().Find(name)!.State);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_practice_created_before_an_always_on_feature_existed_has_it_switched_on_at_the_next_start(DatabaseProvider provider)
+    {
+        await using var data = await TestData.CreateAsync(provider);
+        string name;
+        IReadOnlySet<string> alwaysOn;
+        await using (var first = PortalApplication.StartOn(data))
+        {
+            name = (await first.CreatePracticeAsync()).Name;
+            alwaysOn = first.Get<ModuleCatalog>().Features.AlwaysOn;
+            Assert.Contains(Portal.Plans.Manifest.Feature, alwaysOn);
+
+            // What a practice set up before the Plans module looks like to the next start.
+            var record = await first.Get<TenantStore>().FindAsync(name, default);
+            await first.Get<TenantStore>().SetEnabledFeaturesAsync(name, record!.GetEnabledFeatures().Where(f => f != Portal.Plans.Manifest.Feature), default);
+        }
+
+        await using var next = PortalApplication.StartOn(data);
+
+        Assert.Subset(next.Get<TenantRegistry>().Find(name)!.EnabledFeatures.ToHashSet(), alwaysOn.ToHashSet());
+        Assert.Contains(Portal.Plans.Manifest.Feature, (await next.Get<TenantStore>().FindAsync(name, default))!.GetEnabledFeatures());
     }
 }
