@@ -28,6 +28,8 @@ need_packages() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
   [ -x /usr/sbin/clamd ] || missing+=(clamav-daemon)
+  # The report tests open the xlsx in LibreOffice Calc.
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
