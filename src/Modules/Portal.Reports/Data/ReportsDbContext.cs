@@ -12,6 +12,8 @@ public sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> options)
 
     public DbSet<AccountingExportItem> ExportItems => Set<AccountingExportItem>();
 
+    public DbSet<AccountingExportChunk> ExportChunks => Set<AccountingExportChunk>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => PortalModelConventions.Apply(configurationBuilder);
 
@@ -25,7 +27,6 @@ public sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> options)
             e.Property(x => x.CreatedByName).HasMaxLength(AccountingExport.NameMaxLength);
             e.Property(x => x.FileName).HasMaxLength(AccountingExport.FileNameMaxLength).IsRequired();
             e.Property(x => x.ContentType).HasMaxLength(AccountingExport.ContentTypeMaxLength).IsRequired();
-            e.Property(x => x.Content).IsRequired();
             e.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
             e.HasIndex(x => new { x.Program, x.CreatedAt });
             e.HasIndex(x => x.CreatedAt);
@@ -40,6 +41,14 @@ public sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> options)
             e.HasOne<AccountingExport>().WithMany().HasForeignKey(x => x.ExportId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.Program, x.TransactionId }).IsUnique();
             e.HasIndex(x => x.ExportId);
+        });
+
+        modelBuilder.Entity<AccountingExportChunk>(e =>
+        {
+            e.ToTable("AccountingExportChunks");
+            e.HasKey(x => new { x.ExportId, x.Number });
+            e.Property(x => x.Data).IsRequired();
+            e.HasOne<AccountingExport>().WithMany().HasForeignKey(x => x.ExportId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

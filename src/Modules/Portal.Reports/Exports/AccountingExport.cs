@@ -4,7 +4,8 @@ namespace Portal.Reports.Exports;
 
 /// <summary>
 /// One accounting import file the practice made: for which program, when and by whom, what it covered,
-/// and the file itself (<see cref="Content"/>, kept as written so a re-download is the same bytes).
+/// and the file itself: its bytes are kept, as written, in <see cref="AccountingExportChunk"/> rows so a
+/// re-download is the same bytes, and neither the writing nor the download holds the whole file.
 /// </summary>
 public sealed class AccountingExport
 {
@@ -36,7 +37,8 @@ public sealed class AccountingExport
     /// <summary>Number of the file's first entry: entries of one program are numbered on from export to export.</summary>
     public long FirstEntryNumber { get; set; }
 
-    public byte[] Content { get; set; } = [];
+    /// <summary>The file's length in bytes (the sum of its chunks).</summary>
+    public long Size { get; set; }
 
     public string Sha256 { get; set; } = "";
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Billing.Models;
 using Portal.Core.Contracts;
@@ -17,6 +17,14 @@ namespace Portal.Reports.Exports;
 /// file) and which payments and refunds went in (so the next "not exported yet" leaves them out, and
 /// the unique index refuses a second export of one for the same program).
 /// </summary>
+/// <remarks>
+/// Nothing grows with the number of payments: the payments are read a page at a time, each page's
+/// items rows are saved before its entries go to the writer, and the file goes to the database a chunk
+/// at a time as it is written (<see cref="AccountingExportChunkStream"/>). All of it is one transaction,
+/// so an export that fails part way (a writer's error, a race lost on the unique index, a cancelled
+/// request) leaves no export row, no items and no chunk. On SQLite that transaction holds the practice
+/// database's write lock while the file is written (seconds for a year of payments).
+/// </remarks>
 public sealed class AccountingExports(
     ReportsDbContext db,
     AccountingTransactionSource source,
@@ -28,6 +36,9 @@ public sealed class AccountingExports(
 {
     public const int HistorySize = 50;
 
+    /// <summary>Bytes per stored chunk of a file: a year of payments is a few hundred chunks.</summary>
+    internal int ChunkSize { get; init; } = 256 * 1024;
+
     public async Task<AccountingExportOutcome> CreateAsync(JournalFileFormat program, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
         var mapping = await settings.GetAsync<AccountMapping>(cancellationToken);
@@ -37,50 +48,54 @@ public sealed class AccountingExports(
         }
 
         var currency = (await settings.GetAsync<PaymentSettings>(cancellationToken)).DefaultCurrency;
-        var items = await source.NotExportedAsync(program, currency, from, to, cancellationToken);
-        if (items.Count == 0)
-        {
-            return AccountingExportOutcome.NotMade(await NothingNewAsync(program, cancellationToken));
-        }
-
         var writer = writers.Single(w => w.Format == program);
-        var firstNumber = (await db.Exports.Where(e => e.Program == program).SumAsync(e => (long?)e.EntryCount, cancellationToken) ?? 0) + 1;
-        using var file = new MemoryStream();
-        var written = await writer.WriteAsync(JournalEntries.For(ToAsync(items), firstNumber, cancellationToken), mapping, file, cancellationToken);
         var zone = await clock.ZoneAsync(cancellationToken);
         var now = clock.UtcNow;
-        var sequence = await db.Exports.CountAsync(e => e.Program == program, cancellationToken) + 1;
-        var baseName = $"{AccountingPrograms.Slug(program)}-{zone.ToLocal(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{sequence.ToString(CultureInfo.InvariantCulture)}";
-        var content = file.ToArray();
         var who = actor.Actor;
-        var export = new AccountingExport
-        {
-            Id = Guid.CreateVersion7(),
-            Program = program,
-            CreatedAt = now,
-            CreatedBy = who.UserId,
-            CreatedByName = who.Name is { } name && name.Length > AccountingExport.NameMaxLength ? name[..AccountingExport.NameMaxLength] : who.Name,
-            RangeFrom = from,
-            RangeTo = to,
-            FileName = written.FileName(writer, baseName),
-            ContentType = written.ContentType(writer),
-            EntryCount = written.Entries,
-            FirstEntryNumber = firstNumber,
-            Content = content,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-        };
-        db.Exports.Add(export);
-        db.ExportItems.AddRange(items.Select(i => new AccountingExportItem
-        {
-            Id = Guid.CreateVersion7(),
-            ExportId = export.Id,
-            Program = program,
-            Kind = i.Transaction.Kind,
-            TransactionId = i.Id,
-        }));
+        AccountingExport export;
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var firstNumber = (await db.Exports.Where(e => e.Program == program).SumAsync(e => (long?)e.EntryCount, cancellationToken) ?? 0) + 1;
+            var sequence = await db.Exports.CountAsync(e => e.Program == program, cancellationToken) + 1;
+            export = new AccountingExport
+            {
+                Id = Guid.CreateVersion7(),
+                Program = program,
+                CreatedAt = now,
+                CreatedBy = who.UserId,
+                CreatedByName = who.Name is { } name && name.Length > AccountingExport.NameMaxLength ? name[..AccountingExport.NameMaxLength] : who.Name,
+                RangeFrom = from,
+                RangeTo = to,
+                FileName = "",
+                ContentType = "",
+                FirstEntryNumber = firstNumber,
+            };
+
+            // The row first: the items and chunks that follow refer to it.
+            db.Exports.Add(export);
             await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+
+            await using var file = new AccountingExportChunkStream(db, export.Id, ChunkSize);
+            var transactions = RememberedAsync(export.Id, program, source.NotExportedPagesAsync(program, currency, from, to, cancellationToken), cancellationToken);
+            var written = await writer.WriteAsync(JournalEntries.For(transactions, firstNumber, cancellationToken), mapping, file, cancellationToken);
+            if (written.Entries == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return AccountingExportOutcome.NotMade(await NothingNewAsync(program, cancellationToken));
+            }
+
+            var (size, sha256) = await file.CompleteAsync(cancellationToken);
+            var baseName = $"{AccountingPrograms.Slug(program)}-{zone.ToLocal(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{sequence.ToString(CultureInfo.InvariantCulture)}";
+            export.FileName = written.FileName(writer, baseName);
+            export.ContentType = written.ContentType(writer);
+            export.EntryCount = written.Entries;
+            export.Size = size;
+            export.Sha256 = sha256;
+            db.Exports.Update(export);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -93,11 +108,30 @@ public sealed class AccountingExports(
         return AccountingExportOutcome.Made(export);
     }
 
+    /// <summary>Writes a stored file to <paramref name="output"/> a chunk at a time, each chunk read on its own.</summary>
+    public async Task CopyFileAsync(Guid id, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        for (var number = 0; ; number++)
+        {
+            var data = await db.ExportChunks.AsNoTracking()
+                .Where(c => c.ExportId == id && c.Number == number)
+                .Select(c => c.Data)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (data is null)
+            {
+                return;
+            }
+
+            await output.WriteAsync(data, cancellationToken);
+        }
+    }
+
     public async Task<IReadOnlyList<AccountingExportSummary>> HistoryAsync(CancellationToken cancellationToken)
         => await db.Exports.AsNoTracking()
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Take(HistorySize)
-            .Select(e => new AccountingExportSummary(e.Id, e.Program, e.CreatedAt, e.CreatedByName, e.RangeFrom, e.RangeTo, e.FileName, e.EntryCount, e.Content.Length))
+            .Select(e => new AccountingExportSummary(e.Id, e.Program, e.CreatedAt, e.CreatedByName, e.RangeFrom, e.RangeTo, e.FileName, e.EntryCount, e.Size))
             .ToListAsync(cancellationToken);
 
     public Task<AccountingExport?> FindAsync(Guid id, CancellationToken cancellationToken)
@@ -115,13 +149,32 @@ public sealed class AccountingExports(
         return $"Nothing new to export since {zone.DateTime(last.Value)} ({zone.Label}).";
     }
 
-    private static async IAsyncEnumerable<AccountingTransaction> ToAsync(IReadOnlyList<ExportableTransaction> items)
+    /// <summary>
+    /// The transactions page by page, each page's items rows saved (and let go of) before its
+    /// transactions go on to the writer, in the export's transaction.
+    /// </summary>
+    private async IAsyncEnumerable<AccountingTransaction> RememberedAsync(
+        Guid exportId,
+        JournalFileFormat program,
+        IAsyncEnumerable<IReadOnlyList<ExportableTransaction>> pages,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var item in items)
+        await foreach (var page in pages.WithCancellation(cancellationToken))
         {
-            yield return item.Transaction;
+            db.ExportItems.AddRange(page.Select(i => new AccountingExportItem
+            {
+                Id = Guid.CreateVersion7(),
+                ExportId = exportId,
+                Program = program,
+                Kind = i.Transaction.Kind,
+                TransactionId = i.Id,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            foreach (var item in page)
+            {
+                yield return item.Transaction;
+            }
         }
-
-        await Task.CompletedTask;
     }
 }

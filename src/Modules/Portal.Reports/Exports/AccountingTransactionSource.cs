@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
@@ -15,26 +16,105 @@ namespace Portal.Reports.Exports;
 /// currency. What an earlier export for the same program took is left out.
 /// </summary>
 /// <remarks>
+/// Payments come a page at a time (<see cref="PageSize"/>), ordered by date then id, each page starting
+/// after the last payment of the one before (keyset, as <see cref="Services.PaymentReportSource"/>), with
+/// the page's exported ids, invoice numbers and client names looked up once per page: memory holds one
+/// page however many payments a year has. Refunds (far fewer) are read at the start, each placed after
+/// the payments of its date, so the order is the one of the whole: date, payments before refunds, id.
 /// The fee line is Billing's pass-through fee (<see cref="Payment.FeeAmount"/>), the one fee the portal
 /// knows; Stripe's own processing fee is not recorded by Billing yet. A refund gives the fee back last,
 /// as Billing splits refunds (docs/architecture.md, Billing: how a refund splits), so its fee part is
 /// what of the payment's fee the refunds up to and including it reach into.
-/// Lookups by payment or client id go in chunks of <see cref="LookupChunkSize"/> ids: EF Core sends a
-/// list as one parameter per id, and a year of payments is more ids than SQLite takes in one command
-/// (32,766 variables; 100,000 payments failed there).
+/// Lookups by id go in chunks of <see cref="LookupChunkSize"/> ids: EF Core sends a list as one
+/// parameter per id, and SQLite takes at most 32,766 variables in one command (the refunds of a year
+/// can be more ids than that; a page is not, but a page size is no promise about SQLite's limit).
 /// </remarks>
 public sealed class AccountingTransactionSource(BillingDbContext billing, ReportsDbContext reports, IClientDirectory clients, IPracticeClock clock)
 {
+    private const string UnknownClient = "Unknown client";
+
     private static readonly PaymentStatus[] Received = [PaymentStatus.Succeeded, PaymentStatus.PartlyRefunded, PaymentStatus.Refunded];
 
     internal int LookupChunkSize { get; init; } = 1_000;
 
+    internal int PageSize { get; init; } = 500;
+
+    /// <summary>Everything not exported yet in one list: for a small export or a test; an export itself reads <see cref="NotExportedPagesAsync"/>.</summary>
     public async Task<IReadOnlyList<ExportableTransaction>> NotExportedAsync(JournalFileFormat program, string currency, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
-        var exported = reports.ExportItems.AsNoTracking().Where(i => i.Program == program).Select(i => i.TransactionId);
-        var exportedIds = (await exported.ToListAsync(cancellationToken)).ToHashSet();
-        var zone = await clock.ZoneAsync(cancellationToken);
+        var all = new List<ExportableTransaction>();
+        await foreach (var page in NotExportedPagesAsync(program, currency, from, to, cancellationToken))
+        {
+            all.AddRange(page);
+        }
 
+        return all;
+    }
+
+    /// <summary>What is not exported yet, in the file's order, a page of payments (and the refunds that go between them) at a time.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<ExportableTransaction>> NotExportedPagesAsync(
+        JournalFileFormat program,
+        string currency,
+        DateOnly? from,
+        DateOnly? to,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var zone = await clock.ZoneAsync(cancellationToken);
+        var refunds = new Queue<(DateOnly Date, ExportableTransaction Item)>(await RefundsAsync(program, currency, from, to, zone, cancellationToken));
+
+        (DateOnly Date, Guid Id)? after = null;
+        while (true)
+        {
+            var page = await PaymentPage(currency, from, to, after).ToListAsync(cancellationToken);
+            var pageIds = page.Select(p => p.Id).ToList();
+            var exported = (await ExportedAsync(program, pageIds, cancellationToken)).ToHashSet();
+            var payments = page.Where(p => !exported.Contains(p.Id)).ToList();
+            var invoiceNumbers = await InvoiceNumbersAsync([.. payments.Select(p => p.Id)], cancellationToken);
+            var names = await NamesAsync([.. payments.Select(p => p.ClientId).Distinct()], cancellationToken);
+
+            var items = new List<ExportableTransaction>();
+            foreach (var payment in payments)
+            {
+                while (refunds.TryPeek(out var refund) && refund.Date < payment.ReceivedOn)
+                {
+                    items.Add(refunds.Dequeue().Item);
+                }
+
+                var transaction = new AccountingTransaction(
+                    AccountingTransactionKind.Payment,
+                    payment.ReceivedOn,
+                    names.TryGetValue(payment.ClientId, out var client) ? client.Name : UnknownClient,
+                    invoiceNumbers.GetValueOrDefault(payment.Id),
+                    ReferenceOf(payment),
+                    payment.Amount,
+                    payment.FeeAmount,
+                    payment.Currency);
+                items.Add(new ExportableTransaction(payment.Id, transaction));
+            }
+
+            if (page.Count < PageSize)
+            {
+                items.AddRange(refunds.Select(r => r.Item));
+                if (items.Count > 0)
+                {
+                    yield return items;
+                }
+
+                yield break;
+            }
+
+            if (items.Count > 0)
+            {
+                yield return items;
+            }
+
+            after = (page[^1].ReceivedOn, page[^1].Id);
+        }
+    }
+
+    /// <summary>The payments page after <paramref name="after"/>; the date is also a plain lower bound, which the (date, id) index can start from (see <see cref="Services.PaymentReportSource.PageQuery"/>).</summary>
+    private IQueryable<Payment> PaymentPage(string currency, DateOnly? from, DateOnly? to, (DateOnly Date, Guid Id)? after)
+    {
         var payments = billing.Payments.AsNoTracking().Where(p => Received.Contains(p.Status) && p.Currency == currency);
         if (from is { } f)
         {
@@ -46,8 +126,18 @@ public sealed class AccountingTransactionSource(BillingDbContext billing, Report
             payments = payments.Where(p => p.ReceivedOn <= t);
         }
 
-        var newPayments = (await payments.ToListAsync(cancellationToken)).Where(p => !exportedIds.Contains(p.Id)).ToList();
+        if (after is { } last)
+        {
+            payments = payments.Where(p => p.ReceivedOn >= last.Date && (p.ReceivedOn > last.Date || (p.ReceivedOn == last.Date && p.Id.CompareTo(last.Id) > 0)));
+        }
 
+        return payments.OrderBy(p => p.ReceivedOn).ThenBy(p => p.Id).Take(PageSize);
+    }
+
+    /// <summary>The refunds not exported yet, in order of their date then id, each with what it needs of its payment.</summary>
+    private async Task<List<(DateOnly Date, ExportableTransaction Item)>> RefundsAsync(
+        JournalFileFormat program, string currency, DateOnly? from, DateOnly? to, PracticeTimeZone zone, CancellationToken cancellationToken)
+    {
         var refunds = billing.Refunds.AsNoTracking().Where(r => r.Status == RefundStatus.Succeeded && r.Currency == currency);
         if (from is { } rf)
         {
@@ -61,7 +151,9 @@ public sealed class AccountingTransactionSource(BillingDbContext billing, Report
             refunds = refunds.Where(r => r.CreatedAt < end);
         }
 
-        var newRefunds = (await refunds.ToListAsync(cancellationToken)).Where(r => !exportedIds.Contains(r.Id)).ToList();
+        var found = await refunds.ToListAsync(cancellationToken);
+        var exported = (await ExportedAsync(program, [.. found.Select(r => r.Id)], cancellationToken)).ToHashSet();
+        var newRefunds = found.Where(r => !exported.Contains(r.Id)).ToList();
 
         // Refunds need their payment (amount, fee, client) and every earlier refund of it, exported or not.
         var refundedIds = newRefunds.Select(r => r.PaymentId).Distinct().ToList();
@@ -70,42 +162,10 @@ public sealed class AccountingTransactionSource(BillingDbContext billing, Report
         var siblings = (await InChunksAsync(refundedIds, ids => billing.Refunds.AsNoTracking().Where(r => ids.Contains(r.PaymentId) && r.Status == RefundStatus.Succeeded), cancellationToken))
             .GroupBy(r => r.PaymentId)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList());
+        var invoiceNumbers = await InvoiceNumbersAsync(refundedIds, cancellationToken);
+        var names = await NamesAsync([.. refundedPayments.Values.Select(p => p.ClientId).Distinct()], cancellationToken);
 
-        var paymentIds = newPayments.Select(p => p.Id).Concat(refundedIds).Distinct().ToList();
-        var invoiceNumbers = (await InChunksAsync(
-                paymentIds,
-                ids => billing.Allocations.AsNoTracking()
-                    .Where(a => ids.Contains(a.PaymentId))
-                    .Join(billing.Invoices, a => a.InvoiceId, i => i.Id, (a, i) => new { a.PaymentId, i.Number }),
-                cancellationToken))
-            .GroupBy(a => a.PaymentId)
-            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(a => a.Number).Distinct().Order(StringComparer.Ordinal)));
-        var names = new Dictionary<Guid, ClientSummary>();
-        foreach (var ids in newPayments.Select(p => p.ClientId).Concat(refundedPayments.Values.Select(p => p.ClientId)).Distinct().Chunk(LookupChunkSize))
-        {
-            foreach (var (id, client) in await clients.FindManyAsync(ids, cancellationToken))
-            {
-                names[id] = client;
-            }
-        }
-
-        string Customer(Guid clientId) => names.TryGetValue(clientId, out var client) ? client.Name : "Unknown client";
-
-        var result = new List<(DateOnly Date, int Order, Guid Id, ExportableTransaction Item)>();
-        foreach (var payment in newPayments)
-        {
-            var transaction = new AccountingTransaction(
-                AccountingTransactionKind.Payment,
-                payment.ReceivedOn,
-                Customer(payment.ClientId),
-                invoiceNumbers.GetValueOrDefault(payment.Id),
-                ReferenceOf(payment),
-                payment.Amount,
-                payment.FeeAmount,
-                payment.Currency);
-            result.Add((payment.ReceivedOn, 0, payment.Id, new ExportableTransaction(payment.Id, transaction)));
-        }
-
+        var result = new List<(DateOnly Date, Guid Id, ExportableTransaction Item)>();
         foreach (var refund in newRefunds)
         {
             if (!refundedPayments.TryGetValue(refund.PaymentId, out var payment))
@@ -117,16 +177,47 @@ public sealed class AccountingTransactionSource(BillingDbContext billing, Report
             var transaction = new AccountingTransaction(
                 AccountingTransactionKind.Refund,
                 date,
-                Customer(payment.ClientId),
+                names.TryGetValue(payment.ClientId, out var client) ? client.Name : UnknownClient,
                 invoiceNumbers.GetValueOrDefault(payment.Id),
                 refund.StripeRefundId,
                 refund.Amount,
                 FeePart(payment, siblings[payment.Id], refund),
                 refund.Currency);
-            result.Add((date, 1, refund.Id, new ExportableTransaction(refund.Id, transaction)));
+            result.Add((date, refund.Id, new ExportableTransaction(refund.Id, transaction)));
         }
 
-        return [.. result.OrderBy(r => r.Date).ThenBy(r => r.Order).ThenBy(r => r.Id).Select(r => r.Item)];
+        return [.. result.OrderBy(r => r.Date).ThenBy(r => r.Id).Select(r => (r.Date, r.Item))];
+    }
+
+    private Task<List<Guid>> ExportedAsync(JournalFileFormat program, List<Guid> transactionIds, CancellationToken cancellationToken)
+        => InChunksAsync(
+            transactionIds,
+            ids => reports.ExportItems.AsNoTracking().Where(i => i.Program == program && ids.Contains(i.TransactionId)).Select(i => i.TransactionId),
+            cancellationToken);
+
+    /// <summary>Invoice numbers per payment ("INV-1, INV-2" for a payment allocated to two).</summary>
+    private async Task<Dictionary<Guid, string>> InvoiceNumbersAsync(List<Guid> paymentIds, CancellationToken cancellationToken)
+        => (await InChunksAsync(
+                paymentIds,
+                ids => billing.Allocations.AsNoTracking()
+                    .Where(a => ids.Contains(a.PaymentId))
+                    .Join(billing.Invoices, a => a.InvoiceId, i => i.Id, (a, i) => new { a.PaymentId, i.Number }),
+                cancellationToken))
+            .GroupBy(a => a.PaymentId)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(a => a.Number).Distinct().Order(StringComparer.Ordinal)));
+
+    private async Task<Dictionary<Guid, ClientSummary>> NamesAsync(List<Guid> clientIds, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<Guid, ClientSummary>();
+        foreach (var ids in clientIds.Chunk(LookupChunkSize))
+        {
+            foreach (var (id, client) in await clients.FindManyAsync(ids, cancellationToken))
+            {
+                names[id] = client;
+            }
+        }
+
+        return names;
     }
 
     /// <summary>The part of the payment's fee this refund gives back: refunds reach the fee only after the rest of the payment.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Net.Http.Headers;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
 using Portal.Core.Settings;
@@ -95,8 +96,12 @@ public sealed class AccountingExportsModel(AccountingExports exports, SiteSettin
         }
 
         await audit.RecordAsync(new AuditEntry(ReportsAuditActions.AccountingExportDownloaded, ReportsAuditTargets.AccountingExport, export.Id.ToString(), export.FileName), HttpContext.RequestAborted);
+        Response.ContentType = export.ContentType;
+        Response.ContentLength = export.Size;
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = export.FileName, FileName = export.FileName }.ToString();
         Response.Headers.CacheControl = "no-store";
-        return File(export.Content, export.ContentType, export.FileName);
+        await exports.CopyFileAsync(export.Id, Response.Body, HttpContext.RequestAborted);
+        return new EmptyResult();
     }
 
     public static string RangeText(AccountingExportSummary export)
