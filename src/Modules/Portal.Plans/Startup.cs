@@ -28,6 +28,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IPlanQuotas, PlanQuotas>();
         services.AddScoped<IPlanLimits, PracticePlanLimits>();
         services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<IAuditActionDescriptions, PlanAuditActionDescriptions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
     }
 }
