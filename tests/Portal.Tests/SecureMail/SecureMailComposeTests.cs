@@ -190,12 +190,16 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
 
         var opened = await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, scenario.Admin.Email!, m => m.Subject.Contains("opened", StringComparison.Ordinal));
         Assert.Contains($"{recipient} opened your secure e-mail", opened.Subject, StringComparison.Ordinal);
+        var messageId = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.AsNoTracking().Where(m => m.RecipientEmail == recipient).Select(m => m.Id).SingleAsync());
+        var sentItemPath = $"/admin/secure-mail/sent/{messageId}";
+        Assert.Equal(sentItemPath, new Uri(opened.FindLink(sentItemPath) ?? throw new InvalidOperationException("no sent-item link in the opened notice")).AbsolutePath);
 
         const string reply = "The figures are right, thank you; my SIN is 046 454 286.";
         var replied = await browser.SubmitFormAsync(path, new() { ["Reply"] = reply }, "[data-testid=secure-mail-reply]");
         Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
         var notice = await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, scenario.Admin.Email!, m => m.Subject.Contains("secure reply", StringComparison.Ordinal));
         Assert.DoesNotContain("046 454 286", notice.Raw, StringComparison.Ordinal);
+        Assert.Equal(sentItemPath, new Uri(notice.FindLink(sentItemPath) ?? throw new InvalidOperationException("no sent-item link in the reply notice")).AbsolutePath);
         var stored = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Replies.AsNoTracking().SingleAsync());
         Assert.DoesNotContain("046 454 286", stored.SealedBody, StringComparison.Ordinal);
         Assert.Equal(reply, await scenario.InPracticeAsync(sp => Task.FromResult(sp.GetRequiredService<SecureMessageSealing>().Open(stored.MessageId, stored.SealedBody))));
