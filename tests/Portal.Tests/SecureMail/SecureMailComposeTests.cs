@@ -92,7 +92,35 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
             Assert.Contains(expected, amountPage.QuerySelector("#amount-error")?.TextContent, StringComparison.Ordinal);
         }
 
+        foreach (var (maxOpens, expected) in new[] { ("0", "from 1 to 100"), ("101", "from 1 to 100"), ("-3", "from 1 to 100"), ("twice", "'twice' is not a whole number") })
+        {
+            var limited = SecureMailScenario.EmailFields("someone@example.com", "Hello");
+            limited["Input.MaxOpens"] = maxOpens;
+            var limitedResponse = await scenario.ComposeAsync(limited);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, limitedResponse.StatusCode);
+            var limitedPage = HtmlForms.Parse(await limitedResponse.Content.ReadAsStringAsync());
+            Assert.Contains(expected, limitedPage.QuerySelector("#max-opens-error")?.TextContent, StringComparison.Ordinal);
+        }
+
         Assert.Equal(0, await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.CountAsync()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task An_open_limit_of_one_to_a_hundred_is_stored_and_an_empty_one_is_no_limit(DatabaseProvider provider)
+    {
+        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var limited = $"r{Guid.NewGuid():N}@example.com";
+        var fields = SecureMailScenario.EmailFields(limited, "Hello");
+        fields["Input.MaxOpens"] = "100";
+        Assert.Equal(HttpStatusCode.Redirect, (await scenario.ComposeAsync(fields)).StatusCode);
+        var unlimited = $"r{Guid.NewGuid():N}@example.com";
+        var open = SecureMailScenario.EmailFields(unlimited, "Hello");
+        open["Input.MaxOpens"] = "";
+        Assert.Equal(HttpStatusCode.Redirect, (await scenario.ComposeAsync(open)).StatusCode);
+
+        var stored = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.AsNoTracking().ToDictionaryAsync(m => m.RecipientEmail, m => m.MaxOpens));
+        Assert.Equal(100, stored[limited]);
+        Assert.Null(stored[unlimited]);
     }
 
     [Theory, BothDatabases]
@@ -190,12 +218,16 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
 
         var opened = await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, scenario.Admin.Email!, m => m.Subject.Contains("opened", StringComparison.Ordinal));
         Assert.Contains($"{recipient} opened your secure e-mail", opened.Subject, StringComparison.Ordinal);
+        var messageId = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.AsNoTracking().Where(m => m.RecipientEmail == recipient).Select(m => m.Id).SingleAsync());
+        var sentItemPath = $"/admin/secure-mail/sent/{messageId}";
+        Assert.Equal(sentItemPath, new Uri(opened.FindLink(sentItemPath) ?? throw new InvalidOperationException("no sent-item link in the opened notice")).AbsolutePath);
 
         const string reply = "The figures are right, thank you; my SIN is 046 454 286.";
         var replied = await browser.SubmitFormAsync(path, new() { ["Reply"] = reply }, "[data-testid=secure-mail-reply]");
         Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
         var notice = await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, scenario.Admin.Email!, m => m.Subject.Contains("secure reply", StringComparison.Ordinal));
         Assert.DoesNotContain("046 454 286", notice.Raw, StringComparison.Ordinal);
+        Assert.Equal(sentItemPath, new Uri(notice.FindLink(sentItemPath) ?? throw new InvalidOperationException("no sent-item link in the reply notice")).AbsolutePath);
         var stored = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Replies.AsNoTracking().SingleAsync());
         Assert.DoesNotContain("046 454 286", stored.SealedBody, StringComparison.Ordinal);
         Assert.Equal(reply, await scenario.InPracticeAsync(sp => Task.FromResult(sp.GetRequiredService<SecureMessageSealing>().Open(stored.MessageId, stored.SealedBody))));

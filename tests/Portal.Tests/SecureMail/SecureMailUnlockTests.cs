@@ -38,6 +38,52 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
     }
 
     [Theory, BothDatabases]
+    public async Task A_message_opened_the_most_times_allowed_answers_410_to_the_next_unlock(DatabaseProvider provider)
+    {
+        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        const int allowed = 2;
+        var (id, token) = await scenario.PlaceAsync(m => m.MaxOpens = allowed);
+        var late = scenario.App.ClientFor(scenario.Practice);
+        var lateForm = (await late.GetDocumentAsync(SecureMailScenario.OpenPath(token))).QuerySelector("[data-testid=secure-mail-unlock]") as AngleSharp.Html.Dom.IHtmlFormElement ?? throw new InvalidOperationException("no unlock form");
+        for (var i = 0; i < allowed; i++)
+        {
+            var browser = scenario.App.ClientFor(scenario.Practice);
+            var unlocked = await browser.SubmitFormAsync(SecureMailScenario.OpenPath(token), new() { ["Password"] = SecureMailScenario.Password }, "[data-testid=secure-mail-unlock]");
+            Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
+            var opened = await browser.GetDocumentAsync(SecureMailScenario.OpenPath(token));
+            Assert.Contains("The placed secret text", opened.QuerySelector("[data-testid=secure-mail-body]")?.TextContent, StringComparison.Ordinal);
+        }
+
+        // The (N+1)th unlock, from a form fetched while opens were left, and the page itself are both 410.
+        var extra = await late.PostFormAsync(lateForm, new() { ["Password"] = SecureMailScenario.Password }, SecureMailScenario.OpenPath(token));
+        Assert.Equal(HttpStatusCode.Gone, extra.StatusCode);
+        Assert.Contains("opened the most times its sender allowed", HtmlForms.Parse(await extra.Content.ReadAsStringAsync()).QuerySelector("[data-testid=secure-mail-problem]")?.TextContent, StringComparison.Ordinal);
+        var page = await scenario.App.ClientFor(scenario.Practice).GetAsync(SecureMailScenario.OpenPath(token));
+        Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
+
+        var message = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.Equal((allowed, SecureMessageStatus.OpensUsed), (message.OpenCount, message.Status(DateTime.UtcNow)));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Parallel_right_passwords_take_no_more_opens_than_allowed(DatabaseProvider provider)
+    {
+        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        // As many attempts as the wrong-password cap takes at once (each holds a slot while its password is checked).
+        var (id, token) = await scenario.PlaceAsync(m => m.MaxOpens = 2);
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, SecureMessage.MaxFailedAttempts).Select(i => scenario.InPracticeAsync(async sp =>
+        {
+            var unlock = sp.GetRequiredService<SecureMessageUnlock>();
+            return await unlock.AttemptAsync((await unlock.FindAsync(token))!, SecureMailScenario.Password, $"198.51.100.{i + 20}");
+        })));
+
+        Assert.Equal(2, outcomes.Count(o => o == UnlockOutcome.Unlocked));
+        Assert.Equal(SecureMessage.MaxFailedAttempts - 2, outcomes.Count(o => o == UnlockOutcome.OpensUsed));
+        var message = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.Equal((2, 0), (message.OpenCount, message.FailedAttempts));
+    }
+
+    [Theory, BothDatabases]
     public async Task After_five_wrong_passwords_from_different_ips_the_sixth_is_refused_even_when_right(DatabaseProvider provider)
     {
         var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));

@@ -29,6 +29,11 @@ internal static class SecureMessageStatusTable
         ("paid, then revoked", (m, now) => { Unlocked(m, now); m.PaymentStatus = SecureMessagePaymentStatus.Paid; m.RevokedAt = now.AddMinutes(-10); }, SecureMessageStatus.Revoked),
         ("locked by wrong passwords", (m, now) => { Opened(m, now); m.FailedAttempts = SecureMessage.MaxFailedAttempts; m.LockedAt = now.AddMinutes(-20); }, SecureMessageStatus.Locked),
         ("locked and past its expiry", (m, now) => { Opened(m, now); m.LockedAt = now.AddMinutes(-20); m.ExpiresAt = now.AddMinutes(-1); }, SecureMessageStatus.Locked),
+        ("opened the most times allowed", (m, now) => { Unlocked(m, now); m.MaxOpens = 2; m.OpenCount = 2; }, SecureMessageStatus.OpensUsed),
+        ("one open left", (m, now) => { Unlocked(m, now); m.MaxOpens = 2; m.OpenCount = 1; }, SecureMessageStatus.Unlocked),
+        ("opens used and past its expiry", (m, now) => { Unlocked(m, now); m.MaxOpens = 1; m.OpenCount = 1; m.ExpiresAt = now.AddMinutes(-1); }, SecureMessageStatus.OpensUsed),
+        ("opens used, then paid", (m, now) => { Unlocked(m, now); m.MaxOpens = 1; m.OpenCount = 1; m.PaymentStatus = SecureMessagePaymentStatus.Paid; }, SecureMessageStatus.Paid),
+        ("locked with opens used", (m, now) => { Unlocked(m, now); m.MaxOpens = 1; m.OpenCount = 1; m.LockedAt = now.AddMinutes(-5); }, SecureMessageStatus.Locked),
         ("locked, then revoked", (m, now) => { Opened(m, now); m.LockedAt = now.AddMinutes(-20); m.RevokedAt = now.AddMinutes(-10); }, SecureMessageStatus.Revoked),
     ];
 

@@ -38,6 +38,7 @@ public sealed class SecureMailDbContext(DbContextOptions<SecureMailDbContext> op
             e.Property(x => x.InvoiceNumber).HasMaxLength(SecureMessage.InvoiceNumberMaxLength);
             e.Property(x => x.PaymentStatus).HasConversion<string>().HasMaxLength(32).IsRequired();
             e.Ignore(x => x.IsPaymentRequest);
+            e.Ignore(x => x.HasUsedItsOpens);
             e.HasIndex(x => x.TokenHash).IsUnique();
             e.HasIndex(x => x.CreatedAt);
             e.HasIndex(x => x.RecipientEmail);

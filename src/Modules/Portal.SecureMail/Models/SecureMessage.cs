@@ -21,6 +21,9 @@ public sealed class SecureMessage
     /// <summary>Wrong passwords (from any IP) after which the message locks until staff re-open it (security.md section 5).</summary>
     public const int MaxFailedAttempts = 5;
 
+    /// <summary>The largest "can be opened at most N times" the compose page takes (security.md section 5, max opens).</summary>
+    public const int MaxOpensLimit = 100;
+
     public Guid Id { get; set; }
 
     public SecureMessageKind Kind { get; set; }
@@ -83,6 +86,12 @@ public sealed class SecureMessage
     /// <summary>Wrong passwords since the last re-open, from every IP.</summary>
     public int FailedAttempts { get; set; }
 
+    /// <summary>Successful unlocks the link allows; null is no limit beyond the expiry.</summary>
+    public int? MaxOpens { get; set; }
+
+    /// <summary>Successful unlocks so far, counted by one conditional update so parallel unlocks cannot pass <see cref="MaxOpens"/>.</summary>
+    public int OpenCount { get; set; }
+
     public string? Currency { get; set; }
 
     public string? InvoiceNumber { get; set; }
@@ -107,6 +116,8 @@ public sealed class SecureMessage
     public bool IsPaymentRequest => Kind == SecureMessageKind.PaymentRequest;
 
     public bool IsExpired(DateTime now) => ExpiresAt <= now;
+
+    public bool HasUsedItsOpens => OpenCount >= MaxOpens;
 
     /// <summary>The dashboard's status at <paramref name="now"/> (<see cref="SecureMessageStatusRule"/>).</summary>
     public SecureMessageStatus Status(DateTime now) => SecureMessageStatusRule.Of(this, now);

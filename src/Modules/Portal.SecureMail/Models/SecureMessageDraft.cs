@@ -22,6 +22,9 @@ public sealed record SecureMessageDraft(
     public long? Amount { get; init; }
 
     public bool IncludeFee { get; init; }
+
+    /// <summary>"Can be opened at most N times"; null is no limit beyond the expiry.</summary>
+    public int? MaxOpens { get; init; }
 }
 
 /// <summary>A file to attach; <see cref="Content"/> is read once.</summary>

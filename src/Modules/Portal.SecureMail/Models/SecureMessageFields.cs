@@ -10,6 +10,7 @@ public static class SecureMessageFields
     public const string Password = "Password";
     public const string Hint = "Hint";
     public const string ExpiresOn = "ExpiresOn";
+    public const string MaxOpens = "MaxOpens";
     public const string ClientId = "ClientId";
     public const string Currency = "Currency";
     public const string InvoiceNumber = "InvoiceNumber";

@@ -17,4 +17,7 @@ public enum SecureMessageStatus
     Expired,
     Revoked,
     Locked,
+
+    /// <summary>Unlocked as many times as the sender allowed; the link answers 410 like an expired one.</summary>
+    OpensUsed,
 }

@@ -6,7 +6,7 @@ namespace Portal.SecureMail.Models;
 /// The one rule that turns a message's timestamps and payment status into its dashboard status. It is
 /// an expression so the sent-items list filters by status in the database with the very rule the page
 /// shows (<see cref="SecureMessage.Status"/> runs its compiled form): an end (revoked) or a payment
-/// outcome wins, then a lock, expiry and a failed send, then the furthest step of delivery.
+/// outcome wins, then a lock, the opens used up, expiry and a failed send, then the furthest step of delivery.
 /// </summary>
 public static class SecureMessageStatusRule
 {
@@ -16,6 +16,7 @@ public static class SecureMessageStatusRule
         : m.PaymentStatus == SecureMessagePaymentStatus.PartlyRefunded ? SecureMessageStatus.PartlyRefunded
         : m.PaymentStatus == SecureMessagePaymentStatus.Paid ? SecureMessageStatus.Paid
         : m.LockedAt != null ? SecureMessageStatus.Locked
+        : m.MaxOpens != null && m.OpenCount >= m.MaxOpens ? SecureMessageStatus.OpensUsed
         : m.ExpiresAt <= now ? SecureMessageStatus.Expired
         : m.FailedAt != null ? SecureMessageStatus.Failed
         : m.UnlockedAt != null ? SecureMessageStatus.Unlocked

@@ -11,6 +11,9 @@ public enum UnlockOutcome
     Expired,
     Revoked,
 
+    /// <summary>The link was unlocked as many times as the sender allowed.</summary>
+    OpensUsed,
+
     /// <summary>This IP gave too many wrong passwords lately (over all messages): not even checked.</summary>
     Throttled,
 }

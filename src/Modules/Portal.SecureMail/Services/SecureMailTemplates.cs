@@ -52,15 +52,19 @@ public static class SecureMailTemplates
         "{{ recipient }} opened your secure e-mail \"{{ subject }}\"",
         """
         <p>{{ recipient }} unlocked your secure e-mail <strong>{{ subject }}</strong> at {{ when }}.</p>
+        <p><a href="{{ link }}">See the sent item</a></p>
         """,
         """
         {{ recipient }} unlocked your secure e-mail "{{ subject }}" at {{ when }}.
+
+        See the sent item: {{ link }}
         """,
         new Dictionary<string, object?>
         {
             ["recipient"] = "jordan@example.com",
             ["subject"] = "Invoice INV-1042",
             ["when"] = "16:05 on 4 December 2026 (Toronto time)",
+            ["link"] = "https://example.portal/admin/secure-mail/sent/…",
         });
 
     public static readonly MailTemplateDefinition Reply = new(
@@ -70,7 +74,7 @@ public static class SecureMailTemplates
         "You have a secure reply from {{ recipient }}",
         """
         <p>{{ recipient }} replied securely to <strong>{{ subject }}</strong>. Sign in to the portal to read the reply.</p>
-        <p><a href="{{ link }}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{ brandColor }};color:#ffffff;text-decoration:none;font-weight:600">Open the portal</a></p>
+        <p><a href="{{ link }}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:{{ brandColor }};color:#ffffff;text-decoration:none;font-weight:600">Read the reply</a></p>
         """,
         """
         {{ recipient }} replied securely to "{{ subject }}". Sign in to the portal to read the reply: {{ link }}
@@ -79,6 +83,6 @@ public static class SecureMailTemplates
         {
             ["recipient"] = "jordan@example.com",
             ["subject"] = "Invoice INV-1042",
-            ["link"] = "https://example.portal/admin",
+            ["link"] = "https://example.portal/admin/secure-mail/sent/…",
         });
 }

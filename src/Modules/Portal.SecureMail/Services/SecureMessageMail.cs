@@ -23,6 +23,10 @@ public sealed class SecureMessageMail(
     public string OpenLink(string token)
         => urls.Link(tenant.Tenant, links.GetPathByPage(OpenPage, values: new { token }) ?? throw new InvalidOperationException("The secure e-mail page is not mapped."));
 
+    /// <summary>The sender's notices open the sent item itself, where its status, replies and payment are.</summary>
+    public string SentItemLink(Guid messageId)
+        => urls.Link(tenant.Tenant, links.GetPathByPage(SentItemsPages.Details, values: new { id = messageId }) ?? throw new InvalidOperationException("The sent item page is not mapped."));
+
     public async Task QueueLinkAsync(SecureMessage message, string token, Guid outboxId, CancellationToken cancellationToken)
     {
         var zone = await practiceClock.ZoneAsync(cancellationToken);
@@ -58,6 +62,7 @@ public sealed class SecureMessageMail(
                 ["recipient"] = message.RecipientEmail,
                 ["subject"] = message.Subject,
                 ["when"] = zone.Sentence(message.UnlockedAt ?? DateTime.UtcNow),
+                ["link"] = SentItemLink(message.Id),
             },
             cancellationToken);
         await outbox.QueueAsync(draft with { Id = DerivedId(SecureMailTemplates.OpenedName, message.Id) }, cancellationToken);
@@ -77,7 +82,7 @@ public sealed class SecureMessageMail(
             {
                 ["recipient"] = message.RecipientEmail,
                 ["subject"] = message.Subject,
-                ["link"] = urls.Link(tenant.Tenant, "/admin"),
+                ["link"] = SentItemLink(message.Id),
             },
             cancellationToken);
         await outbox.QueueAsync(draft with { Id = DerivedId(SecureMailTemplates.ReplyName, replyId) }, cancellationToken);

@@ -65,6 +65,11 @@ public static class SecureMessageRules
             Add(SecureMessageFields.ExpiresOn, $"A secure e-mail can stay open at most {MaximumLifetime.Days} days.");
         }
 
+        if (draft.MaxOpens is < 1 or > SecureMessage.MaxOpensLimit)
+        {
+            Add(SecureMessageFields.MaxOpens, $"Enter a number of opens from 1 to {SecureMessage.MaxOpensLimit}, or leave it empty for no limit.");
+        }
+
         if (draft.Kind == SecureMessageKind.PaymentRequest)
         {
             CheckPayment(draft, Add);

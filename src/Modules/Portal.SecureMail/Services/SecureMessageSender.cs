@@ -108,6 +108,7 @@ public sealed class SecureMessageSender(
                 SessionStamp = NewStamp(),
                 ExpiresAt = draft.ExpiresAt,
                 NotifyWhenOpened = draft.NotifyWhenOpened,
+                MaxOpens = draft.MaxOpens,
                 CreatedAt = now,
                 Currency = draft.Kind == SecureMessageKind.PaymentRequest ? draft.Currency : null,
                 InvoiceNumber = draft.Kind == SecureMessageKind.PaymentRequest && !string.IsNullOrWhiteSpace(draft.InvoiceNumber) ? draft.InvoiceNumber.Trim() : null,

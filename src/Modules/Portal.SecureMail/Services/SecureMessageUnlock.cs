@@ -31,7 +31,7 @@ public sealed class SecureMessageUnlock(
         return await db.Messages.SingleOrDefaultAsync(m => m.TokenHash == hash, cancellationToken);
     }
 
-    /// <summary>Why the link no longer works (revoked, expired), or null while it does; notes the first visit and the expiry.</summary>
+    /// <summary>Why the link no longer works (revoked, expired), or null while it does; notes the first visit and the expiry. Opens used up are the page's to judge: the browser of the last open still reads it.</summary>
     public async Task<UnlockOutcome?> VisitAsync(SecureMessage message, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -67,6 +67,7 @@ public sealed class SecureMessageUnlock(
         var closed = message.RevokedAt is not null ? UnlockOutcome.Revoked
             : message.IsExpired(now) ? UnlockOutcome.Expired
             : message.LockedAt is not null ? UnlockOutcome.Locked
+            : message.HasUsedItsOpens ? UnlockOutcome.OpensUsed
             : await IsThrottledAsync(ip, now, cancellationToken) ? UnlockOutcome.Throttled
             : (UnlockOutcome?)null;
         if (closed is null)
@@ -87,6 +88,18 @@ public sealed class SecureMessageUnlock(
         {
             await db.Messages.Where(m => m.Id == message.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAttempts, m => m.FailedAttempts - 1), cancellationToken);
+
+            // Like the attempt cap: one conditional update takes an open, so parallel unlocks cannot pass the limit.
+            var opened = await db.Messages
+                .Where(m => m.Id == message.Id && (m.MaxOpens == null || m.OpenCount < m.MaxOpens))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.OpenCount, m => m.OpenCount + 1), CancellationToken.None);
+            if (opened == 0)
+            {
+                await RecordAsync(message, ip, false, now, SecureMailAuditActions.UnlockRefused, UnlockOutcome.OpensUsed.ToString(), CancellationToken.None);
+                await db.Entry(message).ReloadAsync(CancellationToken.None);
+                return UnlockOutcome.OpensUsed;
+            }
+
             await RecordAsync(message, ip, true, now, SecureMailAuditActions.UnlockSucceeded, null, CancellationToken.None);
             await db.Entry(message).ReloadAsync(cancellationToken);
             if (message.UnlockedAt is null)

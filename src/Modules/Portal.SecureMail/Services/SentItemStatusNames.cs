@@ -18,6 +18,7 @@ public static class SentItemStatusNames
         SecureMessageStatus.Expired => "Expired",
         SecureMessageStatus.Revoked => "Revoked",
         SecureMessageStatus.Locked => "Locked",
+        SecureMessageStatus.OpensUsed => "Opened the most times allowed",
         _ => status.ToString(),
     };
 

@@ -90,6 +90,10 @@ public sealed class OpenModel(
         {
             await ShowUnlockedAsync();
         }
+        else if (Message.HasUsedItsOpens)
+        {
+            return Gone(UnlockOutcome.OpensUsed);
+        }
 
         return Page();
     }
@@ -259,9 +263,12 @@ public sealed class OpenModel(
 
     private PageResult Gone(UnlockOutcome outcome)
     {
-        (ProblemTitle, Problem) = outcome == UnlockOutcome.Revoked
-            ? ("This message was withdrawn", $"The sender at {PracticeName} withdrew this message. Ask them if you still need it.")
-            : ("This link has expired", $"The link has expired. Ask the sender at {PracticeName} to send the message again.");
+        (ProblemTitle, Problem) = outcome switch
+        {
+            UnlockOutcome.Revoked => ("This message was withdrawn", $"The sender at {PracticeName} withdrew this message. Ask them if you still need it."),
+            UnlockOutcome.OpensUsed => ("This message cannot be opened again", $"This message was opened the most times its sender allowed; ask them at {PracticeName} to send it again."),
+            _ => ("This link has expired", $"The link has expired. Ask the sender at {PracticeName} to send the message again."),
+        };
         Response.StatusCode = StatusCodes.Status410Gone;
         return Page();
     }

@@ -134,6 +134,20 @@ public sealed class ComposeModel(
             }
         }
 
+        int? maxOpens = null;
+        var maxOpensText = Input.MaxOpens?.Trim() ?? "";
+        if (maxOpensText.Length > 0)
+        {
+            if (int.TryParse(maxOpensText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var opens))
+            {
+                maxOpens = opens;
+            }
+            else
+            {
+                ModelState.AddModelError(Field(SecureMessageFields.MaxOpens), $"'{maxOpensText}' is not a whole number: enter 1 to {SecureMessage.MaxOpensLimit}, or leave it empty for no limit.");
+            }
+        }
+
         var zone = await practiceClock.ZoneAsync(cancellationToken);
         var today = await practiceClock.TodayAsync(cancellationToken);
         if (Input.ExpiresOn is null)
@@ -162,6 +176,7 @@ public sealed class ComposeModel(
                 InvoiceNumber = IsPaymentRequest ? Input.InvoiceNumber : null,
                 Amount = amount,
                 IncludeFee = IsPaymentRequest && Input.IncludeFee,
+                MaxOpens = maxOpens,
                 Files = [.. files.Select(f =>
                 {
                     var stream = f.OpenReadStream();
@@ -266,6 +281,7 @@ public sealed class ComposeModel(
         Input.Body = sealing.Open(original.Id, original.SealedBody);
         Input.Hint = original.Hint;
         Input.NotifyWhenOpened = original.NotifyWhenOpened;
+        Input.MaxOpens = original.MaxOpens?.ToString(CultureInfo.InvariantCulture);
         Input.Currency = original.Currency ?? SecureMessageRules.DefaultCurrency;
         Input.InvoiceNumber = original.InvoiceNumber;
         Input.Amount = original.Amount is { } minor ? (minor / 100m).ToString("0.00", CultureInfo.InvariantCulture) : null;

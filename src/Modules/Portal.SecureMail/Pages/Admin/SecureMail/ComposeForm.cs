@@ -23,6 +23,9 @@ public sealed class ComposeForm
 
     public bool NotifyWhenOpened { get; set; }
 
+    /// <summary>Text, so a value that is not a number is answered at the field rather than dropped by binding.</summary>
+    public string? MaxOpens { get; set; }
+
     public string? Currency { get; set; }
 
     public string? InvoiceNumber { get; set; }
