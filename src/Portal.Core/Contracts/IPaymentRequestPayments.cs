@@ -18,6 +18,13 @@ public interface IPaymentRequestPayments
 
     /// <summary>Opens Checkout for the request (or hands out its open session again) and answers where to send the browser.</summary>
     Task<PaymentRequestCheckout> StartCheckoutAsync(PaymentRequestCharge charge, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Closes the request's open Checkout page (the request was revoked): Stripe expires it, so a page the
+    /// payer left open can no longer be paid. A session paid meanwhile is put into the books as usual.
+    /// False when Stripe could not be reached (the page then ends at its own expiry).
+    /// </summary>
+    Task<bool> CloseCheckoutAsync(Guid requestId, CancellationToken cancellationToken = default);
 }
 
 /// <param name="RequestId">The request: the Checkout metadata and the key of everything Billing records for it.</param>

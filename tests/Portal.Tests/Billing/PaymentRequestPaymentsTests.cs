@@ -94,6 +94,24 @@ public sealed class PaymentRequestPaymentsTests(StripeWebhookApps apps) : IClass
     }
 
     [Theory, BothDatabases]
+    public async Task Closing_a_revoked_request_s_checkout_expires_its_page_at_Stripe_and_a_later_start_opens_a_new_one(DatabaseProvider provider)
+    {
+        var scenario = await PaymentRequestScenario.CreateAsync(apps, provider);
+        var charge = scenario.Charge("INV-CLOSE-1");
+        var first = await scenario.StartAsync(charge);
+        var attempt = Assert.Single(await scenario.AttemptsAsync(charge.RequestId));
+
+        Assert.True(await scenario.Billing.InPracticeAsync(sp => sp.GetRequiredService<IPaymentRequestPayments>().CloseCheckoutAsync(charge.RequestId)));
+
+        var session = await new SessionService(apps.Emulator.Stripe()).GetAsync(attempt.SessionId, null, new RequestOptions { StripeAccount = scenario.Webhooks.Account });
+        Assert.Equal("expired", session.Status);
+        Assert.Equal(CheckoutAttemptStatus.Expired, Assert.Single(await scenario.AttemptsAsync(charge.RequestId)).Status);
+        var second = await scenario.StartAsync(charge);
+        Assert.True(second.Succeeded, second.Error);
+        Assert.NotEqual(first.RedirectTo, second.RedirectTo);
+    }
+
+    [Theory, BothDatabases]
     public async Task A_paid_request_is_recorded_from_the_webhook_allocated_to_the_client_s_invoice_of_that_number_with_one_event_and_one_receipt(DatabaseProvider provider)
     {
         var scenario = await PaymentRequestScenario.CreateAsync(apps, provider);

@@ -102,6 +102,12 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
             Assert.Contains(expected, limitedPage.QuerySelector("#max-opens-error")?.TextContent, StringComparison.Ordinal);
         }
 
+        var farFuture = SecureMailScenario.EmailFields("someone@example.com", "Hello");
+        farFuture["Input.ExpiresOn"] = "9999-12-31";
+        var farFutureResponse = await scenario.ComposeAsync(farFuture);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, farFutureResponse.StatusCode);
+        Assert.Contains("at most 365 days", HtmlForms.Parse(await farFutureResponse.Content.ReadAsStringAsync()).QuerySelector("#expires-error")?.TextContent, StringComparison.Ordinal);
+
         Assert.Equal(0, await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.CountAsync()));
     }
 

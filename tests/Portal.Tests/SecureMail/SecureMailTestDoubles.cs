@@ -24,12 +24,20 @@ internal sealed class TestPaymentRequestPayments(TestPaymentRequestCharges charg
         charges.Started.Add(charge);
         return Task.FromResult(new PaymentRequestCheckout(new Uri($"https://checkout.test.example/pay/{charge.RequestId}"), null));
     }
+
+    public Task<bool> CloseCheckoutAsync(Guid requestId, CancellationToken cancellationToken = default)
+    {
+        charges.Closed.Add(requestId);
+        return Task.FromResult(true);
+    }
 }
 
 /// <summary>The charges the test double was asked to start.</summary>
 internal sealed class TestPaymentRequestCharges
 {
     public ConcurrentBag<PaymentRequestCharge> Started { get; } = [];
+
+    public ConcurrentBag<Guid> Closed { get; } = [];
 }
 
 /// <summary>Test double of the plans module's quotas, per practice: a limit a test sets, and the references consumed and released.</summary>

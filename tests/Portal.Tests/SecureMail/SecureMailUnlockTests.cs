@@ -139,6 +139,24 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
     }
 
     [Theory, BothDatabases]
+    public async Task An_empty_password_is_asked_for_at_the_field_and_uses_no_attempt(DatabaseProvider provider)
+    {
+        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var (messageId, token) = await scenario.PlaceAsync();
+        var browser = scenario.App.ClientFor(scenario.Practice);
+        for (var i = 0; i <= SecureMessage.MaxFailedAttempts; i++)
+        {
+            var response = await browser.SubmitFormAsync(SecureMailScenario.OpenPath(token), new() { ["Password"] = "" }, "[data-testid=secure-mail-unlock]");
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.Contains("Enter the password.", HtmlForms.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("#password-error")?.TextContent, StringComparison.Ordinal);
+        }
+
+        var stored = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.AsNoTracking().SingleAsync(m => m.Id == messageId));
+        Assert.Equal(0, stored.FailedAttempts);
+        Assert.Null(stored.LockedAt);
+    }
+
+    [Theory, BothDatabases]
     public async Task Wrong_passwords_sent_at_once_cannot_pass_the_cap(DatabaseProvider provider)
     {
         var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
@@ -188,6 +206,7 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
         Assert.NotNull((await browser.GetDocumentAsync(SecureMailScenario.OpenPath(token))).QuerySelector("[data-testid=secure-mail-body]"));
 
         Assert.True(await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMessageControls>().RevokeAsync(id)));
+        Assert.Contains(id, scenario.App.Get<TestPaymentRequestCharges>().Closed);
 
         var page = await browser.GetAsync(SecureMailScenario.OpenPath(token));
         Assert.Equal(HttpStatusCode.Gone, page.StatusCode);

@@ -447,6 +447,26 @@ public sealed class CheckoutSessions(
         }
     }
 
+    /// <summary>Closes the open attempt of a payment request, if it has one; false when Stripe could not be reached.</summary>
+    internal async Task<bool> CloseRequestAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        var attempt = await db.CheckoutAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.OpenPaymentRequestId == requestId, cancellationToken);
+        if (attempt is null)
+        {
+            return true;
+        }
+
+        if (attempt.SessionId is null)
+        {
+            await MarkAsync(attempt.Id, CheckoutAttemptStatus.Expired, cancellationToken);
+            return true;
+        }
+
+        return stripe.IsConfigured
+            && await accounts.FindAsync(cancellationToken) is { } account
+            && (await CloseAsync(attempt, account.StripeAccountId, cancellationToken)).Succeeded;
+    }
+
     /// <summary>Ends an open attempt: its session expired at Stripe (or found completed, and then put into the books).</summary>
     private async Task<BillingResult<Session>> CloseAsync(CheckoutAttempt attempt, string account, CancellationToken cancellationToken)
     {

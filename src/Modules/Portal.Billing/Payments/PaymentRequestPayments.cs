@@ -120,6 +120,9 @@ internal sealed class PaymentRequestPayments(
             : new PaymentRequestCheckout(null, opened.Errors[0] == CheckoutErrors.StripeDidNotAnswer ? CheckoutErrors.StripeDidNotAnswer.Message : CheckoutErrors.StripeRefused.Message);
     }
 
+    public Task<bool> CloseCheckoutAsync(Guid requestId, CancellationToken cancellationToken = default)
+        => checkout.CloseRequestAsync(requestId, cancellationToken);
+
     private Dictionary<string, string> Metadata(CheckoutAttempt attempt)
     {
         var metadata = new Dictionary<string, string>

@@ -7,9 +7,10 @@ namespace Portal.SecureMail.Services;
 /// <summary>
 /// Staff's controls over a sent message. Revoking ends the link for good (410); re-opening a locked
 /// message clears its failed attempts. Both change the session stamp, so a browser that had unlocked
-/// the message must unlock it again.
+/// the message must unlock it again. Revoking a payment request also closes its open Checkout page, so a
+/// page the payer left open cannot take the money after all.
 /// </summary>
-public sealed class SecureMessageControls(SecureMailDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class SecureMessageControls(SecureMailDbContext db, IAuditLog audit, IPaymentRequestPayments payments, TimeProvider clock)
 {
     public async Task<bool> RevokeAsync(Guid messageId, CancellationToken cancellationToken = default)
     {
@@ -19,6 +20,7 @@ public sealed class SecureMessageControls(SecureMailDbContext db, IAuditLog audi
         if (updated > 0)
         {
             await audit.RecordAsync(new AuditEntry(SecureMailAuditActions.Revoked, SecureMailAuditTargets.SecureMessage, messageId.ToString()), cancellationToken);
+            await payments.CloseCheckoutAsync(messageId, cancellationToken);
         }
 
         return updated > 0;

@@ -62,6 +62,9 @@ public sealed class OpenModel(
 
     public IReadOnlyList<SecureMessageAttachment> Files { get; private set; } = [];
 
+    /// <summary>The stored files that may be downloaded now: a file still being scanned is listed without a link.</summary>
+    public IReadOnlySet<Guid> ReleasedAttachments { get; private set; } = new HashSet<Guid>();
+
     public int ReplyCount { get; private set; }
 
     public string PracticeName => tenant.Tenant.DisplayName;
@@ -103,6 +106,14 @@ public sealed class OpenModel(
         if (await LoadAsync() is { } stop)
         {
             return stop;
+        }
+
+        if (string.IsNullOrEmpty(Password))
+        {
+            // An empty form (Enter pressed by mistake) is not a guess: it must not use one of the attempts.
+            ModelState.AddModelError(nameof(Password), "Enter the password.");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
         }
 
         var outcome = await unlock.AttemptAsync(Message!, Password, actor.Actor.IpAddress, HttpContext.RequestAborted);
@@ -250,6 +261,12 @@ public sealed class OpenModel(
 
         MessageBody = sealing.Open(Message!.Id, Message.SealedBody);
         Files = await db.Attachments.AsNoTracking().Where(a => a.MessageId == Message.Id).OrderBy(a => a.FileName).ToListAsync(HttpContext.RequestAborted);
+        if (Files.Count > 0)
+        {
+            ReleasedAttachments = (await attachments.ListAsync(SecureMessageSender.AttachmentOwner, Message.Id, HttpContext.RequestAborted))
+                .Where(a => a.IsReleased).Select(a => a.Id).ToHashSet();
+        }
+
         ReplyCount = await db.Replies.CountAsync(r => r.MessageId == Message.Id, HttpContext.RequestAborted);
     }
 

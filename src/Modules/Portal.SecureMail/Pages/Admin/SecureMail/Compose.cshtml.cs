@@ -156,7 +156,10 @@ public sealed class ComposeModel(
         }
 
         // The link works to the end of the chosen day in the practice's time zone.
-        var expiresAt = Input.ExpiresOn is { } day ? zone.StartOfDayUtc(day.AddDays(1)) : DateTime.MinValue;
+        // A date at the end of the calendar (9999-12-31, typed by hand) is over the longest lifetime: the rule says so at the field.
+        var expiresAt = Input.ExpiresOn is { } day
+            ? day >= DateOnly.MaxValue.AddDays(-1) ? DateTime.MaxValue : zone.StartOfDayUtc(day.AddDays(1))
+            : DateTime.MinValue;
         var files = Request.HasFormContentType ? Request.Form.Files.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList() : [];
         var streams = new List<Stream>();
         try
