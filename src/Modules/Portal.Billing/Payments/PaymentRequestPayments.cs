@@ -83,9 +83,9 @@ internal sealed class PaymentRequestPayments(
         }
 
         var fee = charge.IncludeFee ? await FeeAsync(charge.ClientId, charge.Amount, currency, cancellationToken) : 0;
-        var description = Clip(charge.Description, Payment.ReferenceMaxLength) ?? "Payment request";
-        var invoiceNumber = Clip(charge.InvoiceNumber, Invoice.NumberMaxLength);
-        var payer = Clip(charge.PayerEmail, CheckoutAttempt.EmailMaxLength);
+        var description = PaymentLedger.Clip(charge.Description, Payment.ReferenceMaxLength) ?? "Payment request";
+        var invoiceNumber = PaymentLedger.Clip(charge.InvoiceNumber, Invoice.NumberMaxLength);
+        var payer = PaymentLedger.Clip(charge.PayerEmail, CheckoutAttempt.EmailMaxLength);
         var cancelUrl = charge.CancelUrl.AbsoluteUri;
         var subject = new CheckoutSubject(
             $"payment request {charge.RequestId}",
@@ -161,7 +161,4 @@ internal sealed class PaymentRequestPayments(
             : tenantUrls.Link(tenant.Tenant, links.GetPathByPage(PaymentRequestPages.ThankYou, handler: null, values: null) ?? "/");
         return new CheckoutReturnUrls($"{page}?session_id={CheckoutReturnUrls.SessionIdPlaceholder}", _ => "");
     }
-
-    private static string? Clip(string? text, int length)
-        => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, length)];
 }

@@ -317,7 +317,8 @@ public sealed class PaymentLedger(
         _ => null,
     };
 
-    private static string? Clip(string? text, int length)
+    /// <summary>Trimmed text cut to a column's length; null when blank.</summary>
+    internal static string? Clip(string? text, int length)
         => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, length)];
 
     /// <summary>What of an online payment goes to its invoice: the amount without the fee, up to the balance.</summary>

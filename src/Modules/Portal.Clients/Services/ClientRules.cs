@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
 
@@ -41,11 +40,7 @@ public static class ClientRules
         return false;
     }
 
-    public static bool IsEmail(string value)
-        => value.Length <= Client.EmailMaxLength
-            && MailAddress.TryCreate(value, out var parsed)
-            && parsed.Address == value
-            && value.IndexOf('@', StringComparison.Ordinal) is var at && at > 0 && value.IndexOf('.', at) > at + 1;
+    public static bool IsEmail(string value) => Portal.Core.Mail.EmailAddresses.IsDeliverableShape(value, Client.EmailMaxLength);
 
     /// <summary>The input with blanks turned into nulls and whitespace trimmed.</summary>
     public static ClientInput Clean(ClientInput input) => input with

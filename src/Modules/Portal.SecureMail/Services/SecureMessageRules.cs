@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Portal.SecureMail.Models;
 
 namespace Portal.SecureMail.Services;
@@ -14,11 +13,7 @@ public static class SecureMessageRules
 
     public static readonly TimeSpan MaximumLifetime = TimeSpan.FromDays(365);
 
-    public static bool IsEmail(string value)
-        => value.Length <= SecureMessage.EmailMaxLength
-            && MailAddress.TryCreate(value, out var parsed)
-            && parsed.Address == value
-            && value.IndexOf('@', StringComparison.Ordinal) is var at && at > 0 && value.IndexOf('.', at) > at + 1;
+    public static bool IsEmail(string value) => Portal.Core.Mail.EmailAddresses.IsDeliverableShape(value, SecureMessage.EmailMaxLength);
 
     public static IReadOnlyList<SecureMessageProblem> Check(SecureMessageDraft draft, DateTime now)
     {
