@@ -49,6 +49,7 @@ public sealed class Startup : ModuleStartup
         services.AddJobHandler<AttachmentScanHandler>();
         services.AddScoped<IAttachmentStore, AttachmentStore>();
         services.AddScoped<IClientDocumentFiles, ClientDocumentFiles>();
+        services.AddScoped<IClientFolders, ClientFolders>();
         services.AddPracticeRecurringJob<DocumentMaintenanceHandler>("0 * * * *", requiredFeature: Documents.Manifest.Feature);
         services.AddScoped<IRecipeStep, DocumentsStep>();
         services.AddSingleton<IPermissionProvider, Permissions>();
