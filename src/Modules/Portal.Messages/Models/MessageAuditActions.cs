@@ -13,10 +13,4 @@ public static class MessageAuditActions
     public const string ReasonRetired = "messages.reason.retired";
     public const string ReasonRestored = "messages.reason.restored";
     public const string ReasonsReordered = "messages.reason.reordered";
-
-    /// <summary>Audit target type of threads.</summary>
-    public const string ThreadTarget = "message-thread";
-
-    /// <summary>Audit target type of contact reasons.</summary>
-    public const string ReasonTarget = "contact-reason";
 }

@@ -34,7 +34,7 @@ public sealed class ContactReasons(MessagesDbContext db, IAuditLog audit, TimePr
         var reason = new ContactReason { Id = Guid.CreateVersion7(), Name = name!.Trim(), Position = last + 10, RouteToUserId = route.UserId, RouteToRole = route.Role };
         db.Reasons.Add(reason);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(MessageAuditActions.ReasonAdded, MessageAuditActions.ReasonTarget, reason.Id.ToString(), reason.Name), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(MessageAuditActions.ReasonAdded, MessageAuditTargets.Reason, reason.Id.ToString(), reason.Name), cancellationToken);
         return (reason, null);
     }
 
@@ -57,7 +57,7 @@ public sealed class ContactReasons(MessagesDbContext db, IAuditLog audit, TimePr
         reason.RouteToUserId = route.UserId;
         reason.RouteToRole = route.Role;
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(MessageAuditActions.ReasonChanged, MessageAuditActions.ReasonTarget, id.ToString(), before == reason.Name ? reason.Name : $"{before} -> {reason.Name}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(MessageAuditActions.ReasonChanged, MessageAuditTargets.Reason, id.ToString(), before == reason.Name ? reason.Name : $"{before} -> {reason.Name}"), cancellationToken);
         return null;
     }
 
@@ -79,7 +79,7 @@ public sealed class ContactReasons(MessagesDbContext db, IAuditLog audit, TimePr
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(MessageAuditActions.ReasonsReordered, MessageAuditActions.ReasonTarget, id.ToString(), string.Join(", ", active.Select(r => r.Name))), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(MessageAuditActions.ReasonsReordered, MessageAuditTargets.Reason, id.ToString(), string.Join(", ", active.Select(r => r.Name))), cancellationToken);
         return true;
     }
 
@@ -98,7 +98,7 @@ public sealed class ContactReasons(MessagesDbContext db, IAuditLog audit, TimePr
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(retire ? MessageAuditActions.ReasonRetired : MessageAuditActions.ReasonRestored, MessageAuditActions.ReasonTarget, id.ToString(), reason.Name), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(retire ? MessageAuditActions.ReasonRetired : MessageAuditActions.ReasonRestored, MessageAuditTargets.Reason, id.ToString(), reason.Name), cancellationToken);
         return true;
     }
 

@@ -115,7 +115,7 @@ public sealed class MessagePosting(MessagesDbContext db, IAttachmentStore attach
 
             await db.SaveChangesAsync(cancellationToken);
             written = true;
-            await audit.RecordAsync(new AuditEntry(action, MessageAuditActions.ThreadTarget, thread.Id.ToString(), stored.Count > 0 ? $"{stored.Count} file(s)" : null), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(action, MessageAuditTargets.Thread, thread.Id.ToString(), stored.Count > 0 ? $"{stored.Count} file(s)" : null), cancellationToken);
             await notices.QueueAsync(thread, author, now, cancellationToken);
             return new PostResult(thread.Id, messageId, null);
         }

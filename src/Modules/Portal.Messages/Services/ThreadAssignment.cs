@@ -31,7 +31,7 @@ public sealed class ThreadAssignment(MessagesDbContext db, IUserDirectory users,
         thread.AssignedUserId = staffId;
         thread.AssignedRole = null;
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(MessageAuditActions.Assigned, MessageAuditActions.ThreadTarget, threadId.ToString(), $"to {name}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(MessageAuditActions.Assigned, MessageAuditTargets.Thread, threadId.ToString(), $"to {name}"), cancellationToken);
         return null;
     }
 }

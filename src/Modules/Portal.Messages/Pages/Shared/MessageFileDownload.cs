@@ -16,7 +16,7 @@ public sealed class MessageFileDownload(ThreadView view, IAttachmentStore attach
             return null;
         }
 
-        await audit.RecordAsync(new AuditEntry(MessageAuditActions.AttachmentDownloaded, MessageAuditActions.ThreadTarget, threadId.ToString(), file.FileName), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(MessageAuditActions.AttachmentDownloaded, MessageAuditTargets.Thread, threadId.ToString(), file.FileName), cancellationToken);
         return new FileStreamResult(content, "application/octet-stream") { FileDownloadName = file.FileName };
     }
 }
