@@ -143,6 +143,7 @@ public static class PortalServiceCollectionExtensions
         // Security, navigation
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<NavigationBuilder>();
+        services.AddScoped<NavigationCounts>();
         services.AddScoped<SiteChrome>();
         services.AddSingleton<IAuditActionDescriptions, SharedAuditActionDescriptions>();
         services.AddDataProtection().SetApplicationName("Portal");

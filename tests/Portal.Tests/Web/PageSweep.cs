@@ -88,12 +88,15 @@ internal sealed class PageSweep
 
         var plan = await Portal.Tests.Plans.PlanTestData.CreatePlanAsync(app, requestsPerMonth: 10, storageGigabytes: 5, staffSeats: 10);
         var sentItemId = await SecureMailSweepSamples.SentItemAsync(app, practice, scenario.Admin.Id);
+        var threadId = await MessagesSweepSamples.ThreadAsync(app, practice, scenario.ClientId, scenario.ClientUser.Id);
 
         var paths = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["/admin/plans/{id:guid}"] = $"/admin/plans/{plan.Id}",
             ["/admin/practices/{name}/plan"] = $"/admin/practices/{throwaway.Name}/plan",
             ["/admin/secure-mail/sent/{id:guid}"] = $"/admin/secure-mail/sent/{sentItemId}",
+            ["/messages/{id:guid}"] = $"/messages/{threadId}",
+            ["/admin/messages/{id:guid}"] = $"/admin/messages/{threadId}",
             ["/billing/invoices/{id:guid}/paid"] = $"/billing/invoices/{paidInvoiceId}/paid?session_id={paidSession}",
             ["/billing/payment-requests/thank-you"] = $"/billing/payment-requests/thank-you?session_id={requestSession}",
             ["/billing/invoices/{id:guid}/pay-cancelled"] = $"/billing/invoices/{invoiceId}/pay-cancelled?attempt={cancelledAttempt}",

@@ -1,0 +1,8 @@
+namespace Portal.Messages.Models;
+
+public enum MessageThreadKind
+{
+    General,
+    Contact,
+    Topic,
+}
