@@ -19,6 +19,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTenantDbContext<ProjectsDbContext>(ProjectsDbContext.MigrationsHistoryTable);
+        services.AddSingleton<IPracticeUpgrade, DefaultProjectStatuses>();
         services.AddScoped<ProjectAccess>();
         services.AddScoped<ProjectStatusList>();
         services.AddScoped<ProjectLibrary>();

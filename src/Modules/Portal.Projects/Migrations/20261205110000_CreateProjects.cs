@@ -4,7 +4,7 @@ using Portal.Projects.Data;
 
 namespace Portal.Projects.Migrations;
 
-/// <summary>Projects, the practice's status list (with the default statuses) and the status history.</summary>
+/// <summary>Projects, the practice's status list and the status history (the default statuses are data: <see cref="Services.DefaultProjectStatuses"/>).</summary>
 [DbContext(typeof(ProjectsDbContext))]
 [Migration("20261205110000_CreateProjects")]
 internal sealed class CreateProjects : Migration
@@ -23,16 +23,6 @@ internal sealed class CreateProjects : Migration
             },
             constraints: table => table.PrimaryKey("PK_ProjectStatuses", x => x.Id));
         migrationBuilder.CreateIndex("IX_ProjectStatuses_Position", "ProjectStatuses", "Position");
-
-        // Every practice starts with the usual list; it edits it on Settings > Project statuses.
-        var statuses = DefaultProjectStatuses.All;
-        for (var i = 0; i < statuses.Count; i++)
-        {
-            migrationBuilder.InsertData(
-                "ProjectStatuses",
-                ["Id", "Name", "Position", "WaitingOnClient"],
-                [statuses[i].Id, statuses[i].Name, i, statuses[i].WaitingOnClient]);
-        }
 
         migrationBuilder.CreateTable(
             name: "Projects",

@@ -124,15 +124,12 @@ internal sealed class ProjectsStep(
 
         if (existing is null)
         {
-            var (project, error) = await library.CreateAsync(client.Id, new ProjectInput(name, status.Id, expectedOn, externalId), new ClaimsPrincipal(), await FolderAsync(client.Id, entry.Folder, $"{field}.folder", cancellationToken), cancellationToken);
-            existing = project ?? throw new RecipeStepException($"{field}.{FieldOf(error!.Field)}", error.Message);
-            if (entry.Note is null)
-            {
-                return;
-            }
+            var (project, error) = await library.CreateAsync(client.Id, new ProjectInput(name, status.Id, expectedOn, externalId), new ClaimsPrincipal(), await FolderAsync(client.Id, entry.Folder, $"{field}.folder", cancellationToken), entry.Note, cancellationToken);
+            _ = project ?? throw new RecipeStepException($"{field}.{FieldOf(error!.Field)}", error.Message);
+            return;
         }
 
-        if (existing.StatusId != status.Id || entry.Note is not null && !await db.StatusChanges.AnyAsync(c => c.ProjectId == existing.Id && c.Note == entry.Note, cancellationToken))
+        if (existing.StatusId != status.Id)
         {
             var result = await poster.PostAsSetupAsync(existing, new ProjectStatusPost(existing.Id, null, status.Id, null, entry.Note), cancellationToken);
             if (result.Error is { } error)

@@ -75,10 +75,11 @@ public sealed class ProjectLibrary(
             .ToListAsync(cancellationToken);
 
     public Task<(Project? Project, PortalError? Error)> CreateAsync(Guid clientId, ProjectInput input, ClaimsPrincipal by, CancellationToken cancellationToken = default)
-        => CreateAsync(clientId, input, by, null, cancellationToken);
+        => CreateAsync(clientId, input, by, null, null, cancellationToken);
 
     /// <param name="folder">One of the client's folders to hold the project's files (a recipe's existing folder); null makes a new one named after the project.</param>
-    internal async Task<(Project? Project, PortalError? Error)> CreateAsync(Guid clientId, ProjectInput input, ClaimsPrincipal by, ClientFolder? folder, CancellationToken cancellationToken)
+    /// <param name="note">A note on the first status (a recipe's).</param>
+    internal async Task<(Project? Project, PortalError? Error)> CreateAsync(Guid clientId, ProjectInput input, ClaimsPrincipal by, ClientFolder? folder, string? note, CancellationToken cancellationToken)
     {
         var client = await clients.FindAsync(clientId, cancellationToken);
         if (client is null)
@@ -133,6 +134,7 @@ public sealed class ProjectLibrary(
             ByName = Clip(by.Identity?.IsAuthenticated == true ? by.DisplayNameOf() : "Recipe", ProjectStatusChange.ByNameMaxLength),
             ToStatusId = status.Id,
             ToName = status.Name,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
         };
         db.StatusChanges.Add(change);
         events.Publish(db, new ProjectStatusChanged(project.Id, clientId, externalId, null, status.Id, status.Name, change.Id, now));
