@@ -11,10 +11,4 @@ public static class ProjectAuditActions
     public const string StatusesReordered = "projects.statuses.reordered";
     public const string StatusRetired = "projects.statuses.retired";
     public const string StatusRestored = "projects.statuses.restored";
-
-    /// <summary>The audit target type of a project.</summary>
-    public const string ProjectTarget = "project";
-
-    /// <summary>The audit target type of a status of the list.</summary>
-    public const string StatusTarget = "project-status";
 }

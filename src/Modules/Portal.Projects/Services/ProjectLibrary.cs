@@ -139,7 +139,7 @@ public sealed class ProjectLibrary(
         db.StatusChanges.Add(change);
         events.Publish(db, new ProjectStatusChanged(project.Id, clientId, externalId, null, status.Id, status.Name, change.Id, now));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(ProjectAuditActions.Created, ProjectAuditActions.ProjectTarget, project.Id.ToString(), $"{project.Name} for {client.Name}, status {status.Name}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ProjectAuditActions.Created, ProjectAuditTargets.Project, project.Id.ToString(), $"{project.Name} for {client.Name}, status {status.Name}"), cancellationToken);
         return (project, null);
     }
 
@@ -184,7 +184,7 @@ public sealed class ProjectLibrary(
         project.ExternalId = externalId;
         project.UpdatedAt = clock.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(ProjectAuditActions.Changed, ProjectAuditActions.ProjectTarget, project.Id.ToString(), string.Join("; ", changes)), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ProjectAuditActions.Changed, ProjectAuditTargets.Project, project.Id.ToString(), string.Join("; ", changes)), cancellationToken);
         return null;
     }
 

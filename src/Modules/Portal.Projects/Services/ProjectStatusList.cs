@@ -150,5 +150,5 @@ public sealed class ProjectStatusList(ProjectsDbContext db, IAuditLog audit, IPr
     }
 
     private Task RecordAsync(string action, ProjectStatus status, string? details, CancellationToken cancellationToken)
-        => audit.RecordAsync(new AuditEntry(action, ProjectAuditActions.StatusTarget, status.Id.ToString(), details is null ? status.Name : $"{status.Name}: {details}"), cancellationToken);
+        => audit.RecordAsync(new AuditEntry(action, ProjectAuditTargets.Status, status.Id.ToString(), details is null ? status.Name : $"{status.Name}: {details}"), cancellationToken);
 }

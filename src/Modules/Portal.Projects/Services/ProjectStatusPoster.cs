@@ -96,7 +96,7 @@ public sealed class ProjectStatusPoster(
         events.Publish(db, new ProjectStatusChanged(project.Id, project.ClientId, project.ExternalId, change.FromStatusId, status.Id, status.Name, change.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(
-            new AuditEntry(ProjectAuditActions.StatusPosted, ProjectAuditActions.ProjectTarget, project.Id.ToString(), $"{change.FromName ?? "none"} → {status.Name}"),
+            new AuditEntry(ProjectAuditActions.StatusPosted, ProjectAuditTargets.Project, project.Id.ToString(), $"{change.FromName ?? "none"} → {status.Name}"),
             cancellationToken);
 
         if (post.PostNoteAsMessage)
