@@ -33,7 +33,8 @@ var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
     .AddModule<Portal.Reports.Startup>()
     .AddModule<Portal.SecureMail.Startup>()
     .AddModule<Portal.Plans.Startup>()
-    .AddModule<Portal.Messages.Startup>());
+    .AddModule<Portal.Messages.Startup>()
+    .AddModule<Portal.Projects.Startup>());
 
 builder.Services.AddHostAdmin(builder.Configuration);
 builder.Services.AddPlatformStripeKeys();

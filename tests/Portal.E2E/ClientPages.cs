@@ -15,6 +15,8 @@ internal static class ClientPages
         "/documents",
         "/documents/{clientId:guid}",
         "/documents/{clientId:guid}/notes/{documentId:guid}",
+        "/projects",
+        "/projects/{id:guid}",
         "/billing",
         "/billing/invoices/{id:guid}",
         "/billing/invoices/{id:guid}/paid",

@@ -56,7 +56,7 @@ public sealed class DocumentRecipeTests(SharedApps apps) : IClassFixture<SharedA
         var practice = await app.CreatePracticeAsync(recipe: "demo");
 
         var before = await CountAsync(app, practice);
-        Assert.Equal((6, 7, 7, 4, 3), before);
+        Assert.Equal((7, 8, 8, 5, 3), before);
         await app.InPracticeAsync(practice, async sp =>
         {
             var recipe = (await sp.GetRequiredService<RecipeCatalog>().FindAsync("demo", default))!;

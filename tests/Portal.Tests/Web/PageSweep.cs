@@ -89,6 +89,7 @@ internal sealed class PageSweep
         var plan = await Portal.Tests.Plans.PlanTestData.CreatePlanAsync(app, requestsPerMonth: 10, storageGigabytes: 5, staffSeats: 10);
         var sentItemId = await SecureMailSweepSamples.SentItemAsync(app, practice, scenario.Admin.Id);
         var threadId = await MessagesSweepSamples.ThreadAsync(app, practice, scenario.ClientId, scenario.ClientUser.Id);
+        var projectId = await Portal.Tests.Projects.ProjectSweepSamples.ProjectAsync(app, practice, scenario.ClientId);
 
         var paths = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -120,6 +121,9 @@ internal sealed class PageSweep
             ["/account/reset-password"] = $"/account/reset-password?token={tokens.reset}",
             ["/account/confirm-email"] = $"/account/confirm-email?token={tokens.confirm}",
             ["/secure-mail/open"] = $"/secure-mail/open?token={Uri.EscapeDataString(secureMailToken)}",
+            ["/admin/projects/{id:guid}"] = $"/admin/projects/{projectId}",
+            ["/admin/projects/clients/{clientId:guid}"] = $"/admin/projects/clients/{scenario.ClientId}",
+            ["/projects/{id:guid}"] = $"/projects/{projectId}",
         };
         return new PageSweep(app, practice, scenario.Admin, scenario.ClientUser, paths);
     }

@@ -1,0 +1,224 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Contracts;
+using Portal.Core.Errors;
+using Portal.Core.Events;
+using Portal.Core.Navigation;
+using Portal.Core.Security;
+using Portal.Core.Time;
+using Portal.Projects.Data;
+using Portal.Projects.Models;
+
+namespace Portal.Projects.Services;
+
+/// <summary>
+/// Projects: made with a folder of their own in the client's documents, changed, listed. Input is
+/// checked completely before anything is written, so a refused form leaves neither a project nor a
+/// folder behind. A past expected date is accepted: an overdue project is real, and the lists show it
+/// as overdue rather than pretending it is not.
+/// </summary>
+public sealed class ProjectLibrary(
+    ProjectsDbContext db,
+    ProjectStatusList statuses,
+    IClientFolders folders,
+    IClientDirectory clients,
+    IAuditLog audit,
+    IDomainEventPublisher events,
+    IPracticeClock clock)
+{
+    /// <summary>How far ahead an expected date may be: further is a typo (2062 for 2026).</summary>
+    public const int MaxYearsAhead = 10;
+
+    public Task<Project?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+        => db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public Task<Project?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken = default)
+        => db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.ExternalId == externalId.Trim(), cancellationToken);
+
+    /// <summary>A client's projects, most recently changed first.</summary>
+    public async Task<IReadOnlyList<Project>> ForClientsAsync(IReadOnlyCollection<Guid> clientIds, CancellationToken cancellationToken = default)
+        => await db.Projects.AsNoTracking()
+            .Where(p => clientIds.Contains(p.ClientId))
+            .OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
+            .ToListAsync(cancellationToken);
+
+    public Task<int> CountForClientAsync(Guid clientId, CancellationToken cancellationToken = default)
+        => db.Projects.CountAsync(p => p.ClientId == clientId, cancellationToken);
+
+    /// <summary>All projects, filtered, most recently changed first, a page at a time (served by the (status,) updated, id indexes).</summary>
+    public async Task<ListPage<Project>> ListAsync(ProjectFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var query = db.Projects.AsNoTracking();
+        if (filter.StatusId is { } status)
+        {
+            query = query.Where(p => p.StatusId == status);
+        }
+
+        if (filter.ClientId is { } client)
+        {
+            query = query.Where(p => p.ClientId == client);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        page = ListPage.Clamp(page, total, pageSize);
+        var items = await query.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new ListPage<Project>(items, total, page, pageSize);
+    }
+
+    /// <summary>The project's status history, newest first.</summary>
+    public async Task<IReadOnlyList<ProjectStatusChange>> HistoryAsync(Guid projectId, CancellationToken cancellationToken = default)
+        => await db.StatusChanges.AsNoTracking()
+            .Where(c => c.ProjectId == projectId)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .ToListAsync(cancellationToken);
+
+    public Task<(Project? Project, PortalError? Error)> CreateAsync(Guid clientId, ProjectInput input, ClaimsPrincipal by, CancellationToken cancellationToken = default)
+        => CreateAsync(clientId, input, by, null, null, cancellationToken);
+
+    /// <param name="folder">One of the client's folders to hold the project's files (a recipe's existing folder); null makes a new one named after the project.</param>
+    /// <param name="note">A note on the first status (a recipe's).</param>
+    internal async Task<(Project? Project, PortalError? Error)> CreateAsync(Guid clientId, ProjectInput input, ClaimsPrincipal by, ClientFolder? folder, string? note, CancellationToken cancellationToken)
+    {
+        var client = await clients.FindAsync(clientId, cancellationToken);
+        if (client is null)
+        {
+            return (null, ProjectErrors.ClientNotFound);
+        }
+
+        var (name, externalId, error) = await CheckAsync(input, null, cancellationToken);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        if (input.StatusId is not { } statusId)
+        {
+            return (null, ProjectErrors.StatusRequired);
+        }
+
+        var status = await statuses.FindAsync(statusId, cancellationToken);
+        if (status is null)
+        {
+            return (null, ProjectErrors.StatusUnknown);
+        }
+
+        if (status.IsRetired)
+        {
+            return (null, ProjectErrors.StatusRetired(status.Name));
+        }
+
+        // The folder is Documents' (its own transaction); it is made only once the input is known to be good.
+        folder ??= await folders.CreateAsync(clientId, name!, clientCanUpload: true, by, cancellationToken);
+        var now = clock.UtcNow;
+        var project = new Project
+        {
+            Id = Guid.CreateVersion7(),
+            ClientId = clientId,
+            Name = name!,
+            FolderId = folder.Id,
+            StatusId = status.Id,
+            ExpectedOn = input.ExpectedOn,
+            ExternalId = externalId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Projects.Add(project);
+        var change = new ProjectStatusChange
+        {
+            Id = Guid.CreateVersion7(),
+            ProjectId = project.Id,
+            At = now,
+            ByUserId = by.IdOf(),
+            ByName = Clip(by.Identity?.IsAuthenticated == true ? by.DisplayNameOf() : "Recipe", ProjectStatusChange.ByNameMaxLength),
+            ToStatusId = status.Id,
+            ToName = status.Name,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        };
+        db.StatusChanges.Add(change);
+        events.Publish(db, new ProjectStatusChanged(project.Id, clientId, externalId, null, status.Id, status.Name, change.Id, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ProjectAuditActions.Created, ProjectAuditTargets.Project, project.Id.ToString(), $"{project.Name} for {client.Name}, status {status.Name}"), cancellationToken);
+        return (project, null);
+    }
+
+    /// <summary>Changes name, expected date and external id (the status changes through <see cref="ProjectStatusPoster"/>, which keeps history).</summary>
+    public async Task<PortalError?> UpdateAsync(Guid projectId, ProjectInput input, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return ProjectErrors.ProjectNotFound;
+        }
+
+        var (name, externalId, error) = await CheckAsync(input, projectId, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var changes = new List<string>();
+        if (project.Name != name)
+        {
+            changes.Add($"name was \"{project.Name}\"");
+        }
+
+        if (project.ExpectedOn != input.ExpectedOn)
+        {
+            changes.Add($"expected {(input.ExpectedOn is { } on ? on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "no date")}");
+        }
+
+        if (project.ExternalId != externalId)
+        {
+            changes.Add($"external ID {externalId ?? "removed"}");
+        }
+
+        if (changes.Count == 0)
+        {
+            return null;
+        }
+
+        project.Name = name!;
+        project.ExpectedOn = input.ExpectedOn;
+        project.ExternalId = externalId;
+        project.UpdatedAt = clock.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ProjectAuditActions.Changed, ProjectAuditTargets.Project, project.Id.ToString(), string.Join("; ", changes)), cancellationToken);
+        return null;
+    }
+
+    private async Task<(string? Name, string? ExternalId, PortalError? Error)> CheckAsync(ProjectInput input, Guid? projectId, CancellationToken cancellationToken)
+    {
+        var name = input.Name?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            return (null, null, ProjectErrors.NameRequired);
+        }
+
+        if (name.Length > Project.NameMaxLength)
+        {
+            return (null, null, ProjectErrors.NameTooLong);
+        }
+
+        if (input.ExpectedOn is { } expected && expected > (await clock.TodayAsync(cancellationToken)).AddYears(MaxYearsAhead))
+        {
+            return (null, null, ProjectErrors.ExpectedOnTooFar);
+        }
+
+        var externalId = string.IsNullOrWhiteSpace(input.ExternalId) ? null : input.ExternalId.Trim();
+        if (externalId is { Length: > Project.ExternalIdMaxLength })
+        {
+            return (null, null, ProjectErrors.ExternalIdTooLong);
+        }
+
+        if (externalId is not null && await db.Projects.AnyAsync(p => p.ExternalId == externalId && p.Id != projectId, cancellationToken))
+        {
+            return (null, null, ProjectErrors.ExternalIdTaken(externalId));
+        }
+
+        return (name, externalId, null);
+    }
+
+    internal static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
+}
