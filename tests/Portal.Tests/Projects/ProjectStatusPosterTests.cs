@@ -6,6 +6,7 @@ using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Events;
 using Portal.Identity.Models;
+using Portal.Messages.Data;
 using Portal.Notifications.Data;
 using Portal.Projects.Data;
 using Portal.Projects.Models;
@@ -15,7 +16,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Projects;
 
 /// <summary>The one way a status is posted: history, event, audit, the note as a message, the e-mail; and what it refuses.</summary>
-public sealed class ProjectStatusPosterTests(AppsWithRecordedThreads apps) : IClassFixture<AppsWithRecordedThreads>
+public sealed class ProjectStatusPosterTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Theory, BothDatabases]
     public async Task A_posted_status_is_kept_in_history_published_and_audited(DatabaseProvider provider)
@@ -123,15 +124,23 @@ public sealed class ProjectStatusPosterTests(AppsWithRecordedThreads apps) : ICl
 
         Assert.Null(result.Error);
         Assert.True(result.Change!.PostedAsMessage);
-        var post = Assert.Single(apps.Threads.Posts, p => p.Text == note);
-        Assert.Equal(project.Id, post.ThreadId);
-        var thread = apps.Threads.Threads.First(t => t.Topic.Id == project.Id);
-        Assert.Equal((scenario.ClientId, "project", project.Name), (thread.ClientId, thread.Topic.Kind, thread.Topic.Title));
+        var (thread, messages) = await scenario.InPracticeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MessagesDbContext>();
+            var thread = await db.Threads.SingleAsync(t => t.TopicKind == ProjectThreadsThroughMessages.TopicKind && t.TopicId == project.Id);
+            return (thread, await db.Messages.Where(m => m.ThreadId == thread.Id).ToListAsync());
+        });
+        Assert.Equal((scenario.ClientId, project.Name), (thread.ClientId, thread.Subject));
+        var message = Assert.Single(messages);
+        Assert.Equal((note, false, scenario.Staff.Id), (message.Text, message.FromClient, message.AuthorUserId));
         Assert.True(await scenario.InPracticeAsync(sp => sp.GetRequiredService<ProjectsDbContext>().StatusChanges.AnyAsync(c => c.Id == result.Change.Id && c.PostedAsMessage)));
 
-        // Without "post as a message" nothing is posted, even with a note.
+        // Without "post as a message" nothing is posted, even with a note; a second note goes to the same thread.
         Assert.Null((await PostAsync(scenario, scenario.Staff, new(project.Id, null, null, "Filed", "Staff only: filed via EFILE."))).Error);
-        Assert.DoesNotContain(apps.Threads.Posts, p => p.Text.Contains("EFILE", StringComparison.Ordinal));
+        Assert.Null((await PostAsync(scenario, scenario.Staff, new(project.Id, null, null, "In progress", "Reopened for an amendment.", PostNoteAsMessage: true))).Error);
+        var texts = await scenario.InPracticeAsync(sp => sp.GetRequiredService<MessagesDbContext>().Messages
+            .Where(m => m.ThreadId == thread.Id).OrderBy(m => m.CreatedAt).Select(m => m.Text).ToListAsync());
+        Assert.Equal([note, "Reopened for an amendment."], texts);
     }
 
     [Theory, BothDatabases]
