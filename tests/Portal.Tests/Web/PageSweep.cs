@@ -117,6 +117,7 @@ internal sealed class PageSweep
             ["/account/reset-password"] = $"/account/reset-password?token={tokens.reset}",
             ["/account/confirm-email"] = $"/account/confirm-email?token={tokens.confirm}",
             ["/secure-mail/open"] = $"/secure-mail/open?token={Uri.EscapeDataString(secureMailToken)}",
+            ["/secure-mail/return/{id:guid}"] = $"/secure-mail/return/{sentItemId}",
         };
         return new PageSweep(app, practice, scenario.Admin, scenario.ClientUser, paths);
     }
