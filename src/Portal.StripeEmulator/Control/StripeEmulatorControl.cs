@@ -1,5 +1,5 @@
-using Portal.StripeEmulator.Wire;
 using Portal.StripeEmulator.Webhooks;
+using Portal.StripeEmulator.Wire;
 
 namespace Portal.StripeEmulator.Control;
 

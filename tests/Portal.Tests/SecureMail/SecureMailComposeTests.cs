@@ -11,8 +11,8 @@ using Portal.SecureMail.Models;
 using Portal.SecureMail.Services;
 using Portal.Tests.Billing;
 using Portal.Tests.Documents;
-using Portal.Tests.StripeEmulator;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.StripeEmulator;
 
 namespace Portal.Tests.SecureMail;
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Billing.Models;
 using Portal.Billing.Payments;
 using Portal.Core.Contracts;
