@@ -31,6 +31,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(SecureMailTemplates.Link);
         services.AddSingleton(SecureMailTemplates.Opened);
         services.AddSingleton(SecureMailTemplates.Reply);
+        services.AddSingleton(SecureMailTemplates.PaidAfterClosing);
         services.AddDomainEventHandler<PaymentRequestPaymentChanged, PaymentStatusOnPaymentChanged>(requiredFeature: SecureMail.Manifest.Feature);
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();

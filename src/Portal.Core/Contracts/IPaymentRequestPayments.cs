@@ -20,7 +20,7 @@ public interface IPaymentRequestPayments
     Task<PaymentRequestCheckout> StartCheckoutAsync(PaymentRequestCharge charge, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Closes the request's open Checkout page (the request was revoked): Stripe expires it, so a page the
+    /// Closes the request's open Checkout page (the request was revoked or locked): Stripe expires it, so a page the
     /// payer left open can no longer be paid. A session paid meanwhile is put into the books as usual.
     /// False when Stripe could not be reached (the page then ends at its own expiry).
     /// </summary>
@@ -33,7 +33,8 @@ public interface IPaymentRequestPayments
 /// <param name="InvoiceNumber">The practice's invoice number the request is for, when given: allocated to that portal invoice of the client if it exists.</param>
 /// <param name="Amount">Minor units, before any fee.</param>
 /// <param name="RequestedBy">The staff member who sent the request (the reports' "Requested by").</param>
-/// <param name="CancelUrl">Where Checkout's back link returns (the unlocked request).</param>
+/// <param name="CancelUrl">Where Checkout's back link returns: a page that leads an unlocked browser back to the request. It must not hold the link's token (Stripe and the books keep it).</param>
+/// <param name="PayableUntil">The request's expiry (UTC): the Checkout page closes then at the latest; with less than Stripe's 30 minutes left, Checkout is refused.</param>
 public sealed record PaymentRequestCharge(
     Guid RequestId,
     Guid ClientId,
@@ -44,7 +45,8 @@ public sealed record PaymentRequestCharge(
     string Currency,
     bool IncludeFee,
     Guid RequestedBy,
-    Uri CancelUrl);
+    Uri CancelUrl,
+    DateTime PayableUntil);
 
 /// <summary>Where to send the browser (Checkout's page, or the thank-you page when it is paid already), or why not, in words for the payer.</summary>
 public sealed record PaymentRequestCheckout(Uri? RedirectTo, string? Error)

@@ -2,6 +2,7 @@ using Portal.StripeEmulator.Flows;
 using Portal.StripeEmulator.Hosting;
 using Portal.StripeEmulator.State;
 using Portal.StripeEmulator.Webhooks;
+using Portal.StripeEmulator.Wire;
 
 namespace Portal.StripeEmulator.Control;
 
@@ -28,6 +29,7 @@ internal static class ControlEndpoints
         control.MapPost("/checkout/sessions/{id}/async-payment", SettleAsyncPayment);
         control.MapPost("/accounts/{id}/requirements", SetRequirements);
         control.MapPost("/clock/advance", AdvanceClock);
+        control.MapGet("/requests", Requests);
     }
 
     private static IResult AddFault(FaultRequest request, FaultPlan faults)
@@ -68,6 +70,8 @@ internal static class ControlEndpoints
     private static IResult DropHeldWebhooks(WebhookDispatcher dispatcher) => Results.Ok(new { dropped = dispatcher.DropHeld() });
 
     private static IResult Deliveries(DeliveryLog log) => Results.Ok(log.All());
+
+    private static IResult Requests(ApiRequestLog log) => Results.Ok(log.All());
 
     private static IResult AddEndpoint(WebhookEndpointRequest request, WebhookEndpoints endpoints)
     {

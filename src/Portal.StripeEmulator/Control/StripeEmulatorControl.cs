@@ -1,4 +1,5 @@
 using Portal.StripeEmulator.Webhooks;
+using Portal.StripeEmulator.Wire;
 
 namespace Portal.StripeEmulator.Control;
 
@@ -36,6 +37,10 @@ public sealed class StripeEmulatorControl
 
     public async Task<IReadOnlyList<DeliveryAttempt>> DeliveriesAsync(CancellationToken cancellationToken = default)
         => await _http.GetFromJsonAsync<List<DeliveryAttempt>>($"{ControlEndpoints.Prefix}/webhooks/deliveries", cancellationToken) ?? [];
+
+    /// <summary>The API requests received lately (bodies included), oldest first.</summary>
+    public async Task<IReadOnlyList<ApiRequestRecord>> RequestsAsync(CancellationToken cancellationToken = default)
+        => await _http.GetFromJsonAsync<List<ApiRequestRecord>>($"{ControlEndpoints.Prefix}/requests", cancellationToken) ?? [];
 
     public Task AddWebhookEndpointAsync(Uri url, IReadOnlyList<string> secrets, bool connect, CancellationToken cancellationToken = default)
         => PostAsync("webhooks/endpoints", new WebhookEndpointRequest(url, secrets, connect), cancellationToken);

@@ -32,6 +32,7 @@ internal static class StripeEmulatorApp
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/v1"), api => api
             .UseMiddleware<StripeErrorResponses>()
             .UseMiddleware<ApiGate>()
+            .UseMiddleware<ApiRequestRecorder>()
             .UseMiddleware<IdempotentRequests>()
             .UseMiddleware<FaultInjection>());
         AccountEndpoints.Map(app);
@@ -55,6 +56,7 @@ internal static class StripeEmulatorApp
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<EmulatorStore>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<ApiRequestLog>();
         services.AddSingleton<FaultPlan>();
         services.AddSingleton<WebhookEndpoints>();
         services.AddSingleton<DeliveryLog>();

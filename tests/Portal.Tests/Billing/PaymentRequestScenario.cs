@@ -31,8 +31,8 @@ internal sealed record PaymentRequestScenario(WebhookScenario Webhooks)
         return new PaymentRequestScenario(webhooks);
     }
 
-    public PaymentRequestCharge Charge(string? invoiceNumber, Guid? requestId = null, long amount = Amount, bool includeFee = true)
-        => new(requestId ?? Guid.NewGuid(), Billing.ClientId, PayerEmail, Subject, invoiceNumber, amount, "CAD", includeFee, Billing.Staff.Id, new Uri($"http://{Billing.Practice.Name}.localhost/secure/unlocked"));
+    public PaymentRequestCharge Charge(string? invoiceNumber, Guid? requestId = null, long amount = Amount, bool includeFee = true, DateTime? payableUntil = null)
+        => new(requestId ?? Guid.NewGuid(), Billing.ClientId, PayerEmail, Subject, invoiceNumber, amount, "CAD", includeFee, Billing.Staff.Id, new Uri($"http://{Billing.Practice.Name}.localhost/secure/unlocked"), payableUntil ?? DateTime.UtcNow.AddDays(30));
 
     public Task<PaymentRequestCheckout> StartAsync(PaymentRequestCharge charge)
         => Billing.InPracticeAsync(sp => sp.GetRequiredService<IPaymentRequestPayments>().StartCheckoutAsync(charge));

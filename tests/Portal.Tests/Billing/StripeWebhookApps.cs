@@ -7,9 +7,10 @@ namespace Portal.Tests.Billing;
 
 /// <summary>
 /// Shared apps on the Stripe emulator whose Connect webhooks reach the portal's receiver (through a
-/// <see cref="WebhookRelay"/> per app), signed with <see cref="PortalSecret"/>.
+/// <see cref="WebhookRelay"/> per app), signed with <see cref="PortalSecret"/>. Open to fixtures that add to
+/// the apps' configuration (the secure e-mail tests add the SMTP server).
 /// </summary>
-public sealed class StripeWebhookApps : SharedApps
+public class StripeWebhookApps : SharedApps
 {
     public const string PortalSecret = "whsec_portal_receiver_0001";
 

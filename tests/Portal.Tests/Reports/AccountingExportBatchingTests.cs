@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Billing.Services;
@@ -82,9 +83,12 @@ public sealed class AccountingExportBatchingTests(SharedApps apps) : IClassFixtu
     {
         var scenario = await ScenarioAsync(provider);
 
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => scenario.Billing.InPracticeAsync(sp =>
-            Exports(sp, SmallPage, SmallChunk, [new FailingAfterFirstPage()]).CreateAsync(JournalFileFormat.QuickBooksDesktopIif, null, null, default)));
-        Assert.Equal(FailingAfterFirstPage.Message, failure.Message);
+        // Not an error page: an outcome that says nothing was made.
+        var failure = await scenario.Billing.InPracticeAsync(sp =>
+            Exports(sp, SmallPage, SmallChunk, [new FailingAfterFirstPage()]).CreateAsync(JournalFileFormat.QuickBooksDesktopIif, null, null, default));
+        Assert.True(failure.IsFailure);
+        Assert.Null(failure.Export);
+        Assert.Contains("nothing was exported", failure.Message, StringComparison.Ordinal);
 
         var (exports, items, chunks) = await scenario.Billing.InPracticeAsync(async sp =>
         {
@@ -99,8 +103,83 @@ public sealed class AccountingExportBatchingTests(SharedApps apps) : IClassFixtu
         Assert.Equal(1, made.Export.FirstEntryNumber);
     }
 
+    [Theory, BothDatabases]
+    public async Task Refunds_over_several_pages_come_once_each_in_the_order_one_page_gives(DatabaseProvider provider)
+    {
+        const int refunds = 11;
+        var scenario = await ScenarioAsync(provider, partialRefunds: refunds);
+
+        var paged = await scenario.Billing.InPracticeAsync(async sp => await StoredAsync(sp, await Exports(sp, SmallPage, SmallChunk, sp.GetServices<JournalFileWriter>()).CreateAsync(JournalFileFormat.QuickBooksDesktopIif, null, null, default)));
+        await scenario.Billing.InPracticeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ReportsDbContext>();
+            await db.ExportChunks.ExecuteDeleteAsync();
+            await db.ExportItems.ExecuteDeleteAsync();
+            return await db.Exports.ExecuteDeleteAsync();
+        });
+        var whole = await scenario.Billing.InPracticeAsync(async sp => await StoredAsync(sp, await Exports(sp, 1_000, 1024 * 1024, sp.GetServices<JournalFileWriter>()).CreateAsync(JournalFileFormat.QuickBooksDesktopIif, null, null, default)));
+
+        Assert.Equal(Payments + 2 + refunds, paged.Export.EntryCount);
+        Assert.Equal(whole.Bytes, paged.Bytes);
+        Assert.Equal(paged.Items.Count, paged.Items.Distinct().Count());
+        var lines = Encoding.Latin1.GetString(paged.Bytes).Split("\r\n");
+        Assert.Equal(refunds, lines.Count(l => l.StartsWith("SPL\t", StringComparison.Ordinal) && l.Contains("\tRefund ", StringComparison.Ordinal)));
+        var dates = lines.Where(l => l.StartsWith("TRNS\t", StringComparison.Ordinal)).Select(l => DateOnly.ParseExact(l.Split('\t')[2], "MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(dates.Order(), dates);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Refunds_are_read_a_page_at_a_time_like_the_payments(DatabaseProvider provider)
+    {
+        const int refunds = 11;
+        var scenario = await ScenarioAsync(provider, partialRefunds: refunds);
+        var commands = new RefundCommands();
+
+        var (paged, whole) = await scenario.Billing.InPracticeAsync(async sp =>
+        {
+            var options = new DbContextOptionsBuilder<BillingDbContext>(sp.GetRequiredService<DbContextOptions<BillingDbContext>>()).AddInterceptors(commands).Options;
+            await using var billing = new BillingDbContext(options);
+            var source = new AccountingTransactionSource(billing, sp.GetRequiredService<ReportsDbContext>(), sp.GetRequiredService<IClientDirectory>(), sp.GetRequiredService<IPracticeClock>()) { PageSize = SmallPage };
+            var pages = new List<IReadOnlyList<ExportableTransaction>>();
+            await foreach (var page in source.NotExportedPagesAsync(JournalFileFormat.XeroCsv, "CAD", null, null, default))
+            {
+                pages.Add(page);
+            }
+
+            return (pages, await sp.GetRequiredService<AccountingTransactionSource>().NotExportedAsync(JournalFileFormat.XeroCsv, "CAD", null, null, default));
+        });
+
+        Assert.Equal(whole.Select(t => t.Id), paged.SelectMany(p => p).Select(t => t.Id));
+        Assert.Equal(refunds, whole.Count(t => t.Transaction.Kind == AccountingTransactionKind.Refund));
+        // Each range read of the refunds takes at most a page: 11 refunds in pages of 4 are three reads.
+        Assert.True(commands.LimitedRefundReads >= 3, $"{commands.LimitedRefundReads} limited reads of the refunds");
+        Assert.Equal(0, commands.UnlimitedRefundRanges);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_payment_the_file_cannot_hold_is_named_on_the_page_and_nothing_is_exported(DatabaseProvider provider)
+    {
+        var scenario = await ScenarioAsync(provider);
+        // A fee above the amount (bad data from before a rule, or a hand edit): no balanced entry can hold it.
+        await scenario.Billing.InPracticeAsync(sp => sp.GetRequiredService<BillingDbContext>().Payments.Where(p => p.Reference == "CHQ B7").ExecuteUpdateAsync(u => u.SetProperty(p => p.FeeAmount, p => p.Amount + 1)));
+        var admin = await scenario.AdminAsync();
+
+        var response = await admin.SubmitFormAsync("admin/reports/accounting-exports", new() { ["Input.Program"] = "quickbooks-desktop", ["Input.Mode"] = "new" }, "[data-testid=accounting-export]");
+
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var notice = HtmlForms.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[data-testid=export-notice]")?.TextContent;
+        Assert.Contains("CHQ B7", notice, StringComparison.Ordinal);
+        Assert.Contains("Nothing was exported", notice, StringComparison.Ordinal);
+        var (exports, items, chunks) = await scenario.Billing.InPracticeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ReportsDbContext>();
+            return (await db.Exports.CountAsync(), await db.ExportItems.CountAsync(), await db.ExportChunks.CountAsync());
+        });
+        Assert.Equal((0, 0, 0), (exports, items, chunks));
+    }
+
     /// <summary>The reports scenario (cheque, card, pending) plus <see cref="Payments"/> cheques on five October dates, and the card refunded.</summary>
-    private async Task<ReportsScenario> ScenarioAsync(DatabaseProvider provider)
+    private async Task<ReportsScenario> ScenarioAsync(DatabaseProvider provider, int partialRefunds = 0)
     {
         var scenario = await ReportsScenario.CreateAsync(await apps.For(provider));
         var billing = scenario.Billing;
@@ -112,7 +191,22 @@ public sealed class AccountingExportBatchingTests(SharedApps apps) : IClassFixtu
             Assert.True(paid.Succeeded, string.Join(" ", paid.Errors.Select(e => e.Message)));
         }
 
-        Assert.True((await scenario.RefundCardAsync()).Created);
+        if (partialRefunds == 0)
+        {
+            Assert.True((await scenario.RefundCardAsync()).Created);
+            return scenario;
+        }
+
+        // Partial refunds of the card payment, moved onto the October dates so they fall between the payments' pages.
+        for (var i = 1; i <= partialRefunds; i++)
+        {
+            var recorded = await billing.InPracticeAsync(sp => sp.GetRequiredService<RefundBook>().RecordAsync(
+                new RefundRecording(null, scenario.Card.Id, $"re_part_{i}", 100, "CAD", RefundReason.RequestedByCustomer, null, RefundStatus.Succeeded, billing.Admin.Id)));
+            Assert.True(recorded.Created);
+            var at = new DateTime(2026, 10, 1, 18, 0, 0, DateTimeKind.Utc).AddDays(i % 5).AddMinutes(i);
+            await billing.InPracticeAsync(sp => sp.GetRequiredService<BillingDbContext>().Refunds.Where(r => r.StripeRefundId == $"re_part_{i}").ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, at)));
+        }
+
         return scenario;
     }
 
@@ -123,7 +217,7 @@ public sealed class AccountingExportBatchingTests(SharedApps apps) : IClassFixtu
         {
             PageSize = pageSize,
         };
-        return new AccountingExports(reports, source, writers, sp.GetRequiredService<SiteSettingsStore>(), sp.GetRequiredService<ICurrentActor>(), sp.GetRequiredService<IPracticeClock>(), sp.GetRequiredService<IAuditLog>())
+        return new AccountingExports(reports, source, writers, sp.GetRequiredService<SiteSettingsStore>(), sp.GetRequiredService<ICurrentActor>(), sp.GetRequiredService<IPracticeClock>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<ILogger<AccountingExports>>())
         {
             ChunkSize = chunkSize,
         };
@@ -139,6 +233,33 @@ public sealed class AccountingExportBatchingTests(SharedApps apps) : IClassFixtu
         var chunks = await db.ExportChunks.CountAsync(c => c.ExportId == export.Id);
         var items = await db.ExportItems.Where(i => i.ExportId == export.Id).Select(i => i.TransactionId).ToListAsync();
         return (export, file.ToArray(), chunks, items);
+    }
+
+    /// <summary>Counts the reads of the Refunds table in date order: limited to a page, or (as before paging) the whole range at once.</summary>
+    private sealed class RefundCommands : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private int _limited;
+        private int _unlimited;
+
+        public int LimitedRefundReads => _limited;
+
+        public int UnlimitedRefundRanges => _unlimited;
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result,
+            CancellationToken cancellationToken = default)
+        {
+            var text = command.CommandText;
+            var order = text.IndexOf("ORDER BY", StringComparison.Ordinal);
+            if (text.Contains("FROM \"Refunds\"", StringComparison.Ordinal) && order >= 0 && text.IndexOf("\"CreatedAt\"", order, StringComparison.Ordinal) > order)
+            {
+                Interlocked.Increment(ref text.Contains("LIMIT", StringComparison.Ordinal) ? ref _limited : ref _unlimited);
+            }
+
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -2,25 +2,27 @@ using System.Buffers.Text;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Billing.Data;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
-using Portal.Core.Events;
 using Portal.Documents.Data;
 using Portal.SecureMail.Data;
 using Portal.SecureMail.Models;
 using Portal.SecureMail.Services;
+using Portal.Tests.Billing;
 using Portal.Tests.Documents;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.StripeEmulator;
 
 namespace Portal.Tests.SecureMail;
 
-/// <summary>The compose page, the e-mail as the SMTP server received it, and payment requests (Billing's side is a test double).</summary>
+/// <summary>The compose page, the e-mail as the SMTP server received it, and payment requests through the real Billing (on the Stripe emulator) and Plans.</summary>
 public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<SecureMailApps>
 {
     [Theory, BothDatabases]
     public async Task The_email_carries_only_a_link_and_the_recipient_unlocks_the_message_and_its_file(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var recipient = $"r{Guid.NewGuid():N}@example.com";
         const string body = "Your refund is 1,234.56: details inside, do not forward.";
         var pdf = DocumentsScenario.Pdf(4_000, seed: 12);
@@ -61,7 +63,7 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
     [Theory, BothDatabases]
     public async Task Bad_input_is_refused_at_each_field_and_nothing_is_stored(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var fields = SecureMailScenario.EmailFields("not-an-address", "Hello");
         fields["Input.Password"] = "short";
         fields["Input.ExpiresOn"] = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -114,7 +116,7 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
     [Theory, BothDatabases]
     public async Task An_open_limit_of_one_to_a_hundred_is_stored_and_an_empty_one_is_no_limit(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var limited = $"r{Guid.NewGuid():N}@example.com";
         var fields = SecureMailScenario.EmailFields(limited, "Hello");
         fields["Input.MaxOpens"] = "100";
@@ -132,7 +134,7 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
     [Theory, BothDatabases]
     public async Task A_refused_attachment_sends_nothing_and_gives_the_quota_unit_back(DatabaseProvider provider)
     {
-        var app = await apps.For(provider);
+        var app = await apps.WiredAsync(provider);
         var scenario = await SecureMailScenario.CreateAsync(app);
         var clientId = await ClientAsync(scenario);
         var recipient = $"r{Guid.NewGuid():N}@example.com";
@@ -145,18 +147,18 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
         Assert.Equal(0, await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.CountAsync()));
         Assert.Equal(0, await scenario.InPracticeAsync(sp => sp.GetRequiredService<DocumentsDbContext>().Attachments.CountAsync(a => a.Owner == SecureMessageSender.AttachmentOwner)));
         Assert.Equal(0, await scenario.InPracticeAsync(sp => sp.GetRequiredService<CoreTenantDbContext>().OutboxMessages.CountAsync(m => m.To == recipient)));
-        var quota = app.Get<TestPlanQuotaLedger>().For(scenario.Practice.Name);
-        Assert.Empty(quota.Consumed);
-        Assert.Single(quota.Released);
+        // The unit was taken (the counter row is made by a consume) and given back: nothing held, nothing used.
+        Assert.Empty(await scenario.QuotaReferencesAsync());
+        Assert.Equal(0, await QuotaCounterAsync(scenario));
     }
 
     [Theory, BothDatabases]
     public async Task A_practice_at_its_quota_is_told_before_the_form_and_cannot_send(DatabaseProvider provider)
     {
-        var app = await apps.For(provider);
+        var app = await apps.WiredAsync(provider);
         var scenario = await SecureMailScenario.CreateAsync(app);
         var clientId = await ClientAsync(scenario);
-        app.Get<TestPlanQuotaLedger>().For(scenario.Practice.Name).Limit = 0;
+        await scenario.UseQuotaAsync(5);
 
         var page = await scenario.AdminBrowser.GetDocumentAsync($"{SecureMailScenario.ComposePath}?kind=PaymentRequest&clientId={clientId}");
         Assert.Contains("free secure payment requests", page.QuerySelector("[data-testid=compose-refused]")?.TextContent, StringComparison.Ordinal);
@@ -172,7 +174,7 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
     [Theory, BothDatabases]
     public async Task A_payment_request_shows_amount_fee_total_and_payee_and_pay_starts_checkout(DatabaseProvider provider)
     {
-        var app = await apps.For(provider);
+        var app = await apps.WiredAsync(provider);
         var scenario = await SecureMailScenario.CreateAsync(app);
         var clientId = await ClientAsync(scenario);
         var recipient = $"r{Guid.NewGuid():N}@example.com";
@@ -181,8 +183,9 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Redirect, (await scenario.ComposeAsync(fields)).StatusCode);
         var message = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.AsNoTracking().SingleAsync(m => m.RecipientEmail == recipient));
-        Assert.Equal((SecureMessageKind.PaymentRequest, 20_000L, 600L, "CAD", "INV-77"), (message.Kind, message.Amount!.Value, message.Fee!.Value, message.Currency, message.InvoiceNumber));
-        Assert.Equal([message.Id.ToString()], app.Get<TestPlanQuotaLedger>().For(scenario.Practice.Name).Consumed);
+        // Stripe's 2.9% + 0.50 passed on: (200.00 + 0.50) / 0.971 = 206.48.
+        Assert.Equal((SecureMessageKind.PaymentRequest, 20_000L, 648L, "CAD", "INV-77"), (message.Kind, message.Amount!.Value, message.Fee!.Value, message.Currency, message.InvoiceNumber));
+        Assert.Equal([message.Id.ToString()], await scenario.QuotaReferencesAsync());
 
         var mail = await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, recipient);
         Assert.DoesNotContain("200.00", mail.Raw, StringComparison.Ordinal);
@@ -191,23 +194,23 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
         await browser.SubmitFormAsync(path, new() { ["Password"] = SecureMailScenario.Password }, "[data-testid=secure-mail-unlock]");
         var opened = await browser.GetDocumentAsync(path);
         Assert.Equal("200.00 CAD", opened.QuerySelector("[data-testid=secure-mail-amount]")?.TextContent);
-        Assert.Equal("6.00 CAD", opened.QuerySelector("[data-testid=secure-mail-fee]")?.TextContent);
-        Assert.Equal("206.00 CAD", opened.QuerySelector("[data-testid=secure-mail-total]")?.TextContent);
+        Assert.Equal("6.48 CAD", opened.QuerySelector("[data-testid=secure-mail-fee]")?.TextContent);
+        Assert.Equal("206.48 CAD", opened.QuerySelector("[data-testid=secure-mail-total]")?.TextContent);
         Assert.Contains(scenario.Practice.DisplayName, opened.QuerySelector("[data-testid=secure-mail-payment]")?.TextContent, StringComparison.Ordinal);
 
         var pay = await browser.SubmitFormAsync(path, [], "[data-testid=secure-mail-payment] form");
         Assert.Equal(HttpStatusCode.Redirect, pay.StatusCode);
-        Assert.Equal($"https://checkout.test.example/pay/{message.Id}", pay.Headers.Location?.ToString());
-        var charge = app.Get<TestPaymentRequestCharges>().Started.Single(c => c.RequestId == message.Id);
-        Assert.Equal((clientId, 20_000L, "CAD", true, scenario.Admin.Id), (charge.ClientId, charge.Amount, charge.Currency, charge.IncludeFee, charge.RequestedBy));
+        var attempt = await scenario.InPracticeAsync(sp => sp.GetRequiredService<BillingDbContext>().CheckoutAttempts.AsNoTracking().SingleAsync(a => a.PaymentRequestId == message.Id));
+        Assert.Equal(attempt.Url, pay.Headers.Location?.ToString());
+        Assert.StartsWith(apps.Emulator.Server.BaseUrl.ToString(), attempt.Url, StringComparison.Ordinal);
+        Assert.Equal((clientId, 20_000L, 648L, "CAD", scenario.Admin.Id), (attempt.ClientId!.Value, attempt.Amount, attempt.Fee, attempt.Currency, attempt.RequestedBy!.Value));
 
-        // Billing's event moves the dashboard status to Paid.
-        await scenario.InPracticeAsync(async sp =>
-        {
-            await sp.GetRequiredService<PaymentStatusOnPaymentChanged>().HandleAsync(
-                new PaymentRequestPaymentChanged(message.Id, Guid.NewGuid(), PaymentRequestPaymentStatus.Paid, 20_600, 600, 0, "CAD"), new DomainEventContext(Guid.NewGuid(), DateTime.UtcNow, 1), default);
-            return true;
-        });
+        // Paid on Stripe's page: Billing's webhook records it, and its event moves the dashboard status to Paid.
+        Assert.Equal(HttpStatusCode.Redirect, (await HostedCheckout.PayByCardAsync(apps.Emulator.Raw(authenticated: false), attempt.Url!, WebhookScenario.GoodCard)).StatusCode);
+        await Eventually.TrueAsync(
+            async () => (await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.AsNoTracking().SingleAsync(m => m.Id == message.Id))).PaymentStatus == SecureMessagePaymentStatus.Paid,
+            timeout: TimeSpan.FromMinutes(1),
+            what: "the request to be paid");
         var paid = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.AsNoTracking().SingleAsync(m => m.Id == message.Id));
         Assert.Equal(SecureMessageStatus.Paid, paid.Status(DateTime.UtcNow));
     }
@@ -215,7 +218,7 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
     [Theory, BothDatabases]
     public async Task The_sender_hears_of_the_first_unlock_and_of_a_reply_without_their_content(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var recipient = $"r{Guid.NewGuid():N}@example.com";
         Assert.Equal(HttpStatusCode.Redirect, (await scenario.ComposeAsync(SecureMailScenario.EmailFields(recipient, "Please confirm the figures."))).StatusCode);
         var path = new Uri((await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, recipient)).FindLink("/secure-mail/open")!).PathAndQuery.TrimStart('/');
@@ -237,6 +240,13 @@ public sealed class SecureMailComposeTests(SecureMailApps apps) : IClassFixture<
         var stored = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Replies.AsNoTracking().SingleAsync());
         Assert.DoesNotContain("046 454 286", stored.SealedBody, StringComparison.Ordinal);
         Assert.Equal(reply, await scenario.InPracticeAsync(sp => Task.FromResult(sp.GetRequiredService<SecureMessageSealing>().Open(stored.MessageId, stored.SealedBody))));
+    }
+
+    private static async Task<int> QuotaCounterAsync(SecureMailScenario scenario)
+    {
+        await using var scope = scenario.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Portal.Plans.Data.PlansDbContext>().QuotaCounters.AsNoTracking()
+            .Where(c => c.TenantId == scenario.Practice.Id && c.Quota == PlanQuota.SecurePaymentRequests).Select(c => c.Used).SingleAsync();
     }
 
     private static Dictionary<string, string> PaymentFields(Guid clientId, string recipient, string amount)

@@ -17,7 +17,7 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
     [Theory, BothDatabases]
     public async Task The_right_password_opens_the_message_in_that_browser_only(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var (id, token) = await scenario.PlaceAsync();
         var browser = scenario.App.ClientFor(scenario.Practice);
 
@@ -40,7 +40,7 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
     [Theory, BothDatabases]
     public async Task A_message_opened_the_most_times_allowed_answers_410_to_the_next_unlock(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         const int allowed = 2;
         var (id, token) = await scenario.PlaceAsync(m => m.MaxOpens = allowed);
         var late = scenario.App.ClientFor(scenario.Practice);
@@ -68,7 +68,7 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
     [Theory, BothDatabases]
     public async Task Parallel_right_passwords_take_no_more_opens_than_allowed(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         // As many attempts as the wrong-password cap takes at once (each holds a slot while its password is checked).
         var (id, token) = await scenario.PlaceAsync(m => m.MaxOpens = 2);
         var outcomes = await Task.WhenAll(Enumerable.Range(0, SecureMessage.MaxFailedAttempts).Select(i => scenario.InPracticeAsync(async sp =>
@@ -86,7 +86,7 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
     [Theory, BothDatabases]
     public async Task After_five_wrong_passwords_from_different_ips_the_sixth_is_refused_even_when_right(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var (id, token) = await scenario.PlaceAsync();
         var outcomes = new List<UnlockOutcome>();
         for (var i = 1; i <= SecureMessage.MaxFailedAttempts; i++)
@@ -125,7 +125,7 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
     [Theory, BothDatabases]
     public async Task Five_wrong_passwords_through_the_page_lock_the_message(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var (_, token) = await scenario.PlaceAsync();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < SecureMessage.MaxFailedAttempts; i++)
@@ -141,7 +141,7 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
     [Theory, BothDatabases]
     public async Task An_empty_password_is_asked_for_at_the_field_and_uses_no_attempt(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var (messageId, token) = await scenario.PlaceAsync();
         var browser = scenario.App.ClientFor(scenario.Practice);
         for (var i = 0; i <= SecureMessage.MaxFailedAttempts; i++)
@@ -159,7 +159,7 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
     [Theory, BothDatabases]
     public async Task Wrong_passwords_sent_at_once_cannot_pass_the_cap(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var (id, token) = await scenario.PlaceAsync();
 
         // All read the message before any of them locks it: only the count taken in the database stops the sixth.
@@ -178,7 +178,7 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
     [Theory, BothDatabases]
     public async Task An_expired_link_answers_410(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var (id, token) = await scenario.PlaceAsync(m => m.ExpiresAt = DateTime.UtcNow.AddMinutes(-1));
         var browser = scenario.App.ClientFor(scenario.Practice);
 
@@ -199,14 +199,15 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
     [Theory, BothDatabases]
     public async Task A_revoked_link_answers_410_and_ends_an_unlocked_session(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
-        var (id, token) = await scenario.PlaceAsync();
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
+        var (id, token) = await scenario.PlacePaymentRequestAsync();
         var browser = scenario.App.ClientFor(scenario.Practice);
         await browser.SubmitFormAsync(SecureMailScenario.OpenPath(token), new() { ["Password"] = SecureMailScenario.Password }, "[data-testid=secure-mail-unlock]");
         Assert.NotNull((await browser.GetDocumentAsync(SecureMailScenario.OpenPath(token))).QuerySelector("[data-testid=secure-mail-body]"));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitFormAsync(SecureMailScenario.OpenPath(token), [], "[data-testid=secure-mail-payment] form")).StatusCode);
 
         Assert.True(await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMessageControls>().RevokeAsync(id)));
-        Assert.Contains(id, scenario.App.Get<TestPaymentRequestCharges>().Closed);
+        Assert.Equal("expired", (await scenario.CheckoutSessionAsync(id)).Status);
 
         var page = await browser.GetAsync(SecureMailScenario.OpenPath(token));
         Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
@@ -216,7 +217,7 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
     [Theory, BothDatabases]
     public async Task A_made_up_or_mangled_token_answers_400(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var (_, token) = await scenario.PlaceAsync();
         var browser = scenario.App.ClientFor(scenario.Practice);
         foreach (var bad in new[] { SecureMessageTokens.NewToken(), token[..^2], "", "not a token" })
@@ -243,7 +244,7 @@ public sealed class SecureMailUnlockTests(SecureMailApps apps) : IClassFixture<S
     [Theory, BothDatabases]
     public async Task Every_attempt_is_recorded_and_audited_with_its_ip(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var (id, token) = await scenario.PlaceAsync();
         var passwords = new[] { "first-wrong", "second-wrong", SecureMailScenario.Password, "third-wrong", "fourth-wrong", "fifth-wrong", "sixth-wrong", SecureMailScenario.Password };
         for (var i = 0; i < passwords.Length; i++)

@@ -23,7 +23,7 @@ public sealed class SentItemsRecipientTests(SecureMailApps apps) : IClassFixture
     [Theory, BothDatabases]
     public async Task Resend_mails_a_new_working_link_and_the_old_one_stops_working(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var (id, oldToken) = await scenario.PlaceAsync();
         var recipient = await scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.Where(m => m.Id == id).Select(m => m.RecipientEmail).SingleAsync());
 
@@ -65,7 +65,7 @@ public sealed class SentItemsRecipientTests(SecureMailApps apps) : IClassFixture
     [Theory, BothDatabases]
     public async Task Revoke_makes_the_link_answer_410(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var (id, token) = await scenario.PlaceAsync();
         var recipientBrowser = scenario.App.ClientFor(scenario.Practice);
         using (var before = await recipientBrowser.GetAsync(SecureMailScenario.OpenPath(token)))
@@ -83,7 +83,7 @@ public sealed class SentItemsRecipientTests(SecureMailApps apps) : IClassFixture
     [Theory, BothDatabases]
     public async Task Reopen_lets_the_recipient_try_the_password_again(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var (id, token) = await scenario.PlaceAsync();
         for (var i = 0; i < SecureMessage.MaxFailedAttempts; i++)
         {
@@ -112,7 +112,7 @@ public sealed class SentItemsRecipientTests(SecureMailApps apps) : IClassFixture
     [Theory, BothDatabases]
     public async Task Copy_as_new_opens_the_compose_page_filled_from_the_item(DatabaseProvider provider)
     {
-        var scenario = await SecureMailScenario.CreateAsync(await apps.For(provider));
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
         var (id, _) = await scenario.PlaceAsync(m => m.Subject = "Copy me please");
         var details = await scenario.AdminBrowser.GetDocumentAsync($"/admin/secure-mail/sent/{id}");
         var href = details.QuerySelector("[data-testid=copy-as-new]")?.GetAttribute("href") ?? throw new InvalidOperationException("no copy link");

@@ -124,6 +124,7 @@ internal sealed class PageSweep
             ["/admin/projects/{id:guid}"] = $"/admin/projects/{projectId}",
             ["/admin/projects/clients/{clientId:guid}"] = $"/admin/projects/clients/{scenario.ClientId}",
             ["/projects/{id:guid}"] = $"/projects/{projectId}",
+            ["/secure-mail/return/{id:guid}"] = $"/secure-mail/return/{sentItemId}",
         };
         return new PageSweep(app, practice, scenario.Admin, scenario.ClientUser, paths);
     }

@@ -125,7 +125,7 @@ public sealed class CheckoutSessions(
                     continue;
                 }
             }
-            else if (!subject.Fits(open))
+            else if (!subject.Fits(open) || open.ExpiresAt > subject.PayableUntil)
             {
                 var closed = await CloseAsync(open, account, cancellationToken);
                 if (!closed.Succeeded)
@@ -337,6 +337,12 @@ public sealed class CheckoutSessions(
         var now = clock.GetUtcNow().UtcDateTime;
         var lifetime = options.Value.IsValid ? options.Value.SessionLifetime : new CheckoutOptions().SessionLifetime;
         var expires = now + lifetime;
+        if (subject.PayableUntil is { } until && until < expires)
+        {
+            // The page must close when the subject (a request) does: a Checkout left open must not outlive it.
+            expires = until;
+        }
+
         var attempt = subject.NewAttempt();
         attempt.Id = Guid.CreateVersion7();
         // Whole seconds: expires_at is sent in seconds, and a retry must send exactly what the first call sent.

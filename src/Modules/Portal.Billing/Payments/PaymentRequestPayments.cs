@@ -29,7 +29,8 @@ internal sealed class PaymentRequestPayments(
     TenantContext tenant,
     TenantUrls tenantUrls,
     LinkGenerator links,
-    IHttpContextAccessor http) : IPaymentRequestPayments
+    IHttpContextAccessor http,
+    TimeProvider clock) : IPaymentRequestPayments
 {
     public async Task<string?> UnavailableReasonAsync(string currency, CancellationToken cancellationToken = default)
     {
@@ -82,6 +83,13 @@ internal sealed class PaymentRequestPayments(
             return new PaymentRequestCheckout(null, CheckoutErrors.RequestUnavailable.Message);
         }
 
+        // Stripe takes expires_at 30 minutes ahead at the soonest, and the page must not outlive the request: a minute
+        // of slack covers the time until the session is asked for.
+        if (charge.PayableUntil - clock.GetUtcNow().UtcDateTime < CheckoutOptions.ShortestLifetime + TimeSpan.FromMinutes(1))
+        {
+            return new PaymentRequestCheckout(null, CheckoutErrors.RequestExpiresTooSoon.Message);
+        }
+
         var fee = charge.IncludeFee ? await FeeAsync(charge.ClientId, charge.Amount, currency, cancellationToken) : 0;
         var description = PaymentLedger.Clip(charge.Description, Payment.ReferenceMaxLength) ?? "Payment request";
         var invoiceNumber = PaymentLedger.Clip(charge.InvoiceNumber, Invoice.NumberMaxLength);
@@ -113,7 +121,8 @@ internal sealed class PaymentRequestPayments(
                 Metadata(attempt),
                 thankYou.SuccessUrl,
                 attempt.CancelUrl!),
-            sessionId => CheckoutSessions.SuccessUrl(thankYou, sessionId));
+            sessionId => CheckoutSessions.SuccessUrl(thankYou, sessionId),
+            DateTime.SpecifyKind(charge.PayableUntil, DateTimeKind.Utc));
         var opened = await checkout.OpenAsync(subject, account.StripeAccountId, cancellationToken);
         return opened.Succeeded
             ? new PaymentRequestCheckout(new Uri(opened.Value!), null)

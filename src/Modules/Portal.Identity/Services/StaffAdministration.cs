@@ -13,7 +13,9 @@ namespace Portal.Identity.Services;
 /// <summary>
 /// What practice administrators do with staff accounts. Taking rights away ends the person's
 /// sessions at once; adding rights takes effect within a minute (the session's claims refresh).
-/// The practice always keeps at least one enabled administrator.
+/// The practice always keeps at least one enabled administrator. The plan's staff seats bind what practice
+/// administrators do here (invite, enable); the platform operator's own ways of adding staff (a recipe, a
+/// practice's first administrator) do not ask for a seat, so the operator can go beyond the plan on purpose.
 /// </summary>
 public sealed class StaffAdministration(
     UserManager<PortalUser> users,
@@ -73,15 +75,28 @@ public sealed class StaffAdministration(
                 : $"{email} is a client user's address; use another address for staff.");
         }
 
-        if (await SeatLimitMessageAsync(cancellationToken) is { } full)
+        // The seat check and the new account are one step (StaffSeatLock): parallel invitations cannot share the last seat.
+        var strategy = db.Database.CreateExecutionStrategy();
+        var created = await strategy.ExecuteAsync(async () =>
         {
-            return StaffResult.Fail(full);
-        }
+            await using var transaction = await StaffSeatLock.BeginAsync(db, cancellationToken);
+            if (await SeatLimitMessageAsync(cancellationToken) is { } full)
+            {
+                return StaffResult.Fail(full);
+            }
 
-        var (user, errors) = await accounts.CreateAsync(email, displayName, UserKind.Staff, roles, null);
-        if (user is null)
+            var (made, errors) = await accounts.CreateAsync(email, displayName, UserKind.Staff, roles, null);
+            if (made is null)
+            {
+                return StaffResult.Fail(string.Join(" ", errors));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new StaffResult(true, null, made);
+        });
+        if (created.User is not { } user)
         {
-            return StaffResult.Fail(string.Join(" ", errors));
+            return created;
         }
 
         await audit.RecordAsync(new AuditEntry(AuditActions.UserCreated, AuditTargetTypes.User, user.Id.ToString(), $"staff {email}, roles {string.Join(", ", roles)}"), cancellationToken);
@@ -185,12 +200,32 @@ public sealed class StaffAdministration(
     /// <summary>Enables a disabled account again; refused (with the reason) when a staff member would go beyond the plan's seats.</summary>
     public async Task<string?> EnableAsync(PortalUser user, CancellationToken cancellationToken = default)
     {
-        if (user.Kind == UserKind.Staff && user.IsDisabled && await SeatLimitMessageAsync(cancellationToken) is { } full)
+        if (user.Kind == UserKind.Staff && user.IsDisabled)
         {
-            return full;
+            // As for an invitation: the seat check and the re-enabling are one step.
+            var strategy = db.Database.CreateExecutionStrategy();
+            var refused = await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await StaffSeatLock.BeginAsync(db, cancellationToken);
+                if (await SeatLimitMessageAsync(cancellationToken) is { } full)
+                {
+                    return full;
+                }
+
+                await accounts.EnableAsync(user);
+                await transaction.CommitAsync(cancellationToken);
+                return null;
+            });
+            if (refused is not null)
+            {
+                return refused;
+            }
+        }
+        else
+        {
+            await accounts.EnableAsync(user);
         }
 
-        await accounts.EnableAsync(user);
         await audit.RecordAsync(new AuditEntry(AuditActions.UserEnabled, AuditTargetTypes.User, user.Id.ToString(), user.Email), cancellationToken);
         return null;
     }

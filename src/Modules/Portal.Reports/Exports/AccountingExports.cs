@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Portal.Billing.Models;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
@@ -22,7 +23,9 @@ namespace Portal.Reports.Exports;
 /// items rows are saved before its entries go to the writer, and the file goes to the database a chunk
 /// at a time as it is written (<see cref="AccountingExportChunkStream"/>). All of it is one transaction,
 /// so an export that fails part way (a writer's error, a race lost on the unique index, a cancelled
-/// request) leaves no export row, no items and no chunk. On SQLite that transaction holds the practice
+/// request) leaves no export row, no items and no chunk, and the person gets an outcome that says so (never an
+/// error page). Each page is checked before it is remembered or written, so a payment the file cannot hold is
+/// named instead of failing inside the writer. On SQLite that transaction holds the practice
 /// database's write lock while the file is written (seconds for a year of payments).
 /// </remarks>
 public sealed class AccountingExports(
@@ -32,7 +35,8 @@ public sealed class AccountingExports(
     SiteSettingsStore settings,
     ICurrentActor actor,
     IPracticeClock clock,
-    IAuditLog audit)
+    IAuditLog audit,
+    ILogger<AccountingExports> logger)
 {
     public const int HistorySize = 50;
 
@@ -103,6 +107,19 @@ public sealed class AccountingExports(
             db.ChangeTracker.Clear();
             return AccountingExportOutcome.NotMade("Another export for this program was made at the same moment; nothing was made. Try again to export what is left.");
         }
+        catch (UnexportableTransactionException refused)
+        {
+            db.ChangeTracker.Clear();
+            return AccountingExportOutcome.Failed($"Nothing was exported: {refused.Message}");
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The writer (or the store) failed part way: the transaction is rolled back, so nothing is half made;
+            // the person is told so instead of an error page, and the operator finds the cause in the log.
+            logger.LogError(e, "The {Program} accounting export failed part way and was rolled back", program);
+            db.ChangeTracker.Clear();
+            return AccountingExportOutcome.Failed($"The {AccountingPrograms.DisplayName(program)} file could not be made because of an error in the portal; nothing was exported and nothing is marked as exported. Try again, and tell your portal operator if it happens again.");
+        }
 
         await audit.RecordAsync(new AuditEntry(ReportsAuditActions.AccountingExportCreated, ReportsAuditTargets.AccountingExport, export.Id.ToString(), export.FileName), cancellationToken);
         return AccountingExportOutcome.Made(export);
@@ -161,6 +178,15 @@ public sealed class AccountingExports(
     {
         await foreach (var page in pages.WithCancellation(cancellationToken))
         {
+            // Checked before any of the page is remembered or written: a bad row stops the export, which is then rolled back whole.
+            foreach (var item in page)
+            {
+                if (JournalEntries.Problem(item.Transaction) is { } problem)
+                {
+                    throw UnexportableTransactionException.For(item.Transaction, problem);
+                }
+            }
+
             db.ExportItems.AddRange(page.Select(i => new AccountingExportItem
             {
                 Id = Guid.CreateVersion7(),

@@ -19,8 +19,9 @@ namespace Portal.Reports.Exports;
 /// Payments come a page at a time (<see cref="PageSize"/>), ordered by date then id, each page starting
 /// after the last payment of the one before (keyset, as <see cref="Services.PaymentReportSource"/>), with
 /// the page's exported ids, invoice numbers and client names looked up once per page: memory holds one
-/// page however many payments a year has. Refunds (far fewer) are read at the start, each placed after
-/// the payments of its date, so the order is the one of the whole: date, payments before refunds, id.
+/// page however many payments a year has. Refunds are read the same way, a page at a time by (created, id),
+/// alongside, each placed after the payments of its date, so the order is the one of the whole: date,
+/// payments before refunds, id.
 /// The fee line is Billing's pass-through fee (<see cref="Payment.FeeAmount"/>), the one fee the portal
 /// knows; Stripe's own processing fee is not recorded by Billing yet. A refund gives the fee back last,
 /// as Billing splits refunds (docs/architecture.md, Billing: how a refund splits), so its fee part is
@@ -60,7 +61,8 @@ public sealed class AccountingTransactionSource(BillingDbContext billing, Report
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var zone = await clock.ZoneAsync(cancellationToken);
-        var refunds = new Queue<(DateOnly Date, ExportableTransaction Item)>(await RefundsAsync(program, currency, from, to, zone, cancellationToken));
+        await using var refunds = RefundsInOrderAsync(program, currency, from, to, zone, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var hasRefund = await refunds.MoveNextAsync();
 
         (DateOnly Date, Guid Id)? after = null;
         while (true)
@@ -75,9 +77,10 @@ public sealed class AccountingTransactionSource(BillingDbContext billing, Report
             var items = new List<ExportableTransaction>();
             foreach (var payment in payments)
             {
-                while (refunds.TryPeek(out var refund) && refund.Date < payment.ReceivedOn)
+                while (hasRefund && refunds.Current.Date < payment.ReceivedOn)
                 {
-                    items.Add(refunds.Dequeue().Item);
+                    items.Add(refunds.Current.Item);
+                    hasRefund = await refunds.MoveNextAsync();
                 }
 
                 var transaction = new AccountingTransaction(
@@ -94,7 +97,18 @@ public sealed class AccountingTransactionSource(BillingDbContext billing, Report
 
             if (page.Count < PageSize)
             {
-                items.AddRange(refunds.Select(r => r.Item));
+                // The refunds after the last payment, still a page at a time.
+                while (hasRefund)
+                {
+                    items.Add(refunds.Current.Item);
+                    hasRefund = await refunds.MoveNextAsync();
+                    if (items.Count >= PageSize)
+                    {
+                        yield return items;
+                        items = [];
+                    }
+                }
+
                 if (items.Count > 0)
                 {
                     yield return items;
@@ -134,9 +148,48 @@ public sealed class AccountingTransactionSource(BillingDbContext billing, Report
         return payments.OrderBy(p => p.ReceivedOn).ThenBy(p => p.Id).Take(PageSize);
     }
 
-    /// <summary>The refunds not exported yet, in order of their date then id, each with what it needs of its payment.</summary>
-    private async Task<List<(DateOnly Date, ExportableTransaction Item)>> RefundsAsync(
-        JournalFileFormat program, string currency, DateOnly? from, DateOnly? to, PracticeTimeZone zone, CancellationToken cancellationToken)
+    /// <summary>
+    /// The refunds not exported yet, in order of their date (the practice's) then id, read a page at a time by
+    /// (created, id). A page's last date may go on in the next page, so its refunds wait there until the date is
+    /// complete: memory holds a page and one day's refunds.
+    /// </summary>
+    private async IAsyncEnumerable<(DateOnly Date, ExportableTransaction Item)> RefundsInOrderAsync(
+        JournalFileFormat program,
+        string currency,
+        DateOnly? from,
+        DateOnly? to,
+        PracticeTimeZone zone,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var waiting = new List<(DateOnly Date, Guid Id, ExportableTransaction Item)>();
+        (DateTime At, Guid Id)? after = null;
+        while (true)
+        {
+            var page = await RefundPage(currency, from, to, zone, after).ToListAsync(cancellationToken);
+            waiting.AddRange(await DescribeRefundsAsync(program, page, zone, cancellationToken));
+            DateOnly? open = null;
+            if (page.Count == PageSize)
+            {
+                after = (page[^1].CreatedAt, page[^1].Id);
+                open = DateOnly.FromDateTime(zone.ToLocal(page[^1].CreatedAt));
+            }
+
+            foreach (var done in waiting.Where(r => open is null || r.Date < open).OrderBy(r => r.Date).ThenBy(r => r.Id).ToList())
+            {
+                yield return (done.Date, done.Item);
+            }
+
+            if (open is null)
+            {
+                yield break;
+            }
+
+            waiting = [.. waiting.Where(r => r.Date >= open)];
+        }
+    }
+
+    /// <summary>The succeeded refunds in the range after <paramref name="after"/>, in order of creation then id.</summary>
+    private IQueryable<Refund> RefundPage(string currency, DateOnly? from, DateOnly? to, PracticeTimeZone zone, (DateTime At, Guid Id)? after)
     {
         var refunds = billing.Refunds.AsNoTracking().Where(r => r.Status == RefundStatus.Succeeded && r.Currency == currency);
         if (from is { } rf)
@@ -151,7 +204,18 @@ public sealed class AccountingTransactionSource(BillingDbContext billing, Report
             refunds = refunds.Where(r => r.CreatedAt < end);
         }
 
-        var found = await refunds.ToListAsync(cancellationToken);
+        if (after is { } last)
+        {
+            refunds = refunds.Where(r => r.CreatedAt >= last.At && (r.CreatedAt > last.At || (r.CreatedAt == last.At && r.Id.CompareTo(last.Id) > 0)));
+        }
+
+        return refunds.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(PageSize);
+    }
+
+    /// <summary>A page of refunds as transactions, without those exported already, each with what it needs of its payment.</summary>
+    private async Task<List<(DateOnly Date, Guid Id, ExportableTransaction Item)>> DescribeRefundsAsync(
+        JournalFileFormat program, List<Refund> found, PracticeTimeZone zone, CancellationToken cancellationToken)
+    {
         var exported = (await ExportedAsync(program, [.. found.Select(r => r.Id)], cancellationToken)).ToHashSet();
         var newRefunds = found.Where(r => !exported.Contains(r.Id)).ToList();
 
@@ -186,7 +250,7 @@ public sealed class AccountingTransactionSource(BillingDbContext billing, Report
             result.Add((date, refund.Id, new ExportableTransaction(refund.Id, transaction)));
         }
 
-        return [.. result.OrderBy(r => r.Date).ThenBy(r => r.Id).Select(r => (r.Date, r.Item))];
+        return result;
     }
 
     private Task<List<Guid>> ExportedAsync(JournalFileFormat program, List<Guid> transactionIds, CancellationToken cancellationToken)

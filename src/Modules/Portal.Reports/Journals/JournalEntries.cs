@@ -10,14 +10,9 @@ public static class JournalEntries
     public static JournalEntry For(AccountingTransaction transaction, long number)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        if (transaction.Gross <= 0)
+        if (Problem(transaction) is { } problem)
         {
-            throw new ArgumentException($"A {Word(transaction.Kind)} must have an amount above zero.", nameof(transaction));
-        }
-
-        if (transaction.Fee < 0 || transaction.Fee > transaction.Gross)
-        {
-            throw new ArgumentException("A processor fee must be from zero to the amount.", nameof(transaction));
+            throw new ArgumentException(problem, nameof(transaction));
         }
 
         var refund = transaction.Kind == AccountingTransactionKind.Refund;
@@ -42,6 +37,15 @@ public static class JournalEntries
         }
 
         return new JournalEntry(number, transaction.Date, transaction.Reference, narration, transaction.Currency, lines);
+    }
+
+    /// <summary>Why <paramref name="transaction"/> cannot be a balanced entry (checked before a file is begun), or null when it can.</summary>
+    public static string? Problem(AccountingTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return transaction.Gross <= 0 ? $"A {Word(transaction.Kind)} must have an amount above zero."
+            : transaction.Fee < 0 || transaction.Fee > transaction.Gross ? "A processor fee must be from zero to the amount."
+            : null;
     }
 
     /// <summary>Entries numbered from <paramref name="firstNumber"/> in the order the transactions come.</summary>

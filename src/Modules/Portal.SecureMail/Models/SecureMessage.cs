@@ -113,6 +113,15 @@ public sealed class SecureMessage
 
     public DateTime? PaymentChangedAt { get; set; }
 
+    /// <summary>
+    /// When a payment arrived for the request after it had been revoked, locked or had expired (a Checkout page
+    /// paid in the moment it was closed). The money is in the books all the same; staff were told, to keep or refund it.
+    /// </summary>
+    public DateTime? PaidAfterClosingAt { get; set; }
+
+    /// <summary>Whether the request was closed to payment (revoked, locked or expired) at <paramref name="at"/>.</summary>
+    public bool IsClosedAt(DateTime at) => RevokedAt <= at || LockedAt <= at || ExpiresAt <= at;
+
     public bool IsPaymentRequest => Kind == SecureMessageKind.PaymentRequest;
 
     public bool IsExpired(DateTime now) => ExpiresAt <= now;

@@ -1,12 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Billing.Services;
+using Portal.Core.Contracts;
 using Portal.Core.Events;
 using Portal.SecureMail.Data;
 using Portal.SecureMail.Models;
 
 namespace Portal.SecureMail.Services;
 
-/// <summary>Follows Billing's payment of a request onto the message (the dashboard's Paid, Partly refunded, Refunded). Idempotent: it sets, never adds.</summary>
-internal sealed class PaymentStatusOnPaymentChanged(SecureMailDbContext db, TimeProvider clock) : IDomainEventHandler<PaymentRequestPaymentChanged>
+/// <summary>
+/// Follows Billing's payment of a request onto the message (the dashboard's Paid, Partly refunded, Refunded). Idempotent: it sets, never adds.
+/// A payment that arrives for a request already revoked, locked or expired (its Checkout page paid in the moment it
+/// was closed) is money taken all the same: Billing has recorded it and sent the receipt, so the message says Paid too,
+/// notes when, and its sender is told once, by audit and e-mail, to keep or refund it.
+/// </summary>
+internal sealed class PaymentStatusOnPaymentChanged(SecureMailDbContext db, SecureMessageMail mail, IAuditLog audit, TimeProvider clock) : IDomainEventHandler<PaymentRequestPaymentChanged>
 {
     public async Task HandleAsync(PaymentRequestPaymentChanged domainEvent, DomainEventContext context, CancellationToken cancellationToken)
     {
@@ -34,6 +41,20 @@ internal sealed class PaymentStatusOnPaymentChanged(SecureMailDbContext db, Time
         message.PaymentId = domainEvent.PaymentId;
         message.RefundedAmount = domainEvent.RefundedAmount;
         message.PaymentChangedAt = clock.GetUtcNow().UtcDateTime;
+        var closed = domainEvent.Status is PaymentRequestPaymentStatus.Paid or PaymentRequestPaymentStatus.Processing
+            && message.PaidAfterClosingAt is null
+            && message.IsClosedAt(context.OccurredAt);
+        if (closed)
+        {
+            message.PaidAfterClosingAt = context.OccurredAt;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        if (closed)
+        {
+            var how = message.RevokedAt is not null ? "revoked" : message.LockedAt is not null ? "locked" : "expired";
+            await audit.RecordAsync(new AuditEntry(SecureMailAuditActions.PaidAfterClosing, SecureMailAuditTargets.SecureMessage, message.Id.ToString(), $"paid after it was {how}") { ActorName = message.RecipientEmail }, cancellationToken);
+            await mail.QueuePaidAfterClosingAsync(message, how, Money.Format(domainEvent.Amount, domainEvent.Currency), cancellationToken);
+        }
     }
 }

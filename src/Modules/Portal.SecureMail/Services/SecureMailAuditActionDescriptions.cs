@@ -17,6 +17,7 @@ internal sealed class SecureMailAuditActionDescriptions : IAuditActionDescriptio
         new(SecureMailAuditActions.Reopened, "Secure e-mail re-opened", "re-opened the secure e-mail {target}"),
         new(SecureMailAuditActions.AttachmentDownloaded, "Secure e-mail file downloaded", "downloaded a file of the secure e-mail {target}"),
         new(SecureMailAuditActions.Replied, "Secure e-mail replied to", "replied to the secure e-mail {target}"),
+        new(SecureMailAuditActions.PaidAfterClosing, "Secure payment request paid after closing", "received a payment for the secure payment request {target} after it was closed"),
         new(SecureMailAuditActions.PayStarted, "Secure payment request: pay started", "started paying the secure payment request {target}"),
     ];
 }

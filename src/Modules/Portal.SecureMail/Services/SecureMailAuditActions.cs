@@ -17,4 +17,7 @@ public static class SecureMailAuditActions
     public const string AttachmentDownloaded = "securemail.attachment.downloaded";
     public const string Replied = "securemail.replied";
     public const string PayStarted = "securemail.pay.started";
+
+    /// <summary>A payment arrived for a request that was revoked, locked or expired: recorded, and staff told.</summary>
+    public const string PaidAfterClosing = "securemail.paid-after-closing";
 }

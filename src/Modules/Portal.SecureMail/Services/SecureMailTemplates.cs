@@ -12,6 +12,7 @@ public static class SecureMailTemplates
     public const string LinkName = "securemail.link";
     public const string OpenedName = "securemail.opened";
     public const string ReplyName = "securemail.reply";
+    public const string PaidAfterClosingName = "securemail.paid-after-closing";
 
     public static readonly MailTemplateDefinition Link = new(
         LinkName,
@@ -83,6 +84,32 @@ public static class SecureMailTemplates
         {
             ["recipient"] = "jordan@example.com",
             ["subject"] = "Invoice INV-1042",
+            ["link"] = "https://example.portal/admin/secure-mail/sent/…",
+        });
+
+    public static readonly MailTemplateDefinition PaidAfterClosing = new(
+        PaidAfterClosingName,
+        "Secure payment request: paid after it was closed",
+        "Sent to the staff member whose secure payment request was paid after it had been revoked, locked or had expired: the money is in Payments, to keep or refund.",
+        "A payment came in for \"{{ subject }}\" after it was {{ closed }}",
+        """
+        <p>{{ recipient }} paid <strong>{{ amount }}</strong> for your secure payment request <strong>{{ subject }}</strong>, but the request had been {{ closed }} by then (the payment page was paid just as it closed).</p>
+        <p>The payment is recorded in Payments like any other. If it should not have been taken, refund it there.</p>
+        <p><a href="{{ link }}">See the sent item</a></p>
+        """,
+        """
+        {{ recipient }} paid {{ amount }} for your secure payment request "{{ subject }}", but the request had been {{ closed }} by then (the payment page was paid just as it closed).
+
+        The payment is recorded in Payments like any other. If it should not have been taken, refund it there.
+
+        See the sent item: {{ link }}
+        """,
+        new Dictionary<string, object?>
+        {
+            ["recipient"] = "jordan@example.com",
+            ["subject"] = "Invoice INV-1042",
+            ["amount"] = "$103.50",
+            ["closed"] = "revoked",
             ["link"] = "https://example.portal/admin/secure-mail/sent/…",
         });
 }

@@ -23,6 +23,12 @@ public sealed class SecureMessageMail(
     public string OpenLink(string token)
         => urls.Link(tenant.Tenant, links.GetPathByPage(OpenPage, values: new { token }) ?? throw new InvalidOperationException("The secure e-mail page is not mapped."));
 
+    /// <summary>The page Checkout's back link returns to: it names the message by id, never by the link's token, which Stripe and the books must not hold.</summary>
+    public const string ReturnPage = "/SecureMail/Return";
+
+    public string ReturnLink(Guid messageId)
+        => urls.Link(tenant.Tenant, links.GetPathByPage(ReturnPage, values: new { id = messageId }) ?? throw new InvalidOperationException("The secure e-mail return page is not mapped."));
+
     /// <summary>The sender's notices open the sent item itself, where its status, replies and payment are.</summary>
     public string SentItemLink(Guid messageId)
         => urls.Link(tenant.Tenant, links.GetPathByPage(SentItemsPages.Details, values: new { id = messageId }) ?? throw new InvalidOperationException("The sent item page is not mapped."));
@@ -66,6 +72,29 @@ public sealed class SecureMessageMail(
             },
             cancellationToken);
         await outbox.QueueAsync(draft with { Id = DerivedId(SecureMailTemplates.OpenedName, message.Id) }, cancellationToken);
+    }
+
+    /// <summary>To the sender: a payment reached the request after it was <paramref name="closed"/> (revoked, locked, expired); the money is in Payments.</summary>
+    public async Task QueuePaidAfterClosingAsync(SecureMessage message, string closed, string amount, CancellationToken cancellationToken)
+    {
+        if (await SenderEmailAsync(message, cancellationToken) is not { } to)
+        {
+            return;
+        }
+
+        var draft = await composer.ComposeAsync(
+            SecureMailTemplates.PaidAfterClosingName,
+            [to],
+            new Dictionary<string, object?>
+            {
+                ["recipient"] = message.RecipientEmail,
+                ["subject"] = message.Subject,
+                ["amount"] = amount,
+                ["closed"] = closed,
+                ["link"] = SentItemLink(message.Id),
+            },
+            cancellationToken);
+        await outbox.QueueAsync(draft with { Id = DerivedId(SecureMailTemplates.PaidAfterClosingName, message.Id) }, cancellationToken);
     }
 
     public async Task QueueReplyAsync(SecureMessage message, Guid replyId, CancellationToken cancellationToken)

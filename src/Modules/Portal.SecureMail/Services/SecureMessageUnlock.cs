@@ -10,12 +10,14 @@ namespace Portal.SecureMail.Services;
 /// The recipient's side of security.md section 5: every attempt is recorded and audited; a message takes
 /// <see cref="SecureMessage.MaxFailedAttempts"/> wrong passwords from all IPs together, then locks until
 /// staff re-open it. The count is taken before the password is checked, by one conditional update, so
-/// parallel guesses cannot exceed the cap; a right password gives its slot back.
+/// parallel guesses cannot exceed the cap; a right password gives its slot back. Locking a payment request
+/// closes its open Checkout page, as revoking does.
 /// </summary>
 public sealed class SecureMessageUnlock(
     SecureMailDbContext db,
     SecureMessageMail mail,
     IAuditLog audit,
+    IEnumerable<IPaymentRequestPayments> payments,
     IOptions<SecureMailOptions> options,
     TimeProvider clock)
 {
@@ -123,6 +125,12 @@ public sealed class SecureMessageUnlock(
         if (locked > 0)
         {
             await audit.RecordAsync(new AuditEntry(SecureMailAuditActions.Locked, SecureMailAuditTargets.SecureMessage, message.Id.ToString(), $"{SecureMessage.MaxFailedAttempts} wrong passwords"), CancellationToken.None);
+
+            // A Checkout page the payer (or the guesser) left open must not take money for a locked request.
+            if (message.IsPaymentRequest && payments.LastOrDefault() is { } payment)
+            {
+                await payment.CloseCheckoutAsync(message.Id, CancellationToken.None);
+            }
         }
 
         await db.Entry(message).ReloadAsync(CancellationToken.None);

@@ -121,7 +121,7 @@ public sealed class OpenModel(
         switch (outcome)
         {
             case UnlockOutcome.Unlocked:
-                sessions.Open(HttpContext, Message!);
+                sessions.Open(HttpContext, Message!, Token!);
                 return RedirectToPage(new { token = Token });
             case UnlockOutcome.WrongPassword when Message!.LockedAt is null:
                 var left = SecureMessage.MaxFailedAttempts - Message.FailedAttempts;
@@ -204,7 +204,7 @@ public sealed class OpenModel(
         }
 
         var checkout = await payment.StartCheckoutAsync(
-            new PaymentRequestCharge(Message.Id, clientId, Message.RecipientEmail, Message.Subject, Message.InvoiceNumber, amount, currency, Message.IncludeFee, Message.SenderId, new Uri(mail.OpenLink(Token!))),
+            new PaymentRequestCharge(Message.Id, clientId, Message.RecipientEmail, Message.Subject, Message.InvoiceNumber, amount, currency, Message.IncludeFee, Message.SenderId, new Uri(mail.ReturnLink(Message.Id)), Message.ExpiresAt),
             HttpContext.RequestAborted);
         if (!checkout.Succeeded)
         {

@@ -36,6 +36,9 @@ public sealed class AccountingExportsModel(AccountingExports exports, SiteSettin
     /// <summary>Why no file was made ("Nothing new to export since ...").</summary>
     public string? Notice { get; private set; }
 
+    /// <summary>The notice says the file could not be made (shown as an error), not that there was nothing new.</summary>
+    public bool NoticeIsFailure { get; private set; }
+
     public async Task OnGetAsync()
     {
         Input = new ExportForm { Program = AccountingPrograms.Slug(JournalFileFormat.QuickBooksDesktopIif), Mode = OnlyNew };
@@ -84,6 +87,12 @@ public sealed class AccountingExportsModel(AccountingExports exports, SiteSettin
         }
 
         Notice = outcome.Message;
+        NoticeIsFailure = outcome.IsFailure;
+        if (outcome.IsFailure)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
         await LoadAsync();
         return Page();
     }
