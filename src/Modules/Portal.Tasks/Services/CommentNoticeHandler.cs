@@ -40,7 +40,7 @@ public sealed class CommentNoticeHandler(
         var people = await users.FindManyAsync(recipients.Where(r => !authors.Contains(r)), cancellationToken);
         foreach (var person in people.Values.Where(p => !p.IsDisabled))
         {
-            var notice = new CommentReminderPayload(task.Id, person.Id, person.DisplayName, !payload.FromClient);
+            var notice = new CommentReminderPayload(task.Id, person.Id, person.DisplayName, !payload.FromClient, comments.Count);
             await reminders.QueueAsync(
                 new ReminderRequest(
                     CommentReminderKind.Name,

@@ -8,9 +8,10 @@ using Portal.Tasks.Data;
 namespace Portal.Tasks.Services;
 
 /// <param name="ToClient">The recipient is a portal user (the link goes to the client's page), else staff.</param>
-public sealed record CommentReminderPayload(Guid TaskId, Guid UserId, string Name, bool ToClient);
+/// <param name="Count">The comments of the batch the e-mail announces.</param>
+public sealed record CommentReminderPayload(Guid TaskId, Guid UserId, string Name, bool ToClient, int Count);
 
-/// <summary>Composes "new comments" e-mails when sent, counting the comments of the other side written since the recipient last wrote.</summary>
+/// <summary>Composes "new comments" e-mails when sent: how many comments, on which task, and the link; never what they say.</summary>
 public sealed class CommentReminderKind(TasksDbContext db, IClientDirectory clients, MailComposer composer, TenantContext tenantContext, TenantUrls urls) : IReminderKind
 {
     public const string Name = "tasks.comments";
@@ -28,14 +29,7 @@ public sealed class CommentReminderKind(TasksDbContext db, IClientDirectory clie
             return null;
         }
 
-        var lastOwn = await db.Comments.AsNoTracking().Where(c => c.TaskId == task.Id && c.AuthorId == payload.UserId)
-            .MaxAsync(c => (DateTime?)c.CreatedAt, cancellationToken) ?? DateTime.MinValue;
-        var count = await db.Comments.AsNoTracking().CountAsync(c => c.TaskId == task.Id && c.FromClient != payload.ToClient && c.CreatedAt > lastOwn, cancellationToken);
-        if (count == 0)
-        {
-            return null;
-        }
-
+        var count = payload.Count;
         var client = await clients.FindAsync(task.ClientId, cancellationToken);
         var path = payload.ToClient ? $"/tasks/{task.Id}" : $"/admin/tasks/{task.Id}";
         return await composer.ComposeAsync(
