@@ -47,6 +47,15 @@ public sealed record TasksScenario(
         return new TasksScenario(app, practice, clientId, folder.Id, staff, admin, clientUser, contributor);
     }
 
+    /// <summary>A task for the page sweeps, and a live reminder link to it for the client user.</summary>
+    public static Task<(Guid TaskId, string LinkToken)> SweepSampleAsync(PortalApplication app, TenantDescriptor practice, Guid clientId, PortalUser staff, PortalUser clientUser)
+        => app.InPracticeAsync(practice, async sp =>
+        {
+            var outcome = await sp.GetRequiredService<TaskStore>().CreateAsync(new TaskInput(clientId, "Sweep task", "Sample", null, true, [], [], null, []), Principal(staff), default);
+            var id = outcome.Task?.Id ?? throw new InvalidOperationException("no task: " + string.Join(" ", outcome.Errors.Select(e => e.Message)));
+            return (id, await sp.GetRequiredService<RequestLinks>().IssueAsync(id, clientUser.Id, default));
+        });
+
     public static ClaimsPrincipal Principal(PortalUser user) => new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),

@@ -88,6 +88,7 @@ internal sealed class PageSweep
 
         var plan = await Portal.Tests.Plans.PlanTestData.CreatePlanAsync(app, requestsPerMonth: 10, storageGigabytes: 5, staffSeats: 10);
         var sentItemId = await SecureMailSweepSamples.SentItemAsync(app, practice, scenario.Admin.Id);
+        var (taskId, taskLink) = await Portal.Tests.Tasks.TasksScenario.SweepSampleAsync(app, practice, scenario.ClientId, scenario.Admin, scenario.ClientUser);
 
         var paths = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -117,6 +118,9 @@ internal sealed class PageSweep
             ["/account/reset-password"] = $"/account/reset-password?token={tokens.reset}",
             ["/account/confirm-email"] = $"/account/confirm-email?token={tokens.confirm}",
             ["/secure-mail/open"] = $"/secure-mail/open?token={Uri.EscapeDataString(secureMailToken)}",
+            ["/admin/tasks/{id:guid}"] = $"/admin/tasks/{taskId}",
+            ["/tasks/{id:guid}"] = $"/tasks/{taskId}",
+            ["/tasks/link"] = $"/tasks/link?token={Uri.EscapeDataString(taskLink)}",
         };
         return new PageSweep(app, practice, scenario.Admin, scenario.ClientUser, paths);
     }

@@ -12,7 +12,7 @@ namespace Portal.Tasks.Pages.Tasks;
 /// <summary>
 /// Where a request reminder's button leads. The link follows the one-time-link rules (expiring, used
 /// once, only its hash stored); it is used when the person it was sent to, signed in, arrives with it,
-/// and then leads to the request. Someone not signed in is sent to sign in first and comes back here,
+/// and then leads to the request. Someone not signed in is asked to sign in first and comes back here,
 /// so the link never stands in for the password or the second factor.
 /// </summary>
 [AllowAnonymous]
@@ -22,6 +22,9 @@ public sealed class LinkModel(IOneTimeLinks links, IAuditLog audit) : PageModel
     public string? Token { get; set; }
 
     public string? Problem { get; private set; }
+
+    /// <summary>Set when the link is good but nobody is signed in: the page offers to sign in and come back.</summary>
+    public string? SignInReturnUrl { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -41,7 +44,9 @@ public sealed class LinkModel(IOneTimeLinks links, IAuditLog audit) : PageModel
 
         if (User.Identity?.IsAuthenticated != true)
         {
-            return RedirectToPage("/Account/SignIn", new { returnUrl = Url.Page("/Tasks/Link", new { token = Token }) });
+            // The link is kept for after the sign-in: it is used only when its person arrives with it.
+            SignInReturnUrl = Url.Page("/Tasks/Link", new { token = Token });
+            return Page();
         }
 
         if (User.IdOf() != userId)
