@@ -19,6 +19,13 @@ public sealed class RequestLinks(IOneTimeLinks links)
     public Task<string> IssueAsync(Guid taskId, Guid userId, CancellationToken cancellationToken)
         => links.IssueAsync(new OneTimeLinkRequest(Purpose, SubjectOf(taskId, userId), Lifetime, Data(taskId, userId)), cancellationToken);
 
+    /// <summary>Looks a reminder link up without using it.</summary>
+    public Task<OneTimeLinkCheck> CheckAsync(string? token, CancellationToken cancellationToken)
+        => links.CheckAsync(Purpose, token, cancellationToken);
+
+    /// <summary>Uses the link; false when it was used, expired or revoked in the meantime.</summary>
+    public Task<bool> RedeemAsync(Guid linkId, CancellationToken cancellationToken) => links.RedeemAsync(linkId, cancellationToken);
+
     public static Guid SubjectOf(Guid taskId, Guid userId)
         => new(SHA256.HashData(Encoding.UTF8.GetBytes($"{Purpose}|{taskId:N}|{userId:N}")).AsSpan(0, 16));
 

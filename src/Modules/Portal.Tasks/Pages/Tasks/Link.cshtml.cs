@@ -16,7 +16,7 @@ namespace Portal.Tasks.Pages.Tasks;
 /// so the link never stands in for the password or the second factor.
 /// </summary>
 [AllowAnonymous]
-public sealed class LinkModel(IOneTimeLinks links, IAuditLog audit) : PageModel
+public sealed class LinkModel(RequestLinks links, IAuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "token")]
     public string? Token { get; set; }
@@ -29,7 +29,7 @@ public sealed class LinkModel(IOneTimeLinks links, IAuditLog audit) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var check = await links.CheckAsync(RequestLinks.Purpose, Token, cancellationToken);
+        var check = await links.CheckAsync(Token, cancellationToken);
         if (check.Status != OneTimeLinkStatus.Valid || check.Link is null || !RequestLinks.TryRead(check.Link.Data, out var taskId, out var userId))
         {
             Problem = check.Status switch
