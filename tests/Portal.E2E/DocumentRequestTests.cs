@@ -62,8 +62,16 @@ public sealed class DocumentRequestTests(DemoAppFixture demo, BrowserFixture bro
         // One file against each item, through the portal's uploader; each item says when it arrived.
         for (var i = 0; i < items.Length; i++)
         {
+            // The uploader says the batch is complete once the file is stored, then loads the page again:
+            // wait for that call, so no reload of ours cuts the upload short.
             var uploader = client.GetByRole(AriaRole.Region, new() { Name = $"Send: {items[i]}" });
+            var pageUrl = client.Url;
+            var completed = client.WaitForResponseAsync(response => response.Url.EndsWith("/complete", StringComparison.Ordinal) && response.Request.Method == "POST");
+            var reloaded = client.WaitForResponseAsync(response => response.Request.IsNavigationRequest && response.Url == pageUrl);
             await PracticeSite.ChooseFilesAsync(uploader, [new FilePayload { Name = files[i], MimeType = "application/pdf", Buffer = SampleFiles.MinimalPdf($"{items[i]}") }]);
+            Assert.True((await completed).Ok, "The uploader's batch-complete call failed.");
+            await reloaded;
+            await client.WaitForLoadStateAsync(LoadState.Load);
             await ReloadUntilAsync(client, client.Locator($"li[data-state=Received]").Filter(new() { HasText = items[i] }));
         }
 
