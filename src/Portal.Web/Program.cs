@@ -34,7 +34,8 @@ var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
     .AddModule<Portal.SecureMail.Startup>()
     .AddModule<Portal.Plans.Startup>()
     .AddModule<Portal.Messages.Startup>()
-    .AddModule<Portal.Projects.Startup>());
+    .AddModule<Portal.Projects.Startup>()
+    .AddModule<Portal.Tasks.Startup>());
 
 builder.Services.AddHostAdmin(builder.Configuration);
 builder.Services.AddPlatformStripeKeys();

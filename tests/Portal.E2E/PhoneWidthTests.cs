@@ -98,7 +98,7 @@ public sealed class PhoneWidthTests(DemoAppFixture demo, BrowserFixture browser)
         await screen.CheckAsync(page);
 
         // Links from older e-mails (used, or cut short by a mail program) say what went wrong.
-        foreach (var path in new[] { "/account/set-password?token=used-or-cut-short", "/account/confirm-email?token=used-or-cut-short" })
+        foreach (var path in new[] { "/account/set-password?token=used-or-cut-short", "/account/confirm-email?token=used-or-cut-short", "/tasks/link?token=used-or-cut-short" })
         {
             await page.GotoAsync(practiceUrl + path);
             await Expect(page.GetByTestId("link-problem")).ToBeVisibleAsync();

@@ -90,6 +90,7 @@ internal sealed class PageSweep
         var sentItemId = await SecureMailSweepSamples.SentItemAsync(app, practice, scenario.Admin.Id);
         var threadId = await MessagesSweepSamples.ThreadAsync(app, practice, scenario.ClientId, scenario.ClientUser.Id);
         var projectId = await Portal.Tests.Projects.ProjectSweepSamples.ProjectAsync(app, practice, scenario.ClientId);
+        var (taskId, taskLink) = await Portal.Tests.Tasks.TasksScenario.SweepSampleAsync(app, practice, scenario.ClientId, scenario.Admin, scenario.ClientUser);
 
         var paths = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -125,6 +126,9 @@ internal sealed class PageSweep
             ["/admin/projects/clients/{clientId:guid}"] = $"/admin/projects/clients/{scenario.ClientId}",
             ["/projects/{id:guid}"] = $"/projects/{projectId}",
             ["/secure-mail/return/{id:guid}"] = $"/secure-mail/return/{sentItemId}",
+            ["/admin/tasks/{id:guid}"] = $"/admin/tasks/{taskId}",
+            ["/tasks/{id:guid}"] = $"/tasks/{taskId}",
+            ["/tasks/link"] = $"/tasks/link?token={Uri.EscapeDataString(taskLink)}",
         };
         return new PageSweep(app, practice, scenario.Admin, scenario.ClientUser, paths);
     }

@@ -31,7 +31,7 @@ internal static class TusEndpoints
         tus.MapMethods("", [HttpMethods.Options], Discover).WithName(DiscoverName)
             .WithSummary("tus discovery: the version, extensions, checksum algorithm and largest file the portal takes.");
         tus.MapPost("", CreateAsync).WithName(CreateName)
-            .WithSummary("Creates an upload (Upload-Length, Upload-Metadata: filename, clientId, folderId?, batchId?).")
+            .WithSummary("Creates an upload (Upload-Length, Upload-Metadata: filename, clientId, folderId?, batchId?, requestItemId?).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         tus.MapMethods(UploadRoute, [HttpMethods.Head], HeadAsync).WithName(OffsetName)
             .WithSummary("The upload's durable offset, to resume from.")

@@ -24,6 +24,9 @@ public sealed class Upload
 
     public Guid? BatchId { get; set; }
 
+    /// <summary>The document request item the file answers (carried to <c>DocumentUploaded</c>; the Tasks module checks it).</summary>
+    public Guid? RequestItemId { get; set; }
+
     /// <summary>The type recognised from the first bytes (checked when they arrive).</summary>
     public string? ContentType { get; set; }
 

@@ -100,6 +100,7 @@ public sealed class TusUploads(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var batchId = Guid.TryParse(metadata.GetValueOrDefault("batchId"), out var batch) ? batch : (Guid?)null;
+        var requestItemId = Guid.TryParse(metadata.GetValueOrDefault("requestItemId"), out var item) ? item : (Guid?)null;
         var upload = new Upload
         {
             Id = Guid.CreateVersion7(),
@@ -112,6 +113,7 @@ public sealed class TusUploads(
             UserName = user.DisplayNameOf(),
             Direction = rights.IsStaff ? TransferDirection.ToClient : TransferDirection.FromClient,
             BatchId = batchId,
+            RequestItemId = requestItemId,
             CreatedAt = now,
             ExpiresAt = now + options.Value.UploadExpiry,
         };
@@ -377,7 +379,7 @@ public sealed class TusUploads(
         upload.DocumentVersionId = version.Id;
         if (added.Outcome != VersionOutcome.Unchanged)
         {
-            events.Publish(db, new DocumentUploaded(upload.ClientId, version.DocumentId, version.Id, upload.BatchId, upload.Direction == TransferDirection.FromClient, upload.UserId));
+            events.Publish(db, new DocumentUploaded(upload.ClientId, version.DocumentId, version.Id, upload.BatchId, upload.Direction == TransferDirection.FromClient, upload.UserId, upload.RequestItemId));
         }
 
         await db.SaveChangesAsync(CancellationToken.None);

@@ -70,6 +70,8 @@
     this.client = root.getAttribute("data-client");
     this.completeBase = root.getAttribute("data-complete");
     this.token = root.getAttribute("data-antiforgery");
+    // A document request's item the files answer (the Tasks module's request page); checked by the server.
+    this.requestItem = root.getAttribute("data-request-item");
     this.folder = root.querySelector("[data-folder]");
     this.list = root.querySelector("[data-queue]");
     this.queue = [];
@@ -151,7 +153,7 @@
   };
 
   Uploader.prototype.key = function (item) {
-    return "portal-upload:" + this.client + ":" + item.folder + ":" + item.file.name + ":" + item.file.size + ":" + item.file.lastModified;
+    return "portal-upload:" + this.client + ":" + item.folder + ":" + (this.requestItem || "") + ":" + item.file.name + ":" + item.file.size + ":" + item.file.lastModified;
   };
 
   Uploader.prototype.upload = async function (item) {
@@ -172,7 +174,8 @@
     }
     if (!location) {
       var metadata = "filename " + b64(file.name) + ",clientId " + b64(this.client) + ",batchId " + b64(item.batch) +
-        (item.folder ? ",folderId " + b64(item.folder) : "");
+        (item.folder ? ",folderId " + b64(item.folder) : "") +
+        (this.requestItem ? ",requestItemId " + b64(this.requestItem) : "");
       var created = await send("POST", this.endpoint, Object.assign({ "Upload-Length": String(file.size), "Upload-Metadata": metadata }, headers), null);
       if (created.status !== 201) { throw new Error(refusal(created)); }
       location = created.getResponseHeader("Location");
@@ -253,6 +256,11 @@
       shown = -1;
     }
     var count = versions.length === 1 ? "1 file" : versions.length + " files";
+    if (this.root.hasAttribute("data-reload-when-done")) {
+      // A request's page shows the item's new state: load it again.
+      window.location.reload();
+      return;
+    }
     if (shown === versions.length) {
       done.textContent = "Done. " + count + " sent: highlighted in the list below.";
     } else {
