@@ -32,7 +32,8 @@ var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
     .AddModule<Portal.Billing.Startup>()
     .AddModule<Portal.Reports.Startup>()
     .AddModule<Portal.SecureMail.Startup>()
-    .AddModule<Portal.Plans.Startup>());
+    .AddModule<Portal.Plans.Startup>()
+    .AddModule<Portal.Sync.Startup>());
 
 builder.Services.AddHostAdmin(builder.Configuration);
 builder.Services.AddPlatformStripeKeys();

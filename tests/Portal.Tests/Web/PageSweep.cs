@@ -117,6 +117,8 @@ internal sealed class PageSweep
             ["/account/reset-password"] = $"/account/reset-password?token={tokens.reset}",
             ["/account/confirm-email"] = $"/account/confirm-email?token={tokens.confirm}",
             ["/secure-mail/open"] = $"/secure-mail/open?token={Uri.EscapeDataString(secureMailToken)}",
+            ["/admin/connect/authorize"] = "/admin/connect/authorize?client_id=portal-sync&response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%3A50000%2Fcallback"
+                + "&scope=sync&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=sweep&device_name=Sweep",
         };
         return new PageSweep(app, practice, scenario.Admin, scenario.ClientUser, paths);
     }
