@@ -252,6 +252,9 @@ public sealed class SyncAuthorizationTests(SharedApps apps) : IClassFixture<Shar
         var otherIssuer = JsonDocument.Parse(await app.ClientFor(other).GetStringAsync(".well-known/openid-configuration")).RootElement.GetProperty("issuer").GetString();
         Assert.Equal($"http://{practice.Name}.localhost/", issuer);
         Assert.Equal($"http://{other.Name}.localhost/", otherIssuer);
+        var viaPrefix = JsonDocument.Parse(await app.ClientFor(practice, viaPrefix: true).GetStringAsync(".well-known/openid-configuration")).RootElement;
+        Assert.Equal($"http://localhost/t/{practice.Name}", viaPrefix.GetProperty("issuer").GetString());
+        Assert.Equal($"http://localhost/t/{practice.Name}/connect/token", viaPrefix.GetProperty("token_endpoint").GetString());
 
         // The platform's own site has no authorization server.
         Assert.Equal(HttpStatusCode.NotFound, (await app.HostClient().GetAsync(".well-known/openid-configuration")).StatusCode);
