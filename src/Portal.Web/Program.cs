@@ -35,7 +35,8 @@ var catalog = builder.Services.AddPortal(builder.Configuration, portal => portal
     .AddModule<Portal.Plans.Startup>()
     .AddModule<Portal.Messages.Startup>()
     .AddModule<Portal.Projects.Startup>()
-    .AddModule<Portal.Tasks.Startup>());
+    .AddModule<Portal.Tasks.Startup>()
+    .AddModule<Portal.Sync.Startup>());
 
 builder.Services.AddHostAdmin(builder.Configuration);
 builder.Services.AddPlatformStripeKeys();

@@ -45,6 +45,10 @@ public sealed partial class EndpointAccessMatrixTests(SharedApps apps, ITestOutp
             atLevel[level] = await app.SignedInClientAsync(practice, member);
         }
 
+        // Bearer tokens for the sync API: one of this practice, one of the other.
+        var ownToken = (await Portal.Tests.Sync.SyncOAuth.LoginAsync(asAdmin, app.ClientFor(practice))).GetProperty("access_token").GetString()!;
+        var foreignToken = (await Portal.Tests.Sync.SyncOAuth.LoginAsync(await app.SignedInClientAsync(other, otherAdmin), app.ClientFor(other))).GetProperty("access_token").GetString()!;
+
         var paymentCases = 0;
         var staffPermissions = (await app.InPracticeAsync(practice, sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Portal.Identity.Services.RolePermissions>(sp).ForRolesAsync([PortalRole.Staff]))).ToHashSet();
@@ -81,7 +85,15 @@ public sealed partial class EndpointAccessMatrixTests(SharedApps apps, ITestOutp
                     cases += 3;
                     Expect(await SendAsync(anonymous, method, url), Outcome.SignIn, "anonymous", endpoint, method, failures);
                     Expect(await SendAsync(app.ClientFor(practice), method, url, foreignCookie), Outcome.SignIn, "with another practice's session", endpoint, method, failures);
-                    Expect(await SendAsync(asAdmin, method, url), Outcome.Allowed, "as the practice administrator", endpoint, method, failures);
+                    // A session cookie never opens the bearer-token API (no cross-site calls ride on a browser's session).
+                    Expect(await SendAsync(asAdmin, method, url), endpoint.BearerOnly ? Outcome.SignIn : Outcome.Allowed, "as the practice administrator", endpoint, method, failures);
+                    if (endpoint.BearerOnly)
+                    {
+                        cases += 2;
+                        Expect(await SendAsync(anonymous, method, url, bearer: ownToken), Outcome.Allowed, "with a token of the practice", endpoint, method, failures);
+                        Expect(await SendAsync(anonymous, method, url, bearer: foreignToken), Outcome.SignIn, "with another practice's token", endpoint, method, failures);
+                    }
+
                     if (endpoint.Permissions.Count > 0)
                     {
                         cases++;
@@ -140,7 +152,7 @@ public sealed partial class EndpointAccessMatrixTests(SharedApps apps, ITestOutp
         Allowed,
     }
 
-    private sealed record EndpointInfo(string Route, string[] Methods, bool TenantOnly, bool HostOnly, bool Anonymous, bool Protected, IReadOnlyList<string> Permissions);
+    private sealed record EndpointInfo(string Route, string[] Methods, bool TenantOnly, bool HostOnly, bool Anonymous, bool Protected, IReadOnlyList<string> Permissions, bool BearerOnly);
 
     private static IEnumerable<EndpointInfo> Endpoints(PortalApplication app)
         => app.Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -154,16 +166,22 @@ public sealed partial class EndpointAccessMatrixTests(SharedApps apps, ITestOutp
                 e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0,
                 e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>()
                     .Where(p => p.StartsWith(PermissionPolicyProvider.Prefix, StringComparison.Ordinal))
-                    .Select(p => p[PermissionPolicyProvider.Prefix.Length..]).ToList()))
+                    .Select(p => p[PermissionPolicyProvider.Prefix.Length..]).ToList(),
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Portal.Sync.Services.SyncApi.Policy)))
             .DistinctBy(e => (e.Route.ToLowerInvariant(), string.Join(",", e.Methods), e.TenantOnly, e.HostOnly));
 
     private static string Fill(string route)
         => RouteParameter().Replace(route, m => m.Groups[1].Value.Contains(":guid", StringComparison.Ordinal) ? Guid.NewGuid().ToString()
             : m.Groups[1].Value.EndsWith('?') ? "" : "nonexistent").Replace("//", "/", StringComparison.Ordinal);
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, string? cookie = null)
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, string? cookie = null, string? bearer = null)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), url.TrimStart('/'));
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+
         if (cookie is not null)
         {
             request.Headers.Add("Cookie", cookie);

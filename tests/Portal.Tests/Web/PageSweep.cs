@@ -129,6 +129,8 @@ internal sealed class PageSweep
             ["/admin/tasks/{id:guid}"] = $"/admin/tasks/{taskId}",
             ["/tasks/{id:guid}"] = $"/tasks/{taskId}",
             ["/tasks/link"] = $"/tasks/link?token={Uri.EscapeDataString(taskLink)}",
+            ["/admin/connect/authorize"] = "/admin/connect/authorize?client_id=portal-sync&response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%3A50000%2Fcallback"
+                + "&scope=sync&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=sweep&device_name=Sweep",
         };
         return new PageSweep(app, practice, scenario.Admin, scenario.ClientUser, paths);
     }

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+using Portal.Core.Tenancy;
+using Portal.Sync.Models;
+using Portal.Sync.Services;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Portal.Sync.Endpoints;
+
+/// <summary>
+/// The sync API's group (/api/v1): bearer tokens only, of this practice, with the sync scope. For now
+/// it holds the one call a program makes to check its connection.
+/// </summary>
+internal static class SyncApiEndpoints
+{
+    public const string GroupRoute = "/api/v1";
+    public const string WhoAmIName = "SyncWhoAmI";
+
+    public static IEndpointRouteBuilder MapSyncApiEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(GroupRoute)
+            .RequireAuthorization(SyncApi.Policy)
+            .AddEndpointFilter(NoteUseAsync);
+        api.MapGet("/whoami", WhoAmI)
+            .WithName(WhoAmIName)
+            .WithSummary("Who the token acts as: the practice, the staff member who approved it and its scopes.");
+        return endpoints;
+    }
+
+    public static Ok<WhoAmI> WhoAmI(HttpContext context)
+    {
+        var user = context.User;
+        return TypedResults.Ok(new WhoAmI(
+            context.GetTenant()!.Name,
+            user.GetClaim(Claims.Subject) ?? "",
+            user.GetClaim(Claims.Name) ?? "",
+            user.GetScopes().ToList()));
+    }
+
+    /// <summary>Every call through the API is a use of its connection (shown on Connected apps).</summary>
+    private static async ValueTask<object?> NoteUseAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        if (Guid.TryParse(context.User.GetAuthorizationId(), out var authorizationId))
+        {
+            await context.RequestServices.GetRequiredService<ConnectedApps>()
+                .TouchAsync(authorizationId, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+        }
+
+        return await next(invocation);
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using Portal.Core.Security;
+using Portal.Sync.Data;
+using Portal.Sync.Models;
+
+namespace Portal.Sync.Services;
+
+/// <summary>The practice's approvals of programs: recorded at consent, listed, used, revoked.</summary>
+public sealed class ConnectedApps(
+    SyncDbContext db,
+    IOpenIddictAuthorizationManager authorizations,
+    IOpenIddictTokenManager tokens,
+    ICurrentActor actor,
+    TimeProvider clock)
+{
+    /// <summary>A program's use is written at most this often, so an API call rarely writes.</summary>
+    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    public async Task RecordApprovalAsync(Guid authorizationId, Guid approvedById, string approvedByName, string deviceName, string? ip, CancellationToken cancellationToken)
+    {
+        db.Connections.Add(new SyncConnection
+        {
+            AuthorizationId = authorizationId,
+            ApprovedById = approvedById,
+            ApprovedByName = approvedByName,
+            ApprovedAt = clock.GetUtcNow().UtcDateTime,
+            DeviceName = SyncDeviceName.Clean(deviceName),
+            ApprovedFromIp = ip,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ConnectedApp>> ListAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await (
+            from connection in db.Connections.AsNoTracking()
+            join authorization in db.Authorizations.AsNoTracking() on connection.AuthorizationId equals authorization.Id
+            orderby connection.ApprovedAt descending
+            select new
+            {
+                connection,
+                authorization.Status,
+                HasLiveToken = db.Tokens.Any(t => t.Authorization!.Id == connection.AuthorizationId
+                    && t.Status == OpenIddictConstants.Statuses.Valid
+                    && t.ExpirationDate > now),
+                Application = authorization.Application != null ? authorization.Application.DisplayName : null,
+            }).ToListAsync(cancellationToken);
+        return rows.Select(r => new ConnectedApp(
+            r.connection.AuthorizationId,
+            r.Application ?? SyncClient.DisplayName,
+            r.connection.DeviceName,
+            r.connection.ApprovedByName,
+            r.connection.ApprovedAt,
+            r.connection.ApprovedFromIp,
+            r.connection.LastUsedAt,
+            r.connection.LastUsedFromIp,
+            // OpenIddict ends a family (a reused refresh token) by revoking its tokens, not the authorization.
+            r.Status == OpenIddictConstants.Statuses.Valid && r.HasLiveToken && r.connection.RevokedAt is null,
+            r.connection.RevokedAt,
+            r.connection.RevokedByName)).ToList();
+    }
+
+    /// <summary>
+    /// Revokes the authorization and every token issued under it; the API refuses them from the next call
+    /// on, because reference tokens are looked up in the store on every call.
+    /// </summary>
+    /// <returns>False when there is no such connection.</returns>
+    public async Task<bool> RevokeAsync(Guid authorizationId, CancellationToken cancellationToken)
+    {
+        var connection = await db.Connections.SingleOrDefaultAsync(c => c.AuthorizationId == authorizationId, cancellationToken);
+        if (connection is null)
+        {
+            return false;
+        }
+
+        if (await authorizations.FindByIdAsync(authorizationId.ToString(), cancellationToken) is { } authorization)
+        {
+            await authorizations.TryRevokeAsync(authorization, cancellationToken);
+        }
+
+        await tokens.RevokeByAuthorizationIdAsync(authorizationId.ToString(), cancellationToken);
+        if (connection.RevokedAt is null)
+        {
+            connection.RevokedAt = clock.GetUtcNow().UtcDateTime;
+            connection.RevokedByName = actor.Actor.Name ?? "the system";
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Notes a use of the connection (an API call, a refresh), at most once per <see cref="LastUsedResolution"/>.</summary>
+    public async Task TouchAsync(Guid authorizationId, string? ip, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stale = now - LastUsedResolution;
+        await db.Connections
+            .Where(c => c.AuthorizationId == authorizationId && (c.LastUsedAt == null || c.LastUsedAt < stale || c.LastUsedFromIp != ip))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastUsedAt, now).SetProperty(c => c.LastUsedFromIp, ip), cancellationToken);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+using Portal.Core.Modules;
+using Portal.Core.Navigation;
+using Portal.Core.Security;
+using Portal.Sync.Data;
+using Portal.Sync.Endpoints;
+using Portal.Sync.Services;
+
+namespace Portal.Sync;
+
+public sealed class Startup : ModuleStartup
+{
+    public override ModuleManifest Manifest => Sync.Manifest.Module;
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTenantDbContext<SyncDbContext>(SyncDbContext.MigrationsHistoryTable);
+
+        // Written on every use of a connection and by OpenIddict on every token; no kept page shows them.
+        services.AddPracticeDataOutsidePages<SyncDbContext>(
+            typeof(Models.SyncConnection),
+            typeof(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken<Guid>),
+            typeof(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization<Guid>),
+            typeof(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<Guid>),
+            typeof(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope<Guid>));
+        services.AddSyncServer();
+        services.AddSingleton<IPracticeUpgrade, PortalSyncClientRegistration>();
+        services.AddScoped<ConnectedApps>();
+        services.Configure<AuthorizationOptions>(SyncApi.AddPolicy);
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<IAdminMenuProvider, AdminMenu>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapSyncTokenEndpoints();
+        endpoints.MapSyncApiEndpoints();
+    }
+}
