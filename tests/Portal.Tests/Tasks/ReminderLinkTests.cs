@@ -1,6 +1,9 @@
 using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
+using Portal.Identity.Models;
 using Portal.Tasks.Services;
 using Portal.Tests.Infrastructure;
 
@@ -9,18 +12,42 @@ namespace Portal.Tests.Tasks;
 public sealed class ReminderLinkTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Theory, BothDatabases]
-    public async Task A_reminder_link_opens_the_request_once_and_only_for_its_person(DatabaseProvider provider)
+    public async Task A_reminder_link_signs_its_client_in_once_from_the_button_and_opens_the_request(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
         var scenario = await TasksScenario.CreateAsync(app);
         var task = await scenario.CreateTaskAsync("Slips", ["T4 slip"]);
-        var token = await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<RequestLinks>().IssueAsync(task.Id, scenario.ClientUser.Id, default));
-        var path = $"tasks/link?token={Uri.EscapeDataString(token)}";
+        var path = await LinkPathAsync(app, scenario, task.Id, scenario.ClientUser.Id);
 
-        // Not signed in: the page asks to sign in and keeps the link for afterwards; it signs nobody in.
-        var anonymous = await app.ClientFor(scenario.Practice).GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
-        Assert.Contains("data-testid=\"link-sign-in\"", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Fetching the link (a mail scanner does) shows the button and uses nothing up.
+        var browser = app.ClientFor(scenario.Practice);
+        var offered = await browser.GetDocumentAsync(path);
+        Assert.NotNull(offered.QuerySelector("[data-testid=link-open] form[method=post]"));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("tasks")).StatusCode);
+
+        // The button signs the client in and lands on the request.
+        var opened = await browser.PostFormAsync((IHtmlFormElement)offered.QuerySelector("[data-testid=link-open] form")!, [], path);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.EndsWith($"/tasks/{task.Id}", opened.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var request = await browser.GetAsync($"tasks/{task.Id}");
+        Assert.Equal(HttpStatusCode.OK, request.StatusCode);
+        Assert.Contains("T4 slip", await request.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(TaskAuditActions.LinkFollowed, await scenario.AuditActionsAsync(task.Id));
+
+        // Used once, in any browser; a mangled one is not valid.
+        var another = app.ClientFor(scenario.Practice);
+        Assert.Equal(HttpStatusCode.Gone, (await another.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await another.GetAsync("tasks/link?token=cut-short")).StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Signed_in_its_person_goes_straight_to_the_request_and_someone_else_cannot_use_it(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var scenario = await TasksScenario.CreateAsync(app);
+        var task = await scenario.CreateTaskAsync("Slips", ["T4 slip"]);
+        var path = await LinkPathAsync(app, scenario, task.Id, scenario.ClientUser.Id);
 
         // Someone else signed in cannot use it, and does not use it up.
         var contributor = await app.SignedInClientAsync(scenario.Practice, scenario.Contributor);
@@ -30,10 +57,36 @@ public sealed class ReminderLinkTests(SharedApps apps) : IClassFixture<SharedApp
         var opened = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         Assert.EndsWith($"/tasks/{task.Id}", opened.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        Assert.Contains(TaskAuditActions.LinkFollowed, await scenario.AuditActionsAsync(task.Id));
-
-        // Used once; a mangled one is not valid.
         Assert.Equal(HttpStatusCode.Gone, (await client.GetAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("tasks/link?token=cut-short")).StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_client_with_a_second_factor_is_not_signed_in_by_the_link_but_sent_to_sign_in_and_back(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var scenario = await TasksScenario.CreateAsync(app);
+        var task = await scenario.CreateTaskAsync("Slips", ["T4 slip"]);
+        await app.InPracticeAsync(scenario.Practice, async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<PortalUser>>();
+            var user = await users.FindByIdAsync(scenario.ClientUser.Id.ToString());
+            await users.SetTwoFactorEnabledAsync(user!, true);
+        });
+        var path = await LinkPathAsync(app, scenario, task.Id, scenario.ClientUser.Id);
+
+        var browser = app.ClientFor(scenario.Practice);
+        var opened = await browser.SubmitFormAsync(path, [], "[data-testid=link-open] form");
+
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var location = Uri.UnescapeDataString(opened.Headers.Location!.OriginalString);
+        Assert.Contains("/account/signin", location, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith($"returnUrl=/tasks/{task.Id}", location, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync($"tasks/{task.Id}")).StatusCode);
+    }
+
+    private static async Task<string> LinkPathAsync(PortalApplication app, TasksScenario scenario, Guid taskId, Guid userId)
+    {
+        var token = await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<RequestLinks>().IssueAsync(taskId, userId, default));
+        return $"tasks/link?token={Uri.EscapeDataString(token)}";
     }
 }

@@ -11,59 +11,91 @@ namespace Portal.Tasks.Pages.Tasks;
 
 /// <summary>
 /// Where a request reminder's button leads. The link follows the one-time-link rules (expiring, used
-/// once, only its hash stored); it is used when the person it was sent to, signed in, arrives with it,
-/// and then leads to the request. Someone not signed in is asked to sign in first and comes back here,
-/// so the link never stands in for the password or the second factor.
+/// once, only its hash stored). Its person, signed in, goes straight to the request. Not signed in,
+/// the page shows one "Open your request" button: its POST uses the link up and signs the client in
+/// (<see cref="IMailboxLinkSignIn"/>: the link proves the mailbox, worth the password of a client
+/// who has nothing more), so a mail scanner that fetches the link uses nothing up. A client with a
+/// second factor, or anyone the link may not sign in, signs in as usual and lands on the request.
 /// </summary>
 [AllowAnonymous]
-public sealed class LinkModel(RequestLinks links, IAuditLog audit) : PageModel
+public sealed class LinkModel(RequestLinks links, IMailboxLinkSignIn mailboxSignIn, IAuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "token")]
     public string? Token { get; set; }
 
     public string? Problem { get; private set; }
 
-    /// <summary>Set when the link is good but nobody is signed in: the page offers to sign in and come back.</summary>
-    public string? SignInReturnUrl { get; private set; }
+    /// <summary>The link is good and nobody is signed in: the page offers to open the request.</summary>
+    public bool OffersToOpen { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var cancellationToken = HttpContext.RequestAborted;
-        var check = await links.CheckAsync(Token, cancellationToken);
-        if (check.Status != OneTimeLinkStatus.Valid || check.Link is null || !RequestLinks.TryRead(check.Link.Data, out var taskId, out var userId))
+        var (link, taskId, userId) = await CheckAsync();
+        if (link is null)
         {
-            Problem = check.Status switch
-            {
-                OneTimeLinkStatus.Used => "This link was already used. Sign in to see your tasks.",
-                OneTimeLinkStatus.Expired => "This link has expired. Sign in to see your tasks.",
-                _ => "This link is not valid. Sign in to see your tasks.",
-            };
-            Response.StatusCode = check.Status is OneTimeLinkStatus.Used or OneTimeLinkStatus.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest;
             return Page();
         }
 
         if (User.Identity?.IsAuthenticated != true)
         {
-            // The link is kept for after the sign-in: it is used only when its person arrives with it.
-            SignInReturnUrl = Url.Page("/Tasks/Link", new { token = Token });
+            OffersToOpen = true;
             return Page();
         }
 
-        if (User.IdOf() != userId)
+        return await OpenAsync(link, taskId, userId);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (link, taskId, userId) = await CheckAsync();
+        return link is null ? Page() : await OpenAsync(link, taskId, userId);
+    }
+
+    private async Task<(OneTimeLink? Link, Guid TaskId, Guid UserId)> CheckAsync()
+    {
+        var check = await links.CheckAsync(Token, HttpContext.RequestAborted);
+        if (check.Status == OneTimeLinkStatus.Valid && check.Link is not null && RequestLinks.TryRead(check.Link.Data, out var taskId, out var userId))
         {
-            Problem = "This link was sent to someone else. Sign out and sign in as the person it was sent to.";
-            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return (check.Link, taskId, userId);
+        }
+
+        Refuse(check.Status switch
+        {
+            OneTimeLinkStatus.Used => "This link was already used. Sign in to see your tasks.",
+            OneTimeLinkStatus.Expired => "This link has expired. Sign in to see your tasks.",
+            _ => "This link is not valid. Sign in to see your tasks.",
+        }, check.Status is OneTimeLinkStatus.Used or OneTimeLinkStatus.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest);
+        return (null, Guid.Empty, Guid.Empty);
+    }
+
+    private async Task<IActionResult> OpenAsync(OneTimeLink link, Guid taskId, Guid userId)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var signedIn = User.Identity?.IsAuthenticated == true;
+        if (signedIn && User.IdOf() != userId)
+        {
+            Refuse("This link was sent to someone else. Sign out and sign in as the person it was sent to.", StatusCodes.Status403Forbidden);
             return Page();
         }
 
-        if (!await links.RedeemAsync(check.Link.Id, cancellationToken))
+        if (!await links.RedeemAsync(link.Id, cancellationToken))
         {
-            Problem = "This link was already used. Your tasks are on the Tasks page.";
-            Response.StatusCode = StatusCodes.Status410Gone;
+            Refuse("This link was already used. Your tasks are on the Tasks page.", StatusCodes.Status410Gone);
             return Page();
         }
 
         await audit.RecordAsync(new AuditEntry(TaskAuditActions.LinkFollowed, TaskAuditTargets.Task, taskId.ToString()), cancellationToken);
+        if (!signedIn && await mailboxSignIn.SignInAsync(HttpContext, userId, cancellationToken) != MailboxLinkOutcome.SignedIn)
+        {
+            return RedirectToPage("/Account/SignIn", new { returnUrl = Url.Page("/Tasks/Details", new { id = taskId }) });
+        }
+
         return RedirectToPage("/Tasks/Details", new { id = taskId });
+    }
+
+    private void Refuse(string problem, int status)
+    {
+        Problem = problem;
+        Response.StatusCode = status;
     }
 }
