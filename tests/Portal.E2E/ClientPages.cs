@@ -23,6 +23,7 @@ internal static class ClientPages
         "/billing/invoices/{id:guid}/pay-cancelled",
         "/billing/payment-requests/thank-you",
         "/secure-mail/open",
+        "/secure-mail/return/{id:guid}",
         "/messages",
         "/messages/new",
         "/messages/{id:guid}",

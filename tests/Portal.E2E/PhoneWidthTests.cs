@@ -252,6 +252,14 @@ public sealed class PhoneWidthTests(DemoAppFixture demo, BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
         await Expect(page.GetByTestId("secure-mail-body")).ToBeVisibleAsync();
         await screen.CheckAsync(page, name: "secure-mail-open");
+
+        // Checkout's back link for a payment request, opened in a browser that does not hold the
+        // message (another device): the page says no payment was made and how to open it again.
+        await using var otherContext = await PhoneScreen.NewContextAsync(browser);
+        var other = await otherContext.NewPageAsync();
+        await other.GotoAsync($"{practiceUrl}/secure-mail/return/{Guid.NewGuid()}");
+        await Expect(other.GetByTestId("secure-mail-return")).ToBeVisibleAsync();
+        await screen.CheckAsync(other, name: "secure-mail-return");
     }
 
     /// <summary>Casey turns on two-factor sign-in, signs out from the menu and back in with a recovery code.</summary>
