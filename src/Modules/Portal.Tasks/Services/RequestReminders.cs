@@ -36,8 +36,11 @@ public sealed class RequestReminders(
         var queued = 0;
         foreach (var task in candidates.Where(t => schedule.RemindsOn(t.DueOn!.Value, today)))
         {
-            db.RemindersSent.Add(new TaskReminderSent { TaskId = task.Id, Day = today, SentAt = clock.UtcNow });
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await ClaimAsync(task.Id, today, cancellationToken))
+            {
+                continue;
+            }
+
             var people = await users.FindManyAsync(await access.RecipientsAsync(task, cancellationToken), cancellationToken);
             foreach (var person in people.Values.Where(p => !p.IsDisabled))
             {
@@ -57,5 +60,29 @@ public sealed class RequestReminders(
         }
 
         return queued;
+    }
+
+    /// <summary>
+    /// Writes the request's row for the day; false when another run (the practice job on another
+    /// server, or a run started by hand) wrote it first, which then sends the day's reminder itself.
+    /// </summary>
+    private async Task<bool> ClaimAsync(Guid taskId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var claim = db.RemindersSent.Add(new TaskReminderSent { TaskId = taskId, Day = day, SentAt = clock.UtcNow });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            claim.State = EntityState.Detached;
+            if (await db.RemindersSent.AsNoTracking().AnyAsync(r => r.TaskId == taskId && r.Day == day, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
     }
 }
