@@ -100,6 +100,11 @@ public sealed class PortalProcess : IAsyncDisposable
                     {
                         return false;
                     }
+                    catch (TaskCanceledException)
+                    {
+                        // A start-up still busy (practices' migrations on a loaded machine) answers late: not ready yet.
+                        return false;
+                    }
                 },
                 TimeSpan.FromMinutes(2),
                 "the application process to be ready");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
@@ -79,6 +80,20 @@ public sealed class UnreadCountTests(SharedApps apps) : IClassFixture<SharedApps
         // Answered by staff: nothing waits on anyone any more.
         await MessagesScenario.ReplyAsync(staff, $"admin/messages/{unassigned}", "Hello!");
         Assert.Equal("1", Badge(await admin.GetDocumentAsync("admin"), "/admin/messages")!.QuerySelector("[aria-hidden=true]")!.TextContent);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Replies_written_at_the_same_moment_all_count_and_the_latest_stays_the_threads_last(DatabaseProvider provider)
+    {
+        var scenario = await MessagesScenario.CreateAsync(await apps.For(provider));
+        var threadId = await scenario.InPracticeAsync(sp => sp.GetRequiredService<IMessageThreads>().EnsureThreadAsync(scenario.ClientId, new MessageTopic("project", Guid.NewGuid(), "Year-end")));
+        var author = Principal(scenario.Documents.Staff.Id, "Sam Patel", PortalPrincipal.StaffKind);
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => scenario.InPracticeAsync(sp => sp.GetRequiredService<IMessageThreads>().PostFromPracticeAsync(threadId, author, $"Note {i}."))));
+
+        var thread = Assert.Single(await scenario.ThreadsAsync());
+        var newest = await scenario.InPracticeAsync(sp => sp.GetRequiredService<Portal.Messages.Data.MessagesDbContext>().Messages.Where(m => m.ThreadId == threadId).MaxAsync(m => m.CreatedAt));
+        Assert.Equal((10, newest), (thread.MessageCount, thread.LastMessageAt));
     }
 
     [Theory, BothDatabases]

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Tests.Infrastructure;
 
@@ -83,6 +85,34 @@ public sealed class ProjectsAccessTests(SharedApps apps) : IClassFixture<SharedA
         var contributor = outsiders["a contributor without a share"];
         Assert.Contains("Secret year-end", await contributor.GetStringAsync("projects"), StringComparison.Ordinal);
         Assert.Contains("Secret statements.pdf", await contributor.GetStringAsync($"projects/{project.Id}"), StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_contributor_shared_an_older_file_sees_the_project_and_that_file_only_and_opens_no_thread(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var scenario = await ProjectsScenario.CreateAsync(app, "Portal.Messages");
+        var project = await scenario.CreateProjectAsync("Shared year-end");
+        var shared = await scenario.SendFileAsync(project, "Shared trial balance.pdf");
+        await scenario.ShareDocumentAsync(shared, scenario.Contributor);
+        for (var i = 0; i < 3; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            await scenario.SendFileAsync(project, $"Private memo {i}.pdf");
+        }
+
+        var contributor = await app.SignedInClientAsync(scenario.Practice, scenario.Contributor);
+        Assert.Contains("Shared year-end", await contributor.GetStringAsync("projects"), StringComparison.Ordinal);
+        var page = await contributor.GetStringAsync($"projects/{project.Id}");
+        Assert.Contains("Shared trial balance.pdf", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Private memo", page, StringComparison.Ordinal);
+
+        // Contributors see no project threads: no button, and the handler neither opens nor makes one.
+        Assert.DoesNotContain("handler=Thread", page, StringComparison.Ordinal);
+        var token = await contributor.AntiforgeryTokenAsync("account/change-password");
+        var thread = await contributor.PostAsync($"projects/{project.Id}?handler=Thread", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.NotFound, thread.StatusCode);
+        Assert.False(await scenario.InPracticeAsync(sp => sp.GetRequiredService<Portal.Messages.Data.MessagesDbContext>().Threads.AnyAsync(t => t.TopicId == project.Id)));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient browser, string method, string path, string? token)

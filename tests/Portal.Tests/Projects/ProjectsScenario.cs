@@ -69,6 +69,13 @@ public sealed record ProjectsScenario(
             return stored.Version!.DocumentId;
         });
 
+    public Task ShareDocumentAsync(Guid documentId, PortalUser user)
+        => InPracticeAsync(async sp =>
+        {
+            await sp.GetRequiredService<DocumentLibrary>().ShareAsync(ClientId, documentId, null, user.Id, new ClaimsPrincipal(), default);
+            return true;
+        });
+
     public Task ShareFolderAsync(Project project, PortalUser user)
         => InPracticeAsync(async sp =>
         {

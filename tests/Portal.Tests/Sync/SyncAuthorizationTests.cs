@@ -205,6 +205,32 @@ public sealed class SyncAuthorizationTests(SharedApps apps) : IClassFixture<Shar
     }
 
     [Theory, BothDatabases]
+    public async Task A_disabled_approver_s_program_is_refused_at_its_next_refresh_and_its_connection_ends(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var approver = await app.AddAdministratorAsync(practice);
+        var program = app.ClientFor(practice);
+        var tokens = await SyncOAuth.LoginAsync(await app.SignedInClientAsync(practice, approver), program);
+        var (status, _) = await SyncOAuth.RefreshAsync(program, tokens.GetProperty("refresh_token").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var again = await SyncOAuth.LoginAsync(await app.SignedInClientAsync(practice, approver), program);
+
+        await app.InPracticeAsync(practice, async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Portal.Identity.Models.PortalUser>>();
+            var user = await users.FindByIdAsync(approver.Id.ToString());
+            user!.IsDisabled = true;
+            await users.UpdateAsync(user);
+        });
+
+        var (refused, error) = await SyncOAuth.RefreshAsync(program, again.GetProperty("refresh_token").GetString()!);
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal("invalid_grant", SyncOAuth.Error(error));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SyncOAuth.WhoAmIAsync(program, again.GetProperty("access_token").GetString()!)).StatusCode);
+    }
+
+    [Theory, BothDatabases]
     public async Task Revoking_on_connected_apps_refuses_the_next_call(DatabaseProvider provider)
     {
         var app = await apps.For(provider);

@@ -84,6 +84,30 @@ public sealed class ReminderLinkTests(SharedApps apps) : IClassFixture<SharedApp
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync($"tasks/{task.Id}")).StatusCode);
     }
 
+    [Theory, BothDatabases]
+    public async Task A_link_older_than_a_day_or_for_someone_no_longer_in_the_portal_leads_to_sign_in_instead(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var scenario = await TasksScenario.CreateAsync(app);
+        var task = await scenario.CreateTaskAsync("Slips", ["T4 slip"]);
+        var old = await LinkPathAsync(app, scenario, task.Id, scenario.ClientUser.Id);
+        app.Clock.Advance(RequestLinks.SignInWindow + TimeSpan.FromMinutes(1));
+
+        // Still within its 7 days: it is used up and leads to the request, through a normal sign-in.
+        var browser = app.ClientFor(scenario.Practice);
+        var opened = await browser.SubmitFormAsync(old, [], "[data-testid=link-open] form");
+        Assert.Contains("/account/signin", opened.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("tasks")).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await browser.GetAsync(old)).StatusCode);
+
+        // A fresh link for a contributor the task is not assigned to does not sign them in either.
+        var fresh = await LinkPathAsync(app, scenario, task.Id, scenario.Contributor.Id);
+        var contributor = app.ClientFor(scenario.Practice);
+        var refused = await contributor.SubmitFormAsync(fresh, [], "[data-testid=link-open] form");
+        Assert.Contains("/account/signin", refused.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Redirect, (await contributor.GetAsync("tasks")).StatusCode);
+    }
+
     private static async Task<string> LinkPathAsync(PortalApplication app, TasksScenario scenario, Guid taskId, Guid userId)
     {
         var token = await app.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<RequestLinks>().IssueAsync(taskId, userId, default));

@@ -52,9 +52,17 @@ internal sealed class ClientFolders(DocumentsDbContext db, DocumentLibrary libra
             return [];
         }
 
-        var documents = await db.Documents.AsNoTracking()
+        var query = db.Documents.AsNoTracking()
             .Where(d => d.ClientId == clientId && d.FolderId == folderId && d.DeletedAt == null)
-            .Where(rights.IsStaff ? d => d.StaffVersionId != null : d => d.ClientVersionId != null)
+            .Where(rights.IsStaff ? d => d.StaffVersionId != null : d => d.ClientVersionId != null);
+        if (rights.Shared is { } shared && !shared.Folders.Contains(folderId))
+        {
+            // A contributor sees the folder's files only one by one, as shared: filtered before the limit.
+            var sharedDocuments = shared.Documents.ToList();
+            query = query.Where(d => sharedDocuments.Contains(d.Id));
+        }
+
+        var documents = await query
             .OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);

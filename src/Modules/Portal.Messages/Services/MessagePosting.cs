@@ -89,9 +89,12 @@ public sealed class MessagePosting(MessagesDbContext db, IAttachmentStore attach
                 db.Threads.Add(thread);
             }
 
-            thread.LastMessageAt = now;
-            thread.LastMessageFromClient = author.FromClient;
-            thread.MessageCount++;
+            if (isNew)
+            {
+                thread.LastMessageAt = now;
+                thread.LastMessageFromClient = author.FromClient;
+                thread.MessageCount = 1;
+            }
             db.Messages.Add(new Message
             {
                 Id = messageId,
@@ -107,14 +110,40 @@ public sealed class MessagePosting(MessagesDbContext db, IAttachmentStore attach
                 db.Attachments.Add(new MessageAttachment { Id = Guid.CreateVersion7(), MessageId = messageId, AttachmentId = attachment.Id, FileName = Clip(attachment.FileName, MessageAttachment.FileNameMaxLength), Size = attachment.Size });
             }
 
-            if (author.UserId is { } authorId)
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                // Writing is reading: the author's own message never counts as unread for them.
-                await MessageReading.MarkAsync(db, thread.Id, authorId, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                if (!isNew)
+                {
+                    // In the database, not from the row read before: replies written at the same moment all count,
+                    // and the latest one stays the thread's last (what unread counts and "waiting" read).
+                    await db.Threads.Where(t => t.Id == thread.Id).ExecuteUpdateAsync(
+                        set => set
+                            .SetProperty(t => t.MessageCount, t => t.MessageCount + 1)
+                            .SetProperty(t => t.LastMessageFromClient, t => t.LastMessageAt > now ? t.LastMessageFromClient : author.FromClient)
+                            .SetProperty(t => t.LastMessageAt, t => t.LastMessageAt > now ? t.LastMessageAt : now),
+                        cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             written = true;
+            if (author.UserId is { } authorId)
+            {
+                // Writing is reading: the author's own message never counts as unread for them. Apart from
+                // the message, so the same person posting twice at once loses no message over the mark.
+                await MessageReading.MarkAsync(db, thread.Id, authorId, now, cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+
             await audit.RecordAsync(new AuditEntry(action, MessageAuditTargets.Thread, thread.Id.ToString(), stored.Count > 0 ? $"{stored.Count} file(s)" : null), cancellationToken);
             await notices.QueueAsync(thread, author, now, cancellationToken);
             return new PostResult(thread.Id, messageId, null);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using Portal.Core.Contracts;
 using Portal.Sync.Services;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -29,7 +30,7 @@ internal static class SyncTokenEndpoints
         return endpoints;
     }
 
-    public static async Task<IResult> ExchangeAsync(HttpContext context, ConnectedApps connections)
+    public static async Task<IResult> ExchangeAsync(HttpContext context, ConnectedApps connections, IUserDirectory users)
     {
         var request = context.GetOpenIddictServerRequest();
         if (request is null || !(request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType()))
@@ -43,7 +44,21 @@ internal static class SyncTokenEndpoints
             return Refuse(Errors.InvalidGrant, "The code or refresh token is no longer valid.");
         }
 
-        if (Guid.TryParse(principal.GetAuthorizationId(), out var authorizationId))
+        // The approver must still be staff who may sign in: a disabled or removed member's connections end
+        // at the program's next refresh (and are revoked, so Connected apps shows them ended).
+        var approver = Guid.TryParse(principal.GetClaim(Claims.Subject), out var userId) ? await users.FindAsync(userId, context.RequestAborted) : null;
+        var hasAuthorization = Guid.TryParse(principal.GetAuthorizationId(), out var authorizationId);
+        if (approver is not { IsStaff: true, IsDisabled: false })
+        {
+            if (hasAuthorization)
+            {
+                await connections.RevokeAsync(authorizationId, context.RequestAborted);
+            }
+
+            return Refuse(Errors.InvalidGrant, "The person who approved this program can no longer sign in: run portal-sync login again.");
+        }
+
+        if (hasAuthorization)
         {
             await connections.TouchAsync(authorizationId, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
         }

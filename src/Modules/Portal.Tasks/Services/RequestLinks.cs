@@ -8,13 +8,20 @@ namespace Portal.Tasks.Services;
 /// <summary>
 /// The one-time link in a request reminder: issued when the reminder is sent, for one user and one request
 /// (the subject is made from both, so a newer reminder ends the older link of that pair only), expiring,
-/// used once. It leads to the request after the user signs in as themself; it never signs anyone in.
+/// used once. It leads its person to the request; within <see cref="SignInWindow"/> of being sent it also
+/// signs a client user in who has nothing more than a password (the Link page and IMailboxLinkSignIn).
 /// </summary>
 public sealed class RequestLinks(IOneTimeLinks links)
 {
     public const string Purpose = "tasks.request";
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How long after it was sent the link signs its person in, like a password-reset link; older, it
+    /// still leads to the request after a normal sign-in (a forwarded or archived e-mail is no key for a week).
+    /// </summary>
+    public static readonly TimeSpan SignInWindow = TimeSpan.FromHours(24);
 
     public Task<string> IssueAsync(Guid taskId, Guid userId, CancellationToken cancellationToken)
         => links.IssueAsync(new OneTimeLinkRequest(Purpose, SubjectOf(taskId, userId), Lifetime, Data(taskId, userId)), cancellationToken);

@@ -12,13 +12,13 @@ namespace Portal.Tasks.Pages.Tasks;
 /// <summary>
 /// Where a request reminder's button leads. The link follows the one-time-link rules (expiring, used
 /// once, only its hash stored). Its person, signed in, goes straight to the request. Not signed in,
-/// the page shows one "Open your request" button: its POST uses the link up and signs the client in
-/// (<see cref="IMailboxLinkSignIn"/>: the link proves the mailbox, worth the password of a client
-/// who has nothing more), so a mail scanner that fetches the link uses nothing up. A client with a
+/// the page shows one "Open your request" button: its POST uses the link up and, within a day of the
+/// e-mail, signs the client in (<see cref="IMailboxLinkSignIn"/>: the link proves the mailbox, worth
+/// the password of a client who has nothing more), so a mail scanner that fetches the link uses nothing up. A client with a
 /// second factor, or anyone the link may not sign in, signs in as usual and lands on the request.
 /// </summary>
 [AllowAnonymous]
-public sealed class LinkModel(RequestLinks links, IMailboxLinkSignIn mailboxSignIn, IAuditLog audit) : PageModel
+public sealed class LinkModel(RequestLinks links, TaskDetails tasks, TaskAccess access, IMailboxLinkSignIn mailboxSignIn, TimeProvider clock, IAuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "token")]
     public string? Token { get; set; }
@@ -85,12 +85,29 @@ public sealed class LinkModel(RequestLinks links, IMailboxLinkSignIn mailboxSign
         }
 
         await audit.RecordAsync(new AuditEntry(TaskAuditActions.LinkFollowed, TaskAuditTargets.Task, taskId.ToString()), cancellationToken);
-        if (!signedIn && await mailboxSignIn.SignInAsync(HttpContext, userId, cancellationToken) != MailboxLinkOutcome.SignedIn)
+        if (!signedIn && !await MaySignInAsync(link, taskId, userId, cancellationToken))
         {
             return RedirectToPage("/Account/SignIn", new { returnUrl = Url.Page("/Tasks/Details", new { id = taskId }) });
         }
 
         return RedirectToPage("/Tasks/Details", new { id = taskId });
+    }
+
+    /// <summary>
+    /// Signs the link's person in when the link is fresh and they are still a portal user who may act on
+    /// the request (someone removed from the portal since is not signed in by an old e-mail).
+    /// </summary>
+    private async Task<bool> MaySignInAsync(OneTimeLink link, Guid taskId, Guid userId, CancellationToken cancellationToken)
+    {
+        var sentAt = link.ExpiresAt - RequestLinks.Lifetime;
+        if (clock.GetUtcNow().UtcDateTime - sentAt > RequestLinks.SignInWindow
+            || await tasks.FindAsync(taskId, cancellationToken) is not { } task
+            || !await access.MayActAsync(userId, task, cancellationToken))
+        {
+            return false;
+        }
+
+        return await mailboxSignIn.SignInAsync(HttpContext, userId, cancellationToken) == MailboxLinkOutcome.SignedIn;
     }
 
     private void Refuse(string problem, int status)
