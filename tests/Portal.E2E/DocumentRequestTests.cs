@@ -65,13 +65,22 @@ public sealed class DocumentRequestTests(DemoAppFixture demo, BrowserFixture bro
             // The uploader says the batch is complete once the file is stored, then loads the page again:
             // wait for that call, so no reload of ours cuts the upload short.
             var uploader = client.GetByRole(AriaRole.Region, new() { Name = $"Send: {items[i]}" });
-            var pageUrl = client.Url;
             var completed = client.WaitForResponseAsync(response => response.Url.EndsWith("/complete", StringComparison.Ordinal) && response.Request.Method == "POST");
-            var reloaded = client.WaitForResponseAsync(response => response.Request.IsNavigationRequest && response.Url == pageUrl);
-            await PracticeSite.ChooseFilesAsync(uploader, [new FilePayload { Name = files[i], MimeType = "application/pdf", Buffer = SampleFiles.MinimalPdf($"{items[i]}") }]);
-            Assert.True((await completed).Ok, "The uploader's batch-complete call failed.");
-            await reloaded;
-            await client.WaitForLoadStateAsync(LoadState.Load);
+            // Then the uploader loads the page again: wait for that page's load event before reloading ourselves.
+            var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
+            client.Load += OnLoad;
+            try
+            {
+                await PracticeSite.ChooseFilesAsync(uploader, [new FilePayload { Name = files[i], MimeType = "application/pdf", Buffer = SampleFiles.MinimalPdf($"{items[i]}") }]);
+                Assert.True((await completed).Ok, "The uploader's batch-complete call failed.");
+                await loaded.Task.WaitAsync(TimeSpan.FromMilliseconds(BrowserFixture.TimeoutMilliseconds));
+            }
+            finally
+            {
+                client.Load -= OnLoad;
+            }
+
             await ReloadUntilAsync(client, client.Locator($"li[data-state=Received]").Filter(new() { HasText = items[i] }));
         }
 

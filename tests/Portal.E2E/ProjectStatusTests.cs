@@ -42,7 +42,7 @@ public sealed class ProjectStatusTests(DemoAppFixture demo, BrowserFixture brows
 
         var form = staff.GetByTestId("status-form");
         await form.GetByLabel("New status").SelectOptionAsync(new SelectOptionValue { Label = "In progress" });
-        await form.GetByLabel("Note").FillAsync(note);
+        await form.GetByLabel("Note", new() { Exact = true }).FillAsync(note);
         await form.GetByRole(AriaRole.Button, new() { Name = "Post the status" }).ClickAsync();
         await Expect(staff.GetByText("The status is now \"In progress\".")).ToBeVisibleAsync();
         await Expect(staff.GetByTestId("project-status")).ToContainTextAsync("In progress");
