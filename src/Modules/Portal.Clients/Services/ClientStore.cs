@@ -152,6 +152,25 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, IDomainEve
             .ToDictionaryAsync(c => c.ExternalId!, c => c.Name, StringComparer.Ordinal, cancellationToken);
     }
 
+    /// <summary>The clients holding these external ids, with their e-mail addresses, in one query (the sync API compares before it writes).</summary>
+    public async Task<IReadOnlyList<Client>> FindByExternalIdsAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken = default)
+    {
+        var ids = externalIds.ToList();
+        return ids.Count == 0
+            ? []
+            : await db.Clients.AsNoTracking().AsSplitQuery().Include(c => c.Emails.OrderBy(e => e.Position))
+                .Where(c => c.ExternalId != null && ids.Contains(c.ExternalId)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The portal each of these clients is in (clients in none are left out), in one query.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Guid>> PortalIdsOfAsync(IReadOnlyCollection<Guid> clientIds, CancellationToken cancellationToken = default)
+    {
+        var ids = clientIds.ToList();
+        return ids.Count == 0
+            ? new Dictionary<Guid, Guid>()
+            : await db.PortalClients.AsNoTracking().Where(pc => ids.Contains(pc.ClientId)).ToDictionaryAsync(pc => pc.ClientId, pc => pc.PortalId, cancellationToken);
+    }
+
     internal static void Apply(Client client, ClientInput input, DateTime now)
     {
         client.Kind = input.Kind;

@@ -30,6 +30,19 @@ public sealed class PortalMemberships(
             .ToList();
     }
 
+    /// <summary>Who has access to any of these portals, as (portal, user) pairs, in one query.</summary>
+    public async Task<IReadOnlySet<(Guid PortalId, Guid UserId)>> MembershipsOfAsync(IReadOnlyCollection<Guid> portalIds, CancellationToken cancellationToken = default)
+    {
+        var ids = portalIds.ToList();
+        if (ids.Count == 0)
+        {
+            return new HashSet<(Guid, Guid)>();
+        }
+
+        var rows = await db.PortalMembers.AsNoTracking().Where(m => ids.Contains(m.PortalId)).Select(m => new { m.PortalId, m.UserId }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.PortalId, r.UserId)).ToHashSet();
+    }
+
     public Task<PortalMember?> FindAsync(Guid portalId, Guid memberId, CancellationToken cancellationToken = default)
         => db.PortalMembers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId && m.PortalId == portalId, cancellationToken);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Core.Events;
 using Portal.Messages.Models;
 
 namespace Portal.Messages.Data;
@@ -25,6 +26,8 @@ public sealed class MessagesDbContext(DbContextOptions<MessagesDbContext> option
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.MapDomainEventOutbox();
+
         modelBuilder.Entity<MessageThread>(e =>
         {
             e.ToTable("MessageThreads");

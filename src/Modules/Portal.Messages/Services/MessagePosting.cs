@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
 using Portal.Core.Errors;
+using Portal.Core.Events;
 using Portal.Messages.Data;
 using Portal.Messages.Models;
 
@@ -11,7 +12,7 @@ namespace Portal.Messages.Services;
 /// written, and the files already stored are removed), then the thread, the message and the author's
 /// read mark in one save; audits it and starts the recipients' e-mail batch.
 /// </summary>
-public sealed class MessagePosting(MessagesDbContext db, IAttachmentStore attachments, IAuditLog audit, MessageNotices notices, TimeProvider clock)
+public sealed class MessagePosting(MessagesDbContext db, IAttachmentStore attachments, IAuditLog audit, MessageNotices notices, IDomainEventPublisher events, TimeProvider clock)
 {
     public const int MaxFiles = 10;
 
@@ -108,6 +109,12 @@ public sealed class MessagePosting(MessagesDbContext db, IAttachmentStore attach
             foreach (var attachment in stored)
             {
                 db.Attachments.Add(new MessageAttachment { Id = Guid.CreateVersion7(), MessageId = messageId, AttachmentId = attachment.Id, FileName = Clip(attachment.FileName, MessageAttachment.FileNameMaxLength), Size = attachment.Size });
+            }
+
+            if (author.FromClient)
+            {
+                // For the desktop sync's change feed: written with the message, never without it.
+                events.Publish(db, new ClientMessagePosted(thread.ClientId, thread.Id, messageId, thread.Subject, Clip(author.Name, Message.AuthorNameMaxLength), text.Trim(), now));
             }
 
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))

@@ -35,6 +35,23 @@ public sealed class ProjectLibrary(
     public Task<Project?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken = default)
         => db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.ExternalId == externalId.Trim(), cancellationToken);
 
+    /// <summary>The projects holding these external ids, in one query (the sync API compares before it writes).</summary>
+    public async Task<IReadOnlyList<Project>> FindByExternalIdsAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken = default)
+    {
+        var ids = externalIds.ToList();
+        return ids.Count == 0 ? [] : await db.Projects.AsNoTracking().Where(p => p.ExternalId != null && ids.Contains(p.ExternalId)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The note of each project's latest status post (null when it had none), in one query.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string?>> LatestNotesAsync(IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken = default)
+    {
+        var ids = projectIds.ToList();
+        var changes = ids.Count == 0 ? [] : await db.StatusChanges.AsNoTracking().Where(c => ids.Contains(c.ProjectId))
+            .Select(c => new { c.ProjectId, c.At, c.Id, c.Note }).ToListAsync(cancellationToken);
+        return changes.GroupBy(c => c.ProjectId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).First().Note);
+    }
+
     /// <summary>A client's projects, most recently changed first.</summary>
     public async Task<IReadOnlyList<Project>> ForClientsAsync(IReadOnlyCollection<Guid> clientIds, CancellationToken cancellationToken = default)
         => await db.Projects.AsNoTracking()

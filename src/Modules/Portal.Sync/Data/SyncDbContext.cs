@@ -17,6 +17,12 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
 
     public DbSet<SyncConnection> Connections => Set<SyncConnection>();
 
+    public DbSet<SyncedPortalUser> PortalUsers => Set<SyncedPortalUser>();
+
+    public DbSet<SyncedAssignmentNote> AssignmentNotes => Set<SyncedAssignmentNote>();
+
+    public DbSet<SyncChange> Changes => Set<SyncChange>();
+
     public DbSet<OpenIddictEntityFrameworkCoreAuthorization<Guid>> Authorizations => Set<OpenIddictEntityFrameworkCoreAuthorization<Guid>>();
 
     public DbSet<OpenIddictEntityFrameworkCoreToken<Guid>> Tokens => Set<OpenIddictEntityFrameworkCoreToken<Guid>>();
@@ -45,6 +51,28 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
             e.Property(x => x.LastUsedFromIp).HasMaxLength(64);
             e.Property(x => x.RevokedByName).HasMaxLength(320);
             e.HasIndex(x => x.ApprovedAt);
+        });
+        modelBuilder.Entity<SyncedPortalUser>(e =>
+        {
+            e.ToTable("SyncPortalUsers");
+            e.HasKey(x => x.ExternalId);
+            e.Property(x => x.ExternalId).HasMaxLength(Api.ISyncItem.ExternalIdMaxLength);
+            e.HasIndex(x => x.UserId);
+        });
+        modelBuilder.Entity<SyncedAssignmentNote>(e =>
+        {
+            e.ToTable("SyncAssignmentNotes");
+            e.HasKey(x => new { x.ProjectId, x.NoteHash });
+            e.Property(x => x.NoteHash).HasMaxLength(SyncedAssignmentNote.HashLength);
+        });
+        modelBuilder.Entity<SyncChange>(e =>
+        {
+            e.ToTable("SyncChanges");
+            e.HasKey(x => x.Sequence);
+            e.Property(x => x.Sequence).ValueGeneratedOnAdd();
+            e.Property(x => x.Kind).HasMaxLength(SyncChange.KindMaxLength).IsRequired();
+            e.Property(x => x.Payload).IsRequired();
+            e.HasIndex(x => x.EventId).IsUnique();
         });
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Core.Events;
 using Portal.Tasks.Models;
 
 namespace Portal.Tasks.Data;
@@ -25,6 +26,8 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) : D
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.MapDomainEventOutbox();
+
         modelBuilder.Entity<ClientTask>(e =>
         {
             e.ToTable("Tasks");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
 using Portal.Core.Errors;
+using Portal.Core.Events;
 using Portal.Core.Security;
 using Portal.Core.Time;
 using Portal.Tasks.Data;
@@ -16,7 +17,8 @@ public sealed class TaskStore(
     IClientDocumentFiles documents,
     IClientFolders folders,
     IPracticeClock clock,
-    IAuditLog audit)
+    IAuditLog audit,
+    IDomainEventPublisher events)
 {
     /// <summary>Checks everything first and writes the task, its assignees, attachments and items in one save, or nothing.</summary>
     public async Task<TaskOutcome> CreateAsync(TaskInput input, ClaimsPrincipal staff, CancellationToken cancellationToken)
@@ -203,17 +205,39 @@ public sealed class TaskStore(
         }
 
         var now = clock.UtcNow;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Tasks.Where(t => t.Id == taskId && t.State == TaskState.Open && t.IsRequest)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TaskState.Done).SetProperty(t => t.CompletedAt, now).SetProperty(t => t.CompletedByName, byName), cancellationToken);
+        if (changed > 0)
+        {
+            await PublishCompletedAsync(taskId, byName, now, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return changed > 0;
+    }
+
+    /// <summary>In the transaction that completed the task, so the change feed hears of every completion once.</summary>
+    private async Task PublishCompletedAsync(Guid taskId, string byName, DateTime at, CancellationToken cancellationToken)
+    {
+        var task = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => new { t.ClientId, t.Title }).SingleAsync(cancellationToken);
+        events.Publish(db, new ClientTaskCompleted(task.ClientId, taskId, task.Title, byName, at));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task SetStateAsync(ClientTask task, TaskState state, string byName, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
         var name = Clip(byName, ClientTask.NameMaxLength);
-        await db.Tasks.Where(t => t.Id == task.Id && t.State == TaskState.Open)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await db.Tasks.Where(t => t.Id == task.Id && t.State == TaskState.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, state).SetProperty(t => t.CompletedAt, now).SetProperty(t => t.CompletedByName, name), cancellationToken);
+        if (changed > 0 && state == TaskState.Done)
+        {
+            await PublishCompletedAsync(task.Id, name, now, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         task.State = state;
         task.CompletedAt = now;
         task.CompletedByName = name;

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Portal.Core.Errors;
+using Portal.Sync.Api;
+using Portal.Sync.Services;
+
+namespace Portal.Sync.Endpoints;
+
+/// <summary>POST /api/v1/contacts/batch: clients and their portal users, keyed by the program's ids.</summary>
+internal static class SyncContactsEndpoints
+{
+    public const string BatchName = "SyncContactsBatch";
+
+    public static RouteGroupBuilder MapSyncContactsEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/contacts/batch", BatchAsync)
+            .AsApiArea("Sync: contacts")
+            .WithName(BatchName)
+            .WithSummary("Creates, updates or archives clients and their portal users by external id; every item has its own result.")
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return api;
+    }
+
+    public static async Task<Results<Ok<SyncBatchResult>, ProblemHttpResult>> BatchAsync(SyncBatch<ContactItem> batch, HttpContext context, SyncStaff staff, ContactSync contacts)
+    {
+        if (await SyncBatchChecks.CheckAsync(batch, context, staff) is { } refused)
+        {
+            return refused;
+        }
+
+        return TypedResults.Ok(await contacts.ApplyAsync(batch.Items!, context.RequestAborted));
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Portal.Core.Errors;
+using Portal.Sync.Api;
+using Portal.Sync.Services;
+
+namespace Portal.Sync.Endpoints;
+
+/// <summary>POST /api/v1/projects/batch: projects with their status, note and assignment notes, keyed by the program's ids.</summary>
+internal static class SyncProjectsEndpoints
+{
+    public const string BatchName = "SyncProjectsBatch";
+
+    public static RouteGroupBuilder MapSyncProjectsEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/projects/batch", BatchAsync)
+            .AsApiArea("Sync: projects")
+            .WithName(BatchName)
+            .WithSummary("Creates or changes projects by external id, posts their statuses, notes and assignment notes; every item has its own result.")
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return api;
+    }
+
+    public static async Task<Results<Ok<SyncBatchResult>, ProblemHttpResult>> BatchAsync(SyncBatch<ProjectItem> batch, HttpContext context, SyncStaff staff, ProjectSync projects)
+    {
+        if (await SyncBatchChecks.CheckAsync(batch, context, staff) is { } refused)
+        {
+            return refused;
+        }
+
+        return TypedResults.Ok(await projects.ApplyAsync(batch.Items!, context.User, context.RequestAborted));
+    }
+}
