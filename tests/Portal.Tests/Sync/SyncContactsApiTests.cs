@@ -9,6 +9,7 @@ using Portal.Core.Data;
 using Portal.Notifications.Data;
 using Portal.Notifications.Models;
 using Portal.Sync.Data;
+using Portal.Tests.Clients;
 using Portal.Tests.Documents;
 using Portal.Tests.Infrastructure;
 
