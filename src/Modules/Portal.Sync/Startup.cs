@@ -30,6 +30,10 @@ public sealed class Startup : ModuleStartup
         services.AddSyncServer();
         services.AddSingleton<IPracticeUpgrade, PortalSyncClientRegistration>();
         services.AddScoped<ConnectedApps>();
+        services.AddScoped<InvoiceSync>();
+        services.AddScoped<PaymentSync>();
+        services.AddScoped<DocumentSync>();
+        services.AddScoped<NewClientFiles>();
         services.Configure<AuthorizationOptions>(SyncApi.AddPolicy);
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();

@@ -28,6 +28,9 @@ internal static class SyncApiEndpoints
         api.MapGet("/whoami", WhoAmI)
             .WithName(WhoAmIName)
             .WithSummary("Who the token acts as: the practice, the staff member who approved it and its scopes.");
+        api.MapSyncInvoicesEndpoints();
+        api.MapSyncPaymentsEndpoints();
+        api.MapSyncDocumentsEndpoints();
         return endpoints;
     }
 
