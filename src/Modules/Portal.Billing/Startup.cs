@@ -31,6 +31,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<InvoiceBook>();
         services.AddScoped<InvoiceList>();
         services.AddScoped<PaymentLedger>();
+        services.AddScoped<OfflinePayments>();
         services.AddScoped<PaymentLevels>();
         services.AddScoped<ClientBilling>();
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section));

@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<ClientAccessCopies>();
         services.AddScoped<ActivePortals>();
         services.AddScoped<ClientStore>();
+        services.AddScoped<ClientExternalIds>();
         services.AddScoped<ClientImporter>();
         services.AddScoped<PortalStore>();
         services.AddScoped<PortalMemberships>();

@@ -35,6 +35,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<DocumentDownloads>();
         services.AddScoped<DocumentNotifications>();
         services.AddScoped<TusUploads>();
+        services.AddScoped<DocumentExchange>();
         services.AddScoped<DocumentScanning>();
         services.AddScoped<QuarantineNotice>();
         services.AddScoped<DocumentsSentReminderKind>();

@@ -40,6 +40,10 @@ public sealed class Startup : ModuleStartup
         services.AddDomainEventHandler<PaymentRecorded, FeedOnPaymentRecorded>();
         services.AddDomainEventHandler<ClientMessagePosted, FeedOnClientMessagePosted>();
         services.AddDomainEventHandler<ClientTaskCompleted, FeedOnClientTaskCompleted>();
+        services.AddScoped<InvoiceSync>();
+        services.AddScoped<PaymentSync>();
+        services.AddScoped<DocumentSync>();
+        services.AddScoped<NewClientFiles>();
         services.Configure<AuthorizationOptions>(SyncApi.AddPolicy);
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();

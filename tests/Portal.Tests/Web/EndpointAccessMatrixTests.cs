@@ -55,6 +55,14 @@ public sealed partial class EndpointAccessMatrixTests(SharedApps apps, ITestOutp
 
         var failures = new List<string>();
         var cases = 0;
+
+        // The sync API's data endpoints are bearer-only like whoami (so each gets the token cases below).
+        var bearerOnly = Endpoints(app).Where(e => e.BearerOnly).Select(e => $"{string.Join(",", e.Methods)} {e.Route}").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var expected in SyncApiRoutes.Where(r => !bearerOnly.Contains(r)))
+        {
+            failures.Add($"{expected} is not an endpoint of the sync API's bearer policy");
+        }
+
         var tenantRoutes = Endpoints(app).Where(e => e.TenantOnly).Select(e => e.Route).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var hostRoutes = Endpoints(app).Where(e => e.HostOnly).Select(e => e.Route).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var endpoint in Endpoints(app))
@@ -142,6 +150,25 @@ public sealed partial class EndpointAccessMatrixTests(SharedApps apps, ITestOutp
         Assert.True(paymentCases >= 3 * 12, $"only {paymentCases} payment-level cases: the Billing pages were not read");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
+
+    private static readonly string[] SyncApiRoutes =
+    [
+        "GET /api/v1/whoami",
+        "POST /api/v1/contacts/batch",
+        "POST /api/v1/projects/batch",
+        "GET /api/v1/changes",
+        "POST /api/v1/invoices/batch",
+        "POST /api/v1/payments/batch",
+        "POST /api/v1/documents/batch",
+        "GET /api/v1/documents/new",
+        "GET /api/v1/documents/versions/{versionId:guid}/content",
+        "POST /api/v1/documents/downloaded",
+        "OPTIONS /api/v1/uploads",
+        "POST /api/v1/uploads",
+        "HEAD /api/v1/uploads/{id:guid}",
+        "PATCH /api/v1/uploads/{id:guid}",
+        "DELETE /api/v1/uploads/{id:guid}",
+    ];
 
     private enum Outcome
     {

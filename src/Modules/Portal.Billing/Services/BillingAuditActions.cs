@@ -7,6 +7,7 @@ public static class BillingAuditActions
     public const string InvoiceUpdated = "billing.invoice.updated";
     public const string InvoiceVoided = "billing.invoice.voided";
     public const string PaymentRecorded = "billing.payment.recorded";
+    public const string PaymentRemoved = "billing.payment.removed";
     public const string PaymentLevelChanged = "billing.payment-level.changed";
     public const string PaymentsSetupStarted = "billing.payments-setup.started";
     public const string PaymentRefunded = "billing.payment.refunded";

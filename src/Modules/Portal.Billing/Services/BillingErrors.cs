@@ -25,6 +25,7 @@ public static class BillingErrors
     public static readonly PortalError PaymentInvoiceNotOpen = new("payment-invoice-not-open", ErrorKind.Conflict, "That invoice is not open (it is paid or void).");
     public static readonly PortalError PaymentProviderKeyRequired = new("payment-provider-key-required", ErrorKind.Invalid, "An online payment needs the provider's key.");
     public static readonly PortalError PaymentNotFound = new("payment-not-found", ErrorKind.NotFound, "There is no such payment.");
+    public static readonly PortalError PaymentNotRemovable = new("payment-not-removable", ErrorKind.Conflict, "A payment taken online, or one partly refunded, cannot be removed: refund it instead.");
     public static readonly PortalError PartialPaymentsOff = new("payment-partial-not-allowed", ErrorKind.Invalid, "This practice accepts only the full balance of an invoice.", "Amount");
     public static readonly PortalError PaymentOverBalance = new("payment-over-balance", ErrorKind.Invalid, "That is more than the invoice's balance.", "Amount");
 

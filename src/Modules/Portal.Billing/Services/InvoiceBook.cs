@@ -27,6 +27,10 @@ public sealed class InvoiceBook(
     public Task<Invoice?> FindAsync(Guid id, CancellationToken cancellationToken = default)
         => db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
 
+    /// <summary>The invoice the practice's program knows by this id (the sync API's key).</summary>
+    public Task<Invoice?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken = default)
+        => db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.ExternalId == externalId, cancellationToken);
+
     public async Task<(IReadOnlyList<InvoiceLine> Lines, IReadOnlyList<InvoiceTax> Taxes)> DetailsAsync(Guid invoiceId, CancellationToken cancellationToken = default)
     {
         var lines = await db.InvoiceLines.AsNoTracking().Where(l => l.InvoiceId == invoiceId).OrderBy(l => l.Position).ToListAsync(cancellationToken);

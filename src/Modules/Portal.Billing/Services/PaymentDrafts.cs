@@ -13,7 +13,14 @@ public sealed record OfflinePaymentDraft(
     string? Reference,
     long Amount,
     string? Currency,
-    IReadOnlyList<AllocationDraft>? Allocations);
+    IReadOnlyList<AllocationDraft>? Allocations)
+{
+    /// <summary>
+    /// The id the payment gets, when the caller chooses it (the sync API keeps it against the program's
+    /// external id before recording, so a retry after a crash records the same payment, not a second one).
+    /// </summary>
+    public Guid? Id { get; init; }
+}
 
 public sealed record AllocationDraft(Guid InvoiceId, long Amount);
 

@@ -118,7 +118,7 @@ public sealed class PaymentLedger(
 
         var row = new Payment
         {
-            Id = Guid.CreateVersion7(),
+            Id = draft.Id ?? Guid.CreateVersion7(),
             ClientId = draft.ClientId,
             Method = draft.Method,
             Status = PaymentStatus.Succeeded,

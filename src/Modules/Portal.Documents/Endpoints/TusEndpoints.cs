@@ -10,8 +10,13 @@ using Portal.Documents.Services;
 
 namespace Portal.Documents.Endpoints;
 
-/// <summary>tus 1.0.0 at /uploads (https://tus.io/protocols/resumable-upload): the browser uploader and any tus client.</summary>
-internal static class TusEndpoints
+/// <summary>
+/// tus 1.0.0 at /uploads (https://tus.io/protocols/resumable-upload): the browser uploader and any tus client.
+/// The same handlers serve another group too (the sync API's /api/v1/uploads, with its own authorization):
+/// <see cref="MapTusHandlers"/>, with an <see cref="ITusMetadataResolver"/> on that group turning its
+/// metadata into the file name, client and folder an upload needs.
+/// </summary>
+public static class TusEndpoints
 {
     public const string GroupRoute = "/uploads";
     public const string DiscoverName = "DiscoverUploads";
@@ -27,22 +32,28 @@ internal static class TusEndpoints
         // The upload itself is authorised by session and by who created it; a cross-site page cannot
         // set the tus headers without a CORS preflight, which the portal never grants.
         var tus = endpoints.MapGroup(GroupRoute).RequireAuthorization().DisableAntiforgery().AsApiArea("Uploads (tus)");
+        tus.MapTusHandlers();
+        return endpoints;
+    }
 
-        tus.MapMethods("", [HttpMethods.Options], Discover).WithName(DiscoverName)
+    /// <summary>The tus handlers on a group that brings its own authorization; <paramref name="namePrefix"/> keeps endpoint names unique.</summary>
+    public static RouteGroupBuilder MapTusHandlers(this RouteGroupBuilder tus, string namePrefix = "")
+    {
+        tus.MapMethods("", [HttpMethods.Options], Discover).WithName(namePrefix + DiscoverName)
             .WithSummary("tus discovery: the version, extensions, checksum algorithm and largest file the portal takes.");
-        tus.MapPost("", CreateAsync).WithName(CreateName)
+        tus.MapPost("", CreateAsync).WithName(namePrefix + CreateName)
             .WithSummary("Creates an upload (Upload-Length, Upload-Metadata: filename, clientId, folderId?, batchId?, requestItemId?).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        tus.MapMethods(UploadRoute, [HttpMethods.Head], HeadAsync).WithName(OffsetName)
+        tus.MapMethods(UploadRoute, [HttpMethods.Head], HeadAsync).WithName(namePrefix + OffsetName)
             .WithSummary("The upload's durable offset, to resume from.")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
-        tus.MapPatch(UploadRoute, PatchAsync).WithName(AppendName)
+        tus.MapPatch(UploadRoute, PatchAsync).WithName(namePrefix + AppendName)
             .WithSummary("Appends bytes at Upload-Offset (optionally checked with Upload-Checksum: sha256).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(PortalErrorProblems.ChecksumMismatchStatus);
-        tus.MapDelete(UploadRoute, DeleteAsync).WithName(TerminateName)
+        tus.MapDelete(UploadRoute, DeleteAsync).WithName(namePrefix + TerminateName)
             .WithSummary("Abandons an upload in progress and deletes what was staged.");
-        return endpoints;
+        return tus;
     }
 
     public static NoContent Discover(HttpContext context, IOptions<DocumentOptions> options)
@@ -55,16 +66,35 @@ internal static class TusEndpoints
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Created, ProblemHttpResult>> CreateAsync(HttpContext context, TusUploads uploads, LinkGenerator links)
+    public static async Task<Results<Created, ProblemHttpResult>> CreateAsync(HttpContext context, TusUploads uploads)
     {
         if (Precondition(context) is { } failed)
         {
             return failed;
         }
 
+        string? metadata = context.Request.Headers["Upload-Metadata"];
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ITusMetadataResolver>() is { } resolver)
+        {
+            if (TusMetadata.Parse(metadata) is not { } given)
+            {
+                return UploadErrors.MetadataMalformed.ToProblem();
+            }
+
+            var resolved = await resolver.ResolveAsync(context, given, context.RequestAborted);
+            if (resolved.Error is { } refused)
+            {
+                return refused.ToProblem();
+            }
+
+            metadata = TusMetadata.Format(resolved.Metadata!);
+        }
+
         var length = long.TryParse(context.Request.Headers["Upload-Length"], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (long?)null;
-        var result = await uploads.CreateAsync(context.User, length, context.Request.Headers["Upload-Metadata"], context.RequestAborted);
-        return Respond(context, result, () => TypedResults.Created(links.GetPathByName(context, OffsetName, new { id = result.CreatedId })));
+        var result = await uploads.CreateAsync(context.User, length, metadata, context.RequestAborted);
+
+        // The upload's address under whichever group this request came through.
+        return Respond(context, result, () => TypedResults.Created($"{context.Request.PathBase}{context.Request.Path.Value?.TrimEnd('/')}/{result.CreatedId}"));
     }
 
     public static async Task<Results<Ok, ProblemHttpResult>> HeadAsync(Guid id, HttpContext context, TusUploads uploads)

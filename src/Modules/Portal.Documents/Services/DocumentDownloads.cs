@@ -31,7 +31,11 @@ public sealed class DocumentDownloads(
     /// <summary>Plaintext per write to the response (two such batches per download, one decrypted while the other is hashed and sent).</summary>
     private const int SendBufferSize = 256 * 1024;
 
-    public async Task<DownloadOutcome> SendAsync(HttpContext context, Document document, DocumentVersion version, ClientDocumentRights rights)
+    /// <param name="marksDownloaded">
+    /// False for a program fetching files for the practice (the sync API keeps its own marks): the file
+    /// stays new for staff until a person downloads it.
+    /// </param>
+    public async Task<DownloadOutcome> SendAsync(HttpContext context, Document document, DocumentVersion version, ClientDocumentRights rights, bool marksDownloaded = true)
     {
         var cancellationToken = context.RequestAborted;
         if (version.Size <= options.Value.VerifyBeforeSendingUpTo && !await VerifyAsync(version, cancellationToken))
@@ -56,7 +60,7 @@ public sealed class DocumentDownloads(
             return DownloadOutcome.Damaged;
         }
 
-        await AfterDownloadAsync(context.User, document, [version], rights);
+        await AfterDownloadAsync(context.User, document, [version], rights, marksDownloaded);
         return DownloadOutcome.Sent;
     }
 
@@ -128,11 +132,15 @@ public sealed class DocumentDownloads(
         }
     }
 
-    private async Task AfterDownloadAsync(ClaimsPrincipal user, Document document, IReadOnlyList<DocumentVersion> versions, ClientDocumentRights rights)
+    private async Task AfterDownloadAsync(ClaimsPrincipal user, Document document, IReadOnlyList<DocumentVersion> versions, ClientDocumentRights rights, bool marksDownloaded = true)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = user.IdOf();
-        if (rights.IsStaff)
+        if (!marksDownloaded)
+        {
+            // Only the audit entry below.
+        }
+        else if (rights.IsStaff)
         {
             var ids = versions.Where(v => v.Direction == TransferDirection.FromClient && v.StaffDownloadedAt is null).Select(v => v.Id).ToList();
             if (ids.Count > 0)

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -50,7 +49,7 @@ public sealed class TusUploads(
             return TusResult.Failed(UploadErrors.LengthRequired);
         }
 
-        var metadata = ParseMetadata(metadataHeader);
+        var metadata = TusMetadata.Parse(metadataHeader);
         if (metadata is null)
         {
             return TusResult.Failed(UploadErrors.MetadataMalformed);
@@ -432,31 +431,6 @@ public sealed class TusUploads(
     {
         var userId = user.IdOf() ?? Guid.Empty;
         return await db.Uploads.SingleOrDefaultAsync(u => u.Id == id && u.UserId == userId, cancellationToken);
-    }
-
-    /// <summary>tus metadata: comma-separated "key base64value" pairs.</summary>
-    private static Dictionary<string, string>? ParseMetadata(string? header)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            return result;
-        }
-
-        foreach (var pair in header.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = pair.Split(' ', 2, StringSplitOptions.TrimEntries);
-            try
-            {
-                result[parts[0]] = parts.Length == 2 ? Encoding.UTF8.GetString(Convert.FromBase64String(parts[1])) : "";
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
-
-        return result;
     }
 }
 

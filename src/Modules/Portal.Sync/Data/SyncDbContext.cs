@@ -23,6 +23,12 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
 
     public DbSet<SyncChange> Changes => Set<SyncChange>();
 
+    public DbSet<SyncedPayment> SyncedPayments => Set<SyncedPayment>();
+
+    public DbSet<SyncedDocument> SyncedDocuments => Set<SyncedDocument>();
+
+    public DbSet<DownloadedVersion> DownloadedVersions => Set<DownloadedVersion>();
+
     public DbSet<OpenIddictEntityFrameworkCoreAuthorization<Guid>> Authorizations => Set<OpenIddictEntityFrameworkCoreAuthorization<Guid>>();
 
     public DbSet<OpenIddictEntityFrameworkCoreToken<Guid>> Tokens => Set<OpenIddictEntityFrameworkCoreToken<Guid>>();
@@ -73,6 +79,33 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
             e.Property(x => x.Kind).HasMaxLength(SyncChange.KindMaxLength).IsRequired();
             e.Property(x => x.Payload).IsRequired();
             e.HasIndex(x => x.EventId).IsUnique();
+        });
+        MapSyncedItems(modelBuilder);
+    }
+
+    private static void MapSyncedItems(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SyncedPayment>(e =>
+        {
+            e.ToTable("SyncedPayments");
+            e.HasKey(x => x.ExternalId);
+            e.Property(x => x.ExternalId).HasMaxLength(Api.ISyncItem.ExternalIdMaxLength);
+            e.Property(x => x.Fingerprint).HasMaxLength(SyncedPayment.FingerprintLength).IsRequired();
+            e.HasIndex(x => x.PaymentId).IsUnique();
+        });
+        modelBuilder.Entity<SyncedDocument>(e =>
+        {
+            e.ToTable("SyncedDocuments");
+            e.HasKey(x => x.ExternalId);
+            e.Property(x => x.ExternalId).HasMaxLength(Api.ISyncItem.ExternalIdMaxLength);
+            e.Property(x => x.FileName).HasMaxLength(SyncedDocument.FileNameMaxLength).IsRequired();
+            e.Property(x => x.Sha256).HasMaxLength(SyncedDocument.Sha256Length).IsRequired();
+        });
+        modelBuilder.Entity<DownloadedVersion>(e =>
+        {
+            e.ToTable("SyncDownloadedVersions");
+            e.HasKey(x => x.VersionId);
+            e.Property(x => x.VersionId).ValueGeneratedNever();
         });
     }
 }

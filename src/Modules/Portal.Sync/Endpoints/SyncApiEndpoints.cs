@@ -31,6 +31,9 @@ internal static class SyncApiEndpoints
         api.MapSyncContactsEndpoints();
         api.MapSyncProjectsEndpoints();
         api.MapSyncChangesEndpoints();
+        api.MapSyncInvoicesEndpoints();
+        api.MapSyncPaymentsEndpoints();
+        api.MapSyncDocumentsEndpoints();
         return endpoints;
     }
 

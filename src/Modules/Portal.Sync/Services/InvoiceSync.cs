@@ -1,0 +1,141 @@
+using Portal.Billing.Models;
+using Portal.Billing.Services;
+using Portal.Clients.Services;
+using Portal.Core.Errors;
+using Portal.Core.Settings;
+using Portal.Sync.Api;
+
+namespace Portal.Sync.Services;
+
+/// <summary>
+/// Applies an invoices batch through Billing's <see cref="InvoiceBook"/>: an invoice equal to what the
+/// portal has is left alone (no write), a changed one is updated unless payments are allocated and its
+/// amounts changed, and a tombstone voids it.
+/// </summary>
+public sealed class InvoiceSync(InvoiceBook book, ClientExternalIds clients, SiteSettingsStore settings)
+{
+    public const string VoidReason = "Deleted in the practice's program (portal-sync).";
+
+    public async Task<SyncBatchResult> ApplyAsync(SyncBatch<InvoiceItem> batch, CancellationToken cancellationToken)
+    {
+        var clientIds = await clients.IdsAsync(batch.Items!.Select(i => i?.ClientExternalId?.Trim()).OfType<string>().ToList(), cancellationToken);
+        var defaultCurrency = (await settings.GetAsync<PaymentSettings>(cancellationToken)).DefaultCurrency;
+        return await SyncBatches.ApplyAsync(batch, (item, externalId) => item.Deleted
+            ? VoidAsync(externalId, cancellationToken)
+            : UpsertAsync(item, externalId, clientIds, defaultCurrency, cancellationToken));
+    }
+
+    private async Task<SyncItemResult> VoidAsync(string externalId, CancellationToken cancellationToken)
+    {
+        var invoice = await book.FindByExternalIdAsync(externalId, cancellationToken);
+        if (invoice is null || invoice.Status == InvoiceStatus.Void)
+        {
+            return new SyncItemResult(externalId, SyncItemStatus.Unchanged) { Id = invoice?.Id };
+        }
+
+        return await book.VoidAsync(invoice.Id, VoidReason, cancellationToken) is { } error
+            ? SyncItemResult.Failed(externalId, ToWire(error, "deleted"))
+            : new SyncItemResult(externalId, SyncItemStatus.Deleted) { Id = invoice.Id };
+    }
+
+    private async Task<SyncItemResult> UpsertAsync(InvoiceItem item, string externalId, IReadOnlyDictionary<string, Guid> clientIds, string defaultCurrency, CancellationToken cancellationToken)
+    {
+        var errors = new List<SyncFieldError>();
+        if (item.ClientExternalId?.Trim() is not { } clientExternalId || !clientIds.TryGetValue(clientExternalId, out var clientId))
+        {
+            errors.Add(SyncItemErrors.UnknownClient(item.ClientExternalId));
+            clientId = Guid.Empty;
+        }
+
+        SyncValues.TryDate(item.IssueDate, "issueDate", out var issued, out var issueError);
+        var due = issued;
+        var dueError = item.DueDate is null ? null : SyncValues.TryDate(item.DueDate, "dueDate", out due, out var e) ? null : e;
+        errors.AddRange(new[] { issueError, dueError }.OfType<SyncFieldError>());
+
+        var lines = new List<InvoiceLineDraft>();
+        for (var i = 0; i < (item.Lines?.Count ?? 0); i++)
+        {
+            var line = item.Lines![i];
+            if (SyncValues.TryAmount(line?.Amount, $"lines[{i}].amount", out var amount, out var error))
+            {
+                lines.Add(new InvoiceLineDraft(line!.Description ?? "", 1m, amount));
+            }
+            else
+            {
+                errors.Add(error!);
+            }
+        }
+
+        var taxes = new List<InvoiceTaxDraft>();
+        for (var i = 0; i < (item.Taxes?.Count ?? 0); i++)
+        {
+            var tax = item.Taxes![i];
+            if (!Enum.TryParse<TaxKind>(tax?.Kind?.Trim(), ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(tax!.Kind, out _))
+            {
+                errors.Add(SyncItemErrors.TaxKindUnknown($"taxes[{i}].kind", tax?.Kind));
+            }
+            else if (SyncValues.TryAmount(tax.Amount, $"taxes[{i}].amount", out var amount, out var error))
+            {
+                taxes.Add(new InvoiceTaxDraft(kind, null, amount));
+            }
+            else
+            {
+                errors.Add(error!);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return SyncItemResult.Failed(externalId, [.. errors]);
+        }
+
+        var draft = new InvoiceDraft(clientId, item.Number ?? "", issued, due, item.Currency, lines, taxes) { ExternalId = externalId };
+        var existing = await book.FindByExternalIdAsync(externalId, cancellationToken);
+        if (existing is not null)
+        {
+            if (existing.Status == InvoiceStatus.Void)
+            {
+                return SyncItemResult.Failed(externalId, ToWire(BillingErrors.InvoiceVoid, "externalId"));
+            }
+
+            var (storedLines, storedTaxes) = await book.DetailsAsync(existing.Id, cancellationToken);
+            var currency = string.IsNullOrWhiteSpace(item.Currency) ? defaultCurrency : item.Currency.Trim().ToUpperInvariant();
+            var sameAmounts = storedLines.Select(l => (l.Quantity, l.UnitAmount)).SequenceEqual(lines.Select(l => (l.Quantity, l.UnitAmount)))
+                && storedTaxes.Select(t => (t.Kind, t.RatePercent, t.Amount)).SequenceEqual(taxes.Select(t => (t.Kind, t.RatePercent, t.Amount ?? 0)))
+                && existing.Currency == currency;
+            if (sameAmounts
+                && existing.ClientId == clientId
+                && existing.Number == draft.Number.Trim()
+                && existing.IssueDate == issued && existing.DueDate == due
+                && storedLines.Select(l => l.Description).SequenceEqual(lines.Select(l => l.Description.Trim()), StringComparer.Ordinal))
+            {
+                return new SyncItemResult(externalId, SyncItemStatus.Unchanged) { Id = existing.Id };
+            }
+
+            if (existing.PaidAmount > 0 && (!sameAmounts || existing.ClientId != clientId))
+            {
+                return SyncItemResult.Failed(externalId, new SyncFieldError("lines", BillingErrors.InvoiceHasPayments.Code, "Payments are allocated to this invoice: its amounts and client can no longer change."));
+            }
+        }
+
+        var saved = await book.SaveAsync(draft, cancellationToken);
+        return saved.Succeeded
+            ? new SyncItemResult(externalId, existing is null ? SyncItemStatus.Created : SyncItemStatus.Updated) { Id = saved.Value!.Id }
+            : SyncItemResult.Failed(externalId, [.. saved.Errors.Select(e => ToWire(e, "externalId"))]);
+    }
+
+    /// <summary>Billing names the fields of its forms ("Lines[0].UnitAmount"); the wire names them as the JSON does ("lines[0].amount").</summary>
+    internal static SyncFieldError ToWire(PortalError error, string fallbackField)
+    {
+        var field = error.Field switch
+        {
+            null or "" => fallbackField,
+            "ClientId" => "clientExternalId",
+            "ExternalId" => "externalId",
+            "Allocations[0].Amount" => "amount",
+            var f => string.Join('.', f.Replace(".UnitAmount", ".Amount", StringComparison.Ordinal).Replace(".Rate", ".Amount", StringComparison.Ordinal)
+                .Split('.').Select(p => char.ToLowerInvariant(p[0]) + p[1..])),
+        };
+        return new SyncFieldError(field, error.Code, error.Message);
+    }
+}

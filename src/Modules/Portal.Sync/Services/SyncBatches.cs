@@ -1,0 +1,44 @@
+using Portal.Core.Errors;
+using Portal.Sync.Api;
+
+namespace Portal.Sync.Services;
+
+/// <summary>
+/// The rules every batch shares: its size, each item's external id, and a repeated id refused (the first
+/// wins). Items are applied one by one in order, each by the kind's own code.
+/// </summary>
+public static class SyncBatches
+{
+    public static PortalError? SizeError<TItem>(SyncBatch<TItem> batch)
+        where TItem : ISyncItem
+        => batch.Items is not { Count: > 0 and <= SyncBatch<TItem>.MaxItems } ? SyncItemErrors.BatchSize : null;
+
+    public static async Task<SyncBatchResult> ApplyAsync<TItem>(SyncBatch<TItem> batch, Func<TItem, string, Task<SyncItemResult>> apply)
+        where TItem : ISyncItem
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var results = new List<SyncItemResult>(batch.Items!.Count);
+        foreach (var item in batch.Items)
+        {
+            var externalId = item?.ExternalId?.Trim();
+            if (item is null || string.IsNullOrEmpty(externalId))
+            {
+                results.Add(SyncItemResult.Failed(item?.ExternalId, SyncItemErrors.ExternalIdMissing()));
+            }
+            else if (externalId.Length > ISyncItem.ExternalIdMaxLength)
+            {
+                results.Add(SyncItemResult.Failed(item.ExternalId, SyncItemErrors.ExternalIdLength()));
+            }
+            else if (!seen.Add(externalId))
+            {
+                results.Add(SyncItemResult.Failed(item.ExternalId, SyncItemErrors.Duplicate(externalId)));
+            }
+            else
+            {
+                results.Add(await apply(item, externalId));
+            }
+        }
+
+        return SyncBatchResult.Of(results);
+    }
+}

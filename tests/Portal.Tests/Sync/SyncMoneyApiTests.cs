@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Billing.Data;
+using Portal.Billing.Models;
+using Portal.Core.Data;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Sync;
+
+/// <summary>The sync API's invoices and payments batches against a real practice, through Billing's own services.</summary>
+public sealed class SyncMoneyApiTests(SharedApps apps) : IClassFixture<SharedApps>
+{
+    private static object Invoice(string externalId, string client = "C-1", string amount = "450.00", string tax = "58.50", string number = "INV-100")
+        => new
+        {
+            externalId,
+            clientExternalId = client,
+            number,
+            issueDate = "2026-11-02",
+            dueDate = "2026-12-02",
+            currency = "CAD",
+            lines = new[] { new { description = "2025 personal tax return", amount } },
+            taxes = new[] { new { kind = "HST", amount = tax } },
+        };
+
+    private static object Payment(string externalId, string amount, string? invoice = "I-100", string client = "C-1", string method = "cheque")
+        => new { externalId, clientExternalId = client, invoiceExternalId = invoice, receivedOn = "2026-11-20", amount, method, reference = "Cheque 1043" };
+
+    [Theory, BothDatabases]
+    public async Task An_invoices_batch_applies_good_rows_reports_bad_ones_at_their_field_and_changes_nothing_the_second_time(DatabaseProvider provider)
+    {
+        var sync = await SyncTestPractice.ConnectAsync(await apps.For(provider));
+        await sync.AddClientAsync("C-1", "Jordan Lee");
+        object[] items =
+        [
+            Invoice("I-100"),
+            Invoice("I-101", amount: "12,5x", number: "INV-101"),
+            Invoice("I-102", amount: "-5.00", number: "INV-102"),
+            Invoice("I-103", tax: "1.005", number: "INV-103"),
+            Invoice("I-104", client: "C-404", number: "INV-104"),
+            Invoice("I-100", amount: "999.00"),
+            Invoice("I-105", number: "INV-105"),
+        ];
+
+        var first = await sync.BatchAsync("invoices", items);
+        Assert.Equal("created", SyncTestPractice.Status(first, 0));
+        Assert.Equal("lines[0].amount amount-invalid", SyncTestPractice.Error(first, 1));
+        Assert.Equal("lines[0].amount amount-negative", SyncTestPractice.Error(first, 2));
+        Assert.Equal("taxes[0].amount amount-too-precise", SyncTestPractice.Error(first, 3));
+        Assert.Equal("clientExternalId client-not-found", SyncTestPractice.Error(first, 4));
+        Assert.Equal("externalId duplicate-external-id", SyncTestPractice.Error(first, 5));
+        Assert.Equal("created", SyncTestPractice.Status(first, 6));
+        Assert.Equal((2, 5), (first.GetProperty("created").GetInt32(), first.GetProperty("failed").GetInt32()));
+
+        var stored = await InvoicesAsync(sync);
+        Assert.Equal(["INV-100 50850 Open", "INV-105 50850 Open"], stored.Select(i => $"{i.Number} {i.TotalAmount} {i.Status}"));
+        var lineIds = await LineIdsAsync(sync);
+
+        var second = await sync.BatchAsync("invoices", items);
+        Assert.Equal("unchanged", SyncTestPractice.Status(second, 0));
+        Assert.Equal("unchanged", SyncTestPractice.Status(second, 6));
+        Assert.Equal((0, 0, 2, 5), (second.GetProperty("created").GetInt32(), second.GetProperty("updated").GetInt32(), second.GetProperty("unchanged").GetInt32(), second.GetProperty("failed").GetInt32()));
+
+        // Nothing was written: the lines are the rows the first batch made.
+        Assert.Equal(lineIds, await LineIdsAsync(sync));
+
+        var changed = await sync.BatchAsync("invoices", Invoice("I-100", amount: "500.00"));
+        Assert.Equal("updated", SyncTestPractice.Status(changed, 0));
+        Assert.Equal(55850, (await InvoicesAsync(sync)).Single(i => i.Number == "INV-100").TotalAmount);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_payment_is_allocated_to_its_invoice_once_and_a_paid_invoice_keeps_its_amounts(DatabaseProvider provider)
+    {
+        var sync = await SyncTestPractice.ConnectAsync(await apps.For(provider));
+        await sync.AddClientAsync("C-1", "Jordan Lee");
+        await sync.BatchAsync("invoices", Invoice("I-100"));
+
+        object[] payments =
+        [
+            Payment("P-7", "500.00"),
+            Payment("P-8", "ten dollars"),
+            Payment("P-9", "5.00", client: "C-404"),
+            Payment("P-10", "5.00", invoice: "I-404"),
+            Payment("P-11", "5.00", method: "bitcoin"),
+        ];
+        var first = await sync.BatchAsync("payments", payments);
+        Assert.Equal("created", SyncTestPractice.Status(first, 0));
+        Assert.Equal("amount amount-invalid", SyncTestPractice.Error(first, 1));
+        Assert.Equal("clientExternalId client-not-found", SyncTestPractice.Error(first, 2));
+        Assert.Equal("invoiceExternalId invoice-not-found", SyncTestPractice.Error(first, 3));
+        Assert.Equal("method payment-method-unknown", SyncTestPractice.Error(first, 4));
+        var paymentId = SyncTestPractice.Result(first, 0).GetProperty("id").GetGuid();
+
+        var invoice = (await InvoicesAsync(sync)).Single();
+        Assert.Equal((50000L, InvoiceStatus.PartlyPaid), (invoice.PaidAmount, invoice.Status));
+        var allocation = await sync.App.InPracticeAsync(sync.Practice, sp => sp.GetRequiredService<BillingDbContext>().Allocations.AsNoTracking().SingleAsync());
+        Assert.Equal((paymentId, invoice.Id, 50000L), (allocation.PaymentId, allocation.InvoiceId, allocation.Amount));
+
+        var again = await sync.BatchAsync("payments", payments);
+        Assert.Equal("unchanged", SyncTestPractice.Status(again, 0));
+        Assert.Equal(paymentId, SyncTestPractice.Result(again, 0).GetProperty("id").GetGuid());
+        Assert.Equal(1, await sync.App.InPracticeAsync(sync.Practice, sp => sp.GetRequiredService<BillingDbContext>().Payments.CountAsync()));
+        Assert.Equal(50000L, (await InvoicesAsync(sync)).Single().PaidAmount);
+
+        // The same external id with another amount is not a second payment, nor a silent change.
+        var changedPayment = await sync.BatchAsync("payments", Payment("P-7", "400.00"));
+        Assert.Equal("externalId payment-changed", SyncTestPractice.Error(changedPayment, 0));
+
+        // Payments are allocated: the invoice's amounts stay, and it cannot be voided.
+        var changedInvoice = await sync.BatchAsync("invoices", Invoice("I-100", amount: "900.00"));
+        Assert.Equal("lines invoice-has-payments", SyncTestPractice.Error(changedInvoice, 0));
+        var voidPaid = await sync.BatchAsync("invoices", new { externalId = "I-100", deleted = true });
+        Assert.Equal("deleted invoice-has-payments", SyncTestPractice.Error(voidPaid, 0));
+        Assert.Equal(50850, (await InvoicesAsync(sync)).Single().TotalAmount);
+
+        // A payment tombstone removes the payment and gives the invoice its balance back; again, nothing to do.
+        var removed = await sync.BatchAsync("payments", new { externalId = "P-7", deleted = true });
+        Assert.Equal("deleted", SyncTestPractice.Status(removed, 0));
+        Assert.Equal((0L, InvoiceStatus.Open), ((await InvoicesAsync(sync)).Single().PaidAmount, (await InvoicesAsync(sync)).Single().Status));
+        Assert.Equal(0, await sync.App.InPracticeAsync(sync.Practice, sp => sp.GetRequiredService<BillingDbContext>().Payments.CountAsync()));
+        Assert.Equal("unchanged", SyncTestPractice.Status(await sync.BatchAsync("payments", new { externalId = "P-7", deleted = true }), 0));
+    }
+
+    [Theory, BothDatabases]
+    public async Task An_invoice_tombstone_voids_it_and_the_batch_size_is_bounded(DatabaseProvider provider)
+    {
+        var sync = await SyncTestPractice.ConnectAsync(await apps.For(provider));
+        await sync.AddClientAsync("C-1", "Jordan Lee");
+        await sync.BatchAsync("invoices", Invoice("I-100"));
+
+        var voided = await sync.BatchAsync("invoices", new { externalId = "I-100", deleted = true });
+        Assert.Equal("deleted", SyncTestPractice.Status(voided, 0));
+        var invoice = (await InvoicesAsync(sync)).Single();
+        Assert.Equal(InvoiceStatus.Void, invoice.Status);
+        Assert.NotNull(invoice.VoidReason);
+        Assert.Equal("unchanged", SyncTestPractice.Status(await sync.BatchAsync("invoices", new { externalId = "I-100", deleted = true }), 0));
+        Assert.Equal("externalId invoice-void", SyncTestPractice.Error(await sync.BatchAsync("invoices", Invoice("I-100")), 0));
+
+        using var empty = await sync.SendAsync(HttpMethod.Post, "api/v1/invoices/batch", JsonContent.Create(new { items = Array.Empty<object>() }));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal("application/problem+json", empty.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("\"batch-size\"", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static Task<List<Invoice>> InvoicesAsync(SyncTestPractice sync)
+        => sync.App.InPracticeAsync(sync.Practice, sp => sp.GetRequiredService<BillingDbContext>().Invoices.AsNoTracking().OrderBy(i => i.Number).ToListAsync());
+
+    private static Task<List<Guid>> LineIdsAsync(SyncTestPractice sync)
+        => sync.App.InPracticeAsync(sync.Practice, sp => sp.GetRequiredService<BillingDbContext>().InvoiceLines.AsNoTracking().OrderBy(l => l.Id).Select(l => l.Id).ToListAsync());
+}
