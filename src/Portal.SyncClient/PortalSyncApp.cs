@@ -1,9 +1,9 @@
-using Portal.SyncClient.Commands;
-using Portal.SyncClient.Hosting;
+using PortalSync.Commands;
+using PortalSync.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace Portal.SyncClient;
+namespace PortalSync;
 
 /// <summary>The portal-sync commands over an environment (the process's, or a test's).</summary>
 internal static class PortalSyncApp

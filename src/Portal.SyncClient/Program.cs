@@ -1,11 +1,20 @@
-using Portal.SyncClient;
-using Portal.SyncClient.Hosting;
+using PortalSync.Hosting;
 
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+namespace PortalSync;
+
+// An explicit entry point rather than top-level statements: a global Program type would clash with
+// Portal.Web's in the tests, which see both assemblies' internals.
+internal static class EntryPoint
 {
-    e.Cancel = true;
-    stop.Cancel();
-};
+    public static async Task<int> Main(string[] args)
+    {
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
 
-return await PortalSyncApp.RunAsync(args, ClientEnvironment.FromProcess(), stop.Token);
+        return await PortalSyncApp.RunAsync(args, ClientEnvironment.FromProcess(), stop.Token);
+    }
+}

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Portal.SyncClient.Api;
+namespace PortalSync.Api;
 
 /// <summary>A batch's answer (docs/api.md, "Batches").</summary>
 internal sealed record BatchResult(int Created, int Updated, int Unchanged, int Deleted, int Failed, IReadOnlyList<ItemResult> Results);

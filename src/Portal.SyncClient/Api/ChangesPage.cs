@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Portal.SyncClient.Api;
+namespace PortalSync.Api;
 
 /// <summary>GET /api/v1/changes: events in order; <see cref="Next"/> is the cursor to keep.</summary>
 internal sealed record ChangesPage(IReadOnlyList<ChangeEvent> Items, string? Next, bool HasMore);

@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Api;
+namespace PortalSync.Api;
 
 /// <summary>GET /api/v1/documents/new: client uploads the program has not downloaded yet.</summary>
 internal sealed record NewDocuments(IReadOnlyList<NewDocument> Items);

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Portal.SyncClient.Auth;
-using Portal.SyncClient.Hosting;
-using Portal.SyncClient.Storage;
+using PortalSync.Auth;
+using PortalSync.Hosting;
+using PortalSync.Storage;
 
-namespace Portal.SyncClient.Api;
+namespace PortalSync.Api;
 
 /// <summary>
 /// Calls the portal as the connected program: adds the bearer token, refreshes it when it expires or a

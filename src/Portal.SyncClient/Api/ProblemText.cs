@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Portal.SyncClient.Api;
+namespace PortalSync.Api;
 
 /// <summary>A portal error (RFC 9457 problem details) as one sentence for the person.</summary>
 internal static class ProblemText

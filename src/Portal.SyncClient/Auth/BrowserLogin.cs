@@ -1,7 +1,7 @@
-using Portal.SyncClient.Hosting;
+using PortalSync.Hosting;
 using Spectre.Console;
 
-namespace Portal.SyncClient.Auth;
+namespace PortalSync.Auth;
 
 /// <summary>Authorization code + PKCE with a loopback redirect (docs/api.md, "Authorizing a program").</summary>
 internal sealed class BrowserLogin(ClientEnvironment environment, HttpClient http)

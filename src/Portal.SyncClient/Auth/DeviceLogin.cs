@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
-using Portal.SyncClient.Hosting;
-using Portal.SyncClient.Storage;
+using PortalSync.Hosting;
+using PortalSync.Storage;
 using Spectre.Console;
 
-namespace Portal.SyncClient.Auth;
+namespace PortalSync.Auth;
 
 /// <summary>The device authorization grant (RFC 8628) for a machine without a browser.</summary>
 internal sealed class DeviceLogin(ClientEnvironment environment, HttpClient http)

@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
-using Portal.SyncClient.Hosting;
-using Portal.SyncClient.Storage;
+using PortalSync.Hosting;
+using PortalSync.Storage;
 
-namespace Portal.SyncClient.Auth;
+namespace PortalSync.Auth;
 
 /// <summary>The practice's authorization server metadata ({address}/.well-known/openid-configuration).</summary>
 internal sealed record DiscoveryDocument

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Portal.SyncClient.Auth;
+namespace PortalSync.Auth;
 
 /// <summary>
 /// The one-request web server of RFC 8252: listens on 127.0.0.1 at a port the system picks, waits for

@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Auth;
+namespace PortalSync.Auth;
 
 internal static class OAuthClient
 {

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Portal.SyncClient.Auth;
+namespace PortalSync.Auth;
 
 /// <summary>RFC 7636 with S256 (the only method the portal accepts).</summary>
 internal sealed record Pkce(string Verifier, string Challenge)

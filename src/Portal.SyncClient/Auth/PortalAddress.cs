@@ -1,6 +1,6 @@
-using Portal.SyncClient.Hosting;
+using PortalSync.Hosting;
 
-namespace Portal.SyncClient.Auth;
+namespace PortalSync.Auth;
 
 /// <summary>A practice's address as typed by a person: "acme.example.com", "https://acme.example.com/t/x".</summary>
 internal static class PortalAddress

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
-using Portal.SyncClient.Hosting;
-using Portal.SyncClient.Storage;
+using PortalSync.Hosting;
+using PortalSync.Storage;
 
-namespace Portal.SyncClient.Auth;
+namespace PortalSync.Auth;
 
 /// <summary>The form posts to connect/token and connect/revoke.</summary>
 internal sealed class TokenEndpoint(HttpClient http)

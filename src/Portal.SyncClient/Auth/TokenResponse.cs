@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Portal.SyncClient.Auth;
+namespace PortalSync.Auth;
 
 /// <summary>The token endpoint's answer, success or error (RFC 6749 section 5).</summary>
 internal sealed record TokenResponse

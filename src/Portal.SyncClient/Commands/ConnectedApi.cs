@@ -1,8 +1,8 @@
-using Portal.SyncClient.Api;
-using Portal.SyncClient.Hosting;
-using Portal.SyncClient.Storage;
+using PortalSync.Api;
+using PortalSync.Hosting;
+using PortalSync.Storage;
 
-namespace Portal.SyncClient.Commands;
+namespace PortalSync.Commands;
 
 /// <summary>The API of the portal this computer is connected to.</summary>
 internal static class ConnectedApi

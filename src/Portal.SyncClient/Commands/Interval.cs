@@ -1,7 +1,7 @@
 using System.Globalization;
-using Portal.SyncClient.Hosting;
+using PortalSync.Hosting;
 
-namespace Portal.SyncClient.Commands;
+namespace PortalSync.Commands;
 
 /// <summary>"12h", "30m", "1d", "90s" or "hh:mm:ss".</summary>
 internal static class Interval

@@ -1,14 +1,14 @@
 using System.ComponentModel;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Portal.SyncClient.Api;
-using Portal.SyncClient.Auth;
-using Portal.SyncClient.Hosting;
-using Portal.SyncClient.Storage;
+using PortalSync.Api;
+using PortalSync.Auth;
+using PortalSync.Hosting;
+using PortalSync.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace Portal.SyncClient.Commands;
+namespace PortalSync.Commands;
 
 /// <summary>portal-sync login &lt;portal address&gt; [--device]: asks the practice to approve this computer.</summary>
 internal sealed class LoginCommand(ClientEnvironment environment) : PortalSyncCommand<LoginCommand.Settings>(environment)

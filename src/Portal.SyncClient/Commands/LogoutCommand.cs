@@ -1,9 +1,9 @@
-using Portal.SyncClient.Auth;
-using Portal.SyncClient.Hosting;
+using PortalSync.Auth;
+using PortalSync.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace Portal.SyncClient.Commands;
+namespace PortalSync.Commands;
 
 /// <summary>portal-sync logout: revokes this computer's tokens at the portal, then forgets them.</summary>
 internal sealed class LogoutCommand(ClientEnvironment environment) : PortalSyncCommand<LogoutCommand.Settings>(environment)

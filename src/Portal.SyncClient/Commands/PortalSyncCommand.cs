@@ -1,9 +1,9 @@
-using Portal.SyncClient.Hosting;
-using Portal.SyncClient.Storage;
+using PortalSync.Hosting;
+using PortalSync.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace Portal.SyncClient.Commands;
+namespace PortalSync.Commands;
 
 /// <summary>What every command shares: its environment, and failures shown as one sentence with an exit code (never a stack trace).</summary>
 internal abstract class PortalSyncCommand<TSettings>(ClientEnvironment environment) : AsyncCommand<TSettings>

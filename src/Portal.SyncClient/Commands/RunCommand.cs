@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using Portal.SyncClient.Hosting;
+using PortalSync.Hosting;
 using Spectre.Console.Cli;
 
-namespace Portal.SyncClient.Commands;
+namespace PortalSync.Commands;
 
 /// <summary>portal-sync run: one sync now. Rows the portal refused are listed; only a fatal problem is a non-zero exit.</summary>
 internal sealed class RunCommand(ClientEnvironment environment) : PortalSyncCommand<RunCommand.Settings>(environment)

@@ -1,10 +1,10 @@
 using System.ComponentModel;
-using Portal.SyncClient.Hosting;
-using Portal.SyncClient.SampleData;
+using PortalSync.Hosting;
+using PortalSync.SampleData;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace Portal.SyncClient.Commands;
+namespace PortalSync.Commands;
 
 /// <summary>portal-sync sample-data &lt;file.sqlite&gt; --contacts N: a realistic practice data file (the same --seed, the same data).</summary>
 internal sealed class SampleDataCommand(ClientEnvironment environment) : PortalSyncCommand<SampleDataCommand.Settings>(environment)

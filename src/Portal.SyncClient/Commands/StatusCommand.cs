@@ -1,10 +1,10 @@
 using System.Globalization;
-using Portal.SyncClient.Api;
-using Portal.SyncClient.Hosting;
+using PortalSync.Api;
+using PortalSync.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace Portal.SyncClient.Commands;
+namespace PortalSync.Commands;
 
 /// <summary>portal-sync status: the portal, who approved, the last run and its counts, the next run; checks the connection still works.</summary>
 internal sealed class StatusCommand(ClientEnvironment environment) : PortalSyncCommand<StatusCommand.Settings>(environment)

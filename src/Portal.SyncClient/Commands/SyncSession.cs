@@ -1,9 +1,9 @@
-using Portal.SyncClient.Data;
-using Portal.SyncClient.Hosting;
-using Portal.SyncClient.Running;
-using Portal.SyncClient.Storage;
+using PortalSync.Data;
+using PortalSync.Hosting;
+using PortalSync.Running;
+using PortalSync.Storage;
 
-namespace Portal.SyncClient.Commands;
+namespace PortalSync.Commands;
 
 /// <summary>One run as run and watch do it: the data and downloads folder chosen (and remembered), the sync, the report.</summary>
 internal static class SyncSession

@@ -1,9 +1,9 @@
 using System.ComponentModel;
-using Portal.SyncClient.Hosting;
+using PortalSync.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace Portal.SyncClient.Commands;
+namespace PortalSync.Commands;
 
 /// <summary>
 /// portal-sync watch --every 12h: a run now, then one every interval until stopped. The next run is a

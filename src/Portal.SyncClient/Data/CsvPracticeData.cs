@@ -1,9 +1,9 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Portal.SyncClient.Hosting;
+using PortalSync.Hosting;
 
-namespace Portal.SyncClient.Data;
+namespace PortalSync.Data;
 
 /// <summary>A folder of CSV exports, one file per table ({table}.csv, a header row with the columns); write-back appends to portal_*.csv.</summary>
 internal sealed class CsvPracticeData(string folder) : TabularPracticeData(Path.GetFullPath(folder)), IWriteBackSink

@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Data;
+namespace PortalSync.Data;
 
 /// <summary>
 /// The practice's data, read the same way whatever keeps it (a SQLite data file, a folder of CSV

@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Data;
+namespace PortalSync.Data;
 
 /// <summary>The practice's side of the change feed: online payments, client messages, completed tasks.</summary>
 internal interface IWriteBackSink

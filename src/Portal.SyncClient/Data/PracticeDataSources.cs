@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Data;
+namespace PortalSync.Data;
 
 /// <summary>Picks the adapter for a path: a folder is CSV exports, a file is a SQLite data file.</summary>
 internal static class PracticeDataSources

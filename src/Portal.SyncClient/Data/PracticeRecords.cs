@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Data;
+namespace PortalSync.Data;
 
 // The practice's data as its program keeps it: text as stored (amounts and dates are checked when an
 // item is built, so one malformed row is reported and the others still go).

@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Data;
+namespace PortalSync.Data;
 
 /// <summary>One row of a table, by column name; blank text reads as null.</summary>
 internal sealed class PracticeRow(IReadOnlyDictionary<string, string?> values)

@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Data;
+namespace PortalSync.Data;
 
 /// <summary>
 /// The tables (SQLite) or files (CSV, one per table with these headers) of the practice's data. Every

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
-using Portal.SyncClient.Hosting;
+using PortalSync.Hosting;
 
-namespace Portal.SyncClient.Data;
+namespace PortalSync.Data;
 
 /// <summary>A practice data file in SQLite (the tables of <see cref="PracticeSchema"/>); write-back goes to its portal_* tables.</summary>
 internal sealed class SqlitePracticeData : TabularPracticeData, IWriteBackSink

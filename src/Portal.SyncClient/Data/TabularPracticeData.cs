@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Data;
+namespace PortalSync.Data;
 
 /// <summary>The mapping from tables of text to records, shared by the SQLite and CSV adapters so both read alike.</summary>
 internal abstract class TabularPracticeData(string baseFolder) : IPracticeDataSource

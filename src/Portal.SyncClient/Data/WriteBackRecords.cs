@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Data;
+namespace PortalSync.Data;
 
 // What the portal tells the practice (the change feed), written where the practice's program reads it.
 // EventId is the change feed's cursor of the event: writing the same event twice keeps one row.

@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace Portal.SyncClient.Hosting;
+namespace PortalSync.Hosting;
 
 /// <summary>Everything the commands take from the outside world, so a test can give its own console, folders, network and browser.</summary>
 internal sealed class ClientEnvironment

@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Hosting;
+namespace PortalSync.Hosting;
 
 /// <summary>The portal no longer accepts this program's tokens: only a new approval helps.</summary>
 internal sealed class ConnectionRevokedException(string portal)

@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Hosting;
+namespace PortalSync.Hosting;
 
 internal static class ExitCodes
 {

@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Hosting;
+namespace PortalSync.Hosting;
 
 /// <summary>Opens an address in the person's browser.</summary>
 internal interface IBrowserLauncher

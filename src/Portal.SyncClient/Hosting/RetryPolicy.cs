@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Hosting;
+namespace PortalSync.Hosting;
 
 /// <summary>How often and how patiently a call that failed on the way (network, 429, 5xx) is tried again.</summary>
 internal sealed record RetryPolicy(int Attempts, TimeSpan FirstDelay, TimeSpan LongestDelay)

@@ -1,6 +1,6 @@
 using Spectre.Console.Cli;
 
-namespace Portal.SyncClient.Hosting;
+namespace PortalSync.Hosting;
 
 /// <summary>Gives every command the <see cref="ClientEnvironment"/> (Spectre.Console.Cli builds commands through this).</summary>
 internal sealed class ServiceRegistrar(ClientEnvironment environment) : ITypeRegistrar, ITypeResolver

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Portal.SyncClient.Hosting;
+namespace PortalSync.Hosting;
 
 /// <summary>The system's browser: xdg-open on Linux, open on macOS, the shell on Windows.</summary>
 internal sealed class SystemBrowser : IBrowserLauncher

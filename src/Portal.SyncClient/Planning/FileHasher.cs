@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using Portal.SyncClient.Storage;
+using PortalSync.Storage;
 
-namespace Portal.SyncClient.Planning;
+namespace PortalSync.Planning;
 
 /// <summary>The sha256 of a document's file, read again only when its length or write time changed.</summary>
 internal sealed class FileHasher(SyncState state)

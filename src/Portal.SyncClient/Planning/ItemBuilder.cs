@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Portal.SyncClient.Data;
+using PortalSync.Data;
 
-namespace Portal.SyncClient.Planning;
+namespace PortalSync.Planning;
 
 /// <summary>Builds one kind's item bodies (docs/api.md shapes) and collects what is wrong with a row.</summary>
 internal sealed class ItemBuilder(string kind, string externalId)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Portal.SyncClient.Planning;
+namespace PortalSync.Planning;
 
 /// <summary>The checks made before sending, with the portal's error codes (docs/api.md), so bad rows are named before they travel.</summary>
 internal static partial class ItemRules

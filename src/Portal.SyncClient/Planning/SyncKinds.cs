@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Planning;
+namespace PortalSync.Planning;
 
 /// <summary>The kinds the sync API takes, in the order they must go (a payment needs its invoice, which needs its contact).</summary>
 internal static class SyncKinds

@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Planning;
+namespace PortalSync.Planning;
 
 /// <summary>What a run sends, per kind in dependency order, and the rows it cannot send.</summary>
 internal sealed record SyncPlan(IReadOnlyDictionary<string, IReadOnlyList<PlannedItem>> Items, IReadOnlyList<RowError> Errors)

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Portal.SyncClient.Data;
-using Portal.SyncClient.Storage;
+using PortalSync.Data;
+using PortalSync.Storage;
 
-namespace Portal.SyncClient.Planning;
+namespace PortalSync.Planning;
 
 /// <summary>
 /// Compares the practice's data with what the portal acknowledged (content hashes in the state) and

@@ -1,9 +1,9 @@
-using Portal.SyncClient.Api;
-using Portal.SyncClient.Hosting;
-using Portal.SyncClient.Planning;
-using Portal.SyncClient.Storage;
+using PortalSync.Api;
+using PortalSync.Hosting;
+using PortalSync.Planning;
+using PortalSync.Storage;
 
-namespace Portal.SyncClient.Running;
+namespace PortalSync.Running;
 
 /// <summary>
 /// Sends one kind's planned items in batches and records each acknowledged item in the state, which is

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Portal.SyncClient.Api;
-using Portal.SyncClient.Data;
-using Portal.SyncClient.Storage;
+using PortalSync.Api;
+using PortalSync.Data;
+using PortalSync.Storage;
 
-namespace Portal.SyncClient.Running;
+namespace PortalSync.Running;
 
 /// <summary>
 /// Reads the change feed from the saved cursor and writes online payments, messages and completed tasks

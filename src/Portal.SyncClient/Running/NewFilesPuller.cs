@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using Portal.SyncClient.Api;
-using Portal.SyncClient.Planning;
+using PortalSync.Api;
+using PortalSync.Planning;
 
-namespace Portal.SyncClient.Running;
+namespace PortalSync.Running;
 
 /// <summary>
 /// "Check for New Files": downloads client uploads into {folder}/{client}/{portal folder}/, each into a

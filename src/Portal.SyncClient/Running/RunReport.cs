@@ -1,7 +1,7 @@
-using Portal.SyncClient.Planning;
+using PortalSync.Planning;
 using Spectre.Console;
 
-namespace Portal.SyncClient.Running;
+namespace PortalSync.Running;
 
 /// <summary>The end of a run on screen: what moved per kind, then every row that did not go.</summary>
 internal static class RunReport

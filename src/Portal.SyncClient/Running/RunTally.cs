@@ -1,6 +1,6 @@
-using Portal.SyncClient.Planning;
+using PortalSync.Planning;
 
-namespace Portal.SyncClient.Running;
+namespace PortalSync.Running;
 
 /// <summary>What a run did: outcomes per kind, the rows that did not go, files downloaded, records written back.</summary>
 internal sealed class RunTally

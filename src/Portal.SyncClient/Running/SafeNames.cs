@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Running;
+namespace PortalSync.Running;
 
 /// <summary>Names from the portal made safe as one path segment here (no separators, no "..", no reserved characters).</summary>
 internal static class SafeNames

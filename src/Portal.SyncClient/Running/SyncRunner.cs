@@ -1,10 +1,10 @@
-using Portal.SyncClient.Api;
-using Portal.SyncClient.Data;
-using Portal.SyncClient.Planning;
-using Portal.SyncClient.Storage;
+using PortalSync.Api;
+using PortalSync.Data;
+using PortalSync.Planning;
+using PortalSync.Storage;
 using Spectre.Console;
 
-namespace Portal.SyncClient.Running;
+namespace PortalSync.Running;
 
 /// <summary>One sync: plan, push every kind in order with a progress bar each, upload documents, pull new files and changes.</summary>
 internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFiles files, TimeProvider clock)

@@ -4,11 +4,11 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Portal.SyncClient.Api;
-using Portal.SyncClient.Planning;
-using Portal.SyncClient.Storage;
+using PortalSync.Api;
+using PortalSync.Planning;
+using PortalSync.Storage;
 
-namespace Portal.SyncClient.Running;
+namespace PortalSync.Running;
 
 /// <summary>
 /// Sends a document's content with tus 1.0.0 at /api/v1/uploads. The upload's Location is saved in the

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Portal.SyncClient.SampleData;
+namespace PortalSync.SampleData;
 
 /// <summary>A small, valid one-page PDF with a few lines of text (no dates inside, so the same text gives the same bytes).</summary>
 internal static class MinimalPdf

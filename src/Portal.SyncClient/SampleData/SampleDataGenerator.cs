@@ -1,10 +1,10 @@
 using System.Globalization;
 using Bogus;
 using Microsoft.Data.Sqlite;
-using Portal.SyncClient.Data;
-using Portal.SyncClient.Hosting;
+using PortalSync.Data;
+using PortalSync.Hosting;
 
-namespace Portal.SyncClient.SampleData;
+namespace PortalSync.SampleData;
 
 /// <summary>
 /// A realistic practice data file for demos, tests and the benchmark: people and businesses with their

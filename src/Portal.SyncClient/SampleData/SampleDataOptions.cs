@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.SampleData;
+namespace PortalSync.SampleData;
 
 /// <summary>How much sample data to make; the same seed gives the same file and PDFs.</summary>
 internal sealed record SampleDataOptions(int Contacts, int? Invoices = null, int? Payments = null, int? Projects = null, int? Documents = null, int Seed = 1)

@@ -1,6 +1,6 @@
-using Portal.SyncClient.Hosting;
+using PortalSync.Hosting;
 
-namespace Portal.SyncClient.Storage;
+namespace PortalSync.Storage;
 
 /// <summary>The program's files in the user's configuration folder.</summary>
 internal sealed class ClientFiles(string folder)

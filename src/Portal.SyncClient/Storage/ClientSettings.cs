@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Storage;
+namespace PortalSync.Storage;
 
 /// <summary>What the person chose once and the next runs reuse: the practice's data and where new client files go.</summary>
 internal sealed record ClientSettings

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Portal.SyncClient.Storage;
+namespace PortalSync.Storage;
 
 /// <summary>The JSON shape of the program's own files and of the portal's API (camelCase).</summary>
 internal static class JsonFiles

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Portal.SyncClient.Storage;
+namespace PortalSync.Storage;
 
 /// <summary>
 /// Files only the user may read (tokens, sync state). Created with mode 0600 from the first byte (never

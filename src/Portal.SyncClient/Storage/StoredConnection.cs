@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Storage;
+namespace PortalSync.Storage;
 
 /// <summary>The approved connection to one portal: its endpoints and the newest tokens.</summary>
 internal sealed record StoredConnection

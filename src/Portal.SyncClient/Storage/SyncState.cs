@@ -1,4 +1,4 @@
-namespace Portal.SyncClient.Storage;
+namespace PortalSync.Storage;
 
 /// <summary>
 /// What the portal already has, as the portal acknowledged it: the content hash of every item per kind,
