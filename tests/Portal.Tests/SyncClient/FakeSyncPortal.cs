@@ -181,8 +181,12 @@ internal sealed class FakeSyncPortal : HttpMessageHandler
         var statuses = results.Select(r => r!["status"]!.GetValue<string>()).ToList();
         return Json(HttpStatusCode.OK, new JsonObject
         {
-            ["created"] = statuses.Count(s => s == "created"), ["updated"] = statuses.Count(s => s == "updated"), ["unchanged"] = statuses.Count(s => s == "unchanged"),
-            ["deleted"] = statuses.Count(s => s == "deleted"), ["failed"] = statuses.Count(s => s == "error"), ["results"] = results,
+            ["created"] = statuses.Count(s => s == "created"),
+            ["updated"] = statuses.Count(s => s == "updated"),
+            ["unchanged"] = statuses.Count(s => s == "unchanged"),
+            ["deleted"] = statuses.Count(s => s == "deleted"),
+            ["failed"] = statuses.Count(s => s == "error"),
+            ["results"] = results,
         });
     }
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Portal.Core.Data;
-using PortalSync.Hosting;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.Sync;
+using PortalSync.Hosting;
 
 namespace Portal.Tests.SyncProgram;
 
