@@ -23,23 +23,63 @@ internal sealed class LoopbackReceiver : IDisposable
 
     public async Task<IReadOnlyDictionary<string, string>> WaitAsync(Uri sendBrowserTo, CancellationToken cancellationToken)
     {
-        while (true)
+        var answer = new TaskCompletionSource<IReadOnlyDictionary<string, string>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Connections are answered side by side: a browser may open a spare connection and send its
+        // request on another, and a silent one must not hold up the real answer.
+        var accepting = Task.Run(async () =>
         {
-            using var client = await _listener.AcceptTcpClientAsync(cancellationToken);
-            await using var stream = client.GetStream();
-            var target = await ReadRequestTargetAsync(stream, cancellationToken);
-            if (target is null || !target.StartsWith("/callback?", StringComparison.Ordinal))
+            while (!stop.IsCancellationRequested)
             {
-                await WriteAsync(stream, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", cancellationToken);
-                continue;
-            }
+                TcpClient client;
+                try
+                {
+                    client = await _listener.AcceptTcpClientAsync(stop.Token);
+                }
+                catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+                {
+                    return;
+                }
 
-            await WriteAsync(stream, $"HTTP/1.1 303 See Other\r\nLocation: {sendBrowserTo.AbsoluteUri}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", cancellationToken);
-            return Query(target[(target.IndexOf('?', StringComparison.Ordinal) + 1)..]);
+                _ = AnswerAsync(client, sendBrowserTo, answer, stop.Token);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            return await answer.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await accepting;
         }
     }
 
     public void Dispose() => _listener.Dispose();
+
+    private static async Task AnswerAsync(TcpClient client, Uri sendBrowserTo, TaskCompletionSource<IReadOnlyDictionary<string, string>> answer, CancellationToken cancellationToken)
+    {
+        using (client)
+        {
+            try
+            {
+                await using var stream = client.GetStream();
+                var target = await ReadRequestTargetAsync(stream, cancellationToken);
+                if (target is null || !target.StartsWith("/callback?", StringComparison.Ordinal))
+                {
+                    await WriteAsync(stream, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", cancellationToken);
+                    return;
+                }
+
+                await WriteAsync(stream, $"HTTP/1.1 303 See Other\r\nLocation: {sendBrowserTo.AbsoluteUri}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", cancellationToken);
+                answer.TrySetResult(Query(target[(target.IndexOf('?', StringComparison.Ordinal) + 1)..]));
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+            {
+                // A connection that went away or said nothing: the wait goes on.
+            }
+        }
+    }
 
     private static async Task<string?> ReadRequestTargetAsync(NetworkStream stream, CancellationToken cancellationToken)
     {
