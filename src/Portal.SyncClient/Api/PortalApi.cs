@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using PortalSync.Auth;
+using PortalSync.Hosting;
+using PortalSync.Storage;
+
+namespace PortalSync.Api;
+
+/// <summary>
+/// Calls the portal as the connected program: adds the bearer token, refreshes it when it expires or a
+/// call answers 401 (saving the rotated tokens before anything else), and tries again calls that failed
+/// on the way (network, 408, 429 with Retry-After, 5xx) with a growing wait. A refused refresh ends
+/// everything with <see cref="ConnectionRevokedException"/>.
+/// </summary>
+internal sealed class PortalApi(HttpClient http, ClientFiles files, StoredConnection connection, TimeProvider clock, RetryPolicy retry)
+{
+    public StoredConnection Connection { get; private set; } = connection;
+
+    public Uri Portal => Connection.Portal;
+
+    public Uri Resolve(string relative) => new(Connection.Portal, relative);
+
+    /// <summary>Sends a request made by <paramref name="build"/> (called again for every attempt).</summary>
+    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken, bool retryOnServerError = true)
+    {
+        var refreshed = false;
+        for (var attempt = 0; ; attempt++)
+        {
+            if (Connection.AccessTokenExpiresAt <= clock.GetUtcNow().AddMinutes(1))
+            {
+                await RefreshAsync(cancellationToken);
+                refreshed = true;
+            }
+
+            HttpResponseMessage response;
+            using var request = build();
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Connection.AccessToken);
+            try
+            {
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            }
+            catch (Exception e) when (IsTransient(e, cancellationToken) && attempt + 1 < retry.Attempts)
+            {
+                await Task.Delay(retry.DelayBefore(attempt, null), clock, cancellationToken);
+                continue;
+            }
+            catch (Exception e) when (IsTransient(e, cancellationToken))
+            {
+                throw new FatalException($"Could not reach {Portal} ({e.Message}); the next run continues where this one stopped.");
+            }
+
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                response.Dispose();
+                if (refreshed)
+                {
+                    throw new ConnectionRevokedException(Portal.ToString());
+                }
+
+                await RefreshAsync(cancellationToken);
+                refreshed = true;
+                continue;
+            }
+
+            var transient = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout
+                || (retryOnServerError && (int)response.StatusCode >= 500);
+            if (transient && attempt + 1 < retry.Attempts)
+            {
+                var after = response.Headers.RetryAfter?.Delta;
+                response.Dispose();
+                await Task.Delay(retry.DelayBefore(attempt, after), clock, cancellationToken);
+                continue;
+            }
+
+            return response;
+        }
+    }
+
+    public async Task<T> GetJsonAsync<T>(string relative, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Resolve(relative)), cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
+    public async Task<T> PostJsonAsync<T>(string relative, object body, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, Resolve(relative)) { Content = JsonContent.Create(body, options: JsonFiles.Options) }, cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new FatalException(await ProblemText.OfAsync(response, cancellationToken));
+        }
+
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(JsonFiles.Options, cancellationToken)
+                ?? throw new FatalException($"The portal answered {response.RequestMessage?.RequestUri?.AbsolutePath} with nothing.");
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new FatalException($"The portal's answer to {response.RequestMessage?.RequestUri?.AbsolutePath} could not be read.");
+        }
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        // One run calls the portal one request at a time, so refreshes never overlap.
+        TokenResponse answer;
+        try
+        {
+            answer = await new TokenEndpoint(http).PostAsync(Connection.TokenEndpoint, new()
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = Connection.RefreshToken,
+            }, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new FatalException($"Could not reach {Portal} ({e.Message}); the next run continues where this one stopped.");
+        }
+
+        if (answer.Error is not null || answer.AccessToken is null)
+        {
+            throw new ConnectionRevokedException(Portal.ToString());
+        }
+
+        Connection = TokenEndpoint.Rotate(Connection, answer, clock.GetUtcNow());
+        // The old refresh token is spent now: losing the new one would lose the connection.
+        await files.SaveConnectionAsync(Connection, CancellationToken.None);
+    }
+
+    private static bool IsTransient(Exception e, CancellationToken cancellationToken)
+        => e is HttpRequestException or IOException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+}

@@ -1,0 +1,274 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Portal.Tests.SyncProgram;
+
+/// <summary>
+/// An in-test stand-in for the sync API of docs/api.md (batches, tus uploads, new files, change feed,
+/// token refresh), for unit tests of portal-sync's batching, state and resuming while the real
+/// endpoints are being built. It can fail requests before or after handling them (a dropped network).
+/// </summary>
+internal sealed class FakeSyncPortal : HttpMessageHandler
+{
+    private readonly Dictionary<string, Upload> _uploads = [];
+    private int _tokens = 1;
+    private int _sequence;
+
+    public Uri Address { get; } = new("http://fake-practice.test/");
+
+    public string AccessToken { get; private set; } = "access-1";
+
+    public string RefreshToken { get; private set; } = "refresh-1";
+
+    public bool Revoked { get; set; }
+
+    /// <summary>kind -> external id -> the item's JSON as last stored.</summary>
+    public Dictionary<string, Dictionary<string, string>> Stored { get; } = [];
+
+    /// <summary>kind:externalId -> how many times it was created (more than 1 is a duplicate).</summary>
+    public Dictionary<string, int> Creations { get; } = [];
+
+    public List<(string Kind, int Count)> Batches { get; } = [];
+
+    public List<string> Requests { get; } = [];
+
+    public Dictionary<string, byte[]> Contents { get; } = [];
+
+    public long BytesReceived { get; private set; }
+
+    public List<NewFile> NewFiles { get; } = [];
+
+    public HashSet<string> Downloaded { get; } = [];
+
+    public List<JsonObject> Events { get; } = [];
+
+    /// <summary>Fails a request before the portal sees it (request, its sequence number).</summary>
+    public Func<HttpRequestMessage, int, bool>? Down { get; set; }
+
+    /// <summary>Handles a request, then loses the answer on the way back.</summary>
+    public Func<HttpRequestMessage, int, bool>? LoseAnswer { get; set; }
+
+    public void ExpireAccessToken() => AccessToken = "expired-" + Guid.NewGuid();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var sequence = Interlocked.Increment(ref _sequence);
+        var path = request.RequestUri!.AbsolutePath;
+        lock (Requests)
+        {
+            Requests.Add($"{request.Method} {path}");
+        }
+
+        if (Down?.Invoke(request, sequence) == true)
+        {
+            throw new HttpRequestException("The network is down (test).");
+        }
+
+        var response = await HandleAsync(request, path, cancellationToken);
+        if (LoseAnswer?.Invoke(request, sequence) == true)
+        {
+            throw new HttpRequestException("The answer was lost (test).");
+        }
+
+        response.RequestMessage = request;
+        return response;
+    }
+
+    // Shared by every HttpClient of a test: an HttpClient disposing it must not end it.
+    protected override void Dispose(bool disposing) => base.Dispose(false);
+
+    private async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request, string path, CancellationToken cancellationToken)
+    {
+        if (path == "/connect/token")
+        {
+            var form = (await request.Content!.ReadAsStringAsync(cancellationToken)).Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
+            if (Revoked || form["refresh_token"] != RefreshToken)
+            {
+                return Json(HttpStatusCode.BadRequest, new JsonObject { ["error"] = "invalid_grant" });
+            }
+
+            _tokens++;
+            AccessToken = $"access-{_tokens}";
+            RefreshToken = $"refresh-{_tokens}";
+            return Json(HttpStatusCode.OK, new JsonObject { ["access_token"] = AccessToken, ["refresh_token"] = RefreshToken, ["expires_in"] = 1800, ["token_type"] = "Bearer" });
+        }
+
+        if (request.Headers.Authorization?.Parameter != AccessToken || Revoked)
+        {
+            return new HttpResponseMessage(HttpStatusCode.Unauthorized);
+        }
+
+        var segments = path.Trim('/').Split('/');
+        return (request.Method.Method, segments) switch
+        {
+            ("GET", ["api", "v1", "whoami"]) => Json(HttpStatusCode.OK, new JsonObject { ["practice"] = "Fake practice", ["subject"] = "1", ["name"] = "Sam Owner", ["scopes"] = new JsonArray("sync") }),
+            ("POST", ["api", "v1", var kind, "batch"]) => Batch(kind, JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!["items"]!.AsArray()),
+            ("POST", ["api", "v1", "uploads"]) => CreateUpload(request),
+            ("HEAD", ["api", "v1", "uploads", var id]) => _uploads.TryGetValue(id, out var upload) ? Offset(HttpStatusCode.OK, upload) : new HttpResponseMessage(HttpStatusCode.NotFound),
+            ("PATCH", ["api", "v1", "uploads", var id]) => await AppendAsync(request, id, cancellationToken),
+            ("GET", ["api", "v1", "documents", "new"]) => Json(HttpStatusCode.OK, new JsonObject
+            {
+                ["items"] = new JsonArray([.. NewFiles.Where(f => !Downloaded.Contains(f.VersionId)).Select(f => (JsonNode)new JsonObject
+                {
+                    ["clientId"] = "c-" + f.ClientExternalId, ["clientExternalId"] = f.ClientExternalId, ["documentId"] = "d-" + f.VersionId, ["versionId"] = f.VersionId,
+                    ["fileName"] = f.FileName, ["folder"] = f.Folder, ["length"] = f.Content.Length, ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(f.Content)),
+                })]),
+            }),
+            ("GET", ["api", "v1", "documents", "versions", var version, "content"]) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(NewFiles.Single(f => f.VersionId == version).Served) },
+            ("POST", ["api", "v1", "documents", "downloaded"]) => MarkDownloaded(JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!["versionIds"]!.AsArray()),
+            ("GET", ["api", "v1", "changes"]) => Changes(request.RequestUri!),
+            _ => new HttpResponseMessage(HttpStatusCode.NotFound),
+        };
+    }
+
+    private HttpResponseMessage Batch(string kind, JsonArray items)
+    {
+        lock (Batches)
+        {
+            Batches.Add((kind, items.Count));
+        }
+
+        if (!Stored.TryGetValue(kind, out var stored))
+        {
+            Stored[kind] = stored = [];
+        }
+
+        var seen = new HashSet<string>();
+        var results = new JsonArray();
+        foreach (var item in items.Select(i => i!.AsObject()))
+        {
+            var id = item["externalId"]!.GetValue<string>();
+            if (!seen.Add(id))
+            {
+                results.Add(Error(id, "externalId", "duplicate-external-id", "Repeated."));
+                continue;
+            }
+
+            if (item["deleted"] is not null)
+            {
+                results.Add(new JsonObject { ["externalId"] = id, ["status"] = stored.Remove(id) ? "deleted" : "unchanged" });
+                continue;
+            }
+
+            if (item["clientExternalId"]?.GetValue<string>() is { } client && !(Stored.GetValueOrDefault("contacts")?.ContainsKey(client) ?? false))
+            {
+                results.Add(Error(id, "clientExternalId", "client-not-found", $"No contact {client}."));
+                continue;
+            }
+
+            if (kind == "documents")
+            {
+                var sha = item["sha256"]!.GetValue<string>();
+                stored[id] = item.ToJsonString();
+                var has = Contents.TryGetValue(id, out var content) && Convert.ToHexStringLower(SHA256.HashData(content)) == sha;
+                results.Add(has ? new JsonObject { ["externalId"] = id, ["status"] = "unchanged" } : new JsonObject { ["externalId"] = id, ["status"] = "upload", ["upload"] = new JsonObject { ["url"] = "/api/v1/uploads" } });
+                continue;
+            }
+
+            var json = item.ToJsonString();
+            var status = !stored.TryGetValue(id, out var before) ? "created" : before == json ? "unchanged" : "updated";
+            if (status == "created")
+            {
+                Creations[$"{kind}:{id}"] = Creations.GetValueOrDefault($"{kind}:{id}") + 1;
+            }
+
+            stored[id] = json;
+            results.Add(new JsonObject { ["externalId"] = id, ["status"] = status, ["id"] = Guid.NewGuid().ToString() });
+        }
+
+        var statuses = results.Select(r => r!["status"]!.GetValue<string>()).ToList();
+        return Json(HttpStatusCode.OK, new JsonObject
+        {
+            ["created"] = statuses.Count(s => s == "created"),
+            ["updated"] = statuses.Count(s => s == "updated"),
+            ["unchanged"] = statuses.Count(s => s == "unchanged"),
+            ["deleted"] = statuses.Count(s => s == "deleted"),
+            ["failed"] = statuses.Count(s => s == "error"),
+            ["results"] = results,
+        });
+    }
+
+    private HttpResponseMessage CreateUpload(HttpRequestMessage request)
+    {
+        var metadata = request.Headers.GetValues("Upload-Metadata").Single().Split(' ');
+        var id = Guid.NewGuid().ToString("N");
+        _uploads[id] = new Upload(Encoding.UTF8.GetString(Convert.FromBase64String(metadata[1])), long.Parse(request.Headers.GetValues("Upload-Length").Single(), System.Globalization.CultureInfo.InvariantCulture));
+        var response = new HttpResponseMessage(HttpStatusCode.Created);
+        response.Headers.Location = new Uri($"/api/v1/uploads/{id}", UriKind.Relative);
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> AppendAsync(HttpRequestMessage request, string id, CancellationToken cancellationToken)
+    {
+        if (!_uploads.TryGetValue(id, out var upload))
+        {
+            return new HttpResponseMessage(HttpStatusCode.NotFound);
+        }
+
+        var offset = long.Parse(request.Headers.GetValues("Upload-Offset").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        if (offset != upload.Data.Length)
+        {
+            return Offset(HttpStatusCode.Conflict, upload);
+        }
+
+        var chunk = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
+        if (request.Headers.GetValues("Upload-Checksum").Single() != "sha256 " + Convert.ToBase64String(SHA256.HashData(chunk)))
+        {
+            return new HttpResponseMessage((HttpStatusCode)460);
+        }
+
+        upload.Data.Write(chunk);
+        BytesReceived += chunk.Length;
+        if (upload.Data.Length == upload.Length)
+        {
+            Contents[upload.DocumentExternalId] = upload.Data.ToArray();
+            _uploads.Remove(id);
+        }
+
+        return Offset(HttpStatusCode.NoContent, upload);
+    }
+
+    private HttpResponseMessage MarkDownloaded(JsonArray versions)
+    {
+        var marked = versions.Count(v => Downloaded.Add(v!.GetValue<string>()));
+        return Json(HttpStatusCode.OK, new JsonObject { ["marked"] = marked });
+    }
+
+    private HttpResponseMessage Changes(Uri uri)
+    {
+        var query = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
+        var after = query.TryGetValue("cursor", out var cursor) ? int.Parse(cursor, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var limit = int.Parse(query["limit"], System.Globalization.CultureInfo.InvariantCulture);
+        var page = Events.Skip(after).Take(limit).Select((e, i) =>
+        {
+            var copy = e.DeepClone().AsObject();
+            copy["cursor"] = (after + i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return (JsonNode)copy;
+        }).ToList();
+        var next = after + page.Count;
+        return Json(HttpStatusCode.OK, new JsonObject { ["items"] = new JsonArray([.. page]), ["next"] = next.ToString(System.Globalization.CultureInfo.InvariantCulture), ["hasMore"] = next < Events.Count });
+    }
+
+    private static JsonObject Error(string id, string field, string code, string message)
+        => new() { ["externalId"] = id, ["status"] = "error", ["errors"] = new JsonArray(new JsonObject { ["field"] = field, ["code"] = code, ["message"] = message }) };
+
+    private static HttpResponseMessage Offset(HttpStatusCode status, Upload upload)
+    {
+        var response = new HttpResponseMessage(status);
+        response.Headers.Add("Upload-Offset", upload.Data.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return response;
+    }
+
+    private static HttpResponseMessage Json(HttpStatusCode status, JsonNode body)
+        => new(status) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+
+    private sealed record Upload(string DocumentExternalId, long Length)
+    {
+        public MemoryStream Data { get; } = new();
+    }
+
+    /// <param name="Served">What the portal sends (the content, or damaged bytes).</param>
+    public sealed record NewFile(string VersionId, string ClientExternalId, string Folder, string FileName, byte[] Content, byte[] Served);
+}
