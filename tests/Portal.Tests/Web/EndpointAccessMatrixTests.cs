@@ -136,6 +136,10 @@ public sealed partial class EndpointAccessMatrixTests(SharedApps apps, ITestOutp
             }
         }
 
+        // The sync API is in the matrix: every one of its endpoints is bearer-only (token of the practice, scope sync).
+        var bearerOnly = Endpoints(app).Where(e => e.BearerOnly).Select(e => e.Route).ToHashSet(StringComparer.Ordinal);
+        Assert.Superset(new HashSet<string>(["/api/v1/whoami", "/api/v1/contacts/batch", "/api/v1/projects/batch", "/api/v1/changes"], StringComparer.Ordinal), bearerOnly);
+
         output.WriteLine($"{provider}: {cases} access cases over {Endpoints(app).Count()} endpoints");
         Assert.True(cases > 40, $"only {cases} cases: the endpoint table was not read");
         output.WriteLine($"{provider}: {paymentCases} payment-level cases");
