@@ -68,7 +68,7 @@ public sealed class SyncContactsApiTests(SharedApps apps) : IClassFixture<Shared
     public async Task A_bad_row_fails_alone_with_its_field_and_code_and_the_rest_is_synced(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
-        var (practice, admin, api) = await SyncApiClient.StartAsync(app);
+        var (practice, admin, api) = await SyncApiClient.StartAsync(app, "Portal.Documents", "Portal.Projects");
         var good = $"good-{Guid.NewGuid():N}@example.com";
 
         var batch = await api.BatchAsync(
