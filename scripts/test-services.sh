@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs (when missing) and starts the real servers the test suites use:
 #   PostgreSQL (Debian's, newest installed; own cluster on port 55432), an SMTP server (python3-aiosmtpd, port 2525, writing a
-#   Maildir), Chromium for Playwright, s3rver (npm) for S3-compatible storage, and ClamAV's clamd (Debian's
-#   clamav-daemon; own instance on port 3310 with a local EICAR signature, since no database can be downloaded here).
+#   Maildir) and a second one (port 2526, its own Maildir: a practice's own server), Chromium for Playwright, s3rver (npm)
+#   for S3-compatible storage, and ClamAV's clamd (Debian's clamav-daemon; own instance on port 3310 with a local EICAR
+#   signature, since no database can be downloaded here).
 # Writes the connection settings to $PORTAL_TEST_HOME/test.env, which test.sh sources.
 # Usage: scripts/test-services.sh start|stop
 set -euo pipefail
@@ -10,10 +11,12 @@ set -euo pipefail
 PORTAL_TEST_HOME="${PORTAL_TEST_HOME:-/tmp/portal-test}"
 PG_PORT="${PORTAL_TEST_PG_PORT:-55432}"
 SMTP_PORT="${PORTAL_TEST_SMTP_PORT:-2525}"
+SMTP2_PORT="${PORTAL_TEST_SMTP2_PORT:-2526}"
 S3_PORT="${PORTAL_TEST_S3_PORT:-4569}"
 CLAMD_PORT="${PORTAL_TEST_CLAMD_PORT:-3310}"
 PG_DATA="$PORTAL_TEST_HOME/pg"
 MAILDIR="$PORTAL_TEST_HOME/maildir"
+MAILDIR2="$PORTAL_TEST_HOME/maildir2"
 TOOLS="$PORTAL_TEST_HOME/tools"
 CLAMD_HOME="$PORTAL_TEST_HOME/clamd"
 # clamd spools each INSTREAM to a temporary file: keep those copies of uploaded plaintext in memory (tmpfs).
@@ -66,20 +69,22 @@ start_postgres() {
     "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname='portal') THEN CREATE ROLE portal LOGIN SUPERUSER PASSWORD 'portal'; END IF; END \$\$;" >/dev/null
 }
 
+# start_smtp NAME PORT MAILDIR: one aiosmtpd writing a Maildir, its pid in $PORTAL_TEST_HOME/NAME.pid.
 start_smtp() {
-  mkdir -p "$MAILDIR"/{cur,new,tmp}
-  if [ -f "$PORTAL_TEST_HOME/smtp.pid" ] && kill -0 "$(cat "$PORTAL_TEST_HOME/smtp.pid")" 2>/dev/null; then
+  local name="$1" port="$2" maildir="$3"
+  mkdir -p "$maildir"/{cur,new,tmp}
+  if [ -f "$PORTAL_TEST_HOME/$name.pid" ] && kill -0 "$(cat "$PORTAL_TEST_HOME/$name.pid")" 2>/dev/null; then
     return
   fi
-  log "starting SMTP server (aiosmtpd) on port $SMTP_PORT, Maildir $MAILDIR"
-  nohup /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$MAILDIR" \
-    >"$PORTAL_TEST_HOME/smtp.log" 2>&1 &
-  echo $! >"$PORTAL_TEST_HOME/smtp.pid"
+  log "starting SMTP server (aiosmtpd) on port $port, Maildir $maildir"
+  nohup /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$maildir" \
+    >"$PORTAL_TEST_HOME/$name.log" 2>&1 &
+  echo $! >"$PORTAL_TEST_HOME/$name.pid"
   for _ in $(seq 1 50); do
-    (echo > "/dev/tcp/127.0.0.1/$SMTP_PORT") >/dev/null 2>&1 && return
+    (echo > "/dev/tcp/127.0.0.1/$port") >/dev/null 2>&1 && return
     sleep 0.1
   done
-  log "SMTP server did not start"; cat "$PORTAL_TEST_HOME/smtp.log"; exit 1
+  log "SMTP server $name did not start"; cat "$PORTAL_TEST_HOME/$name.log"; exit 1
 }
 
 start_s3() {
@@ -152,6 +157,8 @@ write_env() {
 export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=portal;Password=portal;Database=postgres"
 export PORTAL_TEST_SMTP_PORT=$SMTP_PORT
 export PORTAL_TEST_MAILDIR=$MAILDIR
+export PORTAL_TEST_SMTP2_PORT=$SMTP2_PORT
+export PORTAL_TEST_MAILDIR2=$MAILDIR2
 export PORTAL_TEST_S3_URL=http://127.0.0.1:$S3_PORT
 export PORTAL_TEST_CHROMIUM=/usr/bin/chromium
 export PORTAL_TEST_CLAMD_PORT=$CLAMD_PORT
@@ -161,7 +168,7 @@ ENV
 stop_all() {
   local bin; bin="$(pg_bin)"
   [ -d "$PG_DATA" ] && runuser -u postgres -- "$bin/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
-  for name in smtp s3; do
+  for name in smtp smtp2 s3; do
     [ -f "$PORTAL_TEST_HOME/$name.pid" ] && kill "$(cat "$PORTAL_TEST_HOME/$name.pid")" 2>/dev/null || true
     rm -f "$PORTAL_TEST_HOME/$name.pid"
   done
@@ -173,7 +180,8 @@ case "${1:-start}" in
   start)
     need_packages
     start_postgres
-    start_smtp
+    start_smtp smtp "$SMTP_PORT" "$MAILDIR"
+    start_smtp smtp2 "$SMTP2_PORT" "$MAILDIR2"
     start_s3
     start_clamd
     write_env

@@ -110,6 +110,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IMailTransport>(provider => provider.GetRequiredService<IOptions<MailOptions>>().Value.Transport == MailTransportKind.Smtp
             ? provider.GetRequiredService<SmtpMailTransport>()
             : provider.GetRequiredService<PickupFolderMailTransport>());
+        services.AddSingleton<PracticeSmtpServer>();
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<OutboxSecrets>();
         services.AddScoped<Time.IPracticeClock, Time.PracticeClock>();
@@ -133,6 +134,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSettingsSection<SiteSettings>(SiteSettings.Validate);
         services.AddSettingsSection<BrandingSettings>(BrandingSettings.Validate);
         services.AddSettingsSection<MailTemplateOverrides>();
+        services.AddSettingsSection<MailIdentitySettings>(MailIdentitySettings.Validate);
+        services.AddSettingsSection<LoginWidget.LoginWidgetSettings>(LoginWidget.LoginWidgetSettings.Validate);
         services.AddScoped<BrandingLogo>();
         services.AddSingleton<IPracticeUpgrade, LegacyLogoUpgrade>();
         services.AddSingleton<RecipeCatalog>();

@@ -18,6 +18,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
         services.AddSingleton<IAuditTargetNames, MailTemplateAuditTargetNames>();
+        services.AddSingleton<IAuditTargetNames, Services.CustomizeSettingsAuditTargetNames>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

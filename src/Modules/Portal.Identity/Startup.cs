@@ -17,6 +17,7 @@ using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Identity.Data;
+using Portal.Identity.Endpoints;
 using Portal.Identity.Models;
 using Portal.Identity.Recipes;
 using Portal.Identity.Services;
@@ -140,6 +141,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SignInThrottling>();
         services.AddScoped<DeviceCookies>();
         services.AddScoped<SignInFlow>();
+        services.AddScoped<PasswordSignIn>();
         services.AddScoped<RecoveryCodes>();
         services.AddScoped<TwoFactorSetup>();
         services.AddScoped<PasswordResets>();
@@ -173,4 +175,6 @@ public sealed class Startup : ModuleStartup
     }
 
     public override void ConfigureMiddleware(IApplicationBuilder app) => app.UseMiddleware<AccountRequirementsMiddleware>();
+
+    public override void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => endpoints.MapWidgetSignInEndpoints();
 }

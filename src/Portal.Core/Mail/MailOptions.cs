@@ -16,6 +16,12 @@ public sealed class MailOptions
     public string FromAddress { get; set; } = "portal@localhost";
 
     public SmtpSettings Smtp { get; set; } = new();
+
+    /// <summary>Whether practices may send through their own SMTP servers (Customize, E-mail); off by default.</summary>
+    public bool AllowPracticeSmtp { get; set; }
+
+    /// <summary>How long checking a practice's server or sending its test e-mail may wait for each answer; short, since a person is waiting.</summary>
+    public int PracticeSmtpTimeoutSeconds { get; set; } = 10;
 }
 
 public enum MailTransportKind

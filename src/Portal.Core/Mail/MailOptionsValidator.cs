@@ -15,6 +15,11 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
             errors.Add($"{MailOptions.Section}:FromAddress is not an e-mail address.");
         }
 
+        if (options.PracticeSmtpTimeoutSeconds is < 1 or > 120)
+        {
+            errors.Add($"{MailOptions.Section}:PracticeSmtpTimeoutSeconds must be between 1 and 120.");
+        }
+
         if (options.Transport == MailTransportKind.Smtp)
         {
             var smtp = options.Smtp;

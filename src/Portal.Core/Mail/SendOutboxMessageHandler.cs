@@ -14,6 +14,7 @@ public sealed record SendOutboxMessage(Guid MessageId);
 public sealed class SendOutboxMessageHandler(
     CoreTenantDbContext db,
     IMailTransport transport,
+    PracticeSmtpServer practiceServer,
     OutboxSecrets secrets,
     TenantContext tenantContext,
     SiteSettingsStore settings,
@@ -33,20 +34,29 @@ public sealed class SendOutboxMessageHandler(
         }
 
         var site = await settings.GetAsync<SiteSettings>(cancellationToken);
+        var identity = await settings.GetAsync<MailIdentitySettings>(cancellationToken);
+        var ownServer = identity.UseOwnSmtp && practiceServer.IsAllowed;
         message.Attempts++;
         try
         {
-            await transport.SendAsync(
-                new OutgoingMail(
-                    message.Id,
-                    options.Value.FromAddress,
-                    tenantContext.Tenant.DisplayName,
-                    site.ContactEmail,
-                    message.To.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                    message.Subject,
-                    secrets.Open(message.HtmlBody, message.SealedSecrets),
-                    secrets.Open(message.TextBody, message.SealedSecrets)),
-                cancellationToken);
+            var mail = new OutgoingMail(
+                message.Id,
+                ownServer ? identity.FromAddress! : options.Value.FromAddress,
+                string.IsNullOrWhiteSpace(identity.SenderName) ? tenantContext.Tenant.DisplayName : identity.SenderName,
+                string.IsNullOrWhiteSpace(identity.ReplyTo) ? site.ContactEmail : identity.ReplyTo,
+                message.To.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                message.Subject,
+                secrets.Open(message.HtmlBody, message.SealedSecrets),
+                secrets.Open(message.TextBody, message.SealedSecrets));
+            if (ownServer)
+            {
+                await practiceServer.SendAsync(identity, mail, cancellationToken);
+            }
+            else
+            {
+                await transport.SendAsync(mail, cancellationToken);
+            }
+
             message.State = OutboxState.Sent;
             message.SentAt = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;

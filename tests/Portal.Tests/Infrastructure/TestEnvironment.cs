@@ -9,6 +9,11 @@ public static class TestEnvironment
 
     public static string Maildir => Require("PORTAL_TEST_MAILDIR");
 
+    /// <summary>A second SMTP server (aiosmtpd, its own Maildir): a practice's own mail server.</summary>
+    public static int Smtp2Port => int.Parse(Require("PORTAL_TEST_SMTP2_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Maildir2 => Require("PORTAL_TEST_MAILDIR2");
+
     public static string S3Url => Require("PORTAL_TEST_S3_URL");
 
     /// <summary>clamd on 127.0.0.1, loaded with a signature for the EICAR test file only.</summary>

@@ -1,10 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Identity.Models;
 using Portal.Identity.Services;
 
 namespace Portal.Identity.Pages.Account;
@@ -20,6 +18,8 @@ public sealed class SignInModel : PageModel
     /// <summary>Same words for every address (existing or not), so throttling reveals nothing either.</summary>
     public const string ThrottledMessage = "Too many unsuccessful attempts. Wait 15 minutes, or sign in from a browser you have used before.";
 
+    public const string MissingMessage = "Enter your e-mail address and your password.";
+
     [BindProperty]
     [Required]
     public string Email { get; set; } = "";
@@ -33,55 +33,46 @@ public sealed class SignInModel : PageModel
 
     public string? Error { get; private set; }
 
-    public void OnGet()
+    /// <summary>
+    /// <paramref name="email"/> and <paramref name="problem"/> come from the login widget on the
+    /// practice's website: the address typed there (never the password) and which of the fixed
+    /// messages to show, so the person tries again here.
+    /// </summary>
+    public void OnGet([FromQuery(Name = WidgetSignIn.EmailParameter)] string? email, [FromQuery(Name = WidgetSignIn.ProblemParameter)] string? problem)
     {
+        if (email is { Length: > 0 and <= 320 })
+        {
+            Email = email.Trim();
+        }
+
+        Error = problem switch
+        {
+            WidgetSignIn.FailedProblem => FailureMessage,
+            WidgetSignIn.ThrottledProblem => ThrottledMessage,
+            WidgetSignIn.MissingProblem => MissingMessage,
+            _ => null,
+        };
     }
 
-    public async Task<IActionResult> OnPostAsync([FromServices] SignInManager<PortalUser> signIn, [FromServices] UserManager<PortalUser> users, [FromServices] SignInFlow flow)
+    public async Task<IActionResult> OnPostAsync([FromServices] PasswordSignIn passwords, [FromServices] SignInFlow flow)
     {
-        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
+        var outcome = await passwords.CheckAsync(HttpContext, Email, Password);
+        switch (outcome.Result)
         {
-            Error = "Enter your e-mail address and your password.";
-            return Page();
+            case PasswordSignInResult.Missing:
+                Error = MissingMessage;
+                return Page();
+            case PasswordSignInResult.Throttled:
+                Error = ThrottledMessage;
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return Page();
+            case PasswordSignInResult.Failed:
+                Error = FailureMessage;
+                return Page();
+            case PasswordSignInResult.RequiresTwoFactor:
+                return RedirectToPage("/Account/SignInTwoFactor", new { ReturnUrl });
+            default:
+                return LocalRedirect(await flow.CompleteAsync(HttpContext, outcome.User!, ReturnUrl, Url, usedSecondFactor: false));
         }
-
-        var email = Email.Trim();
-        var user = await users.FindByEmailAsync(email);
-        if (await flow.IsThrottledAsync(HttpContext, email, user))
-        {
-            Error = ThrottledMessage;
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return Page();
-        }
-
-        if (user is null)
-        {
-            // Spend the same time as a real check so response times do not reveal which addresses exist.
-            users.PasswordHasher.VerifyHashedPassword(new PortalUser(), DummyHash(users), Password);
-            await flow.RecordFailureAsync(HttpContext, email, null, "unknown address");
-            Error = FailureMessage;
-            return Page();
-        }
-
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: false);
-        if (result.RequiresTwoFactor)
-        {
-            return RedirectToPage("/Account/SignInTwoFactor", new { ReturnUrl });
-        }
-
-        if (!result.Succeeded)
-        {
-            await flow.RecordFailureAsync(HttpContext, email, user, user.IsDisabled ? "disabled user" : "wrong password");
-            Error = FailureMessage;
-            return Page();
-        }
-
-        return LocalRedirect(await flow.CompleteAsync(HttpContext, user, ReturnUrl, Url, usedSecondFactor: false));
     }
-
-    private static string? _dummyHash;
-
-    /// <summary>A hash made with the configured hasher, so checking it costs what a real check costs.</summary>
-    private static string DummyHash(UserManager<PortalUser> users)
-        => _dummyHash ??= users.PasswordHasher.HashPassword(new PortalUser(), "not-a-real-password-" + Guid.NewGuid());
 }
