@@ -35,7 +35,8 @@ public sealed class BrandingStepTests(SharedApps apps) : IClassFixture<SharedApp
         var before = await SettingsAsync(app, practice);
 
         // A valid value first: it may not be written either, since the recipe is checked whole.
-        var error = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(app, practice, $"\"primaryColor\": \"#204060\", {body}"));
+        var valid = body.Contains("\"primaryColor\"", StringComparison.Ordinal) ? "\"accentColor\": \"#204060\"" : "\"primaryColor\": \"#204060\"";
+        var error = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(app, practice, $"{valid}, {body}"));
 
         Assert.StartsWith($"recipe 'branding-test', step 1 (branding), field '{field}': ", error.Message, StringComparison.Ordinal);
         Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
