@@ -136,12 +136,15 @@ public static class PortalServiceCollectionExtensions
         services.AddSettingsSection<MailTemplateOverrides>();
         services.AddSettingsSection<MailIdentitySettings>(MailIdentitySettings.Validate);
         services.AddSettingsSection<LoginWidget.LoginWidgetSettings>(LoginWidget.LoginWidgetSettings.Validate);
+        services.AddOptions<BrandingOptions>().Bind(configuration.GetSection(BrandingOptions.Section))
+            .Validate(o => o.MaxLogoKilobytes > 0 && o.MaxLogoWidth > 0 && o.MaxLogoHeight > 0, "Portal:Branding limits must be positive.").ValidateOnStart();
         services.AddScoped<BrandingLogo>();
         services.AddSingleton<IPracticeUpgrade, LegacyLogoUpgrade>();
         services.AddSingleton<RecipeCatalog>();
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<IRecipeStep, FeaturesStep>();
         services.AddScoped<IRecipeStep, SettingsStep>();
+        services.AddScoped<IRecipeStep, BrandingStep>();
 
         // Security, navigation
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();

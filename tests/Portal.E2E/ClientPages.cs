@@ -28,6 +28,7 @@ internal static class ClientPages
         "/messages/new",
         "/messages/{id:guid}",
         "/contact",
+        "/contact-details",
         "/tasks",
         "/tasks/{id:guid}",
         "/tasks/link",

@@ -23,6 +23,9 @@ public sealed record SiteSettings : ISettingsSection
     /// <summary>IANA time zone used to show dates to the practice's users.</summary>
     public string TimeZone { get; init; } = "UTC";
 
+    /// <summary>Office hours as the practice writes them ("Monday to Friday, 9:00 to 17:00"), shown with its contact details.</summary>
+    public string? Hours { get; init; }
+
     /// <summary>Shown on the practice's home page above the sign-in button.</summary>
     public string? Welcome { get; init; }
 
@@ -44,7 +47,7 @@ public sealed record SiteSettings : ISettingsSection
         }
 
         if (site.WebsiteUrl is { } url
-            && (url.Length > MaxWebsiteLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+            && (url.Length > MaxWebsiteLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || uri.Host.Length == 0))
         {
             yield return SettingsProblem.Of(nameof(WebsiteUrl), "must be a web address starting with https://.");
         }
@@ -52,6 +55,11 @@ public sealed record SiteSettings : ISettingsSection
         if (string.IsNullOrEmpty(site.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(site.TimeZone, out _))
         {
             yield return SettingsProblem.Of(nameof(TimeZone), "must be a time zone such as America/Toronto.");
+        }
+
+        if (site.Hours is { Length: > MaxTextLength })
+        {
+            yield return SettingsProblem.Of(nameof(Hours), $"must be at most {MaxTextLength} characters.");
         }
 
         if (site.Welcome is { Length: > MaxTextLength })

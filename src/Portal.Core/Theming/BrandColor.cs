@@ -33,21 +33,39 @@ public static partial class BrandColor
         return "#" + hex.ToLowerInvariant();
     }
 
-    /// <summary>Black or white, whichever contrasts more with the color.</summary>
+    /// <summary>The light text color put on a brand color when it reads better than <see cref="DarkText"/>.</summary>
+    public const string LightText = "#ffffff";
+
+    /// <summary>The near-black text color put on a light brand color.</summary>
+    public const string DarkText = "#111111";
+
+    /// <summary>WCAG 2.1 AA's least contrast for normal text.</summary>
+    public const double MinimumContrast = 4.5;
+
+    /// <summary>White or near-black, whichever contrasts more with the color (so it passes AA whenever either can).</summary>
     public static string ContrastText(string color)
     {
-        var luminance = Luminance(Normalize(color, "#000000"));
-        var withWhite = 1.05 / (luminance + 0.05);
-        var withBlack = (luminance + 0.05) / 0.05;
-        return withWhite >= withBlack ? "#ffffff" : "#111111";
+        var normalized = Normalize(color, "#000000");
+        return ContrastRatio(normalized, LightText) >= ContrastRatio(normalized, DarkText) ? LightText : DarkText;
     }
+
+    /// <summary>WCAG 2.1's contrast ratio of two colors, from 1 (the same) to 21 (black on white).</summary>
+    public static double ContrastRatio(string first, string second)
+    {
+        var a = Luminance(Normalize(first, "#000000"));
+        var b = Luminance(Normalize(second, "#000000"));
+        return (Math.Max(a, b) + 0.05) / (Math.Min(a, b) + 0.05);
+    }
+
+    /// <summary>The contrast of the color with the text <see cref="ContrastText"/> puts on it.</summary>
+    public static double ContrastWithText(string color) => ContrastRatio(color, ContrastText(color));
 
     private static double Luminance(string hex)
     {
         static double Channel(string part)
         {
             var c = int.Parse(part, NumberStyles.HexNumber, CultureInfo.InvariantCulture) / 255.0;
-            return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+            return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
         }
 
         return (0.2126 * Channel(hex[1..3])) + (0.7152 * Channel(hex[3..5])) + (0.0722 * Channel(hex[5..7]));

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Text;
+using Microsoft.Extensions.Options;
 using Portal.Core.Settings;
 using Portal.Core.Storage;
 
@@ -9,56 +9,55 @@ namespace Portal.Core.Theming;
 /// The practice's logo: its bytes live in the practice's encrypted blob store under a key of their own
 /// (<see cref="BlobKeyPrefix"/>, which the documents module's orphan sweep leaves alone, since it only
 /// considers version-7 GUID keys), and the branding section names that key. Served by
-/// <c>/branding/logo</c>; shown in pages and e-mails.
+/// <c>/branding/logo</c>; shown in pages and e-mails. A new logo is a PNG or JPEG within
+/// <see cref="BrandingOptions"/>' limits, judged from its header (<see cref="LogoImage"/>), not its name.
 /// </summary>
-public sealed class BrandingLogo(EncryptedBlobStore blobs, SiteSettingsStore settings)
+public sealed class BrandingLogo(EncryptedBlobStore blobs, SiteSettingsStore settings, IOptions<BrandingOptions> options)
 {
-    public const int MaxBytes = 512 * 1024;
     public const string BlobKeyPrefix = "settings-branding-logo-";
 
+    /// <summary>What the file picker offers; the server judges the content whatever the name.</summary>
+    public const string Accept = ".png,.jpg,.jpeg,image/png,image/jpeg";
+
+    /// <summary>Types older versions stored (an SVG then was allowed): still served, sandboxed, until replaced.</summary>
     public static readonly FrozenDictionary<string, string> ContentTypesByExtension = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        [".png"] = "image/png",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
+        [".png"] = LogoImage.Png,
+        [".jpg"] = LogoImage.Jpeg,
+        [".jpeg"] = LogoImage.Jpeg,
         [".svg"] = "image/svg+xml",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static readonly FrozenSet<string> ContentTypes = ContentTypesByExtension.Values.ToFrozenSet(StringComparer.Ordinal);
+
+    public BrandingOptions Limits => options.Value;
 
     /// <summary>Where the logo is served, versioned by its blob so browsers may keep it for good: <c>/branding/logo?v=…</c>.</summary>
     public static string PathOf(BrandingSettings branding) => $"/branding/logo?v={branding.LogoBlobKey?[BlobKeyPrefix.Length..]}";
 
     public static bool IsLogoKey(string key) => key.StartsWith(BlobKeyPrefix, StringComparison.Ordinal) && BlobPath.IsValidKey(key);
 
+    /// <summary>What is wrong with a file of <paramref name="length"/> bytes before it is read, or null.</summary>
+    public string? CheckLength(long length) => LogoRules.CheckLength(length, Limits);
+
+    /// <summary>The logo in <paramref name="bytes"/>, or what is wrong with it (<see cref="LogoRules.Check"/>).</summary>
+    public (LogoImage? Image, string? Problem) Check(ReadOnlySpan<byte> bytes) => LogoRules.Check(bytes, Limits);
+
     /// <summary>
-    /// The content type of a logo file named <paramref name="fileName"/> with these bytes, or what is
-    /// wrong with it: too large, not a .png, .jpg or .svg, or content that is not what the name says.
+    /// Reads a logo file a recipe names (next to the recipe) and checks it as an upload is checked;
+    /// throws <see cref="Recipes.RecipeStepException"/> at <paramref name="field"/> otherwise.
     /// </summary>
-    public static (string? ContentType, string? Problem) Check(string fileName, ReadOnlySpan<byte> bytes)
+    public (byte[] Bytes, LogoImage Image) ReadAsset(Recipes.RecipeStepContext context, string field, string relativePath)
     {
-        if (!ContentTypesByExtension.TryGetValue(Path.GetExtension(fileName), out var contentType))
+        var path = context.ResolveAsset(field, relativePath);
+        if (CheckLength(new FileInfo(path).Length) is { } tooLarge)
         {
-            return (null, "must be a .png, .jpg or .svg file.");
+            throw new Recipes.RecipeStepException(field, $"'{relativePath}' {tooLarge}");
         }
 
-        if (bytes.Length == 0)
-        {
-            return (null, "is empty.");
-        }
-
-        if (bytes.Length > MaxBytes)
-        {
-            return (null, $"is larger than {MaxBytes / 1024} KB.");
-        }
-
-        var matches = contentType switch
-        {
-            "image/png" => bytes.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']),
-            "image/jpeg" => bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]),
-            _ => Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 4096)]).Contains("<svg", StringComparison.Ordinal),
-        };
-        return matches ? (contentType, null) : (null, $"is not the {Path.GetExtension(fileName).TrimStart('.').ToUpperInvariant()} image its name says.");
+        var bytes = File.ReadAllBytes(path);
+        var (image, problem) = Check(bytes);
+        return image is not null ? (bytes, image) : throw new Recipes.RecipeStepException(field, $"'{relativePath}' {problem}");
     }
 
     /// <summary>Stores the bytes of a new logo (checked by <see cref="Check"/>) and returns its blob key, for the branding section to name.</summary>

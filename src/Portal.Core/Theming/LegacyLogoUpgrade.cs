@@ -42,7 +42,7 @@ internal sealed class LegacyLogoUpgrade(ILogger<LegacyLogoUpgrade> logger) : IPr
             bytes = null;
         }
 
-        if (bytes is null || extension is null || BrandingLogo.Check("logo" + extension, bytes).Problem is not null)
+        if (bytes is null || extension is null || !IsWhatItSays(contentType!, bytes))
         {
             logger.LogWarning("The stored logo could not be read as a .png, .jpg or .svg image and was dropped");
             await settings.SaveAsync(branding, cancellationToken);
@@ -51,4 +51,8 @@ internal sealed class LegacyLogoUpgrade(ILogger<LegacyLogoUpgrade> logger) : IPr
 
         await practiceServices.GetRequiredService<BrandingLogo>().ReplaceAsync(branding, bytes, contentType!, cancellationToken);
     }
+
+    /// <summary>An old logo is kept as it was accepted then (an SVG too, served sandboxed); only content that is not what its type says is dropped.</summary>
+    private static bool IsWhatItSays(string contentType, byte[] bytes)
+        => contentType == "image/svg+xml" ? LogoImage.LooksLikeSvg(bytes) : LogoImage.Read(bytes)?.ContentType == contentType;
 }

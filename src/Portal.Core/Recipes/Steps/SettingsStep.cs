@@ -6,12 +6,12 @@ using Portal.Core.Theming;
 namespace Portal.Core.Recipes.Steps;
 
 /// <summary>
-/// <c>{ "name": "settings", "site": {...}, "branding": { "primaryColor": "#...", "logoFile": "assets/logo.svg" } }</c>:
+/// <c>{ "name": "settings", "site": {...}, "branding": { "primaryColor": "#...", "logoFile": "assets/logo.png" } }</c>:
 /// every other property names a registered settings section (<see cref="SettingsRegistry"/>), whose
 /// given fields are set and the others kept. A section or field nobody registered, a field the portal
 /// sets itself, a value of the wrong type or one the section's validator refuses is an error naming
 /// it (<c>field 'branding.primaryColor'</c>), found before any step runs. <c>branding.logoFile</c> is
-/// the recipe's way to give a logo: a .png, .jpg or .svg file next to the recipe.
+/// the recipe's way to give a logo: a PNG or JPEG file next to the recipe, within the limits of <see cref="BrandingOptions"/>.
 /// </summary>
 public sealed class SettingsStep(SiteSettingsStore store, BrandingLogo logo) : IRecipeStep
 {
@@ -74,23 +74,16 @@ public sealed class SettingsStep(SiteSettingsStore store, BrandingLogo logo) : I
     private static RecipeStepException Problem(SettingsSectionDescriptor section, IReadOnlyList<SettingsProblem> problems)
         => new($"{section.Name}.{problems[0].Field}", problems[0].Message);
 
-    private static LogoFile ReadLogo(JsonNode? node, RecipeStepContext context)
+    private LogoFile ReadLogo(JsonNode? node, RecipeStepContext context)
     {
         var field = $"{BrandingSettings.SectionName}.{LogoFileField}";
         if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
         {
-            throw new RecipeStepException(field, "must be the name of a file next to the recipe, such as assets/logo.svg.");
+            throw new RecipeStepException(field, "must be the name of a file next to the recipe, such as assets/logo.png.");
         }
 
-        var path = context.ResolveAsset(field, value.GetValue<string>());
-        if (new FileInfo(path).Length > BrandingLogo.MaxBytes)
-        {
-            throw new RecipeStepException(field, $"is larger than {BrandingLogo.MaxBytes / 1024} KB.");
-        }
-
-        var bytes = File.ReadAllBytes(path);
-        var (contentType, problem) = BrandingLogo.Check(path, bytes);
-        return problem is null ? new LogoFile(bytes, contentType!) : throw new RecipeStepException(field, problem);
+        var (bytes, image) = logo.ReadAsset(context, field, value.GetValue<string>());
+        return new LogoFile(bytes, image.ContentType);
     }
 
     private sealed record LogoFile(byte[] Bytes, string ContentType);
