@@ -132,6 +132,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<SiteSettingsStore>();
         services.AddSettingsSection<SiteSettings>(SiteSettings.Validate);
         services.AddSettingsSection<BrandingSettings>(BrandingSettings.Validate);
+        services.AddSettingsSection<ClientSiteSwitches>();
         services.AddSettingsSection<MailTemplateOverrides>();
         services.AddScoped<BrandingLogo>();
         services.AddSingleton<IPracticeUpgrade, LegacyLogoUpgrade>();

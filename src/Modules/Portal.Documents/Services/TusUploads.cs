@@ -10,7 +10,9 @@ using Portal.Core.Contracts;
 using Portal.Core.Errors;
 using Portal.Core.Events;
 using Portal.Core.Security;
+using Portal.Core.Settings;
 using Portal.Core.Storage;
+using Portal.Core.Theming;
 using Portal.Documents.Data;
 using Portal.Documents.Models;
 
@@ -32,6 +34,7 @@ public sealed class TusUploads(
     FileTypes types,
     IAuditLog audit,
     IOptions<DocumentOptions> options,
+    SiteSettingsStore settings,
     TimeProvider clock,
     ILogger<TusUploads> logger)
 {
@@ -68,6 +71,11 @@ public sealed class TusUploads(
         }
 
         var rights = await access.ForClientAsync(user, clientId, cancellationToken);
+        if (rights.CanView && !rights.IsStaff && !await ClientUploadsOnAsync(cancellationToken))
+        {
+            return TusResult.Failed(UploadErrors.ClientUploadsOff);
+        }
+
         Folder? folder = null;
         if (Guid.TryParse(metadata.GetValueOrDefault("folderId"), out var folderId))
         {
@@ -127,6 +135,9 @@ public sealed class TusUploads(
 
         return TusResult.Created(upload.Id, upload.ExpiresAt);
     }
+
+    private async Task<bool> ClientUploadsOnAsync(CancellationToken cancellationToken)
+        => (await settings.GetAsync<ClientSiteSwitches>(cancellationToken)).ClientUploads;
 
     /// <summary>Tries of a PATCH that meets a HEAD reading the staged file (about 2 s in all).</summary>
     private const int HeldFileAttempts = 15;
@@ -206,6 +217,12 @@ public sealed class TusUploads(
             if (upload.CompletedAt is not null)
             {
                 return TusResult.Failed(UploadErrors.AlreadyComplete);
+            }
+
+            // An upload begun before the practice switched client uploads off is not finished after it.
+            if (upload.Direction == TransferDirection.FromClient && !await ClientUploadsOnAsync(cancellationToken))
+            {
+                return TusResult.Failed(UploadErrors.ClientUploadsOff);
             }
 
             if (upload.ExpiresAt <= now)
