@@ -17,8 +17,10 @@ public sealed class GettingStartedAssistant(SiteSettingsStore settings, IEnumera
         var branding = await settings.GetAsync<BrandingSettings>(cancellationToken);
         var site = await settings.GetAsync<SiteSettings>(cancellationToken);
 
-        // TODO(issue 15): read the Customize helper's company section here once it is on main.
-        var companyDone = !string.IsNullOrWhiteSpace(site.ContactEmail) || !string.IsNullOrWhiteSpace(site.ContactPhone);
+        // The contact e-mail is filled in from the administrator's address when the practice is made, so
+        // only what someone typed counts: a phone number or an address.
+        // TODO(issue 15): read the Customize page's company section instead once it is merged.
+        var companyDone = !string.IsNullOrWhiteSpace(site.ContactPhone) || !string.IsNullOrWhiteSpace(site.Address);
         var colorsDone = branding.Primary != BrandingSettings.DefaultPrimaryColor || branding.Accent != BrandingSettings.DefaultAccentColor;
         var portalDone = portals.FirstOrDefault() is { } presence && await presence.AnyClientInAPortalAsync(cancellationToken);
 
@@ -30,7 +32,7 @@ public sealed class GettingStartedAssistant(SiteSettingsStore settings, IEnumera
                 Step(GettingStartedStep.Address, "Your portal's address", "Clients reach your portal at this address. It is fixed once chosen and cannot be changed; you can add your own domain later.", [], progress.AddressConfirmed),
                 Step(GettingStartedStep.Logo, "Your logo", "Shown at the top of your clients' site, on the sign-in page and in e-mails.", [new(GettingStartedPages.Look, "Add your logo")], branding.HasLogo),
                 Step(GettingStartedStep.Colors, "Your colors", "Your firm's main and accent colors for the site and e-mails.", [new(GettingStartedPages.Look, "Choose your colors")], colorsDone),
-                Step(GettingStartedStep.Company, "Your contact details", "The e-mail address and phone number clients see on the site and in e-mails.", [new(GettingStartedPages.Company, "Add your contact details")], companyDone),
+                Step(GettingStartedStep.Company, "Your contact details", "Your phone number and address, shown to clients on the site and in e-mails.", [new(GettingStartedPages.Company, "Add your contact details")], companyDone),
                 Step(GettingStartedStep.FirstPortal, "Your first client portal", "Add a client, then create a portal for them and invite its users.", [new(GettingStartedPages.NewClient, "Add a client"), new(GettingStartedPages.NewPortal, "Create a portal")], portalDone),
             ],
             progress.Dismissed);
