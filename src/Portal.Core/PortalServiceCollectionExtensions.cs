@@ -133,6 +133,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<SiteSettingsStore>();
         services.AddSettingsSection<SiteSettings>(SiteSettings.Validate);
         services.AddSettingsSection<BrandingSettings>(BrandingSettings.Validate);
+        services.AddSettingsSection<ClientSiteSwitches>();
         services.AddSettingsSection<MailTemplateOverrides>();
         services.AddSettingsSection<MailIdentitySettings>(MailIdentitySettings.Validate);
         services.AddSettingsSection<LoginWidget.LoginWidgetSettings>(LoginWidget.LoginWidgetSettings.Validate);

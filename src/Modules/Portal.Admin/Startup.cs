@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Admin.Endpoints;
+using Portal.Admin.GettingStarted;
 using Portal.Core.Contracts;
 using Portal.Core.Modules;
 using Portal.Core.Navigation;
 using Portal.Core.Security;
+using Portal.Core.Settings;
 
 namespace Portal.Admin;
 
@@ -19,6 +21,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
         services.AddSingleton<IAuditTargetNames, MailTemplateAuditTargetNames>();
         services.AddSingleton<IAuditTargetNames, Services.CustomizeSettingsAuditTargetNames>();
+        services.AddSettingsSection<GettingStartedProgress>(GettingStartedProgress.Validate);
+        services.AddScoped<GettingStartedAssistant>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

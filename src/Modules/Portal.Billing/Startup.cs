@@ -58,7 +58,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IRecipeStep, InvoicesStep>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
-        services.AddSingleton<IClientNavProvider, ClientNav>();
+        services.AddScoped<IClientNavProvider, ClientNav>();
         services.AddScoped<IClientRecordLinkProvider, ClientInvoicesLink>();
         services.AddSingleton<IAuditActionDescriptions, BillingAuditActionDescriptions>();
     }
@@ -78,8 +78,11 @@ public sealed class Startup : ModuleStartup
     }
 }
 
-internal sealed class ClientNav : IClientNavProvider
+/// <summary>Invoices, while the practice lets clients see them (its client site switches).</summary>
+internal sealed class ClientNav(SiteSettingsStore settings) : IClientNavProvider
 {
-    public Task<IEnumerable<ClientNavItem>> GetItemsAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
-        => Task.FromResult<IEnumerable<ClientNavItem>>([new("Invoices", "/billing", Manifest.Feature, 20)]);
+    public async Task<IEnumerable<ClientNavItem>> GetItemsAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+        => (await settings.GetAsync<Portal.Core.Theming.ClientSiteSwitches>(cancellationToken)).ClientBilling
+            ? [new("Invoices", "/billing", Manifest.Feature, 20)]
+            : [];
 }

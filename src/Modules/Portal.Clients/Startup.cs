@@ -31,6 +31,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PortalChoiceCookie>();
         services.AddScoped<IClientAccess, ClientAccess>();
         services.AddScoped<IClientDirectory, ClientDirectory>();
+        services.AddScoped<IClientPortalPresence, ClientPortalPresence>();
         services.AddSingleton<IAuditActionDescriptions, ClientAuditActionDescriptions>();
         services.AddScoped<IAuditTargetNames, ClientAuditTargetNames>();
         services.AddScoped<IAuditTargetNames, PortalAuditTargetNames>();

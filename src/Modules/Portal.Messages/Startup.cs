@@ -41,7 +41,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IRecipeStep, MessagesStep>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
-        services.AddSingleton<IClientNavProvider, ClientNav>();
+        services.AddScoped<IClientNavProvider, ClientNav>();
         services.AddSingleton<IAuditActionDescriptions, MessageAuditActionDescriptions>();
         services.AddScoped<IAuditTargetNames, ThreadAuditTargetNames>();
         services.AddScoped<IAuditTargetNames, ReasonAuditTargetNames>();

@@ -7,6 +7,7 @@ using Portal.Core.Jobs;
 using Portal.Core.Mail;
 using Portal.Core.Settings;
 using Portal.Core.Tenancy;
+using Portal.Core.Theming;
 using Portal.Documents.Data;
 using Portal.Documents.Models;
 
@@ -135,7 +136,8 @@ public sealed class DocumentNotifications(
         var toClient = claimed.Where(c => c.Version.Direction == TransferDirection.ToClient).ToList();
         var fromClient = claimed.Where(c => c.Version.Direction == TransferDirection.FromClient).ToList();
 
-        if (toClient.Count > 0)
+        // The practice may have switched these e-mails off; the files are still marked announced (new on the client's site).
+        if (toClient.Count > 0 && (await settings.GetAsync<ClientSiteSwitches>(cancellationToken)).EmailClientsOnSentFiles)
         {
             var portalUsers = await clients.PortalUsersAsync(clientId, cancellationToken);
             var people = await users.FindManyAsync(portalUsers.Select(p => p.UserId), cancellationToken);

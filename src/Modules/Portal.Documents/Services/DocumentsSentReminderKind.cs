@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
 using Portal.Core.Mail;
+using Portal.Core.Settings;
 using Portal.Core.Tenancy;
+using Portal.Core.Theming;
 using Portal.Documents.Data;
 
 namespace Portal.Documents.Services;
@@ -13,13 +15,15 @@ public sealed record DocumentsSentPayload(Guid ClientId, string ClientName, stri
 /// <summary>
 /// "N new documents" reminders to portal users, composed when they are sent: staff may review them
 /// days later, so the files are read again then. A file moved to the trash, or no longer shared with
-/// a contributor, is left out; when nothing is left, the reminder is withdrawn.
+/// a contributor, is left out; when nothing is left, or the practice has switched these e-mails off
+/// since, the reminder is withdrawn.
 /// </summary>
 public sealed class DocumentsSentReminderKind(
     DocumentsDbContext db,
     DocumentShares shares,
     IClientDirectory clients,
     MailComposer composer,
+    SiteSettingsStore settings,
     TenantContext tenantContext,
     TenantUrls urls) : IReminderKind
 {
@@ -29,6 +33,12 @@ public sealed class DocumentsSentReminderKind(
 
     public async Task<MailDraft?> ComposeAsync(ReminderRequest reminder, bool preview, CancellationToken cancellationToken)
     {
+        // Queued before the practice switched these e-mails off: withdrawn, not sent.
+        if (!(await settings.GetAsync<ClientSiteSwitches>(cancellationToken)).EmailClientsOnSentFiles)
+        {
+            return null;
+        }
+
         var payload = JsonSerializer.Deserialize<DocumentsSentPayload>(reminder.Payload) ?? throw new InvalidOperationException("Empty documents reminder.");
         var files = payload.Files;
         if (payload.DocumentIds is { } ids)

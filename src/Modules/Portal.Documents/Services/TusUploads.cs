@@ -9,7 +9,9 @@ using Portal.Core.Contracts;
 using Portal.Core.Errors;
 using Portal.Core.Events;
 using Portal.Core.Security;
+using Portal.Core.Settings;
 using Portal.Core.Storage;
+using Portal.Core.Theming;
 using Portal.Documents.Data;
 using Portal.Documents.Models;
 
@@ -31,6 +33,7 @@ public sealed class TusUploads(
     FileTypes types,
     IAuditLog audit,
     IOptions<DocumentOptions> options,
+    SiteSettingsStore settings,
     TimeProvider clock,
     ILogger<TusUploads> logger)
 {
@@ -67,6 +70,11 @@ public sealed class TusUploads(
         }
 
         var rights = await access.ForClientAsync(user, clientId, cancellationToken);
+        if (rights.CanView && !rights.IsStaff && !await ClientUploadsOnAsync(cancellationToken))
+        {
+            return TusResult.Failed(UploadErrors.ClientUploadsOff);
+        }
+
         Folder? folder = null;
         if (Guid.TryParse(metadata.GetValueOrDefault("folderId"), out var folderId))
         {
@@ -126,6 +134,9 @@ public sealed class TusUploads(
 
         return TusResult.Created(upload.Id, upload.ExpiresAt);
     }
+
+    private async Task<bool> ClientUploadsOnAsync(CancellationToken cancellationToken)
+        => (await settings.GetAsync<ClientSiteSwitches>(cancellationToken)).ClientUploads;
 
     /// <summary>Tries of a PATCH that meets a HEAD reading the staged file (about 2 s in all).</summary>
     private const int HeldFileAttempts = 15;
@@ -205,6 +216,12 @@ public sealed class TusUploads(
             if (upload.CompletedAt is not null)
             {
                 return TusResult.Failed(UploadErrors.AlreadyComplete);
+            }
+
+            // An upload begun before the practice switched client uploads off is not finished after it.
+            if (upload.Direction == TransferDirection.FromClient && !await ClientUploadsOnAsync(cancellationToken))
+            {
+                return TusResult.Failed(UploadErrors.ClientUploadsOff);
             }
 
             if (upload.ExpiresAt <= now)

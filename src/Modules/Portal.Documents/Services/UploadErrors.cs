@@ -20,6 +20,10 @@ public static class UploadErrors
     /// <summary>A client the user has no access to: said exactly like one that does not exist.</summary>
     public static readonly PortalError ClientNotFound = new(ProblemTypes.NotFound, ErrorKind.NotFound, "Not found.");
 
+    /// <summary>The practice switched client uploads off (its client site switches).</summary>
+    public static readonly PortalError ClientUploadsOff = new(
+        "client-uploads-off", ErrorKind.Forbidden, "Your accountant does not take files through the portal at the moment. Ask them how to send your documents.");
+
     public static readonly PortalError NotFound = new("upload-not-found", ErrorKind.NotFound, "No such upload.");
 
     public static readonly PortalError NotInProgress = new("upload-not-found", ErrorKind.NotFound, "No such upload in progress.");

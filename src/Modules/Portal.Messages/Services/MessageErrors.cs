@@ -23,6 +23,10 @@ public static class MessageErrors
     public static readonly PortalError TooManyFiles = new(
         "message-too-many-files", ErrorKind.Invalid, $"Attach at most {MessagePosting.MaxFiles} files to one message. Nothing was sent.", MessageFields.Files);
 
+    /// <summary>The practice switched client messages off (its client site switches).</summary>
+    public static readonly PortalError ClientMessagesOff = new(
+        "client-messages-off", ErrorKind.Forbidden, "Your accountant does not take messages through the portal at the moment. Nothing was sent.");
+
     public static readonly PortalError ThreadNotFound = new("message-thread-not-found", ErrorKind.NotFound, "There is no such conversation.");
 
     public static readonly PortalError EmptyReasonName = new("contact-reason-name-empty", ErrorKind.Invalid, "Give the reason a name.", MessageFields.Name);

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
 using Portal.Core.Errors;
 using Portal.Core.Events;
+using Portal.Core.Settings;
+using Portal.Core.Theming;
 using Portal.Messages.Data;
 using Portal.Messages.Models;
 
@@ -10,9 +12,10 @@ namespace Portal.Messages.Services;
 /// <summary>
 /// Writes messages: checks the text and files first, stores the files (refused file: nothing is
 /// written, and the files already stored are removed), then the thread, the message and the author's
-/// read mark in one save; audits it and starts the recipients' e-mail batch.
+/// read mark in one save; audits it and starts the recipients' e-mail batch. A client writes only while
+/// the practice lets clients write (its client site switches), whichever page or module posts.
 /// </summary>
-public sealed class MessagePosting(MessagesDbContext db, IAttachmentStore attachments, IAuditLog audit, MessageNotices notices, IDomainEventPublisher events, TimeProvider clock)
+public sealed class MessagePosting(MessagesDbContext db, IAttachmentStore attachments, IAuditLog audit, MessageNotices notices, IDomainEventPublisher events, SiteSettingsStore settings, TimeProvider clock)
 {
     public const int MaxFiles = 10;
 
@@ -59,6 +62,11 @@ public sealed class MessagePosting(MessagesDbContext db, IAttachmentStore attach
         if (CheckText(text) is { } textError)
         {
             return PostResult.Refused(textError);
+        }
+
+        if (author.FromClient && !(await settings.GetAsync<ClientSiteSwitches>(cancellationToken)).ClientMessages)
+        {
+            return PostResult.Refused(MessageErrors.ClientMessagesOff);
         }
 
         if (files.Count > MaxFiles)

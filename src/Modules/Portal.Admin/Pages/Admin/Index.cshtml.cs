@@ -1,7 +1,9 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using Portal.Admin.GettingStarted;
 using Portal.Core.Caching;
 using Portal.Core.Mail;
 using Portal.Core.Navigation;
@@ -18,7 +20,9 @@ public sealed class DashboardModel(
     TenantUrls urls,
     IMailOutbox outbox,
     IOptions<ScanningOptions> scanning,
-    IEnumerable<IAdminDashboardTileProvider> tiles) : PageModel
+    IEnumerable<IAdminDashboardTileProvider> tiles,
+    GettingStartedAssistant gettingStarted,
+    IAuthorizationService authorization) : PageModel
 {
     /// <summary>Said while uploads are not scanned for malware on this server (null when they are).</summary>
     public string? ScanningOffNotice => scanning.Value.IsOn
@@ -33,12 +37,21 @@ public sealed class DashboardModel(
 
     public List<string> Addresses { get; } = [];
 
+    /// <summary>What is left of the getting-started assistant, for administrators, until they hide it or finish it.</summary>
+    public GettingStartedOverview? GettingStarted { get; private set; }
+
     public async Task OnGetAsync()
     {
         var tenant = tenantContext.Tenant;
         DisplayName = tenant.DisplayName;
         Addresses.Add(urls.BaseUrl(tenant));
         Addresses.AddRange(tenant.HostNames.Select(h => $"{Request.Scheme}://{h}"));
+
+        if ((await authorization.AuthorizeAsync(User, PermissionPolicyProvider.Prefix + Permissions.ManageSettingsName)).Succeeded
+            && await gettingStarted.OverviewAsync(HttpContext.RequestAborted) is { OfferedOnDashboard: true } overview)
+        {
+            GettingStarted = overview;
+        }
 
         foreach (var provider in tiles)
         {

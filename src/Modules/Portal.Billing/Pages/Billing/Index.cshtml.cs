@@ -5,11 +5,13 @@ using Portal.Billing.Models;
 using Portal.Billing.Services;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
+using Portal.Core.Theming;
 
 namespace Portal.Billing.Pages.Billing;
 
 /// <summary>A client user's invoices and the payments received from them, for the clients of their current portal.</summary>
 [Authorize]
+[ClientSwitch(ClientSiteSwitch.Billing)]
 public sealed class ClientInvoicesModel(ClientBilling billing, IClientAccess access) : PageModel
 {
     public IReadOnlyList<ClientSummary> Clients { get; private set; } = [];

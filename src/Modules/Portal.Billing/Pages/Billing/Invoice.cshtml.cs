@@ -9,6 +9,7 @@ using Portal.Core.Contracts;
 using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Core.Settings;
+using Portal.Core.Theming;
 
 namespace Portal.Billing.Pages.Billing;
 
@@ -17,6 +18,7 @@ namespace Portal.Billing.Pages.Billing;
 /// client's, another practice's or a void one is "not found".
 /// </summary>
 [Authorize]
+[ClientSwitch(ClientSiteSwitch.Billing)]
 public sealed class ClientInvoiceModel(ClientBilling billing, InvoiceBook invoices, CheckoutSessions checkout, SiteSettingsStore settings, IUserDirectory users) : PageModel
 {
     public Invoice Invoice { get; private set; } = null!;

@@ -7,6 +7,7 @@ using Portal.Billing.Payments;
 using Portal.Billing.Services;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
+using Portal.Core.Theming;
 
 namespace Portal.Billing.Pages.Billing;
 
@@ -16,6 +17,7 @@ namespace Portal.Billing.Pages.Billing;
 /// this invoice by one of the user's clients is "not found".
 /// </summary>
 [Authorize]
+[ClientSwitch(ClientSiteSwitch.Billing)]
 public sealed class CheckoutPaidModel(ClientBilling billing, CheckoutSessions checkout, TenantContext tenant) : PageModel
 {
     public Invoice Invoice { get; private set; } = null!;

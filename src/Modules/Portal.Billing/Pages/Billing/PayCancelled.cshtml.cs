@@ -6,6 +6,7 @@ using Portal.Billing.Models;
 using Portal.Billing.Payments;
 using Portal.Billing.Services;
 using Portal.Core.Security;
+using Portal.Core.Theming;
 
 namespace Portal.Billing.Pages.Billing;
 
@@ -14,6 +15,7 @@ namespace Portal.Billing.Pages.Billing;
 /// cannot be paid later by mistake; one that was paid meanwhile is put into the books and said so.
 /// </summary>
 [Authorize]
+[ClientSwitch(ClientSiteSwitch.Billing)]
 public sealed class CheckoutCancelledModel(ClientBilling billing, CheckoutSessions checkout) : PageModel
 {
     public Invoice Invoice { get; private set; } = null!;

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Portal.Core.Caching;
 using Portal.Core.Contracts;
+using Portal.Core.Settings;
 using Portal.Core.Tenancy;
+using Portal.Core.Theming;
 using Portal.Documents.Models;
 using Portal.Documents.Pages.Shared;
 using Portal.Documents.Services;
@@ -22,6 +24,7 @@ public sealed class ClientModel(
     IClientDirectory clients,
     IAntiforgery antiforgery,
     TenantContext tenantContext,
+    SiteSettingsStore settings,
     IOptions<DocumentOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -84,7 +87,8 @@ public sealed class ClientModel(
         }
 
         targets.AddRange(FolderTree.Of(Folders).TopToBottom().Where(n => rights.CanUploadTo(n.Folder)).Select(n => new UploadTarget(n.Folder.Id, n.Path)));
-        if (targets.Count > 0)
+        // The practice may take no files from clients (the tus endpoint refuses them too).
+        if (targets.Count > 0 && (await settings.GetAsync<ClientSiteSwitches>(HttpContext.RequestAborted)).ClientUploads)
         {
             Uploader = new UploaderModel(ClientId, $"Send documents to {PracticeName}", targets, FolderId, Sizes.Format(options.Value.MaxFileSize), antiforgery.GetAndStoreTokens(HttpContext).RequestToken!);
         }

@@ -5,6 +5,7 @@ using Portal.Core.Contracts;
 using Portal.Core.Errors;
 using Portal.Core.Navigation;
 using Portal.Core.Security;
+using Portal.Core.Theming;
 using Portal.Messages.Models;
 using Portal.Messages.Pages.Messages;
 using Portal.Messages.Pages.Shared;
@@ -17,6 +18,7 @@ namespace Portal.Messages.Pages.Contact;
 /// reason and given to whoever the practice routes that reason to.
 /// </summary>
 [Authorize]
+[ClientSwitch(ClientSiteSwitch.Messages)]
 public sealed class IndexModel(ThreadAccess access, ContactReasons reasons, MessagePosting posting) : PageModel
 {
     [BindProperty]

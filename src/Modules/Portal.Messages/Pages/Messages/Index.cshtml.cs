@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Security;
+using Portal.Core.Settings;
+using Portal.Core.Theming;
 using Portal.Messages.Models;
 using Portal.Messages.Services;
 
@@ -10,7 +12,7 @@ namespace Portal.Messages.Pages.Messages;
 
 /// <summary>The client's conversations with the practice, newest activity first, unread ones marked.</summary>
 [Authorize]
-public sealed class IndexModel(ThreadAccess access, MessageReading reading) : PageModel
+public sealed class IndexModel(ThreadAccess access, MessageReading reading, SiteSettingsStore settings) : PageModel
 {
     public const int PageSize = 25;
 
@@ -24,6 +26,9 @@ public sealed class IndexModel(ThreadAccess access, MessageReading reading) : Pa
     public IReadOnlyDictionary<Guid, string> ClientNames { get; private set; } = new Dictionary<Guid, string>();
 
     public string? Next { get; private set; }
+
+    /// <summary>The practice lets clients write (its client site switches); otherwise the list is read-only.</summary>
+    public bool ClientMessagesOn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -49,6 +54,7 @@ public sealed class IndexModel(ThreadAccess access, MessageReading reading) : Pa
         Next = rows.Count > PageSize ? InboxCursor.Write(Threads[^1].LastMessageAt, Threads[^1].Id) : null;
         Unread = await reading.UnreadAmongAsync(Threads, view.UserId, cancellationToken);
         ClientNames = view.Portal.Clients.ToDictionary(c => c.Id, c => c.Name);
+        ClientMessagesOn = (await settings.GetAsync<ClientSiteSwitches>(cancellationToken)).ClientMessages;
         return Page();
     }
 }

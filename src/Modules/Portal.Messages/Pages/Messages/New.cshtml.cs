@@ -5,6 +5,7 @@ using Portal.Core.Contracts;
 using Portal.Core.Errors;
 using Portal.Core.Navigation;
 using Portal.Core.Security;
+using Portal.Core.Theming;
 using Portal.Messages.Models;
 using Portal.Messages.Pages.Shared;
 using Portal.Messages.Services;
@@ -13,6 +14,7 @@ namespace Portal.Messages.Pages.Messages;
 
 /// <summary>A new conversation with the practice, about one of the portal's clients.</summary>
 [Authorize]
+[ClientSwitch(ClientSiteSwitch.Messages)]
 public sealed class NewModel(ThreadAccess access, MessagePosting posting) : PageModel
 {
     [BindProperty]

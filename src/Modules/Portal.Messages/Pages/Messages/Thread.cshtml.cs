@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Errors;
 using Portal.Core.Navigation;
 using Portal.Core.Security;
+using Portal.Core.Settings;
+using Portal.Core.Theming;
 using Portal.Messages.Models;
 using Portal.Messages.Pages.Shared;
 using Portal.Messages.Services;
@@ -12,7 +14,8 @@ namespace Portal.Messages.Pages.Messages;
 
 /// <summary>One conversation for the client: its messages (opening it marks them read) and the reply box.</summary>
 [Authorize]
-public sealed class ThreadModel(ThreadAccess access, ThreadView view, MessageReading reading, MessagePosting posting, MessageFileDownload download) : PageModel
+[ClientSwitch(ClientSiteSwitch.Messages, PostsOnly = true)]
+public sealed class ThreadModel(ThreadAccess access, ThreadView view, MessageReading reading, MessagePosting posting, MessageFileDownload download, SiteSettingsStore settings) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -23,6 +26,9 @@ public sealed class ThreadModel(ThreadAccess access, ThreadView view, MessageRea
     public MessageThread Thread { get; private set; } = null!;
 
     public ThreadMessagesModel Messages { get; private set; } = null!;
+
+    /// <summary>The practice lets clients reply (its client site switches); otherwise the thread is read-only.</summary>
+    public bool ClientMessagesOn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -82,6 +88,7 @@ public sealed class ThreadModel(ThreadAccess access, ThreadView view, MessageRea
 
         Thread = thread;
         Messages = new ThreadMessagesModel(Id, portal.UserId, await view.MessagesAsync(Id, cancellationToken), "/Messages/Thread", " (practice)");
+        ClientMessagesOn = (await settings.GetAsync<ClientSiteSwitches>(cancellationToken)).ClientMessages;
         return portal.UserId;
     }
 

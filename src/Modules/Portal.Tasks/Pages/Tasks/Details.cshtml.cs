@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Contracts;
 using Portal.Core.Errors;
 using Portal.Core.Navigation;
+using Portal.Core.Settings;
+using Portal.Core.Theming;
 using Portal.Core.Time;
 using Portal.Tasks.Models;
 using Portal.Tasks.Services;
@@ -25,6 +27,7 @@ public sealed class DetailsModel(
     RequestItems items,
     IClientDocumentFiles documents,
     IAntiforgery antiforgery,
+    SiteSettingsStore settings,
     IPracticeClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -44,6 +47,9 @@ public sealed class DetailsModel(
     public DateOnly Today { get; private set; }
 
     public string AntiforgeryToken { get; private set; } = "";
+
+    /// <summary>The practice takes files from clients (its client site switches); otherwise no uploader is shown.</summary>
+    public bool ClientUploadsOn { get; private set; }
 
     /// <summary>The item whose "I don't have this" form was posted with a problem (shown open).</summary>
     public Guid? NoteItem { get; private set; }
@@ -115,6 +121,7 @@ public sealed class DetailsModel(
         View = await details.LoadAsync(task, HttpContext.RequestAborted);
         Today = await clock.TodayAsync(HttpContext.RequestAborted);
         AntiforgeryToken = antiforgery.GetAndStoreTokens(HttpContext).RequestToken!;
+        ClientUploadsOn = (await settings.GetAsync<ClientSiteSwitches>(HttpContext.RequestAborted)).ClientUploads;
         return Page();
     }
 }

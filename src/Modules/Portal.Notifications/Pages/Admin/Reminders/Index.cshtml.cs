@@ -60,7 +60,7 @@ public sealed class RemindersModel(ReminderSender sender, SiteSettingsStore sett
             TempData[outcome == ReminderSendOutcome.Sent ? TempDataKeys.Status : TempDataKeys.Error] = outcome switch
             {
                 ReminderSendOutcome.Sent => $"Sent to {recipient}.",
-                ReminderSendOutcome.Withdrawn => $"Not sent to {recipient}: what it announced is no longer there (the files were moved to the trash), so it was discarded.",
+                ReminderSendOutcome.Withdrawn => $"Not sent to {recipient}: what it announced is no longer there (the files were moved to the trash) or no longer e-mailed (your client site switches), so it was discarded.",
                 _ => "That reminder was no longer waiting.",
             };
         }

@@ -1,0 +1,8 @@
+namespace Portal.Admin.GettingStarted;
+
+public enum StepState
+{
+    ToDo,
+    Skipped,
+    Done,
+}
