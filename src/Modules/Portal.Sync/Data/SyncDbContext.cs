@@ -17,6 +17,10 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
 
     public DbSet<SyncConnection> Connections => Set<SyncConnection>();
 
+    public DbSet<SyncDevicePoll> DevicePolls => Set<SyncDevicePoll>();
+
+    public DbSet<SyncUserCodeAttempt> UserCodeAttempts => Set<SyncUserCodeAttempt>();
+
     public DbSet<OpenIddictEntityFrameworkCoreAuthorization<Guid>> Authorizations => Set<OpenIddictEntityFrameworkCoreAuthorization<Guid>>();
 
     public DbSet<OpenIddictEntityFrameworkCoreToken<Guid>> Tokens => Set<OpenIddictEntityFrameworkCoreToken<Guid>>();
@@ -45,6 +49,20 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
             e.Property(x => x.LastUsedFromIp).HasMaxLength(64);
             e.Property(x => x.RevokedByName).HasMaxLength(320);
             e.HasIndex(x => x.ApprovedAt);
+        });
+        modelBuilder.Entity<SyncDevicePoll>(e =>
+        {
+            e.ToTable("SyncDevicePolls");
+            e.HasKey(x => x.DeviceCodeHash);
+            e.Property(x => x.DeviceCodeHash).HasMaxLength(SyncDevicePoll.KeyLength);
+            e.HasIndex(x => x.LastPolledAt);
+        });
+        modelBuilder.Entity<SyncUserCodeAttempt>(e =>
+        {
+            e.ToTable("SyncUserCodeAttempts");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.UserId, x.AttemptedAt });
+            e.HasIndex(x => x.AttemptedAt);
         });
     }
 }

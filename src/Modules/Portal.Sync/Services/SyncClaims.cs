@@ -9,4 +9,10 @@ public static class SyncClaims
     /// only ever act for the practice that issued it.
     /// </summary>
     public const string Practice = "portal_practice";
+
+    /// <summary>The name a machine gave when it asked for a device code (kept with the codes, never in access tokens).</summary>
+    public const string DeviceName = "portal_device_name";
+
+    /// <summary>The address a machine asked for a device code from.</summary>
+    public const string DeviceIp = "portal_device_ip";
 }
