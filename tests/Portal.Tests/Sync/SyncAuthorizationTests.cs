@@ -293,7 +293,7 @@ public sealed class SyncAuthorizationTests(SharedApps apps) : IClassFixture<Shar
             .Where(e => e.Action.StartsWith("sync.")).Select(e => new { e.Action, e.TargetType, e.TargetId }).ToListAsync());
         Assert.Equal(2, audited.Count(e => e.Action == Portal.Sync.Services.SyncAuditActions.Approved));
         var revokedId = row.GetAttribute("data-authorization");
-        Assert.Contains(audited, e => e.Action == Portal.Sync.Services.SyncAuditActions.Revoked && e.TargetType == Portal.Sync.Services.SyncAuditActions.ConnectionTarget && e.TargetId == revokedId);
+        Assert.Contains(audited, e => e.Action == Portal.Sync.Services.SyncAuditActions.Revoked && e.TargetType == Portal.Sync.Services.SyncAuditTargets.Connection && e.TargetId == revokedId);
     }
 
     [Theory, BothDatabases]

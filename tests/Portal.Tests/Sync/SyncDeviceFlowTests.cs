@@ -63,17 +63,28 @@ public sealed class SyncDeviceFlowTests(SharedApps apps) : IClassFixture<SharedA
         using var whoami = await SyncOAuth.WhoAmIAsync(program, tokens.GetProperty("access_token").GetString()!);
         Assert.Equal(HttpStatusCode.OK, whoami.StatusCode);
         Assert.Equal(admin.Id.ToString(), JsonDocument.Parse(await whoami.Content.ReadAsStringAsync()).RootElement.GetProperty("subject").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await SyncOAuth.RefreshAsync(program, tokens.GetProperty("refresh_token").GetString()!)).Status);
+        var (refreshStatus, rotated) = await SyncOAuth.RefreshAsync(program, tokens.GetProperty("refresh_token").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, refreshStatus);
 
         var row = Assert.Single((await browser.GetDocumentAsync("admin/connected-apps")).QuerySelectorAll("[data-testid=connected-apps] tbody tr"));
         Assert.Contains("Server room <NAS>", row.TextContent, StringComparison.Ordinal);
         Assert.Contains(admin.Email!, row.TextContent, StringComparison.Ordinal);
         Assert.Equal("Active", row.QuerySelector("[data-testid=status]")!.TextContent.Trim());
 
+        // Its tokens belong to the connection: Revoke on Connected apps refuses the next call.
+        var access = rotated.GetProperty("access_token").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await SyncOAuth.WhoAmIAsync(program, access)).StatusCode);
+        using (await browser.PostFormAsync((IHtmlFormElement)row.QuerySelector("form")!, [], "admin/connected-apps"))
+        {
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SyncOAuth.WhoAmIAsync(program, access)).StatusCode);
+
         // The device code is spent, and the user code with it.
         app.Clock.Advance(TimeSpan.FromSeconds(6));
         Assert.Equal("invalid_grant", SyncOAuth.Error((await SyncOAuth.PollAsync(program, deviceCode)).Body));
         Assert.Equal(HttpStatusCode.BadRequest, (await SyncOAuth.TypeUserCodeAsync(browser, userCode)).Status);
+        Assert.Contains(SyncAuditActions.Revoked, await AuditedAsync(app, practice));
         Assert.Contains(SyncAuditActions.Approved, await AuditedAsync(app, practice));
     }
 

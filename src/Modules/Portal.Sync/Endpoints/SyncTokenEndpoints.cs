@@ -44,6 +44,13 @@ internal static class SyncTokenEndpoints
             return Refuse(Errors.InvalidGrant, "The code or refresh token is no longer valid.");
         }
 
+        // OpenIddict ties a redeemed device code's tokens to an authorization of its own: tie them to the
+        // connection the person approved instead, so Connected apps lists and revokes them.
+        if (request.IsDeviceCodeGrantType() && principal.GetClaim(SyncClaims.Connection) is { Length: > 0 } connection)
+        {
+            principal.SetAuthorizationId(connection);
+        }
+
         // The approver must still be staff who may sign in and may connect programs: a disabled or removed
         // member's connections, or theirs once the Sync permission is taken from them, end at the program's
         // next refresh (and are revoked, so Connected apps shows them ended).

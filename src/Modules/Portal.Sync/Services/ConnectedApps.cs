@@ -32,7 +32,7 @@ public sealed class ConnectedApps(
             ApprovedFromIp = ip,
         });
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(SyncAuditActions.Approved, SyncAuditActions.ConnectionTarget, authorizationId.ToString(), $"{device}, asked from {ip ?? "an unknown address"}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(SyncAuditActions.Approved, SyncAuditTargets.Connection, authorizationId.ToString(), $"{device}, asked from {ip ?? "an unknown address"}"), cancellationToken);
     }
 
     /// <summary>Nothing is stored for a refusal but the audit entry: there is no connection.</summary>
@@ -98,7 +98,7 @@ public sealed class ConnectedApps(
             connection.RevokedAt = clock.GetUtcNow().UtcDateTime;
             connection.RevokedByName = actor.Actor.Name ?? "the system";
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(new AuditEntry(SyncAuditActions.Revoked, SyncAuditActions.ConnectionTarget, authorizationId.ToString(), reason), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(SyncAuditActions.Revoked, SyncAuditTargets.Connection, authorizationId.ToString(), reason), cancellationToken);
         }
 
         return true;

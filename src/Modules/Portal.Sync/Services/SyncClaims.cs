@@ -15,4 +15,10 @@ public static class SyncClaims
 
     /// <summary>The address a machine asked for a device code from.</summary>
     public const string DeviceIp = "portal_device_ip";
+
+    /// <summary>
+    /// The connection (authorization id) a device flow's approval made, kept in the device code: the
+    /// tokens redeemed with it are tied to that connection, so Revoke on Connected apps reaches them.
+    /// </summary>
+    public const string Connection = "portal_connection";
 }

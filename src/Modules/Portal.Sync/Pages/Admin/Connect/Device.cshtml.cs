@@ -85,6 +85,7 @@ public sealed class DeviceModel(
             await connections.RecordApprovalAsync(Guid.Parse(authorizationId), userId, who.Name ?? userId.ToString(), device, consent.IpAddress, HttpContext.RequestAborted);
             TempData[TempDataKeys.Status] = $"You approved {consent.Application} on {device}. It can now sync with the portal; you can close this tab.";
             var principal = SyncPrincipal.Create(userId, who.Name ?? "", HttpContext.GetTenant()!.Name, scopes, authorizationId);
+            ((ClaimsIdentity)principal.Identity!).SetClaim(SyncClaims.Connection, authorizationId);
             return SignIn(principal, finished, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
