@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Events;
+using Portal.Core.Jobs;
 using Portal.Core.Modules;
 using Portal.Core.Navigation;
 using Portal.Core.Security;
+using Portal.Core.Tenancy;
 using Portal.Sync.Data;
 using Portal.Sync.Endpoints;
 using Portal.Sync.Services;
@@ -24,6 +29,8 @@ public sealed class Startup : ModuleStartup
         // Written on every use of a connection and by OpenIddict on every token; no kept page shows them.
         services.AddPracticeDataOutsidePages<SyncDbContext>(
             typeof(Models.SyncConnection),
+            typeof(Models.SyncDevicePoll),
+            typeof(Models.SyncUserCodeAttempt),
             typeof(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken<Guid>),
             typeof(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization<Guid>),
             typeof(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<Guid>),
@@ -44,9 +51,28 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PaymentSync>();
         services.AddScoped<DocumentSync>();
         services.AddScoped<NewClientFiles>();
+        services.AddScoped<UserCodeAttempts>();
+        services.AddPracticeRecurringJob<SyncPruneHandler>(SyncPruneHandler.Schedule);
+        services.AddSingleton<IAuditActionDescriptions, SyncAuditActionDescriptions>();
+        services.AddScoped<IAuditTargetNames, SyncConnectionAuditNames>();
+        services.AddOptions<SyncRateLimitOptions>().Bind(configuration.GetSection(SyncRateLimitOptions.Section));
+        services.AddRateLimiter(_ => { });
         services.Configure<AuthorizationOptions>(SyncApi.AddPolicy);
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
+    }
+
+    public override void ConfigureMiddleware(IApplicationBuilder app)
+    {
+        var limits = app.ApplicationServices.GetRequiredService<SyncRateLimits>();
+        var options = new RateLimiterOptions
+        {
+            GlobalLimiter = limits.Api,
+            OnRejected = (rejected, _) => SyncRateLimits.RejectAsync(rejected.HttpContext, rejected.Lease),
+        };
+        app.UseWhen(
+            context => context.GetTenant() is not null && context.Request.Path.StartsWithSegments(SyncApiEndpoints.GroupRoute, StringComparison.OrdinalIgnoreCase),
+            api => api.UseRateLimiter(options));
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -231,6 +231,36 @@ public sealed class SyncAuthorizationTests(SharedApps apps) : IClassFixture<Shar
     }
 
     [Theory, BothDatabases]
+    public async Task A_program_is_refused_at_its_next_refresh_once_its_approver_loses_the_sync_permission(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var approver = await app.AddAdministratorAsync(practice);
+        var program = app.ClientFor(practice);
+        var tokens = await SyncOAuth.LoginAsync(await app.SignedInClientAsync(practice, approver), program);
+        var (status, rotated) = await SyncOAuth.RefreshAsync(program, tokens.GetProperty("refresh_token").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        // Still staff, still able to sign in, but no longer an administrator: plain staff may not connect programs.
+        await app.InPracticeAsync(practice, async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Portal.Identity.Models.PortalUser>>();
+            var user = await users.FindByIdAsync(approver.Id.ToString());
+            Assert.True((await users.RemoveFromRoleAsync(user!, Portal.Identity.Models.PortalRole.Administrator)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user!, Portal.Identity.Models.PortalRole.Staff)).Succeeded);
+        });
+
+        var (refused, error) = await SyncOAuth.RefreshAsync(program, rotated.GetProperty("refresh_token").GetString()!);
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal("invalid_grant", SyncOAuth.Error(error));
+        Assert.Contains("may no longer connect programs", error.GetProperty("error_description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SyncOAuth.WhoAmIAsync(program, rotated.GetProperty("access_token").GetString()!)).StatusCode);
+        var audited = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<Portal.Audit.Data.AuditDbContext>().Events.AsNoTracking()
+            .Where(e => e.Action == Portal.Sync.Services.SyncAuditActions.Revoked).Select(e => e.Details).ToListAsync());
+        Assert.Contains(audited, d => d != null && d.Contains("may no longer connect programs", StringComparison.Ordinal));
+    }
+
+    [Theory, BothDatabases]
     public async Task Revoking_on_connected_apps_refuses_the_next_call(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
@@ -257,6 +287,13 @@ public sealed class SyncAuthorizationTests(SharedApps apps) : IClassFixture<Shar
         var status = after.QuerySelectorAll("[data-testid=connected-apps] tbody tr").Single(r => r.TextContent.Contains("Stolen laptop", StringComparison.Ordinal))
             .QuerySelector("[data-testid=status]")!.TextContent;
         Assert.Contains($"Revoked by {admin.Email}", status, StringComparison.Ordinal);
+
+        // Approvals and the revocation are in the audit trail, about the connection.
+        var audited = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<Portal.Audit.Data.AuditDbContext>().Events.AsNoTracking()
+            .Where(e => e.Action.StartsWith("sync.")).Select(e => new { e.Action, e.TargetType, e.TargetId }).ToListAsync());
+        Assert.Equal(2, audited.Count(e => e.Action == Portal.Sync.Services.SyncAuditActions.Approved));
+        var revokedId = row.GetAttribute("data-authorization");
+        Assert.Contains(audited, e => e.Action == Portal.Sync.Services.SyncAuditActions.Revoked && e.TargetType == Portal.Sync.Services.SyncAuditTargets.Connection && e.TargetId == revokedId);
     }
 
     [Theory, BothDatabases]
@@ -323,6 +360,7 @@ public sealed class SyncAuthorizationTests(SharedApps apps) : IClassFixture<Shar
         Assert.Equal("access_denied", answer["error"]);
         Assert.Equal("state-1", answer["state"]);
         Assert.False(answer.ContainsKey("code"));
+        Assert.Contains(Portal.Sync.Services.SyncAuditActions.Denied, await app.InPracticeAsync(practice, sp => sp.GetRequiredService<Portal.Audit.Data.AuditDbContext>().Events.AsNoTracking().Select(e => e.Action).ToListAsync()));
 
         var finished = await browser.GetDocumentAsync("admin/connect/finished");
         Assert.Contains("You denied Portal Sync (desktop program) on Unknown PC", finished.QuerySelector("[data-testid=finished-outcome]")!.TextContent, StringComparison.Ordinal);

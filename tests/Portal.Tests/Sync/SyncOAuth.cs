@@ -105,6 +105,34 @@ internal static class SyncOAuth
         return await client.SendAsync(request);
     }
 
+    public const string DeviceCodeGrant = "urn:ietf:params:oauth:grant-type:device_code";
+
+    /// <summary>portal-sync --device: asks for a device code and the user code a person types.</summary>
+    public static async Task<JsonElement> DeviceAuthorizeAsync(HttpClient program, string device = "Server room PC")
+    {
+        using var response = await program.PostAsync("connect/device", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = ClientId,
+            ["scope"] = "sync offline_access",
+            ["device_name"] = device,
+        }));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static Task<(HttpStatusCode Status, JsonElement Body)> PollAsync(HttpClient program, string deviceCode)
+        => TokenAsync(program, new() { ["grant_type"] = DeviceCodeGrant, ["client_id"] = ClientId, ["device_code"] = deviceCode });
+
+    /// <summary>Types a user code on the practice admin's device page; returns the page it answers.</summary>
+    public static async Task<(HttpStatusCode Status, IHtmlDocument Page)> TypeUserCodeAsync(HttpClient browser, string userCode)
+    {
+        var entry = await browser.GetDocumentAsync("admin/connect/device");
+        var form = entry.QuerySelector<IHtmlFormElement>("[data-testid=user-code-form]") ?? throw new InvalidOperationException("No user code form.");
+        using var response = await browser.PostFormAsync(form, new() { ["user_code"] = userCode }, "admin/connect/device");
+        return (response.StatusCode, HtmlForms.Parse(await response.Content.ReadAsStringAsync()));
+    }
+
     public static Dictionary<string, string> Query(Uri uri)
         => uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2))

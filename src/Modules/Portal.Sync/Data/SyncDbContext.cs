@@ -29,6 +29,10 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
 
     public DbSet<DownloadedVersion> DownloadedVersions => Set<DownloadedVersion>();
 
+    public DbSet<SyncDevicePoll> DevicePolls => Set<SyncDevicePoll>();
+
+    public DbSet<SyncUserCodeAttempt> UserCodeAttempts => Set<SyncUserCodeAttempt>();
+
     public DbSet<OpenIddictEntityFrameworkCoreAuthorization<Guid>> Authorizations => Set<OpenIddictEntityFrameworkCoreAuthorization<Guid>>();
 
     public DbSet<OpenIddictEntityFrameworkCoreToken<Guid>> Tokens => Set<OpenIddictEntityFrameworkCoreToken<Guid>>();
@@ -106,6 +110,20 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
             e.ToTable("SyncDownloadedVersions");
             e.HasKey(x => x.VersionId);
             e.Property(x => x.VersionId).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<SyncDevicePoll>(e =>
+        {
+            e.ToTable("SyncDevicePolls");
+            e.HasKey(x => x.DeviceCodeHash);
+            e.Property(x => x.DeviceCodeHash).HasMaxLength(SyncDevicePoll.KeyLength);
+            e.HasIndex(x => x.LastPolledAt);
+        });
+        modelBuilder.Entity<SyncUserCodeAttempt>(e =>
+        {
+            e.ToTable("SyncUserCodeAttempts");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.UserId, x.AttemptedAt });
+            e.HasIndex(x => x.AttemptedAt);
         });
     }
 }

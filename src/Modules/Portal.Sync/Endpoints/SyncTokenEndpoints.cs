@@ -23,19 +23,19 @@ internal static class SyncTokenEndpoints
     {
         endpoints.MapPost("/" + SyncServer.TokenPath, ExchangeAsync)
             .WithName(ExchangeName)
-            .WithSummary("OAuth 2.0 token endpoint (authorization code with PKCE, refresh token).")
+            .WithSummary("OAuth 2.0 token endpoint (authorization code with PKCE, device code, refresh token).")
             .AllowAnonymous()
             .DisableAntiforgery()
             .ExcludeFromDescription();
         return endpoints;
     }
 
-    public static async Task<IResult> ExchangeAsync(HttpContext context, ConnectedApps connections, IUserDirectory users)
+    public static async Task<IResult> ExchangeAsync(HttpContext context, ConnectedApps connections, IUserDirectory users, IUserPermissions permissions)
     {
         var request = context.GetOpenIddictServerRequest();
-        if (request is null || !(request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType()))
+        if (request is null || !(request.IsAuthorizationCodeGrantType() || request.IsDeviceCodeGrantType() || request.IsRefreshTokenGrantType()))
         {
-            return Refuse(Errors.UnsupportedGrantType, "Only the authorization code and refresh token grants are supported.");
+            return Refuse(Errors.UnsupportedGrantType, "Only the authorization code, device code and refresh token grants are supported.");
         }
 
         var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -44,18 +44,31 @@ internal static class SyncTokenEndpoints
             return Refuse(Errors.InvalidGrant, "The code or refresh token is no longer valid.");
         }
 
-        // The approver must still be staff who may sign in: a disabled or removed member's connections end
-        // at the program's next refresh (and are revoked, so Connected apps shows them ended).
+        // OpenIddict ties a redeemed device code's tokens to an authorization of its own: tie them to the
+        // connection the person approved instead, so Connected apps lists and revokes them.
+        if (request.IsDeviceCodeGrantType() && principal.GetClaim(SyncClaims.Connection) is { Length: > 0 } connection)
+        {
+            principal.SetAuthorizationId(connection);
+        }
+
+        // The approver must still be staff who may sign in and may connect programs: a disabled or removed
+        // member's connections, or theirs once the Sync permission is taken from them, end at the program's
+        // next refresh (and are revoked, so Connected apps shows them ended).
         var approver = Guid.TryParse(principal.GetClaim(Claims.Subject), out var userId) ? await users.FindAsync(userId, context.RequestAborted) : null;
         var hasAuthorization = Guid.TryParse(principal.GetAuthorizationId(), out var authorizationId);
-        if (approver is not { IsStaff: true, IsDisabled: false })
+        var refusal = approver is not { IsStaff: true, IsDisabled: false }
+            ? "The person who approved this program can no longer sign in: run portal-sync login again."
+            : !await permissions.HoldsAsync(userId, Permissions.SyncName, context.RequestAborted)
+                ? "The person who approved this program may no longer connect programs: run portal-sync login again."
+                : null;
+        if (refusal is not null)
         {
             if (hasAuthorization)
             {
-                await connections.RevokeAsync(authorizationId, context.RequestAborted);
+                await connections.RevokeAsync(authorizationId, "Ended at a refresh: " + refusal[..refusal.IndexOf(':', StringComparison.Ordinal)], context.RequestAborted);
             }
 
-            return Refuse(Errors.InvalidGrant, "The person who approved this program can no longer sign in: run portal-sync login again.");
+            return Refuse(Errors.InvalidGrant, refusal);
         }
 
         if (hasAuthorization)

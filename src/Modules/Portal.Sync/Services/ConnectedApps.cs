@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using Portal.Core.Contracts;
 using Portal.Core.Security;
 using Portal.Sync.Data;
 using Portal.Sync.Models;
@@ -12,6 +13,7 @@ public sealed class ConnectedApps(
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictTokenManager tokens,
     ICurrentActor actor,
+    IAuditLog audit,
     TimeProvider clock)
 {
     /// <summary>A program's use is written at most this often, so an API call rarely writes.</summary>
@@ -19,17 +21,23 @@ public sealed class ConnectedApps(
 
     public async Task RecordApprovalAsync(Guid authorizationId, Guid approvedById, string approvedByName, string deviceName, string? ip, CancellationToken cancellationToken)
     {
+        var device = SyncDeviceName.Clean(deviceName);
         db.Connections.Add(new SyncConnection
         {
             AuthorizationId = authorizationId,
             ApprovedById = approvedById,
             ApprovedByName = approvedByName,
             ApprovedAt = clock.GetUtcNow().UtcDateTime,
-            DeviceName = SyncDeviceName.Clean(deviceName),
+            DeviceName = device,
             ApprovedFromIp = ip,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(SyncAuditActions.Approved, SyncAuditTargets.Connection, authorizationId.ToString(), $"{device}, asked from {ip ?? "an unknown address"}"), cancellationToken);
     }
+
+    /// <summary>Nothing is stored for a refusal but the audit entry: there is no connection.</summary>
+    public Task RecordDenialAsync(string application, string deviceName, string? ip, CancellationToken cancellationToken)
+        => audit.RecordAsync(new AuditEntry(SyncAuditActions.Denied, Details: $"{application} on {SyncDeviceName.Clean(deviceName)}, asked from {ip ?? "an unknown address"}"), cancellationToken);
 
     public async Task<IReadOnlyList<ConnectedApp>> ListAsync(CancellationToken cancellationToken)
     {
@@ -67,7 +75,11 @@ public sealed class ConnectedApps(
     /// on, because reference tokens are looked up in the store on every call.
     /// </summary>
     /// <returns>False when there is no such connection.</returns>
-    public async Task<bool> RevokeAsync(Guid authorizationId, CancellationToken cancellationToken)
+    public Task<bool> RevokeAsync(Guid authorizationId, CancellationToken cancellationToken)
+        => RevokeAsync(authorizationId, "Revoked on Connected apps", cancellationToken);
+
+    /// <param name="reason">Why, for the audit trail.</param>
+    public async Task<bool> RevokeAsync(Guid authorizationId, string reason, CancellationToken cancellationToken)
     {
         var connection = await db.Connections.SingleOrDefaultAsync(c => c.AuthorizationId == authorizationId, cancellationToken);
         if (connection is null)
@@ -86,6 +98,7 @@ public sealed class ConnectedApps(
             connection.RevokedAt = clock.GetUtcNow().UtcDateTime;
             connection.RevokedByName = actor.Actor.Name ?? "the system";
             await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(new AuditEntry(SyncAuditActions.Revoked, SyncAuditTargets.Connection, authorizationId.ToString(), reason), cancellationToken);
         }
 
         return true;

@@ -7,12 +7,12 @@ namespace Portal.Sync.Services;
 
 /// <summary>
 /// Registers the portal-sync client in the practice's application store: at set-up for a new practice,
-/// and once for every existing practice when this upgrade first runs. Idempotent: an existing
+/// and once for every existing practice when this upgrade first runs (v2: the device flow). Idempotent: an existing
 /// registration is brought to the current descriptor.
 /// </summary>
 internal sealed class PortalSyncClientRegistration : IPracticeUpgrade
 {
-    public string Id => "sync.portal-sync-client.v1";
+    public string Id => "sync.portal-sync-client.v2";
 
     public static OpenIddictApplicationDescriptor Descriptor()
     {
@@ -29,8 +29,10 @@ internal sealed class PortalSyncClientRegistration : IPracticeUpgrade
                 OpenIddictConstants.Permissions.Endpoints.Authorization,
                 OpenIddictConstants.Permissions.Endpoints.Token,
                 OpenIddictConstants.Permissions.Endpoints.Revocation,
+                OpenIddictConstants.Permissions.Endpoints.DeviceAuthorization,
                 OpenIddictConstants.Permissions.GrantTypes.AuthorizationCode,
                 OpenIddictConstants.Permissions.GrantTypes.RefreshToken,
+                OpenIddictConstants.Permissions.GrantTypes.DeviceCode,
                 OpenIddictConstants.Permissions.ResponseTypes.Code,
                 OpenIddictConstants.Permissions.Prefixes.Scope + SyncScopes.Sync,
                 OpenIddictConstants.Permissions.Prefixes.Scope + SyncScopes.OfflineAccess,

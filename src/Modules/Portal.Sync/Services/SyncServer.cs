@@ -18,6 +18,8 @@ internal static class SyncServer
     public const string AuthorizationPath = "admin/connect/authorize";
     public const string TokenPath = "connect/token";
     public const string RevocationPath = "connect/revoke";
+    public const string DeviceAuthorizationPath = "connect/device";
+    public const string EndUserVerificationPath = "admin/connect/device";
 
     public static readonly TimeSpan AuthorizationCodeLifetime = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(30);
@@ -25,9 +27,13 @@ internal static class SyncServer
     /// <summary>Absolute: a refreshed token does not extend it (sliding expiration is off).</summary>
     public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(90);
 
+    /// <summary>How long a machine without a browser waits for someone to type its user code.</summary>
+    public static readonly TimeSpan DeviceCodeLifetime = TimeSpan.FromMinutes(10);
+
     public static IServiceCollection AddSyncServer(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddSingleton<SyncRateLimits>();
         services.AddOpenIddict()
             .AddCore(core =>
             {
@@ -40,15 +46,26 @@ internal static class SyncServer
             {
                 server.SetAuthorizationEndpointUris(AuthorizationPath)
                     .SetTokenEndpointUris(TokenPath)
-                    .SetRevocationEndpointUris(RevocationPath);
+                    .SetRevocationEndpointUris(RevocationPath)
+                    .SetDeviceAuthorizationEndpointUris(DeviceAuthorizationPath)
+                    .SetEndUserVerificationEndpointUris(EndUserVerificationPath);
                 server.AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow()
+                    .AllowDeviceAuthorizationFlow()
                     .RequireProofKeyForCodeExchange();
                 server.RegisterScopes(SyncScopes.Sync, SyncScopes.OfflineAccess);
                 server.SetAuthorizationCodeLifetime(AuthorizationCodeLifetime)
                     .SetAccessTokenLifetime(AccessTokenLifetime)
                     .SetRefreshTokenLifetime(RefreshTokenLifetime)
                     .DisableSlidingRefreshTokenExpiration();
+
+                // RFC 8628 s6.1: 8 characters from 20 consonants (no vowels, so no words) is 34 bits; the
+                // guesses anyone gets at a code are capped (UserCodeAttempts), so that is plenty.
+                server.SetDeviceCodeLifetime(DeviceCodeLifetime)
+                    .SetUserCodeLifetime(DeviceCodeLifetime)
+                    .SetUserCodeCharset([.. UserCodes.Charset.Select(c => c.ToString())])
+                    .SetUserCodeLength(UserCodes.Length)
+                    .SetUserCodeDisplayFormat(UserCodes.DisplayFormat);
 
                 // Rolling refresh tokens (OpenIddict's default) with no grace period: presenting a
                 // refresh token a second time revokes the authorization and every token issued under it.
@@ -64,10 +81,15 @@ internal static class SyncServer
                 server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 server.AddEventHandler(SkipOutsidePractice.Descriptor);
                 server.AddEventHandler(MissingVerifierIsInvalidGrant.Descriptor);
+                server.AddEventHandler(SyncRateLimits.Descriptor);
+                server.AddEventHandler(DeviceRequestDetails.Descriptor);
+                server.AddEventHandler(UserCodeInput.Descriptor);
+                server.AddEventHandler(DevicePollingPace.Descriptor);
 
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
+                    .EnableEndUserVerificationEndpointPassthrough()
                     .EnableErrorPassthrough();
             })
             .AddValidation(validation =>

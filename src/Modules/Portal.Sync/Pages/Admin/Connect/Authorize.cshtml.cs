@@ -29,13 +29,7 @@ public sealed class AuthorizeModel(
     public const string Approve = "approve";
     public const string Deny = "deny";
 
-    public string Application { get; private set; } = "";
-
-    public string DeviceName { get; private set; } = "";
-
-    public string? IpAddress { get; private set; }
-
-    public IReadOnlyList<string> Abilities { get; private set; } = [];
+    public ConsentRequest Consent { get; private set; } = new("", "", null, []);
 
     /// <summary>The request's parameters, posted back with the decision so OpenIddict sees the same request.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; private set; } = [];
@@ -94,6 +88,7 @@ public sealed class AuthorizeModel(
             return SignIn(principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
+        await connections.RecordDenialAsync(name, device, actor.Actor.IpAddress, HttpContext.RequestAborted);
         TempData[TempDataKeys.Status] = $"You denied {name} on {device}. Nothing was connected; you can close this tab.";
         return Forbid(Errors.AccessDenied, "The request was denied.");
     }
@@ -115,10 +110,11 @@ public sealed class AuthorizeModel(
     private async Task DescribeAsync(OpenIddictRequest request)
     {
         var application = await applications.FindByClientIdAsync(request.ClientId!, HttpContext.RequestAborted);
-        Application = application is null ? request.ClientId! : await applications.GetDisplayNameAsync(application, HttpContext.RequestAborted) ?? request.ClientId!;
-        DeviceName = SyncDeviceName.Clean((string?)request[SyncDeviceName.Parameter]);
-        IpAddress = HttpContext.Connection.RemoteIpAddress?.ToString();
-        Abilities = request.GetScopes().Select(s => SyncScopes.Descriptions.TryGetValue(s, out var text) ? text : s).ToList();
+        Consent = new ConsentRequest(
+            application is null ? request.ClientId! : await applications.GetDisplayNameAsync(application, HttpContext.RequestAborted) ?? request.ClientId!,
+            SyncDeviceName.Clean((string?)request[SyncDeviceName.Parameter]),
+            HttpContext.Connection.RemoteIpAddress?.ToString(),
+            SyncScopes.Describe(request.GetScopes()));
         Parameters = request.GetParameters()
             .SelectMany(p => Values(p.Value).Select(v => new KeyValuePair<string, string>(p.Key, v)))
             .ToList();
