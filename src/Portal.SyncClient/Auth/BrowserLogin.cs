@@ -6,7 +6,7 @@ namespace PortalSync.Auth;
 /// <summary>Authorization code + PKCE with a loopback redirect (docs/api.md, "Authorizing a program").</summary>
 internal sealed class BrowserLogin(ClientEnvironment environment, HttpClient http)
 {
-    public async Task<TokenResponse> AuthorizeAsync(Uri portal, DiscoveryDocument discovery, CancellationToken cancellationToken)
+    public async Task<TokenResponse> AuthorizeAsync(Uri portal, DiscoveryDocument discovery, bool openBrowser, CancellationToken cancellationToken)
     {
         var pkce = Pkce.Create();
         var state = Pkce.RandomState();
@@ -25,9 +25,14 @@ internal sealed class BrowserLogin(ClientEnvironment environment, HttpClient htt
         };
         var url = new Uri(authorize.GetLeftPart(UriPartial.Path) + "?" + string.Join('&', query.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}")));
 
-        environment.Console.MarkupLine("Approve portal-sync in your browser. If it did not open, open this address:");
+        environment.Console.MarkupLine(openBrowser
+            ? "Approve portal-sync in your browser. If it did not open, open this address:"
+            : "Open this address in a browser, sign in and approve portal-sync:");
         environment.Console.WriteLine(url.AbsoluteUri);
-        await environment.Browser.OpenAsync(url, cancellationToken);
+        if (openBrowser)
+        {
+            await environment.Browser.OpenAsync(url, cancellationToken);
+        }
 
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         waiting.CancelAfter(TimeSpan.FromMinutes(15));

@@ -19,6 +19,10 @@ internal sealed class LoginCommand(ClientEnvironment environment) : PortalSyncCo
         [Description("The practice's portal address, e.g. https://yourpractice.example.com")]
         public string Address { get; init; } = "";
 
+        [CommandOption("--no-browser")]
+        [Description("Print the approval address instead of opening the browser (to open it on this computer yourself).")]
+        public bool NoBrowser { get; init; }
+
         [CommandOption("--device")]
         [Description("Sign in with a code on another device (for a computer without a browser).")]
         public bool Device { get; init; }
@@ -31,7 +35,7 @@ internal sealed class LoginCommand(ClientEnvironment environment) : PortalSyncCo
         var discovery = await DiscoveryDocument.FetchAsync(http, portal, cancellationToken);
         var tokens = settings.Device
             ? await new DeviceLogin(Environment, http).AuthorizeAsync(portal, discovery, cancellationToken)
-            : await new BrowserLogin(Environment, http).AuthorizeAsync(portal, discovery, cancellationToken);
+            : await new BrowserLogin(Environment, http).AuthorizeAsync(portal, discovery, openBrowser: !settings.NoBrowser, cancellationToken);
         if (tokens.RefreshToken is null)
         {
             throw new FatalException("The portal gave no refresh token; run portal-sync login again.");

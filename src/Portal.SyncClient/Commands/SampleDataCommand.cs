@@ -34,13 +34,22 @@ internal sealed class SampleDataCommand(ClientEnvironment environment) : PortalS
         [Description("Default: a tenth of the contacts.")]
         public int? Documents { get; init; }
 
+        [CommandOption("--document-kb <N>")]
+        [Description("Make each document about this many KB (default: a page of text, about 1 KB).")]
+        public int DocumentKilobytes { get; init; }
+
+        [CommandOption("--staff <EMAILS>")]
+        [Description("The practice's staff e-mails, comma-separated (assignment notes are posted as messages from them); default: six made-up staff.")]
+        public string? Staff { get; init; }
+
         [CommandOption("--seed <N>")]
         public int Seed { get; init; } = 1;
     }
 
     protected override async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
-        var options = new SampleDataOptions(settings.Contacts, settings.Invoices, settings.Payments, settings.Projects, settings.Documents, settings.Seed);
+        var options = new SampleDataOptions(settings.Contacts, settings.Invoices, settings.Payments, settings.Projects, settings.Documents, settings.Seed,
+            settings.Staff?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), settings.DocumentKilobytes);
         await SampleDataGenerator.GenerateAsync(settings.File, options, cancellationToken);
         Console.MarkupLineInterpolated($"[green]Created {Path.GetFullPath(settings.File)}[/]: {options.Contacts} contacts, {options.InvoiceCount} invoices, {options.PaymentCount} payments, {options.ProjectCount} projects, {options.DocumentCount} documents.");
         Console.MarkupLineInterpolated($"Sync it with: portal-sync run --data \"{settings.File}\"");

@@ -6,7 +6,8 @@ namespace PortalSync.SampleData;
 /// <summary>A small, valid one-page PDF with a few lines of text (no dates inside, so the same text gives the same bytes).</summary>
 internal static class MinimalPdf
 {
-    public static byte[] Create(IReadOnlyList<string> lines)
+    /// <param name="padding">Bytes kept in an object of their own that no page draws: a realistic file size for the benchmark.</param>
+    public static byte[] Create(IReadOnlyList<string> lines, byte[]? padding = null)
     {
         var content = new StringBuilder("BT /F1 12 Tf 72 760 Td 16 TL\n");
         foreach (var line in lines)
@@ -23,6 +24,7 @@ internal static class MinimalPdf
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
             $"<< /Length {Encoding.Latin1.GetByteCount(stream)} >>\nstream\n{stream}endstream",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            .. padding is { Length: > 0 } ? new[] { $"<< /Length {padding.Length} >>\nstream\n{Encoding.Latin1.GetString(padding)}\nendstream" } : [],
         ];
         var pdf = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();

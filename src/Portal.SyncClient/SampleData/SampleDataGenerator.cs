@@ -28,6 +28,11 @@ internal static class SampleDataGenerator
             throw new FatalException("--contacts must be at least 1.");
         }
 
+        if (options.DocumentKilobytes is < 0 or > 100_000)
+        {
+            throw new FatalException("--document-kb is from 0 to 100000.");
+        }
+
         var full = Path.GetFullPath(path);
         if (File.Exists(full))
         {
@@ -45,14 +50,18 @@ internal static class SampleDataGenerator
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var insert = new TableInserter(connection, transaction);
 
+        // Assignment notes are posted in the portal as messages from their staff member, so a sample meant for
+        // a real portal names that practice's staff (--staff); otherwise six made-up ones.
         var staff = new List<(string Id, string Name)>();
-        for (var i = 1; i <= 6; i++)
+        var staffEmails = options.StaffEmails is { Count: > 0 } given ? given : null;
+        for (var i = 1; i <= (staffEmails?.Count ?? 6); i++)
         {
             var first = faker.Name.FirstName();
             var last = faker.Name.LastName();
             var id = $"S-{i:D2}";
             staff.Add((id, $"{first} {last}"));
-            await insert.RowAsync("staff", [id, $"{first} {last}", $"{Ascii(first)}.{Ascii(last)}@practice.example".ToLowerInvariant()], cancellationToken);
+            var email = staffEmails?[i - 1] ?? $"{Ascii(first)}.{Ascii(last)}@practice.example".ToLowerInvariant();
+            await insert.RowAsync("staff", [id, $"{first} {last}", email], cancellationToken);
         }
 
         var contacts = new List<(string Id, string Name)>();
@@ -129,7 +138,7 @@ internal static class SampleDataGenerator
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             var lines = new List<string> { $"{slip} - {contact.Name}", $"Document {id}", "" };
             lines.AddRange(faker.Lorem.Sentences(faker.Random.Int(3, 12), "\n").Split('\n'));
-            await File.WriteAllBytesAsync(file, MinimalPdf.Create(lines), cancellationToken);
+            await File.WriteAllBytesAsync(file, MinimalPdf.Create(lines, options.DocumentKilobytes > 0 ? faker.Random.Bytes(options.DocumentKilobytes * 1024) : null), cancellationToken);
             await insert.RowAsync("documents", [id, contact.Id, $"{year - 1}/{slip}", fileName, relative.Replace('\\', '/')], cancellationToken);
         }
 

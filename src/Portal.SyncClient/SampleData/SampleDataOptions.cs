@@ -1,7 +1,7 @@
 namespace PortalSync.SampleData;
 
 /// <summary>How much sample data to make; the same seed gives the same file and PDFs.</summary>
-internal sealed record SampleDataOptions(int Contacts, int? Invoices = null, int? Payments = null, int? Projects = null, int? Documents = null, int Seed = 1)
+internal sealed record SampleDataOptions(int Contacts, int? Invoices = null, int? Payments = null, int? Projects = null, int? Documents = null, int Seed = 1, IReadOnlyList<string>? StaffEmails = null, int DocumentKilobytes = 0)
 {
     public int InvoiceCount => Invoices ?? Contacts;
 
