@@ -10,7 +10,7 @@ internal sealed class ClientEnvironment
     /// <summary>Where the connection, settings and state files live (readable only by the user).</summary>
     public required string ConfigDirectory { get; init; }
 
-    public Func<HttpMessageHandler> CreateHandler { get; init; } = () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+    public Func<HttpMessageHandler> CreateHandler { get; init; } = () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectCallback = LoopbackNames.ConnectAsync };
 
     public IBrowserLauncher Browser { get; init; } = new SystemBrowser();
 

@@ -15,7 +15,7 @@ namespace Portal.Tests.Core.Settings;
 public sealed class SettingsRecipeStepTests(SharedAppsWithTestModule apps) : IClassFixture<SharedAppsWithTestModule>
 {
     [Theory]
-    [InlineData("\"brandng\": { \"primaryColor\": \"#336699\" }", "brandng", "there is no settings section 'brandng'. Known sections: account-mapping, branding, login-widget, mail-identity, mail-templates, payments, reminders, security, site, tasks, test-secrets.")]
+    [InlineData("\"brandng\": { \"primaryColor\": \"#336699\" }", "brandng", "there is no settings section 'brandng'. Known sections: account-mapping, branding, client-site, getting-started, login-widget, mail-identity, mail-templates, payments, reminders, security, site, tasks, test-secrets.")]
     [InlineData("\"branding\": { \"primaryColour\": \"#336699\" }", "branding.primaryColour", "is not a setting of 'branding'. Its settings are: primaryColor, accentColor.")]
     [InlineData("\"branding\": { \"primaryColor\": \"blue\" }", "branding.primaryColor", "must be a color")]
     [InlineData("\"branding\": { \"logoBlobKey\": \"someone-elses-file\" }", "branding.logoBlobKey", "is set by the portal itself")]

@@ -71,16 +71,29 @@ public sealed class SettingsSecretTests
         {
             SqliteConnection.ClearAllPools();
             var folder = app.Get<DatabaseLayout>().SitePath(practice);
-            var bytes = new List<byte>();
-            foreach (var file in Directory.GetFiles(folder, "portal.db*"))
-            {
-                await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var copy = new MemoryStream();
-                await stream.CopyToAsync(copy);
-                bytes.AddRange(copy.ToArray());
-            }
 
-            return [.. bytes];
+            // The practice's background jobs open and close the database meanwhile, and the last connection to
+            // close removes the -wal and -shm files (their pages are in portal.db by then): read the set again.
+            return await Eventually.GetAsync(async () =>
+            {
+                var bytes = new List<byte>();
+                foreach (var file in Directory.GetFiles(folder, "portal.db*"))
+                {
+                    try
+                    {
+                        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                        using var copy = new MemoryStream();
+                        await stream.CopyToAsync(copy);
+                        bytes.AddRange(copy.ToArray());
+                    }
+                    catch (FileNotFoundException)
+                    {
+                        return null;
+                    }
+                }
+
+                return bytes.ToArray();
+            }, what: "a stable set of the practice's database files");
         }
 
         await using var connection = new NpgsqlConnection(app.Database!.ConnectionString);
