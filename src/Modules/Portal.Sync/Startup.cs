@@ -43,10 +43,10 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ProjectSync>();
         services.AddScoped<ChangeFeed>();
         services.AddScoped<ChangeFeedWriter>();
-        services.AddDomainEventHandler<DocumentUploaded, FeedOnDocumentUploaded>();
-        services.AddDomainEventHandler<PaymentRecorded, FeedOnPaymentRecorded>();
-        services.AddDomainEventHandler<ClientMessagePosted, FeedOnClientMessagePosted>();
-        services.AddDomainEventHandler<ClientTaskCompleted, FeedOnClientTaskCompleted>();
+        services.AddDomainEventHandler<DocumentUploaded, FeedOnDocumentUploaded>(Sync.Manifest.Feature);
+        services.AddDomainEventHandler<PaymentRecorded, FeedOnPaymentRecorded>(Sync.Manifest.Feature);
+        services.AddDomainEventHandler<ClientMessagePosted, FeedOnClientMessagePosted>(Sync.Manifest.Feature);
+        services.AddDomainEventHandler<ClientTaskCompleted, FeedOnClientTaskCompleted>(Sync.Manifest.Feature);
         services.AddScoped<InvoiceSync>();
         services.AddScoped<PaymentSync>();
         services.AddScoped<DocumentSync>();
