@@ -163,6 +163,14 @@ public sealed class PhoneWidthTests(DemoAppFixture demo, BrowserFixture browser)
         });
         await Expect(uploader.GetByRole(AriaRole.Status).Filter(new() { HasText = "Done." })).ToBeVisibleAsync();
         await Expect(client.Locator("tr.is-added").GetByRole(AriaRole.Link, new() { Name = longName })).ToBeVisibleAsync();
+
+        // On a phone the row is a card: its file-type icon, the name, and the size, date and sender on a line below it
+        // (the wide screen's From, Size and Date columns give way to that line).
+        var added = client.Locator("tr.is-added");
+        await Expect(added.Locator("svg.file-icon-pdf")).ToBeVisibleAsync();
+        await Expect(added.Locator(".document-meta")).ToBeVisibleAsync();
+        await Expect(added.Locator(".document-meta")).ToContainTextAsync("You (");
+        await Expect(added.Locator("td.document-size")).ToBeHiddenAsync();
         await screen.CheckAsync(client, name: "documents-after-upload");
     }
 

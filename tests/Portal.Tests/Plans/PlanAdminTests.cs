@@ -70,6 +70,13 @@ public sealed class PlanAdminTests(SharedApps apps) : IClassFixture<SharedApps>
         Assert.Equal([PlanAuditActions.Updated, PlanAuditActions.Created], changes.Select(c => c.Action));
         Assert.All(changes, c => Assert.NotNull(c.OperatorId));
         Assert.Contains("payment requests a month unlimited, storage 50 GB, staff seats 3", changes[0].Detail, StringComparison.Ordinal);
+
+        // The page names each change as the audit trail does, never by its recorded code.
+        var history = (await operatorBrowser.GetDocumentAsync($"admin/plans/{plan.Id}")).QuerySelectorAll("[data-testid=plan-changes] li").Select(li => li.TextContent).ToList();
+        Assert.Equal(2, history.Count);
+        Assert.Contains("Plan changed:", history[0], StringComparison.Ordinal);
+        Assert.Contains("Plan created:", history[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(history, h => h.Contains(PlanAuditActions.Updated, StringComparison.Ordinal) || h.Contains(PlanAuditActions.Created, StringComparison.Ordinal));
     }
 
     [Theory, BothDatabases]

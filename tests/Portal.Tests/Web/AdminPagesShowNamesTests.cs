@@ -15,7 +15,8 @@ namespace Portal.Tests.Web;
 /// portal, a document, a custom role, an audit trail with events of each kind the sample made), says
 /// things by name: no id and no internal key (permission, feature, e-mail template) in the text a person
 /// reads, nor an audit action's code. Keys may stay in attributes (links, form values, tooltips). Generated from the endpoint
-/// table (<see cref="PageSweep"/>), so a new admin page is held to it the day it is added.
+/// table (<see cref="PageSweep"/>), so a new admin page is held to it the day it is added. The client site (opened by a
+/// client's user) and the host's operator pages are held to the same rule.
 /// </summary>
 public sealed partial class AdminPagesShowNamesTests(SharedApps apps, ITestOutputHelper output) : IClassFixture<SharedApps>
 {
@@ -27,7 +28,7 @@ public sealed partial class AdminPagesShowNamesTests(SharedApps apps, ITestOutpu
         var keys = InternalKeys(app);
         var failures = new List<string>();
         var opened = 0;
-        foreach (var page in sweep.Pages().Where(p => !p.OnHost && p.Visitor == Visitor.PracticeAdministrator))
+        foreach (var page in sweep.Pages().Where(p => p.Visitor is Visitor.PracticeAdministrator or Visitor.ClientUser or Visitor.Operator))
         {
             var (_, path, document, problem) = await sweep.OpenAsync(page);
             if (problem is not null)
@@ -47,7 +48,7 @@ public sealed partial class AdminPagesShowNamesTests(SharedApps apps, ITestOutpu
             failures.AddRange(keys.Where(k => k.Pattern.IsMatch(text)).Select(k => $"{path}: shows the {k.Kind} key {k.Key} in \"{Around(text, k.Pattern.Match(text).Index)}\""));
         }
 
-        output.WriteLine($"{provider}: {opened} admin pages opened, {keys.Count} keys looked for");
+        output.WriteLine($"{provider}: {opened} admin, client and host pages opened, {keys.Count} keys looked for");
         Assert.True(opened > 20, $"only {opened} admin pages were opened: the endpoint table was not read");
         Assert.True(keys.Count(k => k.Kind == "permission") > 10, "the permission catalog was not read");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
