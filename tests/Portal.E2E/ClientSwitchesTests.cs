@@ -46,7 +46,8 @@ public sealed class ClientSwitchesTests(ClientSwitchesAppFixture fixture, Browse
     private static async Task SwitchUploadsAsync(IPage admin, string practiceUrl, bool on)
     {
         await admin.GotoAsync($"{practiceUrl}/admin");
-        await admin.GetByRole(AriaRole.Navigation, new() { Name = "Practice admin" }).GetByRole(AriaRole.Link, new() { Name = "What clients may do" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Navigation, new() { Name = "Practice admin" }).GetByRole(AriaRole.Link, new() { Name = "Customize" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Navigation, new() { Name = "Customize" }).GetByRole(AriaRole.Link, new() { Name = "Switches" }).ClickAsync();
         await admin.GetByLabel(UploadSwitch).SetCheckedAsync(on);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");

@@ -28,7 +28,9 @@ internal sealed class BrowserLogin(ClientEnvironment environment, HttpClient htt
         environment.Console.MarkupLine(openBrowser
             ? "Approve portal-sync in your browser. If it did not open, open this address:"
             : "Open this address in a browser, sign in and approve portal-sync:");
-        environment.Console.WriteLine(url.AbsoluteUri);
+        // Unwrapped, past the console's width: a terminal soft-wraps it, so it stays one address to copy.
+        environment.Console.Profile.Out.Writer.WriteLine(url.AbsoluteUri);
+        environment.Console.Profile.Out.Writer.Flush();
         if (openBrowser)
         {
             await environment.Browser.OpenAsync(url, cancellationToken);
