@@ -53,6 +53,14 @@ public sealed class AuthorizeModel(
         }
 
         await DescribeAsync(request);
+
+        // Approve and Deny answer with a redirect to the program's loopback listener, which browsers hold
+        // to this page's form-action; OpenIddict has checked the redirect (loopback, /callback) by now.
+        if (Uri.TryCreate(request.RedirectUri, UriKind.Absolute, out var redirect) && redirect.IsLoopback)
+        {
+            Response.Headers.ContentSecurityPolicy = SecurityHeadersMiddleware.AllowingFormsTo(redirect.GetLeftPart(UriPartial.Authority));
+        }
+
         return Page();
     }
 
