@@ -59,6 +59,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IClientNavProvider, ClientNav>();
+        services.AddScoped<IClientDashboardCardProvider, InvoicesHomeCard>();
         services.AddScoped<IClientRecordLinkProvider, ClientInvoicesLink>();
         services.AddSingleton<IAuditActionDescriptions, BillingAuditActionDescriptions>();
     }
@@ -81,8 +82,10 @@ public sealed class Startup : ModuleStartup
 /// <summary>Invoices, while the practice lets clients see them (its client site switches).</summary>
 internal sealed class ClientNav(SiteSettingsStore settings) : IClientNavProvider
 {
+    public const string InvoicesPath = "/billing";
+
     public async Task<IEnumerable<ClientNavItem>> GetItemsAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
         => (await settings.GetAsync<Portal.Core.Theming.ClientSiteSwitches>(cancellationToken)).ClientBilling
-            ? [new("Invoices", "/billing", Manifest.Feature, 20)]
+            ? [new("Invoices", InvoicesPath, Manifest.Feature, 20)]
             : [];
 }

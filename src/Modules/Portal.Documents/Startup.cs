@@ -56,6 +56,9 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
         services.AddSingleton<IClientNavProvider, ClientNav>();
+        services.AddScoped<NewDocumentsForClient>();
+        services.AddScoped<INavigationCount, NewDocumentsCount>();
+        services.AddScoped<IClientDashboardCardProvider, DocumentsHomeCard>();
         services.AddScoped<IClientRecordLinkProvider, ClientDocumentsLink>();
         services.AddSingleton<IAuditActionDescriptions, DocumentAuditActionDescriptions>();
         services.AddScoped<IAuditTargetNames, DocumentAuditTargetNames>();
@@ -73,6 +76,8 @@ public sealed class Startup : ModuleStartup
 
 internal sealed class ClientNav : IClientNavProvider
 {
+    public const string DocumentsPath = "/documents";
+
     public Task<IEnumerable<ClientNavItem>> GetItemsAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
-        => Task.FromResult<IEnumerable<ClientNavItem>>([new("Documents", "/documents", Manifest.Feature, 10)]);
+        => Task.FromResult<IEnumerable<ClientNavItem>>([new("Documents", DocumentsPath, Manifest.Feature, 10)]);
 }

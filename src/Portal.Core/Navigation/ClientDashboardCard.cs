@@ -6,7 +6,7 @@ namespace Portal.Core.Navigation;
 /// A card on the client's home page (e.g. "Open requests" with each request and its due date),
 /// contributed by a module. Cards are shown by <see cref="Position"/>: what is asked of the client
 /// first (tasks and requests, 10-19), then what is new for them (messages 20-29, documents 30-39),
-/// then where things stand (projects 40-49), then the rest.
+/// then where things stand (projects 40-49, invoices to pay 50-59), then the rest.
 /// </summary>
 public sealed record ClientDashboardCard(string Title, string Summary, string Path, int Position = 100)
 {

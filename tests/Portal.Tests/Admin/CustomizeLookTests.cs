@@ -81,6 +81,10 @@ public sealed class CustomizeLookTests(SharedApps apps) : IClassFixture<SharedAp
         var first = TestImages.Png(300, 60);
         var second = TestImages.Jpeg(400, 80);
 
+        // Before any logo: the default icon, on the client site and in the admin.
+        Assert.EndsWith("/favicon.svg", (await app.ClientFor(practice).GetDocumentAsync("")).QuerySelector("link[rel=icon]")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.EndsWith("/favicon.svg", (await admin.GetDocumentAsync("admin")).QuerySelector("link[rel=icon]")!.GetAttribute("href"), StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(admin, "first.png", first)).StatusCode);
         var withFirst = await BrandingAsync(app, practice);
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(admin, "second.jpg", second)).StatusCode);
@@ -97,6 +101,8 @@ public sealed class CustomizeLookTests(SharedApps apps) : IClassFixture<SharedAp
             Assert.EndsWith(BrandingLogo.PathOf(withSecond), logo.GetAttribute("src"), StringComparison.Ordinal);
             Assert.EndsWith(BrandingLogo.PathOf(withSecond), document.QuerySelector("link[rel=icon]")!.GetAttribute("href"), StringComparison.Ordinal);
         }
+
+        Assert.EndsWith(BrandingLogo.PathOf(withSecond), (await admin.GetDocumentAsync("admin")).QuerySelector("link[rel=icon]")!.GetAttribute("href"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(Look, new(), "form[action*='handler=RemoveLogo']")).StatusCode);
         Assert.False((await BrandingAsync(app, practice)).HasLogo);

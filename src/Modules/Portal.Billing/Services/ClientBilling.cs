@@ -33,6 +33,24 @@ public sealed class ClientBilling(BillingDbContext db, IClientAccess access)
             .OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.Id).Take(200).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The invoices of these clients still to be paid (open or partly paid): how many and how much per
+    /// currency, how many are overdue on <paramref name="today"/>, and the <paramref name="first"/> soonest
+    /// due. Two queries on the invoices' client index, whatever the number of invoices.
+    /// </summary>
+    public async Task<InvoicesToPay> ToPayAsync(IReadOnlyList<ClientSummary> clients, DateOnly today, int first, CancellationToken cancellationToken = default)
+    {
+        var ids = clients.Select(c => c.Id).ToList();
+        var open = db.Invoices.AsNoTracking().Where(i => ids.Contains(i.ClientId) && (i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartlyPaid));
+        var totals = await open.GroupBy(i => i.Currency)
+            .Select(g => new AmountToPay { Currency = g.Key, Invoices = g.Count(), Overdue = g.Count(i => i.DueDate < today), Balance = g.Sum(i => i.TotalAmount - i.PaidAmount) })
+            .ToListAsync(cancellationToken);
+        var soonest = totals.Count == 0
+            ? []
+            : await open.OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(first).ToListAsync(cancellationToken);
+        return new InvoicesToPay([.. totals.OrderBy(t => t.Currency, StringComparer.Ordinal)], soonest);
+    }
+
     /// <summary>The invoice when the user may see it: one of their current portal's clients, not void.</summary>
     public async Task<Invoice?> InvoiceAsync(ClaimsPrincipal user, Guid invoiceId, CancellationToken cancellationToken = default)
     {
@@ -56,4 +74,24 @@ public sealed class ClientBilling(BillingDbContext db, IClientAccess access)
                           select new { p, a.Amount }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => (r.p, r.Amount))];
     }
+}
+
+/// <summary>What a client has to pay (<see cref="ClientBilling.ToPayAsync"/>): the totals per currency and the soonest due invoices.</summary>
+public sealed record InvoicesToPay(IReadOnlyList<AmountToPay> Totals, IReadOnlyList<Invoice> Soonest)
+{
+    public int Count => Totals.Sum(t => t.Invoices);
+
+    public int Overdue => Totals.Sum(t => t.Overdue);
+}
+
+/// <summary>The invoices to pay in one currency: how many, how many overdue, and their balance in minor units.</summary>
+public sealed class AmountToPay
+{
+    public required string Currency { get; init; }
+
+    public required int Invoices { get; init; }
+
+    public required int Overdue { get; init; }
+
+    public required long Balance { get; init; }
 }

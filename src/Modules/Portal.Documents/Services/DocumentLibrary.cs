@@ -121,6 +121,35 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
             .Join(documents, v => v.DocumentId, d => d.Id, (v, d) => new DocumentWithVersion { Document = d, Version = v });
     }
 
+    /// <summary>
+    /// Documents the practice sent to these clients that none of their portal users has downloaded yet
+    /// (<see cref="DocumentRow.IsNewToClient"/>, the "New" mark of the client's list): the version the client
+    /// sees, released, not in the trash; a contributor's (<paramref name="shared"/>) only what is shared with them.
+    /// Filtered by the documents' (ClientId, DeletedAt, UpdatedAt) index; each version joined by its key.
+    /// </summary>
+    public IQueryable<NewToClientRow> NewToClient(IReadOnlyCollection<Guid> clientIds, SharedItems? shared)
+    {
+        var ids = clientIds.ToList();
+        var documents = db.Documents.AsNoTracking().Where(d => ids.Contains(d.ClientId) && d.DeletedAt == null && d.ClientVersionId != null);
+        if (shared is not null)
+        {
+            var sharedDocuments = shared.Documents.ToList();
+            var sharedFolders = shared.Folders.ToList();
+            documents = documents.Where(d => sharedDocuments.Contains(d.Id) || (d.FolderId != null && sharedFolders.Contains(d.FolderId.Value)));
+        }
+
+        var unread = db.Versions.AsNoTracking().Where(v => v.Direction == TransferDirection.ToClient && v.ClientDownloadedAt == null).Where(ScanVisibility.Released);
+        return documents.Join(unread, d => d.ClientVersionId, v => (Guid?)v.Id, (d, v) => new NewToClientRow
+        {
+            DocumentId = d.Id,
+            ClientId = d.ClientId,
+            FolderId = d.FolderId,
+            Name = d.Name,
+            UploadedAt = v.UploadedAt,
+            UploadedByName = v.UploadedByName,
+        });
+    }
+
     private sealed class DocumentWithVersion
     {
         public required Document Document { get; init; }
@@ -381,6 +410,22 @@ public sealed record DocumentRow(Document Document, DocumentVersion Version)
 
     /// <summary>Sent by the practice, released to the client, and not yet downloaded by any of the client's portal users.</summary>
     public bool IsNewToClient => Version.Direction == TransferDirection.ToClient && Version.ClientDownloadedAt is null && Version.IsReleased();
+}
+
+/// <summary>A document new to the client (<see cref="DocumentLibrary.NewToClient"/>): what a home card line shows of it.</summary>
+public sealed class NewToClientRow
+{
+    public required Guid DocumentId { get; init; }
+
+    public required Guid ClientId { get; init; }
+
+    public required Guid? FolderId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required DateTime UploadedAt { get; init; }
+
+    public required string UploadedByName { get; init; }
 }
 
 public sealed record NewFileRow(Document Document, DocumentVersion Version, string ClientName);
