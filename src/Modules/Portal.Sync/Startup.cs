@@ -39,6 +39,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPracticeUpgrade, PortalSyncClientRegistration>();
         services.AddScoped<ConnectedApps>();
         services.AddScoped<SyncStaff>();
+        services.AddScoped<SyncApprover>();
         services.AddScoped<ContactSync>();
         services.AddScoped<ProjectSync>();
         services.AddScoped<ChangeFeed>();

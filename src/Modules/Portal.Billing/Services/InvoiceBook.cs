@@ -38,6 +38,35 @@ public sealed class InvoiceBook(
         return (lines, taxes);
     }
 
+    /// <summary>The invoices the practice's program knows by these ids, read in one query (a sync batch reads them all before its items).</summary>
+    public async Task<IReadOnlyDictionary<string, Invoice>> FindByExternalIdsAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken = default)
+    {
+        if (externalIds.Count == 0)
+        {
+            return new Dictionary<string, Invoice>(StringComparer.Ordinal);
+        }
+
+        var wanted = externalIds.Distinct(StringComparer.Ordinal).ToList();
+        return await db.Invoices.AsNoTracking().Where(i => i.ExternalId != null && wanted.Contains(i.ExternalId))
+            .ToDictionaryAsync(i => i.ExternalId!, StringComparer.Ordinal, cancellationToken);
+    }
+
+    /// <summary><see cref="DetailsAsync"/> of many invoices in two queries; an invoice without lines or taxes has empty lists.</summary>
+    public async Task<IReadOnlyDictionary<Guid, (IReadOnlyList<InvoiceLine> Lines, IReadOnlyList<InvoiceTax> Taxes)>> DetailsOfAsync(IReadOnlyCollection<Guid> invoiceIds, CancellationToken cancellationToken = default)
+    {
+        if (invoiceIds.Count == 0)
+        {
+            return new Dictionary<Guid, (IReadOnlyList<InvoiceLine>, IReadOnlyList<InvoiceTax>)>();
+        }
+
+        var ids = invoiceIds.Distinct().ToList();
+        var lines = (await db.InvoiceLines.AsNoTracking().Where(l => ids.Contains(l.InvoiceId)).ToListAsync(cancellationToken)).ToLookup(l => l.InvoiceId);
+        var taxes = (await db.InvoiceTaxes.AsNoTracking().Where(t => ids.Contains(t.InvoiceId)).ToListAsync(cancellationToken)).ToLookup(t => t.InvoiceId);
+        return ids.ToDictionary(
+            id => id,
+            id => ((IReadOnlyList<InvoiceLine>)lines[id].OrderBy(l => l.Position).ToList(), (IReadOnlyList<InvoiceTax>)taxes[id].OrderBy(t => t.Position).ToList()));
+    }
+
     /// <summary>Every rule a draft breaks that can be told without saving it, so a form reports them all at once.</summary>
     public async Task<IReadOnlyList<PortalError>> CheckAsync(InvoiceDraft draft, CancellationToken cancellationToken = default)
     {

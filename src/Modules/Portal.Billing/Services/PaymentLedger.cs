@@ -26,6 +26,18 @@ public sealed class PaymentLedger(
     public Task<Payment?> FindAsync(Guid id, CancellationToken cancellationToken = default)
         => db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
+    /// <summary>Which of these payments exist, in one query (a sync batch checks them all before its items).</summary>
+    public async Task<IReadOnlySet<Guid>> ExistingAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        if (ids.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var wanted = ids.Distinct().ToList();
+        return (await db.Payments.AsNoTracking().Where(p => wanted.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
     public Task<Payment?> FindByProviderKeyAsync(string providerKey, CancellationToken cancellationToken = default)
         => db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.ProviderKey == providerKey, cancellationToken);
 

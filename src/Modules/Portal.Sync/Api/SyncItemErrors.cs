@@ -43,8 +43,15 @@ public static class SyncItemErrors
             : externalId.Length > ISyncItem.ExternalIdMaxLength ? ExternalIdLength(field)
             : null;
 
-    public static readonly PortalError BatchSize = new("batch-size", ErrorKind.Invalid, $"Send from 1 to {SyncBatch<InvoiceItem>.MaxItems:N0} items in one batch.", "items");
+    /// <summary>Every batch's size check (<see cref="Services.SyncBatches.SizeError"/>): 1 to <see cref="SyncBatch{TItem}.MaxItems"/> items.</summary>
+    public static readonly PortalError BatchSize = new("batch-size", ErrorKind.Invalid, $"Send from 1 to {SyncBatch<ISyncItem>.MaxItems:N0} items in one batch.", "items");
     public static readonly PortalError VersionsSize = new("batch-size", ErrorKind.Invalid, $"Send from 1 to {DownloadedVersions.MaxVersions:N0} version ids.", "versionIds");
+    /// <summary>The approver is no longer active staff (disabled, removed, a client): every call is refused and the connection ends.</summary>
+    public static readonly PortalError ApproverGone = new("sync-approver-gone", ErrorKind.Forbidden, "The person who approved this program can no longer sign in: run portal-sync login again.");
+
+    /// <summary>The approver no longer holds Sync.Connect: refused like <see cref="ApproverGone"/>, with its own reason.</summary>
+    public static readonly PortalError ApproverMayNotConnect = new("sync-approver-gone", ErrorKind.Forbidden, "The person who approved this program may no longer connect programs: run portal-sync login again.");
+
     public static readonly PortalError LimitOutOfRange = new("limit-out-of-range", ErrorKind.Invalid, "limit is from 1 to 1,000.", "limit");
     public static readonly PortalError UploadNotAnnounced = new("document-not-announced", ErrorKind.NotFound, "No document with this external id was sent in a documents batch: send its metadata first.", "Upload-Metadata");
     public static readonly PortalError UploadExternalIdRequired = new("document-external-id-required", ErrorKind.Invalid, "Upload-Metadata needs documentExternalId.", "Upload-Metadata");

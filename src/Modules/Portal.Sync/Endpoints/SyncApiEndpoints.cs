@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,8 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Portal.Sync.Endpoints;
 
 /// <summary>
-/// The sync API's group (/api/v1): bearer tokens only, of this practice, with the sync scope. For now
-/// it holds the one call a program makes to check its connection.
+/// The sync API's group (/api/v1): bearer tokens only, of this practice, with the sync scope; every call
+/// notes the connection's use and then acts as the staff member who approved it (<see cref="ActAsApproverFilter"/>).
 /// </summary>
 internal static class SyncApiEndpoints
 {
@@ -24,7 +25,9 @@ internal static class SyncApiEndpoints
     {
         var api = endpoints.MapGroup(GroupRoute)
             .RequireAuthorization(SyncApi.Policy)
-            .AddEndpointFilter(NoteUseAsync);
+            .AddEndpointFilter(NoteUseAsync)
+            .AddEndpointFilter<RouteGroupBuilder, ActAsApproverFilter>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/whoami", WhoAmI)
             .WithName(WhoAmIName)
             .WithSummary("Who the token acts as: the practice, the staff member who approved it and its scopes.");
@@ -39,7 +42,8 @@ internal static class SyncApiEndpoints
 
     public static Ok<WhoAmI> WhoAmI(HttpContext context)
     {
-        var user = context.User;
+        // The request's user is the approver by now; what the token itself says is kept aside.
+        var user = context.Features.GetRequiredFeature<SyncToken>().Principal;
         return TypedResults.Ok(new WhoAmI(
             context.GetTenant()!.Name,
             user.GetClaim(Claims.Subject) ?? "",

@@ -20,18 +20,12 @@ internal static class SyncContactsEndpoints
             .WithName(BatchName)
             .WithSummary("Creates, updates or archives clients and their portal users by external id; every item has its own result.")
             .DisableAntiforgery()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 
-    public static async Task<Results<Ok<SyncBatchResult>, ProblemHttpResult>> BatchAsync(SyncBatch<ContactItem> batch, HttpContext context, SyncStaff staff, ContactSync contacts)
-    {
-        if (await SyncBatchChecks.CheckAsync(batch, context, staff) is { } refused)
-        {
-            return refused;
-        }
-
-        return TypedResults.Ok(await contacts.ApplyAsync(batch.Items!, context.RequestAborted));
-    }
+    public static async Task<Results<Ok<SyncBatchResult>, ProblemHttpResult>> BatchAsync(SyncBatch<ContactItem> batch, HttpContext context, ContactSync contacts)
+        => SyncBatches.SizeError(batch) is { } error
+            ? error.ToProblem()
+            : TypedResults.Ok(await contacts.ApplyAsync(batch.Items!, context.RequestAborted));
 }

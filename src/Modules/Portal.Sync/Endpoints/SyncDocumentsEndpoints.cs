@@ -26,7 +26,7 @@ internal static class SyncDocumentsEndpoints
 
     public static RouteGroupBuilder MapSyncDocumentsEndpoints(this RouteGroupBuilder api)
     {
-        var documents = api.MapGroup("/documents").AsApiArea("Sync: documents").AddEndpointFilter(SyncProgramPrincipal.ActAsProgramAsync);
+        var documents = api.MapGroup("/documents").AsApiArea("Sync: documents");
         documents.MapPost("/batch", BatchAsync)
             .WithName(BatchName)
             .WithSummary("Announces documents by the program's external ids: unchanged, upload (send the content with tus), or trashed (tombstone).")
@@ -46,12 +46,11 @@ internal static class SyncDocumentsEndpoints
             .WithSummary("Marks versions downloaded by the program: they leave the new files.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        // Documents' tus handlers, a second time: under the bearer policy, acting as the program, with uploads named by external id.
+        // Documents' tus handlers, a second time: under the bearer policy, acting as the approver (the group's filter), with uploads named by external id.
         api.MapGroup("/uploads")
             .DisableAntiforgery()
             .AsApiArea("Sync: uploads (tus)")
             .WithMetadata(new SyncUploadMetadata())
-            .AddEndpointFilter(SyncProgramPrincipal.ActAsProgramAsync)
             .MapTusHandlers(UploadNamePrefix);
         return api;
     }

@@ -15,7 +15,7 @@ internal static class SyncInvoicesEndpoints
 
     public static RouteGroupBuilder MapSyncInvoicesEndpoints(this RouteGroupBuilder api)
     {
-        var invoices = api.MapGroup("/invoices").AsApiArea("Sync: invoices").AddEndpointFilter(SyncProgramPrincipal.ActAsProgramAsync);
+        var invoices = api.MapGroup("/invoices").AsApiArea("Sync: invoices");
         invoices.MapPost("/batch", BatchAsync)
             .WithName(BatchName)
             .WithSummary("Creates, updates or voids (tombstone) invoices by the program's external ids; one result per item.")

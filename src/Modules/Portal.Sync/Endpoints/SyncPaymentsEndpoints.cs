@@ -15,7 +15,7 @@ internal static class SyncPaymentsEndpoints
 
     public static RouteGroupBuilder MapSyncPaymentsEndpoints(this RouteGroupBuilder api)
     {
-        var payments = api.MapGroup("/payments").AsApiArea("Sync: payments").AddEndpointFilter(SyncProgramPrincipal.ActAsProgramAsync);
+        var payments = api.MapGroup("/payments").AsApiArea("Sync: payments");
         payments.MapPost("/batch", BatchAsync)
             .WithName(BatchName)
             .WithSummary("Records offline payments (allocated to their invoice) or removes them (tombstone) by the program's external ids.")

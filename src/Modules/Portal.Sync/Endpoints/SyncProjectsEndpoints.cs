@@ -20,18 +20,12 @@ internal static class SyncProjectsEndpoints
             .WithName(BatchName)
             .WithSummary("Creates or changes projects by external id, posts their statuses, notes and assignment notes; every item has its own result.")
             .DisableAntiforgery()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 
-    public static async Task<Results<Ok<SyncBatchResult>, ProblemHttpResult>> BatchAsync(SyncBatch<ProjectItem> batch, HttpContext context, SyncStaff staff, ProjectSync projects)
-    {
-        if (await SyncBatchChecks.CheckAsync(batch, context, staff) is { } refused)
-        {
-            return refused;
-        }
-
-        return TypedResults.Ok(await projects.ApplyAsync(batch.Items!, context.User, context.RequestAborted));
-    }
+    public static async Task<Results<Ok<SyncBatchResult>, ProblemHttpResult>> BatchAsync(SyncBatch<ProjectItem> batch, HttpContext context, ProjectSync projects)
+        => SyncBatches.SizeError(batch) is { } error
+            ? error.ToProblem()
+            : TypedResults.Ok(await projects.ApplyAsync(batch.Items!, context.User, context.RequestAborted));
 }

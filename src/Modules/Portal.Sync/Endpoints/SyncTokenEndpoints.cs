@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
-using Portal.Core.Contracts;
 using Portal.Sync.Services;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -19,6 +18,9 @@ internal static class SyncTokenEndpoints
 {
     public const string ExchangeName = "SyncTokenExchange";
 
+    /// <summary>When a refused refresh ended a connection, for the audit trail.</summary>
+    public const string AtRefresh = "a refresh";
+
     public static IEndpointRouteBuilder MapSyncTokenEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/" + SyncServer.TokenPath, ExchangeAsync)
@@ -30,7 +32,7 @@ internal static class SyncTokenEndpoints
         return endpoints;
     }
 
-    public static async Task<IResult> ExchangeAsync(HttpContext context, ConnectedApps connections, IUserDirectory users, IUserPermissions permissions)
+    public static async Task<IResult> ExchangeAsync(HttpContext context, ConnectedApps connections, SyncApprover approvers)
     {
         var request = context.GetOpenIddictServerRequest();
         if (request is null || !(request.IsAuthorizationCodeGrantType() || request.IsDeviceCodeGrantType() || request.IsRefreshTokenGrantType()))
@@ -53,25 +55,15 @@ internal static class SyncTokenEndpoints
 
         // The approver must still be staff who may sign in and may connect programs: a disabled or removed
         // member's connections, or theirs once the Sync permission is taken from them, end at the program's
-        // next refresh (and are revoked, so Connected apps shows them ended).
-        var approver = Guid.TryParse(principal.GetClaim(Claims.Subject), out var userId) ? await users.FindAsync(userId, context.RequestAborted) : null;
-        var hasAuthorization = Guid.TryParse(principal.GetAuthorizationId(), out var authorizationId);
-        var refusal = approver is not { IsStaff: true, IsDisabled: false }
-            ? "The person who approved this program can no longer sign in: run portal-sync login again."
-            : !await permissions.HoldsAsync(userId, Permissions.SyncName, context.RequestAborted)
-                ? "The person who approved this program may no longer connect programs: run portal-sync login again."
-                : null;
+        // next refresh (and are revoked, so Connected apps shows them ended), as at its next API call.
+        var (_, refusal) = await approvers.CheckAsync(principal);
         if (refusal is not null)
         {
-            if (hasAuthorization)
-            {
-                await connections.RevokeAsync(authorizationId, "Ended at a refresh: " + refusal[..refusal.IndexOf(':', StringComparison.Ordinal)], context.RequestAborted);
-            }
-
-            return Refuse(Errors.InvalidGrant, refusal);
+            await approvers.EndConnectionAsync(principal, AtRefresh, refusal, context.RequestAborted);
+            return Refuse(Errors.InvalidGrant, refusal.Message);
         }
 
-        if (hasAuthorization)
+        if (Guid.TryParse(principal.GetAuthorizationId(), out var authorizationId))
         {
             await connections.TouchAsync(authorizationId, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
         }

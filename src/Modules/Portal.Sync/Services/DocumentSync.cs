@@ -22,15 +22,20 @@ public sealed class DocumentSync(SyncDbContext db, DocumentExchange exchange, Do
     public async Task<SyncBatchResult> ApplyAsync(SyncBatch<DocumentItem> batch, ClaimsPrincipal program, CancellationToken cancellationToken)
     {
         var clientIds = await clients.IdsAsync(batch.Items!.Select(i => i?.ClientExternalId?.Trim()).OfType<string>().ToList(), cancellationToken);
+
+        // The batch's stored announcements in one query (tracked: items change them).
+        var externalIds = batch.Items!.Select(i => i?.ExternalId?.Trim()).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var stored = externalIds.Count == 0
+            ? new Dictionary<string, SyncedDocument>(StringComparer.Ordinal)
+            : await db.SyncedDocuments.Where(d => externalIds.Contains(d.ExternalId)).ToDictionaryAsync(d => d.ExternalId, StringComparer.Ordinal, cancellationToken);
         return await SyncBatches.ApplyAsync(batch, (item, externalId) => item.Deleted
-            ? TrashAsync(externalId, program, cancellationToken)
-            : AnnounceAsync(item, externalId, clientIds, program, cancellationToken));
+            ? TrashAsync(externalId, stored, program, cancellationToken)
+            : AnnounceAsync(item, externalId, clientIds, stored, program, cancellationToken));
     }
 
-    private async Task<SyncItemResult> TrashAsync(string externalId, ClaimsPrincipal program, CancellationToken cancellationToken)
+    private async Task<SyncItemResult> TrashAsync(string externalId, Dictionary<string, SyncedDocument> stored, ClaimsPrincipal program, CancellationToken cancellationToken)
     {
-        var synced = await db.SyncedDocuments.FirstOrDefaultAsync(d => d.ExternalId == externalId, cancellationToken);
-        if (synced is null)
+        if (stored.GetValueOrDefault(externalId) is not { } synced)
         {
             return new SyncItemResult(externalId, SyncItemStatus.Unchanged);
         }
@@ -44,10 +49,11 @@ public sealed class DocumentSync(SyncDbContext db, DocumentExchange exchange, Do
 
         db.SyncedDocuments.Remove(synced);
         await db.SaveChangesAsync(cancellationToken);
+        stored.Remove(externalId);
         return new SyncItemResult(externalId, SyncItemStatus.Deleted) { Id = current?.DocumentId };
     }
 
-    private async Task<SyncItemResult> AnnounceAsync(DocumentItem item, string externalId, IReadOnlyDictionary<string, Guid> clientIds, ClaimsPrincipal program, CancellationToken cancellationToken)
+    private async Task<SyncItemResult> AnnounceAsync(DocumentItem item, string externalId, IReadOnlyDictionary<string, Guid> clientIds, Dictionary<string, SyncedDocument> stored, ClaimsPrincipal program, CancellationToken cancellationToken)
     {
         var errors = new List<SyncFieldError>();
         if (item.ClientExternalId?.Trim() is not { } clientExternalId || !clientIds.TryGetValue(clientExternalId, out var clientId))
@@ -84,10 +90,10 @@ public sealed class DocumentSync(SyncDbContext db, DocumentExchange exchange, Do
             return SyncItemResult.Failed(externalId, new SyncFieldError("folder", folderError.Code, folderError.Message));
         }
 
-        var synced = await db.SyncedDocuments.FirstOrDefaultAsync(d => d.ExternalId == externalId, cancellationToken);
+        var synced = stored.GetValueOrDefault(externalId);
         if (synced is null || synced.ClientId != clientId || synced.FolderId != folderId || synced.FileName != fileName || synced.Length != item.Length || synced.Sha256 != sha256)
         {
-            synced ??= db.SyncedDocuments.Add(new SyncedDocument { ExternalId = externalId }).Entity;
+            synced ??= stored[externalId] = db.SyncedDocuments.Add(new SyncedDocument { ExternalId = externalId }).Entity;
             synced.ClientId = clientId;
             synced.FolderId = folderId;
             synced.FileName = fileName;

@@ -1,3 +1,4 @@
+using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Billing.Services;
 using Portal.Clients.Services;
@@ -12,22 +13,31 @@ namespace Portal.Sync.Services;
 /// portal has is left alone (no write), a changed one is updated unless payments are allocated and its
 /// amounts changed, and a tombstone voids it.
 /// </summary>
-public sealed class InvoiceSync(InvoiceBook book, ClientExternalIds clients, SiteSettingsStore settings)
+public sealed class InvoiceSync(InvoiceBook book, BillingDbContext billing, ClientExternalIds clients, SiteSettingsStore settings)
 {
     public const string VoidReason = "Deleted in the practice's program (portal-sync).";
 
     public async Task<SyncBatchResult> ApplyAsync(SyncBatch<InvoiceItem> batch, CancellationToken cancellationToken)
     {
+        // Everything the items are compared with is read up front, in a few queries for the whole batch.
         var clientIds = await clients.IdsAsync(batch.Items!.Select(i => i?.ClientExternalId?.Trim()).OfType<string>().ToList(), cancellationToken);
         var defaultCurrency = (await settings.GetAsync<PaymentSettings>(cancellationToken)).DefaultCurrency;
-        return await SyncBatches.ApplyAsync(batch, (item, externalId) => item.Deleted
-            ? VoidAsync(externalId, cancellationToken)
-            : UpsertAsync(item, externalId, clientIds, defaultCurrency, cancellationToken));
+        var stored = await book.FindByExternalIdsAsync(batch.Items!.Select(i => i?.ExternalId?.Trim()).OfType<string>().ToList(), cancellationToken);
+        var details = await book.DetailsOfAsync(stored.Values.Where(i => i.Status != InvoiceStatus.Void).Select(i => i.Id).ToList(), cancellationToken);
+        var known = new BatchState(stored, details, clientIds, defaultCurrency);
+        return await SyncBatches.ApplyAsync(batch, async (item, externalId) =>
+        {
+            var result = item.Deleted ? await VoidAsync(externalId, known, cancellationToken) : await UpsertAsync(item, externalId, known, cancellationToken);
+
+            // InvoiceBook keeps what it saved tracked; a batch's worth would slow every later save.
+            billing.ChangeTracker.Clear();
+            return result;
+        });
     }
 
-    private async Task<SyncItemResult> VoidAsync(string externalId, CancellationToken cancellationToken)
+    private async Task<SyncItemResult> VoidAsync(string externalId, BatchState known, CancellationToken cancellationToken)
     {
-        var invoice = await book.FindByExternalIdAsync(externalId, cancellationToken);
+        var invoice = known.Invoices.GetValueOrDefault(externalId);
         if (invoice is null || invoice.Status == InvoiceStatus.Void)
         {
             return new SyncItemResult(externalId, SyncItemStatus.Unchanged) { Id = invoice?.Id };
@@ -38,8 +48,9 @@ public sealed class InvoiceSync(InvoiceBook book, ClientExternalIds clients, Sit
             : new SyncItemResult(externalId, SyncItemStatus.Deleted) { Id = invoice.Id };
     }
 
-    private async Task<SyncItemResult> UpsertAsync(InvoiceItem item, string externalId, IReadOnlyDictionary<string, Guid> clientIds, string defaultCurrency, CancellationToken cancellationToken)
+    private async Task<SyncItemResult> UpsertAsync(InvoiceItem item, string externalId, BatchState known, CancellationToken cancellationToken)
     {
+        var (clientIds, defaultCurrency) = (known.ClientIds, known.DefaultCurrency);
         var errors = new List<SyncFieldError>();
         if (item.ClientExternalId?.Trim() is not { } clientExternalId || !clientIds.TryGetValue(clientExternalId, out var clientId))
         {
@@ -90,7 +101,7 @@ public sealed class InvoiceSync(InvoiceBook book, ClientExternalIds clients, Sit
         }
 
         var draft = new InvoiceDraft(clientId, item.Number ?? "", issued, due, item.Currency, lines, taxes) { ExternalId = externalId };
-        var existing = await book.FindByExternalIdAsync(externalId, cancellationToken);
+        var existing = known.Invoices.GetValueOrDefault(externalId);
         if (existing is not null)
         {
             if (existing.Status == InvoiceStatus.Void)
@@ -98,7 +109,7 @@ public sealed class InvoiceSync(InvoiceBook book, ClientExternalIds clients, Sit
                 return SyncItemResult.Failed(externalId, ToWire(BillingErrors.InvoiceVoid, "externalId"));
             }
 
-            var (storedLines, storedTaxes) = await book.DetailsAsync(existing.Id, cancellationToken);
+            var (storedLines, storedTaxes) = known.Details[existing.Id];
             var currency = string.IsNullOrWhiteSpace(item.Currency) ? defaultCurrency : item.Currency.Trim().ToUpperInvariant();
             var sameAmounts = storedLines.Select(l => (l.Quantity, l.UnitAmount)).SequenceEqual(lines.Select(l => (l.Quantity, l.UnitAmount)))
                 && storedTaxes.Select(t => (t.Kind, t.RatePercent, t.Amount)).SequenceEqual(taxes.Select(t => (t.Kind, t.RatePercent, t.Amount ?? 0)))
@@ -123,6 +134,13 @@ public sealed class InvoiceSync(InvoiceBook book, ClientExternalIds clients, Sit
             ? new SyncItemResult(externalId, existing is null ? SyncItemStatus.Created : SyncItemStatus.Updated) { Id = saved.Value!.Id }
             : SyncItemResult.Failed(externalId, [.. saved.Errors.Select(e => ToWire(e, "externalId"))]);
     }
+
+    /// <summary>What a batch read before its items: stored invoices by external id, their lines and taxes, the clients named.</summary>
+    private sealed record BatchState(
+        IReadOnlyDictionary<string, Invoice> Invoices,
+        IReadOnlyDictionary<Guid, (IReadOnlyList<InvoiceLine> Lines, IReadOnlyList<InvoiceTax> Taxes)> Details,
+        IReadOnlyDictionary<string, Guid> ClientIds,
+        string DefaultCurrency);
 
     /// <summary>Billing names the fields of its forms ("Lines[0].UnitAmount"); the wire names them as the JSON does ("lines[0].amount").</summary>
     internal static SyncFieldError ToWire(PortalError error, string fallbackField)

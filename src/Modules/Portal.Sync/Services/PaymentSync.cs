@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Billing.Services;
 using Portal.Clients.Services;
@@ -19,6 +20,7 @@ namespace Portal.Sync.Services;
 /// </summary>
 public sealed class PaymentSync(
     SyncDbContext db,
+    BillingDbContext billing,
     PaymentLedger ledger,
     OfflinePayments offline,
     InvoiceBook invoices,
@@ -29,21 +31,34 @@ public sealed class PaymentSync(
 
     public async Task<SyncBatchResult> ApplyAsync(SyncBatch<PaymentItem> batch, CancellationToken cancellationToken)
     {
-        var clientIds = await clients.IdsAsync(batch.Items!.Select(i => i?.ClientExternalId?.Trim()).OfType<string>().ToList(), cancellationToken);
-        return await SyncBatches.ApplyAsync(batch, (item, externalId) => item.Deleted
-            ? RemoveAsync(externalId, cancellationToken)
-            : RecordAsync(item, externalId, clientIds, cancellationToken));
+        // Everything the items are checked against is read up front, in a few queries for the whole batch.
+        var items = batch.Items!;
+        var clientIds = await clients.IdsAsync(items.Select(i => i?.ClientExternalId?.Trim()).OfType<string>().ToList(), cancellationToken);
+        var externalIds = items.Select(i => i?.ExternalId?.Trim()).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var synced = externalIds.Count == 0
+            ? new Dictionary<string, SyncedPayment>(StringComparer.Ordinal)
+            : await db.SyncedPayments.Where(p => externalIds.Contains(p.ExternalId)).ToDictionaryAsync(p => p.ExternalId, StringComparer.Ordinal, cancellationToken);
+        var recorded = await ledger.ExistingAsync(synced.Values.Select(p => p.PaymentId).ToList(), cancellationToken);
+        var invoicesByExternalId = await invoices.FindByExternalIdsAsync(items.Select(i => i?.InvoiceExternalId?.Trim()).OfType<string>().Where(i => i.Length > 0).ToList(), cancellationToken);
+        var known = new BatchState(clientIds, synced, recorded, invoicesByExternalId);
+        return await SyncBatches.ApplyAsync(batch, async (item, externalId) =>
+        {
+            var result = item.Deleted ? await RemoveAsync(externalId, known, cancellationToken) : await RecordAsync(item, externalId, known, cancellationToken);
+
+            // The ledger keeps what it saved tracked; a batch's worth would slow every later save.
+            billing.ChangeTracker.Clear();
+            return result;
+        });
     }
 
-    private async Task<SyncItemResult> RemoveAsync(string externalId, CancellationToken cancellationToken)
+    private async Task<SyncItemResult> RemoveAsync(string externalId, BatchState known, CancellationToken cancellationToken)
     {
-        var synced = await db.SyncedPayments.FirstOrDefaultAsync(p => p.ExternalId == externalId, cancellationToken);
-        if (synced is null)
+        if (known.Synced.GetValueOrDefault(externalId) is not { } synced)
         {
             return new SyncItemResult(externalId, SyncItemStatus.Unchanged);
         }
 
-        if (await ledger.FindAsync(synced.PaymentId, cancellationToken) is not null
+        if (known.Recorded.Contains(synced.PaymentId)
             && await offline.RemoveAsync(synced.PaymentId, RemovalReason, cancellationToken) is { } error)
         {
             return SyncItemResult.Failed(externalId, InvoiceSync.ToWire(error, "deleted"));
@@ -51,11 +66,13 @@ public sealed class PaymentSync(
 
         db.SyncedPayments.Remove(synced);
         await db.SaveChangesAsync(cancellationToken);
+        known.Synced.Remove(externalId);
         return new SyncItemResult(externalId, SyncItemStatus.Deleted) { Id = synced.PaymentId };
     }
 
-    private async Task<SyncItemResult> RecordAsync(PaymentItem item, string externalId, IReadOnlyDictionary<string, Guid> clientIds, CancellationToken cancellationToken)
+    private async Task<SyncItemResult> RecordAsync(PaymentItem item, string externalId, BatchState known, CancellationToken cancellationToken)
     {
+        var clientIds = known.ClientIds;
         var errors = new List<SyncFieldError>();
         if (item.ClientExternalId?.Trim() is not { } clientExternalId || !clientIds.TryGetValue(clientExternalId, out var clientId))
         {
@@ -82,7 +99,7 @@ public sealed class PaymentSync(
         Invoice? invoice = null;
         if (!string.IsNullOrWhiteSpace(item.InvoiceExternalId) && clientId != Guid.Empty)
         {
-            invoice = await invoices.FindByExternalIdAsync(item.InvoiceExternalId.Trim(), cancellationToken);
+            invoice = known.Invoices.GetValueOrDefault(item.InvoiceExternalId.Trim());
             if (invoice is null || invoice.ClientId != clientId)
             {
                 errors.Add(SyncItemErrors.InvoiceNotFound(item.InvoiceExternalId.Trim()));
@@ -95,8 +112,8 @@ public sealed class PaymentSync(
         }
 
         var fingerprint = Fingerprint(clientId, invoice?.Id, receivedOn, amount, item.Currency, method, item.Reference);
-        var synced = await db.SyncedPayments.FirstOrDefaultAsync(p => p.ExternalId == externalId, cancellationToken);
-        if (synced is not null && await ledger.FindAsync(synced.PaymentId, cancellationToken) is not null)
+        var synced = known.Synced.GetValueOrDefault(externalId);
+        if (synced is not null && known.Recorded.Contains(synced.PaymentId))
         {
             return synced.Fingerprint == fingerprint
                 ? new SyncItemResult(externalId, SyncItemStatus.Unchanged) { Id = synced.PaymentId }
@@ -104,7 +121,7 @@ public sealed class PaymentSync(
         }
 
         // Kept first: should the process stop between here and the payment, the next batch records the same payment id.
-        synced ??= db.SyncedPayments.Add(new SyncedPayment { ExternalId = externalId, PaymentId = Guid.CreateVersion7() }).Entity;
+        synced ??= known.Synced[externalId] = db.SyncedPayments.Add(new SyncedPayment { ExternalId = externalId, PaymentId = Guid.CreateVersion7() }).Entity;
         synced.Fingerprint = fingerprint;
         synced.SyncedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
@@ -119,8 +136,16 @@ public sealed class PaymentSync(
         // Nothing was recorded: the key goes too, so the item can come again as new.
         db.SyncedPayments.Remove(synced);
         await db.SaveChangesAsync(cancellationToken);
+        known.Synced.Remove(externalId);
         return SyncItemResult.Failed(externalId, [.. recorded.Errors.Select(e => InvoiceSync.ToWire(e, "amount"))]);
     }
+
+    /// <summary>What a batch read before its items: the clients named, the payments' keys (tracked, as items change them), which of those were recorded, the invoices named.</summary>
+    private sealed record BatchState(
+        IReadOnlyDictionary<string, Guid> ClientIds,
+        Dictionary<string, SyncedPayment> Synced,
+        IReadOnlySet<Guid> Recorded,
+        IReadOnlyDictionary<string, Invoice> Invoices);
 
     private static PaymentMethod? MethodOf(string? method) => method?.Trim().ToLowerInvariant() switch
     {

@@ -9,9 +9,10 @@ namespace Portal.Sync.Services;
 /// </summary>
 public static class SyncBatches
 {
-    public static PortalError? SizeError<TItem>(SyncBatch<TItem> batch)
+    /// <summary>The one size check of every batch endpoint; null when the batch may be applied.</summary>
+    public static PortalError? SizeError<TItem>(SyncBatch<TItem>? batch)
         where TItem : ISyncItem
-        => batch.Items is not { Count: > 0 and <= SyncBatch<TItem>.MaxItems } ? SyncItemErrors.BatchSize : null;
+        => batch?.Items is not { Count: > 0 and <= SyncBatch<TItem>.MaxItems } ? SyncItemErrors.BatchSize : null;
 
     public static async Task<SyncBatchResult> ApplyAsync<TItem>(SyncBatch<TItem> batch, Func<TItem, string, Task<SyncItemResult>> apply)
         where TItem : ISyncItem
