@@ -19,6 +19,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
+        services.AddSingleton<ICustomizeTabProvider, Pages.Admin.Customize.CustomizeTabs>();
         services.AddSingleton<IAuditTargetNames, MailTemplateAuditTargetNames>();
         services.AddSingleton<IAuditTargetNames, Services.CustomizeSettingsAuditTargetNames>();
         services.AddSettingsSection<GettingStartedProgress>(GettingStartedProgress.Validate);

@@ -142,6 +142,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<DeviceCookies>();
         services.AddScoped<SignInFlow>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<WidgetRefusalBudget>();
         services.AddScoped<RecoveryCodes>();
         services.AddScoped<TwoFactorSetup>();
         services.AddScoped<PasswordResets>();

@@ -41,6 +41,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IRecipeStep, MessagesStep>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<IAdminMenuProvider, AdminMenu>();
+        services.AddSingleton<ICustomizeTabProvider, CustomizeTabs>();
         services.AddScoped<IClientNavProvider, ClientNav>();
         services.AddSingleton<IAuditActionDescriptions, MessageAuditActionDescriptions>();
         services.AddScoped<IAuditTargetNames, ThreadAuditTargetNames>();

@@ -15,6 +15,9 @@ public static class AuditTargetTypes
     public const string Settings = "settings";
     public const string MailTemplate = "mail-template";
 
+    /// <summary>A website origin (a login widget form from it refused); it names itself.</summary>
+    public const string Website = "website";
+
     /// <summary>A request path (refused access); it names itself.</summary>
     public const string Path = "path";
 }

@@ -25,6 +25,7 @@ public static class AuditActions
     public const string SignInSucceeded = "identity.signin.succeeded";
     public const string SignInFailed = "identity.signin.failed";
     public const string SignInThrottled = "identity.signin.throttled";
+    public const string WidgetSignInRefused = "identity.widget.refused";
     public const string SignedOut = "identity.signout";
     public const string SignedOutEverywhere = "identity.signout.everywhere";
     public const string TwoFactorEnabled = "identity.2fa.enabled";

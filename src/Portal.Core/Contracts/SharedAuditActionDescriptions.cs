@@ -8,6 +8,7 @@ internal sealed class SharedAuditActionDescriptions : IAuditActionDescriptions
         new(AuditActions.SignInSucceeded, "Signed in", "signed in"),
         new(AuditActions.SignInFailed, "Sign-in failed", "failed to sign in"),
         new(AuditActions.SignInThrottled, "Sign-in held back", "was held back from signing in after too many attempts"),
+        new(AuditActions.WidgetSignInRefused, "Login widget sign-in refused", "tried the login widget from {target} and was refused"),
         new(AuditActions.SignedOut, "Signed out", "signed out"),
         new(AuditActions.SignedOutEverywhere, "Signed out other sessions", "signed out their other sessions"),
         new(AuditActions.TwoFactorEnabled, "Two-factor sign-in turned on", "turned on two-factor sign-in"),

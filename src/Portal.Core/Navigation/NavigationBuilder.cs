@@ -9,6 +9,7 @@ namespace Portal.Core.Navigation;
 public sealed class NavigationBuilder(
     IEnumerable<IAdminMenuProvider> adminProviders,
     IEnumerable<IClientNavProvider> clientProviders,
+    IEnumerable<ICustomizeTabProvider> customizeProviders,
     IAuthorizationService authorization,
     TenantContext tenantContext)
 {
@@ -36,6 +37,23 @@ public sealed class NavigationBuilder(
             .OrderBy(i => GroupOrder(i.Group)).ThenBy(i => i.Position).ThenBy(i => i.Text, StringComparer.CurrentCulture)
             .GroupBy(i => i.Group)
             .ToList();
+    }
+
+    /// <summary>The Customize tabs the user may open: the practice has the tab's feature and the user the permission its page requires.</summary>
+    public async Task<IReadOnlyList<CustomizeTab>> CustomizeTabsAsync(ClaimsPrincipal user)
+    {
+        var tenant = tenantContext.Tenant;
+        var visible = new List<CustomizeTab>();
+        foreach (var tab in customizeProviders.SelectMany(p => p.GetTabs()))
+        {
+            if (tenant.IsFeatureEnabled(tab.Feature)
+                && (await authorization.AuthorizeAsync(user, null, new PermissionRequirement(tab.Permission))).Succeeded)
+            {
+                visible.Add(tab);
+            }
+        }
+
+        return visible.OrderBy(t => t.Position).ToList();
     }
 
     public async Task<IReadOnlyList<ClientNavItem>> ClientNavAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)

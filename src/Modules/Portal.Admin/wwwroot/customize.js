@@ -1,5 +1,5 @@
 // Customize → Look: swatches set the pickers, the contrast notes follow the colors (WCAG 2.1, as
-// BrandColor computes it on the server), and the preview frames reload with the unsaved colors.
+// BrandColor computes it on the server), and the preview frames reload with the unsaved colors and logo.
 (function () {
   'use strict';
   var form = document.querySelector('[data-customize-colors]');
@@ -51,9 +51,47 @@
     });
   }
 
+  // A chosen logo file is posted to each frame in turn (a form has one submission in flight): the
+  // frames show it inline without saving it; Save logo stores it.
+  var logoForm = document.querySelector('[data-customize-logo]');
+  var logoInput = logoForm ? logoForm.querySelector('input[type="file"]') : null;
+  var logoButton = logoForm ? logoForm.querySelector('[data-preview-logo-button]') : null;
+
+  function chosenLogo() {
+    return logoInput && logoInput.files && logoInput.files.length > 0;
+  }
+
+  function previewLogo(primary, accent) {
+    var frames = Array.prototype.slice.call(document.querySelectorAll('iframe[data-preview-view]'));
+    var action = logoForm.getAttribute('action');
+    logoForm.querySelector('[data-preview-field="primary"]').value = primary;
+    logoForm.querySelector('[data-preview-field="accent"]').value = accent;
+    function next() {
+      var frame = frames.shift();
+      if (!frame) {
+        logoForm.setAttribute('action', action);
+        logoForm.removeAttribute('target');
+        return;
+      }
+
+      frame.addEventListener('load', next, { once: true });
+      logoForm.querySelector('[data-preview-field="view"]').value = frame.getAttribute('data-preview-view');
+      logoForm.setAttribute('action', logoButton.getAttribute('formaction'));
+      logoForm.setAttribute('target', frame.name);
+      logoForm.submit();
+    }
+
+    next();
+  }
+
   function updatePreviews() {
     var primary = form.querySelector('#Input_PrimaryColor').value;
     var accent = form.querySelector('#Input_AccentColor').value;
+    if (chosenLogo()) {
+      previewLogo(primary, accent);
+      return;
+    }
+
     document.querySelectorAll('iframe[data-preview-view]').forEach(function (frame) {
       var url = new URL(frame.src, window.location.href);
       url.searchParams.set('primary', primary);
@@ -76,6 +114,21 @@
     picker.addEventListener('input', function () { changed(picker); });
     picker.addEventListener('change', function () { changed(picker); });
   });
+
+  if (logoInput && logoButton) {
+    logoInput.addEventListener('change', function () {
+      if (chosenLogo()) {
+        updatePreviews();
+      }
+    });
+    logoButton.addEventListener('click', function (event) {
+      // Without a file the plain submission shows, in the frame, what to choose.
+      if (chosenLogo()) {
+        event.preventDefault();
+        updatePreviews();
+      }
+    });
+  }
 
   form.querySelectorAll('[data-swatch-for]').forEach(function (swatch) {
     swatch.addEventListener('click', function () {

@@ -10,7 +10,7 @@ namespace Portal.Audit.Services;
 public sealed class AuditSentences(AuditActionCatalog actions, AuditNames names, AuditDetailsText details)
 {
     /// <summary>Actions a practice should notice when reading down the trail.</summary>
-    private static readonly HashSet<string> Alerts = new(StringComparer.Ordinal) { AuditActions.AccessDenied, AuditActions.SignInFailed, AuditActions.SignInThrottled };
+    private static readonly HashSet<string> Alerts = new(StringComparer.Ordinal) { AuditActions.AccessDenied, AuditActions.SignInFailed, AuditActions.SignInThrottled, AuditActions.WidgetSignInRefused };
 
     public async Task<IReadOnlyList<AuditLine>> ForAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken = default)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Portal.Core.Contracts;
 using Portal.Core.LoginWidget;
 using Portal.Core.Settings;
 using Portal.Core.Tenancy;
@@ -20,7 +21,9 @@ namespace Portal.Identity.Endpoints;
 /// browser says it comes from one of them. The password step is the sign-in page's own
 /// (<see cref="PasswordSignIn"/>, throttled and recorded the same), and every answer is a 303 to a
 /// page of the portal: the client's home when signed in, otherwise the sign-in page or the code step.
-/// See docs/architecture.md, "Login widget".
+/// A refused form (no origin, an origin not on the list, no websites listed at all, nothing sent) is
+/// recorded in the practice's trail, within <see cref="WidgetRefusalBudget"/>, by its origin and reason;
+/// the form is never read for it, so no address or password is recorded. See docs/architecture.md, "Login widget".
 /// </summary>
 internal static class WidgetSignInEndpoints
 {
@@ -46,6 +49,8 @@ internal static class WidgetSignInEndpoints
         LinkGenerator links,
         IUrlHelperFactory urls,
         TenantContext tenant,
+        IAuditLog audit,
+        WidgetRefusalBudget budget,
         ILoggerFactory loggers)
     {
         context.Response.Headers.CacheControl = "no-store";
@@ -58,11 +63,16 @@ internal static class WidgetSignInEndpoints
             var reason = origin is null
                 ? "Your browser did not say which website this sign-in form is on, so it cannot be accepted."
                 : $"This sign-in form is on {origin}, which is not one of {tenant.Tenant.DisplayName}'s websites.";
+            var recorded = origin is null ? NoOriginRecorded
+                : widget.Origins.Count == 0 ? NoWebsitesRecorded
+                : NotListedRecorded;
+            await RecordRefusalAsync(audit, budget, tenant, origin, recorded);
             return Refused(context, links, tenant, StatusCodes.Status403Forbidden, reason);
         }
 
         if (!context.Request.HasFormContentType)
         {
+            await RecordRefusalAsync(audit, budget, tenant, origin, NoFormRecorded);
             return Refused(context, links, tenant, StatusCodes.Status400BadRequest, "The sign-in form sent nothing to check.");
         }
 
@@ -89,6 +99,31 @@ internal static class WidgetSignInEndpoints
         // 303: the browser follows with a GET, so a reload of the landing page never re-posts the password.
         context.Response.Headers.Location = location ?? "/";
         return Results.StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    private const string NoOriginRecorded = "the browser did not say which website the form is on";
+    private const string NoWebsitesRecorded = "the practice lists no website for the login widget, so it is off";
+    private const string NotListedRecorded = "the website is not on the practice's list";
+    private const string NoFormRecorded = "the request carried no form";
+    private const string RefusedActor = "A visitor";
+
+    /// <summary>Who tried is unknown (the form is not read once refused), so the entry names the website and the reason only.</summary>
+    private static async Task RecordRefusalAsync(IAuditLog audit, WidgetRefusalBudget budget, TenantContext tenant, string? origin, string reason)
+    {
+        var (record, last) = budget.Take(tenant.Tenant.Id);
+        if (!record)
+        {
+            return;
+        }
+
+        var details = last
+            ? $"{reason}. Further refusals in the next {WidgetRefusalBudget.Window.TotalMinutes:0} minutes are not recorded (the server's log has them)."
+            : $"{reason}.";
+
+        // Not the request's token: a sender that hangs up must not erase the record of its attempt.
+        await audit.RecordAsync(
+            new AuditEntry(AuditActions.WidgetSignInRefused, AuditTargetTypes.Website, origin ?? "an unknown website", details) { ActorName = RefusedActor },
+            CancellationToken.None);
     }
 
     private static IResult Refused(HttpContext context, LinkGenerator links, TenantContext tenant, int status, string reason)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Portal.Core.LoginWidget;
 using Portal.Core.Settings;
 using Portal.Core.Theming;
 
@@ -6,14 +7,20 @@ namespace Portal.Core.Recipes.Steps;
 
 /// <summary>
 /// <c>{ "name": "branding", "logoFile": "assets/logo.png", "primaryColor": "#1d6b5f", "accentColor": "#d9822b",
-/// "company": { "address": "...", "phone": "...", "email": "...", "website": "https://...", "hours": "..." } }</c>:
+/// "company": { "address": "...", "phone": "...", "email": "...", "website": "https://...", "hours": "..." },
+/// "switches": { "clientUploads": true, "clientMessages": true, "clientBilling": false, "emailClientsOnSentFiles": true },
+/// "widgetOrigins": [ "https://www.example.com" ] }</c>:
 /// what the Customize page sets, in one step. Every given value is checked as the page checks it (the logo
 /// by its content and the limits of <see cref="BrandingOptions"/>, colors as #rrggbb, the company details by
-/// the site section's validator) before any step runs, and a problem names its field
-/// (<c>field 'company.website'</c>). Values not given are kept. The practice's name is not here: setup gives it.
+/// the site section's validator, each widget origin by <see cref="WebsiteOrigin.Parse"/>) before any step
+/// runs, and a problem names its field (<c>field 'company.website'</c>, <c>field 'widgetOrigins[1]'</c>).
+/// Values not given are kept; a given <c>widgetOrigins</c> replaces the list (an empty list refuses the
+/// widget everywhere). The practice's name is not here: setup gives it.
 /// </summary>
 public sealed class BrandingStep(SiteSettingsStore store, BrandingLogo logo) : RecipeStep<BrandingStep.Model>
 {
+    private const string WidgetOriginsField = "widgetOrigins";
+
     public override string Name => "branding";
 
     protected override IEnumerable<(string Field, string Problem)> Validate(Model model, RecipeStepContext context)
@@ -33,6 +40,14 @@ public sealed class BrandingStep(SiteSettingsStore store, BrandingLogo logo) : R
             foreach (var problem in store.Validate(company.ApplyTo(new SiteSettings())))
             {
                 yield return ($"company.{CompanyFields.FieldOf(problem.Field)}", problem.Message);
+            }
+        }
+
+        if (model.WidgetOrigins is { } origins)
+        {
+            foreach (var problem in ValidateOrigins(model, origins))
+            {
+                yield return problem;
             }
         }
 
@@ -65,6 +80,51 @@ public sealed class BrandingStep(SiteSettingsStore store, BrandingLogo logo) : R
         {
             await store.SaveAsync(company.ApplyTo(await store.GetAsync<SiteSettings>(cancellationToken)), cancellationToken);
         }
+
+        if (model.Switches is { } switches)
+        {
+            await store.SaveAsync(switches.ApplyTo(await store.GetAsync<ClientSiteSwitches>(cancellationToken)), cancellationToken);
+        }
+
+        if (model.Origins is { } parsed)
+        {
+            await store.SaveAsync(await store.GetAsync<LoginWidgetSettings>(cancellationToken) with { Origins = parsed }, cancellationToken);
+        }
+    }
+
+    /// <summary>Each origin as the Login widget tab reads a line: parsed, written as browsers send it, duplicates once.</summary>
+    private IEnumerable<(string Field, string Problem)> ValidateOrigins(Model model, IReadOnlyList<string?> origins)
+    {
+        if (origins.Count > LoginWidgetSettings.MaxOrigins)
+        {
+            yield return (WidgetOriginsField, $"may hold at most {LoginWidgetSettings.MaxOrigins} website addresses.");
+            yield break;
+        }
+
+        var parsed = new List<string>();
+        for (var i = 0; i < origins.Count; i++)
+        {
+            var (origin, problem) = WebsiteOrigin.Parse(origins[i]);
+            if (problem is not null)
+            {
+                yield return ($"{WidgetOriginsField}[{i}]", problem);
+                yield break;
+            }
+
+            if (!parsed.Contains(origin!, StringComparer.Ordinal))
+            {
+                parsed.Add(origin!);
+            }
+        }
+
+        var widget = new LoginWidgetSettings { Origins = parsed };
+        foreach (var problem in store.Validate(widget))
+        {
+            yield return (WidgetOriginsField, problem.Message);
+            yield break;
+        }
+
+        model.Origins = parsed;
     }
 
     public sealed class Model
@@ -76,6 +136,15 @@ public sealed class BrandingStep(SiteSettingsStore store, BrandingLogo logo) : R
         public string? AccentColor { get; init; }
 
         public CompanyFields? Company { get; init; }
+
+        public SwitchFields? Switches { get; init; }
+
+        /// <summary>The practice's websites on which its login widget is accepted (see <see cref="LoginWidgetSettings"/>).</summary>
+        public IReadOnlyList<string?>? WidgetOrigins { get; init; }
+
+        /// <summary>The widget origins as checked and normalized while the step is checked.</summary>
+        [JsonIgnore]
+        internal IReadOnlyList<string>? Origins { get; set; }
 
         /// <summary>The logo file's bytes and type, read while the step is checked.</summary>
         [JsonIgnore]
@@ -111,6 +180,26 @@ public sealed class BrandingStep(SiteSettingsStore store, BrandingLogo logo) : R
             ContactEmail = Email ?? site.ContactEmail,
             WebsiteUrl = Website ?? site.WebsiteUrl,
             Hours = Hours ?? site.Hours,
+        };
+    }
+
+    /// <summary>The client site switches (<see cref="ClientSiteSwitches"/>) by their section names; each given one replaces the stored one.</summary>
+    public sealed class SwitchFields
+    {
+        public bool? ClientUploads { get; init; }
+
+        public bool? ClientMessages { get; init; }
+
+        public bool? ClientBilling { get; init; }
+
+        public bool? EmailClientsOnSentFiles { get; init; }
+
+        public ClientSiteSwitches ApplyTo(ClientSiteSwitches switches) => switches with
+        {
+            ClientUploads = ClientUploads ?? switches.ClientUploads,
+            ClientMessages = ClientMessages ?? switches.ClientMessages,
+            ClientBilling = ClientBilling ?? switches.ClientBilling,
+            EmailClientsOnSentFiles = EmailClientsOnSentFiles ?? switches.EmailClientsOnSentFiles,
         };
     }
 }
