@@ -43,7 +43,15 @@ public sealed class WidgetModel(SiteSettingsStore settings, LinkGenerator links,
         Response.Headers.XFrameOptions = "SAMEORIGIN";
         Response.Headers.CacheControl = "no-store";
         var body = LoginWidgetSnippets.Form(tenant.Tenant.DisplayName, branding, SignInAction());
-        return Content($"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Login widget preview</title></head><body style=\"margin:16px;background:#f6f8fa\">{body}</body></html>", "text/html; charset=utf-8");
+
+        // The frame is a document of its own to a screen reader: a main landmark and a heading (seen only
+        // by assistive technology, the box is the preview) say what it is. The snippet itself stays as
+        // pasted: it must not bring a main or an h1 into the practice's website.
+        const string VisuallyHidden = "position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0";
+        return Content(
+            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Login widget preview</title></head><body style=\"margin:16px;background:#f6f8fa\">"
+                + $"<main><h1 style=\"{VisuallyHidden}\">Preview of the sign-in box</h1>{body}</main></body></html>",
+            "text/html; charset=utf-8");
     }
 
     public async Task<IActionResult> OnPostAsync()
