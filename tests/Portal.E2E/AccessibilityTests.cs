@@ -13,8 +13,8 @@ namespace Portal.E2E;
 /// <summary>
 /// axe-core finds no serious or critical violation on any page of the client site or the practice's
 /// staff admin (WCAG 2.1 AA, issue 15). The pages are the application's own page table
-/// (<see cref="ClientPages.Routes"/> and <see cref="AdminPages.Routes"/>, which ClientPagesListTests and
-/// AdminPagesListTests hold to it); their route values come from the demo practice by following the
+/// (<see cref="ClientPages.Routes"/> and <see cref="AdminPages.Routes"/>, which PracticePagesListTests
+/// holds to it); their route values come from the demo practice by following the
 /// site's own links (and frames) from the home page as each person, and the few pages met only from an
 /// e-mail, a typed address or a payment are opened the way a person meets them. What the demo has no
 /// sample of, the test makes of its own on the shared app, leaving the demo's own people and invoices as
@@ -122,17 +122,9 @@ public sealed class AccessibilityTests(DemoAppFixture demo, BrowserFixture brows
         await sweep.CheckAsync(page, $"/billing/payment-requests/thank-you?session_id=cs_test_{Guid.NewGuid():N}", expectedStatus: 404);
         await sweep.CheckAsync(page, $"/secure-mail/return/{Guid.NewGuid()}");
 
-        // A payment left on the checkout page: no payment is made, the demo's balances stay as they are.
-        await page.GotoAsync(practiceUrl + "/billing");
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "INV-2026-087", Exact = true }).ClickAsync();
-        await page.GetByTestId("pay-form").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Pay ") }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Cancel and return" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("No payment was made");
-        await sweep.CheckCurrentAsync(page, "/billing/invoices/{id:guid}/pay-cancelled");
-
-        // A payment made: an invoice of the test's own, paid by card on Stripe's hosted page (the demo's
-        // emulator), so the demo's own invoices stay open. The practice's administrator also makes a staff
-        // member of the test's own, who turns on two-factor sign-in (no demo user's sign-in changes).
+        // An invoice of the test's own, so the demo's invoices stay as they are (other tests on the shared
+        // demo pay them). The practice's administrator also makes a staff member of the test's own, who
+        // turns on two-factor sign-in (no demo user's sign-in changes).
         var suffix = PracticeSite.RandomSuffix();
         var number = $"A11Y-{suffix}";
         var staffEmail = $"a11y-{suffix}@demo.example";
@@ -146,6 +138,15 @@ public sealed class AccessibilityTests(DemoAppFixture demo, BrowserFixture brows
             await TurnOnTwoFactorAsync(await staffContext.NewPageAsync(), practiceUrl, staffEmail, temporaryPassword);
         }
 
+        // A payment left on the checkout page: no payment is made.
+        await page.GotoAsync(practiceUrl + "/billing");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).ClickAsync();
+        await page.GetByTestId("pay-form").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Pay ") }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cancel and return" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("No payment was made");
+        await sweep.CheckCurrentAsync(page, "/billing/invoices/{id:guid}/pay-cancelled");
+
+        // Then paid by card on Stripe's hosted page (the demo's emulator).
         await page.GotoAsync(practiceUrl + "/billing");
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).ClickAsync();
         await page.GetByTestId("pay-form").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Pay ") }).ClickAsync();

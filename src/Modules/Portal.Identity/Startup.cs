@@ -149,7 +149,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<StaffAdministration>();
         services.AddScoped<RoleAdministration>();
         services.AddScoped<IUserDirectory, UserDirectory>();
-        services.AddScoped<IUserPermissions, UserPermissions>();
         services.AddScoped<IMailboxLinkSignIn, MailboxLinkSignIn>();
         services.AddScoped<IAuditTargetNames, UserAuditTargetNames>();
         services.AddScoped<IAuditTargetNames, RoleAuditTargetNames>();
