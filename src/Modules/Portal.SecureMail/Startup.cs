@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SecureMessageSender>();
         services.AddScoped<SecureMessageControls>();
         services.AddScoped<SecureMessageUnlock>();
+        services.AddSingleton<SecureMessagePasswords>();
         services.AddScoped<SecureMessageSessions>();
         services.AddOptions<SecureMailOptions>().Bind(configuration.GetSection(SecureMailOptions.Section))
             .Validate(o => o.IsValid, $"{SecureMailOptions.Section}: IpAttemptLimit and IpAttemptWindow must be positive, UnlockedSessionLifetime from 00:01:00 to 12:00:00.");

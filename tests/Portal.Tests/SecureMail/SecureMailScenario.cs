@@ -125,7 +125,7 @@ internal sealed record SecureMailScenario(PortalApplication App, TenantDescripto
             SentAt = DateTime.UtcNow,
             ExpiresAt = DateTime.UtcNow.AddDays(30),
         };
-        message.PasswordHash = SecureMessagePasswords.Hash(message, Password);
+        message.PasswordHash = sp.GetRequiredService<SecureMessagePasswords>().Hash(message, Password);
         adjust?.Invoke(message);
         db.Messages.Add(message);
         await db.SaveChangesAsync();

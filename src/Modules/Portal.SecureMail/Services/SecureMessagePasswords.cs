@@ -6,23 +6,24 @@ namespace Portal.SecureMail.Services;
 
 /// <summary>
 /// The message password is stretched with ASP.NET Core Identity's hasher (PBKDF2-HMAC-SHA512, salted),
-/// at the iteration count of the portal's own passwords: a hint-guessable password is weak, so a stolen
-/// database must make each guess expensive. The attempt cap is the main defence online.
+/// at the iteration count of the portal's own passwords (<c>Portal:Identity:PasswordHashIterations</c>,
+/// 210,000 by default): a hint-guessable password is weak, so a stolen database must make each guess
+/// expensive. Each hash records its own count, so a changed setting never locks a message. The attempt
+/// cap is the main defence online.
 /// </summary>
-public static class SecureMessagePasswords
+public sealed class SecureMessagePasswords(IOptions<PasswordHasherOptions> portalPasswords)
 {
     public const int MinimumLength = 8;
     public const int MaximumLength = 128;
-    public const int Iterations = 210_000;
 
-    private static readonly PasswordHasher<SecureMessage> Hasher = new(Options.Create(new PasswordHasherOptions
+    private readonly PasswordHasher<SecureMessage> _hasher = new(Options.Create(new PasswordHasherOptions
     {
         CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
-        IterationCount = Iterations,
+        IterationCount = portalPasswords.Value.IterationCount,
     }));
 
-    public static string Hash(SecureMessage message, string password) => Hasher.HashPassword(message, password);
+    public string Hash(SecureMessage message, string password) => _hasher.HashPassword(message, password);
 
-    public static bool Verify(SecureMessage message, string password)
-        => Hasher.VerifyHashedPassword(message, message.PasswordHash, password) != PasswordVerificationResult.Failed;
+    public bool Verify(SecureMessage message, string password)
+        => _hasher.VerifyHashedPassword(message, message.PasswordHash, password) != PasswordVerificationResult.Failed;
 }

@@ -18,6 +18,7 @@ namespace Portal.SecureMail.Services;
 public sealed class SecureMessageSender(
     SecureMailDbContext db,
     SecureMessageSealing sealing,
+    SecureMessagePasswords passwords,
     IAttachmentStore attachments,
     IPlanQuotas quotas,
     IEnumerable<IPaymentRequestPayments> payments,
@@ -116,7 +117,7 @@ public sealed class SecureMessageSender(
                 IncludeFee = draft.Kind == SecureMessageKind.PaymentRequest && draft.IncludeFee,
                 Fee = fee,
             };
-            message.PasswordHash = SecureMessagePasswords.Hash(message, draft.Password);
+            message.PasswordHash = passwords.Hash(message, draft.Password);
             foreach (var attachment in stored)
             {
                 db.Attachments.Add(new SecureMessageAttachment { Id = Guid.CreateVersion7(), MessageId = id, AttachmentId = attachment.Id, FileName = attachment.FileName, Size = attachment.Size });

@@ -19,6 +19,7 @@ public sealed class SecureMessageUnlock(
     IAuditLog audit,
     IEnumerable<IPaymentRequestPayments> payments,
     IOptions<SecureMailOptions> options,
+    SecureMessagePasswords passwords,
     TimeProvider clock)
 {
     /// <summary>The message a link's token names, or null for a token that is malformed or unknown.</summary>
@@ -86,7 +87,7 @@ public sealed class SecureMessageUnlock(
             return refused;
         }
 
-        if (SecureMessagePasswords.Verify(message, password ?? ""))
+        if (passwords.Verify(message, password ?? ""))
         {
             await db.Messages.Where(m => m.Id == message.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAttempts, m => m.FailedAttempts - 1), cancellationToken);
