@@ -12,8 +12,9 @@ namespace Portal.E2E;
 
 /// <summary>
 /// axe-core finds no serious or critical violation on any page of the client site or the practice's
-/// staff admin (WCAG 2.1 AA, issue 15). The pages are the application's own page table
-/// (<see cref="ClientPages.Routes"/> and <see cref="AdminPages.Routes"/>, which PracticePagesListTests
+/// staff admin, nor on the platform's own pages (its home and the operator's admin; WCAG 2.1 AA, issue 15).
+/// The pages are the application's own page table (<see cref="ClientPages.Routes"/>,
+/// <see cref="AdminPages.Routes"/> and <see cref="HostPages.Routes"/>, which EndToEndPageListsTests
 /// holds to it); their route values come from the demo practice by following the
 /// site's own links (and frames) from the home page as each person, and the few pages met only from an
 /// e-mail, a typed address or a payment are opened the way a person meets them. What the demo has no
@@ -46,6 +47,12 @@ public sealed class AccessibilityTests(DemoAppFixture demo, BrowserFixture brows
     {
         ["/admin/billing/setup-payments/refresh"] = "Stripe's onboarding opens it; it only redirects (to a new onboarding link, or to the setup page) "
             + "and shows markup of its own only when Stripe does not answer, which the shared app's embedded Stripe emulator always does",
+    };
+
+    /// <summary>Platform pages no person opens as a page, with the reason, as <see cref="ClientPagesNotReached"/>.</summary>
+    private static readonly Dictionary<string, string> HostPagesNotReached = new(StringComparer.Ordinal)
+    {
+        ["/admin/signout"] = "the operator signs out with a button on every page (a POST); the address itself only redirects to the operator's home",
     };
 
     /// <summary>
@@ -220,6 +227,31 @@ public sealed class AccessibilityTests(DemoAppFixture demo, BrowserFixture brows
             "/admin/connect/authorize?client_id=portal-sync&response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%3A50000%2Fcallback"
                 + "&scope=sync&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=a11y&device_name=Accessibility");
         sweep.Finish(minimumPages: 50, requireAllOf: AdminPages.Routes, notReached: AdminPagesNotReached);
+    }
+
+    [Fact]
+    public async Task Platform_pages_have_no_serious_or_critical_accessibility_violation()
+    {
+        var hostUrl = demo.App.BaseUrl;
+        var sweep = new Sweep(hostUrl, HostPages.Routes, output);
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        // Signed out: the platform's home and the operator's sign-in page; then the operator's whole admin.
+        await sweep.CrawlAsync(page, "/", "/admin/signin");
+        await page.GotoAsync(hostUrl + "/admin/signin");
+        await page.GetByLabel("E-mail address").FillAsync(AppProcess.OperatorEmail);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(AppProcess.OperatorPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(hostUrl + "/admin");
+
+        // The demo has no plan: a plan of the test's own gives the plans list one to open (no practice is on it).
+        await page.GotoAsync(hostUrl + "/admin/plans/new");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync($"Accessibility check {PracticeSite.RandomSuffix()}");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Create|Save|Add)") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved.");
+        await sweep.CrawlAsync(page, "/admin");
+        sweep.Finish(minimumPages: 10, requireAllOf: HostPages.Routes, notReached: HostPagesNotReached);
     }
 
     /// <summary>Invites a staff member with a temporary password (no e-mail, no portal reminder) and returns it.</summary>

@@ -2,7 +2,7 @@ namespace Portal.E2E;
 
 /// <summary>
 /// Every page of a practice's staff admin, by the route template the application declares for it.
-/// AccessibilityTests must meet these pages; PracticePagesListTests in Portal.Tests (which compiles this
+/// AccessibilityTests must meet these pages; EndToEndPageListsTests in Portal.Tests (which compiles this
 /// file too) fails when the application has a practice admin page this list does not name, or no
 /// longer has one it names, so a new admin page cannot go unchecked.
 /// </summary>

@@ -2,7 +2,7 @@ namespace Portal.E2E;
 
 /// <summary>
 /// Every page of a practice's client site, by the route template the application declares for it.
-/// PhoneWidthTests must meet exactly these pages at phone width; PracticePagesListTests in
+/// PhoneWidthTests must meet exactly these pages at phone width; EndToEndPageListsTests in
 /// Portal.Tests (which compiles this file too) fails when the application has a client page this
 /// list does not name, or no longer has one it names, so a new page cannot go unchecked.
 /// </summary>

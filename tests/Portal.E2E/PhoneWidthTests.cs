@@ -14,7 +14,7 @@ namespace Portal.E2E;
 /// following the site's own links from the home page, so a page linked anywhere is covered the day
 /// it is added; the pages reached from e-mails, sign-in steps or typed addresses are opened the way
 /// a person meets them. The pages met must be exactly <see cref="ClientPages.Routes"/>, which
-/// PracticePagesListTests (Portal.Tests) holds to the application's pages. On SQLite, with the demo.
+/// EndToEndPageListsTests (Portal.Tests) holds to the application's pages. On SQLite, with the demo.
 /// </summary>
 public sealed class PhoneWidthTests(DemoAppFixture demo, BrowserFixture browser)
     : IClassFixture<DemoAppFixture>, IClassFixture<BrowserFixture>

@@ -104,10 +104,15 @@ public sealed class CustomizeLookTests(SharedApps apps) : IClassFixture<SharedAp
 
         Assert.EndsWith(BrandingLogo.PathOf(withSecond), (await admin.GetDocumentAsync("admin")).QuerySelector("link[rel=icon]")!.GetAttribute("href"), StringComparison.Ordinal);
 
+        // The icon browsers ask for whatever a page links is the logo too, on the practice's host and prefix.
+        Assert.Equal(BrandingLogo.PathOf(withSecond), (await anonymous.GetAsync("favicon.ico")).Headers.Location!.OriginalString);
+        Assert.Equal($"/t/{practice.Name}{BrandingLogo.PathOf(withSecond)}", (await app.ClientFor(practice, viaPrefix: true).GetAsync("favicon.ico")).Headers.Location!.OriginalString);
+
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(Look, new(), "form[action*='handler=RemoveLogo']")).StatusCode);
         Assert.False((await BrandingAsync(app, practice)).HasLogo);
         Assert.False(await BlobExistsAsync(app, practice, withSecond.LogoBlobKey!), "The removed logo's blob is still stored.");
         Assert.EndsWith("/favicon.svg", (await anonymous.GetDocumentAsync("")).QuerySelector("link[rel=icon]")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal("/favicon.svg", (await anonymous.GetAsync("favicon.ico")).Headers.Location!.OriginalString);
     }
 
     [Theory, BothDatabases]

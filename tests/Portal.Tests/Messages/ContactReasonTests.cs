@@ -95,6 +95,7 @@ public sealed class ContactReasonTests(SharedApps apps) : IClassFixture<SharedAp
         var payroll = await scenario.ReasonIdAsync("Payroll");
         Assert.Equal(HttpStatusCode.Redirect, (await MessagesScenario.ReasonFormAsync(admin, "Save", payroll, new() { ["name"] = "Payroll and T4s", ["route"] = "role:Staff" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await MessagesScenario.ReasonFormAsync(admin, "Move", payroll, [], direction: "-1")).StatusCode);
+        Assert.Contains("The reason moved up", (await admin.GetDocumentAsync("admin/messages/reasons")).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
 
         var active = await scenario.InPracticeAsync(sp => sp.GetRequiredService<ContactReasons>().ActiveAsync());
         Assert.Equal(["Reschedule Appointment", "Billing Question", "Tax Question", "Payroll and T4s", "Other"], active.Select(r => r.Name));

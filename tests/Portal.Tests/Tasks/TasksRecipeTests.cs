@@ -69,7 +69,9 @@ public sealed class TasksRecipeTests(SharedApps apps) : IClassFixture<SharedApps
         var lee = chooser.QuerySelectorAll("form").First(f => f.TextContent.Contains("Lee household", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)lee, new(), "portals/choose")).StatusCode);
         var home = await client.GetDocumentAsync("");
-        var lines = home.QuerySelectorAll("[data-testid=home-card]").First().QuerySelectorAll("[data-testid=home-line]").Select(l => l.TextContent).ToList();
+        var card = home.QuerySelectorAll("[data-testid=home-card]").First();
+        Assert.Contains("2 are waiting for you.", card.TextContent, StringComparison.Ordinal);
+        var lines = card.QuerySelectorAll("[data-testid=home-line]").Select(l => l.TextContent).ToList();
         Assert.Equal(2, lines.Count);
         Assert.Contains("Sign and return the engagement letter", lines[0], StringComparison.Ordinal);
         Assert.Contains("two slips", lines[1], StringComparison.Ordinal);

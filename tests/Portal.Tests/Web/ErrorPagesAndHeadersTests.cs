@@ -125,7 +125,7 @@ public sealed class ErrorPagesAndHeadersTests(SharedAppsWithTestModule apps) : I
         foreach (var (site, prefix) in new[] { (app.HostClient(), ""), (app.ClientFor(practice), ""), (app.ClientFor(practice, viaPrefix: true), $"/t/{practice.Name}") })
         {
             var ico = await site.GetAsync("favicon.ico");
-            Assert.Equal(HttpStatusCode.MovedPermanently, ico.StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, ico.StatusCode); // temporary: a logo uploaded later takes its place
             Assert.Equal($"{prefix}/favicon.svg", ico.Headers.Location!.OriginalString);
             var svg = await site.GetAsync("favicon.svg");
             Assert.Equal(HttpStatusCode.OK, svg.StatusCode);

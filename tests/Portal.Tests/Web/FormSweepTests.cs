@@ -21,6 +21,7 @@ public sealed class FormSweepTests(SharedApps apps, ITestOutputHelper output) : 
         var failures = new List<string>();
         var posted = new HashSet<string>(StringComparer.Ordinal);
         var visited = 0;
+        var redirects = 0;
         foreach (var page in sweep.Pages())
         {
             var (browser, path, document, problem) = await sweep.OpenAsync(page);
@@ -55,10 +56,20 @@ public sealed class FormSweepTests(SharedApps apps, ITestOutputHelper output) : 
                 {
                     failures.Add($"{page}: empty POST {action} answered {status} without a message");
                 }
+                else if (status is 302 or 303 && await LandingAsync(browser, response) is { } landing)
+                {
+                    // A form that did something (an empty form may: "mark all read", "remove the logo")
+                    // lands on a page that says what happened: consistent feedback after every action.
+                    redirects++;
+                    if (!SaysWhatIsWrong(landing.Html) && !LeadsToWhatWasAskedFor(action))
+                    {
+                        failures.Add($"{page}: empty POST {action} went on to {landing.Path} without saying what happened");
+                    }
+                }
             }
         }
 
-        output.WriteLine($"{provider}: {visited} pages opened, {posted.Count} forms posted empty");
+        output.WriteLine($"{provider}: {visited} pages opened, {posted.Count} forms posted empty, {redirects} went on to another page");
         Assert.True(visited > 35, $"only {visited} pages were opened: the endpoint table was not read");
         Assert.True(posted.Count > 40, $"only {posted.Count} forms were posted: the pages were not read");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
@@ -144,6 +155,39 @@ public sealed class FormSweepTests(SharedApps apps, ITestOutputHelper output) : 
     {
         var basePath = browser.BaseAddress!.AbsolutePath;
         return action.StartsWith(basePath, StringComparison.OrdinalIgnoreCase) ? action[basePath.Length..] : action.TrimStart('/');
+    }
+
+    /// <summary>
+    /// Forms that only take a person somewhere, where the page itself is the answer: a project's "message
+    /// us about this" opens (or starts) its conversation, and an e-mailed link to a request, once
+    /// confirmed, opens the request.
+    /// </summary>
+    private static bool LeadsToWhatWasAskedFor(string action)
+        => action.Contains("handler=Thread", StringComparison.Ordinal) && action.Contains("/projects/", StringComparison.Ordinal)
+            || action.Contains("/tasks/link", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The page a redirect leads to on the same site, as the browser shows it next; null when it leads
+    /// elsewhere (Stripe, a file) or to the sign-in or access-denied pages (the form was refused, not done).
+    /// </summary>
+    private static async Task<(string Path, string Html)?> LandingAsync(HttpClient browser, HttpResponseMessage response)
+    {
+        if (response.Headers.Location is not { } location)
+        {
+            return null;
+        }
+
+        var target = new Uri(response.RequestMessage!.RequestUri!, location);
+        if (!string.Equals(target.Authority, browser.BaseAddress!.Authority, StringComparison.OrdinalIgnoreCase)
+            || target.AbsolutePath.Contains("/account/signin", StringComparison.OrdinalIgnoreCase)
+            || target.AbsolutePath.Contains("/account/access-denied", StringComparison.OrdinalIgnoreCase)
+            || target.AbsolutePath.Contains("/admin/signin", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        using var landing = await browser.GetAsync(target);
+        return landing.IsSuccessStatusCode && IsHtml(landing) ? (target.PathAndQuery, await landing.Content.ReadAsStringAsync()) : null;
     }
 
     private static bool IsHtml(HttpResponseMessage response) => response.Content.Headers.ContentType?.MediaType == "text/html";

@@ -27,7 +27,7 @@ public sealed class TasksDashboardCard(ClientTaskLines lines, IPracticeClock clo
         var count = open.Count > Shown ? $"More than {Shown}" : open.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return
         [
-            new ClientDashboardCard("Your tasks", $"{count} open: what {(open.Count == 1 ? "is" : "are")} asked of you", TaskPaths.ClientList, Position)
+            new ClientDashboardCard("Your tasks", $"{count} {(open.Count == 1 ? "is" : "are")} waiting for you.", TaskPaths.ClientList, Position)
             {
                 Lines = open.Take(Shown).Select(t =>
                 {

@@ -37,18 +37,19 @@ public sealed class ReasonsModel(ContactReasons reasons, ReasonRoutes routes) : 
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, int direction)
     {
-        await reasons.MoveAsync(id, direction, HttpContext.RequestAborted);
+        TempData[TempDataKeys.Status] = await reasons.MoveAsync(id, direction, HttpContext.RequestAborted)
+            ? $"The reason moved {(direction < 0 ? "up" : "down")}: clients see the reasons in this order."
+            : "Nothing moved: the reason is already at that end of the list, or no longer offered.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRetireAsync(Guid id, bool retire)
     {
-        if (await reasons.RetireAsync(id, retire, HttpContext.RequestAborted))
-        {
-            TempData[TempDataKeys.Status] = retire
+        TempData[TempDataKeys.Status] = !await reasons.RetireAsync(id, retire, HttpContext.RequestAborted)
+            ? "Nothing changed: the reason was already so, or no longer exists."
+            : retire
                 ? "The reason was retired: clients no longer see it, and older conversations keep it."
                 : "The reason is offered to clients again.";
-        }
 
         return RedirectToPage();
     }

@@ -8,12 +8,12 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Web;
 
 /// <summary>
-/// The end-to-end tests must meet every page of a practice's site: PhoneWidthTests and
-/// AccessibilityTests check that they met exactly the pages in ClientPages.Routes, and
-/// AccessibilityTests those in AdminPages.Routes. These tests hold both lists to the application's own
-/// page table, so a new page fails here until it is listed, and then fails there until a test reaches it.
+/// The end-to-end tests must meet every page: PhoneWidthTests and AccessibilityTests check that they met
+/// exactly the pages in ClientPages.Routes, and AccessibilityTests those in AdminPages.Routes and
+/// HostPages.Routes. These tests hold the lists to the application's own page table, so a new page fails
+/// here until it is listed, and then fails there until a test reaches it.
 /// </summary>
-public sealed class PracticePagesListTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class EndToEndPageListsTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     [Theory, BothDatabases]
     public async Task The_end_to_end_tests_list_every_page_of_the_client_site(DatabaseProvider provider)
@@ -31,6 +31,20 @@ public sealed class PracticePagesListTests(SharedApps apps) : IClassFixture<Shar
 
         Assert.True(pages.Count >= 20, $"Only {pages.Count} admin pages were found: the page table was not read.");
         Assert.Equal(pages, AdminPages.Routes.Order(StringComparer.Ordinal));
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_accessibility_test_lists_every_page_of_the_platform_site(DatabaseProvider provider)
+    {
+        var pages = (await apps.For(provider)).Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && e.Metadata.GetMetadata<HostOnlyMetadata>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(pages.Count >= 8, $"Only {pages.Count} platform pages were found: the page table was not read.");
+        Assert.Equal(pages, HostPages.Routes.Order(StringComparer.Ordinal));
     }
 
     /// <summary>Razor pages a practice's site serves (not the platform operator's), inside or outside the staff admin.</summary>
