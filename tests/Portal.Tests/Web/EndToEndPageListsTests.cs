@@ -18,7 +18,7 @@ public sealed class EndToEndPageListsTests(SharedApps apps) : IClassFixture<Shar
     [Theory, BothDatabases]
     public async Task The_end_to_end_tests_list_every_page_of_the_client_site(DatabaseProvider provider)
     {
-        var pages = await PracticePagesAsync(provider, inAdmin: false);
+        var pages = await PagesAsync(provider, onHost: false, route => !IsAdmin(route));
 
         Assert.True(pages.Count >= 10, $"Only {pages.Count} client pages were found: the page table was not read.");
         Assert.Equal(pages, ClientPages.Routes.Order(StringComparer.Ordinal));
@@ -27,7 +27,7 @@ public sealed class EndToEndPageListsTests(SharedApps apps) : IClassFixture<Shar
     [Theory, BothDatabases]
     public async Task The_accessibility_test_lists_every_page_of_the_practice_admin(DatabaseProvider provider)
     {
-        var pages = await PracticePagesAsync(provider, inAdmin: true);
+        var pages = await PagesAsync(provider, onHost: false, IsAdmin);
 
         Assert.True(pages.Count >= 20, $"Only {pages.Count} admin pages were found: the page table was not read.");
         Assert.Equal(pages, AdminPages.Routes.Order(StringComparer.Ordinal));
@@ -36,24 +36,22 @@ public sealed class EndToEndPageListsTests(SharedApps apps) : IClassFixture<Shar
     [Theory, BothDatabases]
     public async Task The_accessibility_test_lists_every_page_of_the_platform_site(DatabaseProvider provider)
     {
-        var pages = (await apps.For(provider)).Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && e.Metadata.GetMetadata<HostOnlyMetadata>() is not null)
-            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var pages = await PagesAsync(provider, onHost: true, route => true);
 
         Assert.True(pages.Count >= 8, $"Only {pages.Count} platform pages were found: the page table was not read.");
         Assert.Equal(pages, HostPages.Routes.Order(StringComparer.Ordinal));
     }
 
-    /// <summary>Razor pages a practice's site serves (not the platform operator's), inside or outside the staff admin.</summary>
-    private async Task<List<string>> PracticePagesAsync(DatabaseProvider provider, bool inAdmin)
+    /// <summary>The Razor pages of the platform's own site (<paramref name="onHost"/>) or of a practice's site, whose route <paramref name="matches"/>.</summary>
+    private async Task<List<string>> PagesAsync(DatabaseProvider provider, bool onHost, Func<string, bool> matches)
         => (await apps.For(provider)).Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && e.Metadata.GetMetadata<HostOnlyMetadata>() is null)
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && onHost == e.Metadata.GetMetadata<HostOnlyMetadata>() is not null)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-            .Where(route => inAdmin == (route.Equals("/admin", StringComparison.OrdinalIgnoreCase) || route.StartsWith("/admin/", StringComparison.OrdinalIgnoreCase)))
+            .Where(matches)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    private static bool IsAdmin(string route)
+        => route.Equals("/admin", StringComparison.OrdinalIgnoreCase) || route.StartsWith("/admin/", StringComparison.OrdinalIgnoreCase);
 }
