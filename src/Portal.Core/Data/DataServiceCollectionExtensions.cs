@@ -17,14 +17,21 @@ public static class DataServiceCollectionExtensions
         where TContext : DbContext
     {
         services.TryAddSingleton<TenantDbContextOptions>();
+        services.TryAddScoped<PracticeBatch>();
+        services.TryAddScoped<PracticeBatches>();
         services.AddDbContext<TContext>();
 
         // Replaces the options AddDbContext would build per context (the practice's, built once) and
-        // the context itself (one from the practice's pool, returned when the scope disposes it).
+        // the context itself: one from the practice's pool, returned when the scope disposes it; in a
+        // unit of work with an open batch, it joins the batch's transaction until the batch ends.
         services.Replace(ServiceDescriptor.Scoped(provider =>
             provider.GetRequiredService<TenantDbContextOptions>().For<TContext>(provider.GetRequiredService<TenantContext>().Tenant, historyTable)));
         services.Replace(ServiceDescriptor.Scoped(provider =>
-            provider.GetRequiredService<TenantDbContextOptions>().Rent<TContext>(provider.GetRequiredService<TenantContext>().Tenant, historyTable)));
+        {
+            var context = provider.GetRequiredService<TenantDbContextOptions>().Rent<TContext>(provider.GetRequiredService<TenantContext>().Tenant, historyTable);
+            var batch = provider.GetRequiredService<PracticeBatch>();
+            return batch.IsOpen ? batch.Join(context) : context;
+        }));
         services.AddSingleton(new TenantDbContextRegistration(typeof(TContext), historyTable));
         return services;
     }

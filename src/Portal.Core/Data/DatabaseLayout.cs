@@ -36,6 +36,9 @@ public sealed class DatabaseLayout
         }
     }
 
+    /// <summary>How long a SQLite statement waits for another connection's write lock before it fails.</summary>
+    internal const int SqliteDefaultTimeoutSeconds = 30;
+
     public DatabaseProvider Provider => _options.Provider;
 
     public string DataPath => _dataPath;
@@ -167,6 +170,7 @@ public sealed class DatabaseLayout
         if (_options.Provider == DatabaseProvider.Sqlite)
         {
             builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(historyTable));
+            builder.AddInterceptors(SqliteBusyTimeout.Instance);
         }
         else
         {
@@ -183,7 +187,7 @@ public sealed class DatabaseLayout
         DataSource = file,
         Pooling = true,
         ForeignKeys = true,
-        DefaultTimeout = 30,
+        DefaultTimeout = SqliteDefaultTimeoutSeconds,
     }.ToString();
 
     private string PostgresConnectionString(string schema) => new NpgsqlConnectionStringBuilder(_options.ConnectionString)

@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Jobs;
@@ -9,18 +11,40 @@ namespace Portal.Core.Events;
 
 /// <summary>
 /// EF Core interceptor on every practice DbContext: once the transaction that wrote events has
-/// committed (SaveChanges' own, or the caller's explicit one), queues one dispatch job per event and
-/// stops tracking them. Events of a rolled-back transaction are forgotten. If queuing fails (or the
-/// process dies first), <see cref="DomainEventSweepHandler"/> queues the dispatch later.
+/// committed (SaveChanges' own, or the caller's explicit one), queues one dispatch job per event, all
+/// of a commit's in one write to the host store, and stops tracking them. Events saved inside a
+/// transaction wait for it by the transaction, not the context: a context that joined another's
+/// transaction (a <see cref="Data.PracticeBatch"/>) never sees the commit, the beginning context does.
+/// Events of a rolled-back transaction are forgotten. If queuing fails (or the process dies first),
+/// <see cref="DomainEventSweepHandler"/> queues the dispatch later.
 /// </summary>
 public sealed class DomainEventDispatchTrigger(IServiceScopeFactory scopes, ILogger<DomainEventDispatchTrigger> logger)
     : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private static readonly ConditionalWeakTable<DbTransaction, List<DomainEventRecord>> Waiting = [];
+
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && context.Database.CurrentTransaction is null)
+        if (eventData.Context is not { } context)
         {
-            await QueueCommittedAsync(context);
+            return result;
+        }
+
+        if (context.Database.CurrentTransaction is { } transaction)
+        {
+            var saved = TakeSaved(context);
+            if (saved.Count > 0)
+            {
+                var waiting = Waiting.GetValue(transaction.GetDbTransaction(), _ => []);
+                lock (waiting)
+                {
+                    waiting.AddRange(saved);
+                }
+            }
+        }
+        else
+        {
+            await QueueAsync(TakeSaved(context));
         }
 
         return result;
@@ -34,19 +58,23 @@ public sealed class DomainEventDispatchTrigger(IServiceScopeFactory scopes, ILog
 
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context)
+        var committed = eventData.Context is { } context ? TakeSaved(context) : [];
+        if (Waiting.TryGetValue(transaction, out var waiting))
         {
-            await QueueCommittedAsync(context);
+            Waiting.Remove(transaction);
+            committed.AddRange(waiting);
         }
+
+        await QueueAsync(committed);
     }
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Forget(eventData.Context);
+        Forget(transaction, eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(transaction, eventData.Context);
 
     /// <summary>Saved events (tracked as unchanged) whose transaction is over: committed ones to queue, rolled-back ones to drop.</summary>
     private static List<DomainEventRecord> TakeSaved(DbContext context)
@@ -76,17 +104,17 @@ public sealed class DomainEventDispatchTrigger(IServiceScopeFactory scopes, ILog
         }
     }
 
-    private static void Forget(DbContext? context)
+    private static void Forget(DbTransaction transaction, DbContext? context)
     {
+        Waiting.Remove(transaction);
         if (context is not null)
         {
             TakeSaved(context);
         }
     }
 
-    private async Task QueueCommittedAsync(DbContext context)
+    private async Task QueueAsync(List<DomainEventRecord> committed)
     {
-        var committed = TakeSaved(context);
         if (committed.Count == 0)
         {
             return;
@@ -96,14 +124,11 @@ public sealed class DomainEventDispatchTrigger(IServiceScopeFactory scopes, ILog
         {
             await using var scope = scopes.CreateAsyncScope();
             var jobs = scope.ServiceProvider.GetRequiredService<IJobQueue>();
-            foreach (var record in committed)
-            {
-                // Not the caller's token: the change is committed, its events must follow.
-                await jobs.EnqueueAsync<DomainEventDispatchHandler, DomainEventDispatch>(
-                    new DomainEventDispatch(record.Id),
-                    new EnqueueOptions { Tenant = record.Practice, JobId = record.Id },
-                    CancellationToken.None);
-            }
+
+            // Not the caller's token: the change is committed, its events must follow.
+            await jobs.EnqueueManyAsync<DomainEventDispatchHandler, DomainEventDispatch>(
+                committed.Select(record => (new DomainEventDispatch(record.Id), new EnqueueOptions { Tenant = record.Practice, JobId = record.Id })).ToList(),
+                CancellationToken.None);
         }
         catch (Exception ex)
         {

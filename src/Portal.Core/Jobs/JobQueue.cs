@@ -57,6 +57,57 @@ public sealed class JobQueue(
         return job.Id;
     }
 
+    public async Task EnqueueManyAsync<THandler, TPayload>(IReadOnlyList<(TPayload Payload, EnqueueOptions Options)> jobs, CancellationToken cancellationToken = default)
+        where THandler : IJobHandler<TPayload>
+    {
+        if (jobs.Count <= 1)
+        {
+            foreach (var (payload, options) in jobs)
+            {
+                await EnqueueAsync<THandler, TPayload>(payload, options, cancellationToken);
+            }
+
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var records = jobs.Select(j =>
+        {
+            var job = NewJob(
+                THandler.JobType,
+                j.Options.PlatformJob ? null : j.Options.Tenant ?? tenantContext.Current?.Name,
+                j.Payload,
+                j.Options.MaxAttempts ?? settings.Value.DefaultMaxAttempts,
+                j.Options.RunAfter ?? now,
+                now);
+            job.Id = j.Options.JobId ?? job.Id;
+            return job;
+        }).DistinctBy(j => j.Id).ToList();
+        await using var db = await hostDb.CreateDbContextAsync(cancellationToken);
+        var ids = jobs.Select(j => j.Options.JobId).OfType<Guid>().Distinct().ToList();
+        var queued = ids.Count == 0 ? [] : (await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id)).Select(j => j.Id).ToListAsync(cancellationToken)).ToHashSet();
+        db.Jobs.AddRange(records.Where(j => !queued.Contains(j.Id)));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // One of them was queued meanwhile by another caller: one by one, each skipping what is there.
+            foreach (var (payload, options) in jobs)
+            {
+                await EnqueueAsync<THandler, TPayload>(payload, options, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (records.Any(j => j.RunAfter <= now))
+        {
+            wakeUp.Signal();
+        }
+    }
+
     /// <summary>A pending job row (also written by the scheduler, in its own transaction).</summary>
     internal static JobRecord NewJob<TPayload>(string type, string? tenant, TPayload payload, int maxAttempts, DateTime runAfter, DateTime now) => new()
     {

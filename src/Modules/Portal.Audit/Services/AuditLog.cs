@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Audit.Data;
 using Portal.Audit.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Data;
 using Portal.Core.Security;
 
 namespace Portal.Audit.Services;
@@ -23,7 +24,7 @@ public sealed class AuditLog(AuditDbContext db, ICurrentActor current, TimeProvi
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
             if (db.Database.IsNpgsql())
             {
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':audit'))", cancellationToken);

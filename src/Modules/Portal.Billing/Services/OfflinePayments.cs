@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Data;
 using Portal.Core.Errors;
 
 namespace Portal.Billing.Services;
@@ -29,7 +30,7 @@ public sealed class OfflinePayments(BillingDbContext db, IAuditLog audit)
             return BillingErrors.PaymentNotRemovable;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
         foreach (var allocation in await AllocationsAsync(paymentId, cancellationToken))
         {
             var amount = allocation.Amount;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Data;
 using Portal.Core.Errors;
 using Portal.Core.Events;
 using Portal.Core.Security;
@@ -253,7 +254,7 @@ public sealed class PaymentLedger(
 
         if (status != PaymentStatus.Succeeded)
         {
-            await using var moving = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var moving = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
             if (await db.Payments.Where(p => p.Id == payment.Id && p.Status == payment.Status).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, status), cancellationToken) == 1)
             {
                 PublishRequestChange(payment, status);
@@ -266,7 +267,7 @@ public sealed class PaymentLedger(
         }
 
         var invoiceId = await db.Allocations.Where(a => a.PaymentId == payment.Id).Select(a => (Guid?)a.InvoiceId).FirstOrDefaultAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
         var moved = await db.Payments.Where(p => p.Id == payment.Id && p.Status == payment.Status).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Succeeded), cancellationToken);
         if (moved == 1)
         {
@@ -344,7 +345,7 @@ public sealed class PaymentLedger(
 
     private async Task<bool> CommitAsync(Payment row, IReadOnlyList<AllocationDraft> allocations, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
         db.Payments.Add(row);
         db.Allocations.AddRange(allocations.Select(a => new PaymentAllocation { Id = Guid.CreateVersion7(), PaymentId = row.Id, InvoiceId = a.InvoiceId, Amount = a.Amount }));
         if (row.Status == PaymentStatus.Succeeded)

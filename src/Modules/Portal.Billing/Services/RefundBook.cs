@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Data;
 using Portal.Core.Events;
 
 namespace Portal.Billing.Services;
@@ -80,7 +81,7 @@ public sealed class RefundBook(BillingDbContext db, IAuditLog audit, IDomainEven
             ? refunded >= payment.Amount ? PaymentStatus.Refunded : PaymentStatus.PartlyRefunded
             : payment.Status;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
         var moved = await db.Payments.Where(p => p.Id == payment.Id && p.RefundedAmount == payment.RefundedAmount && p.Status == payment.Status)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.RefundedAmount, refunded).SetProperty(p => p.Status, status), cancellationToken);
         if (moved == 0)

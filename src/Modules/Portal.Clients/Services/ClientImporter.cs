@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Data;
 using Portal.Core.Events;
 using Portal.Core.Security;
 
@@ -69,7 +70,7 @@ public sealed class ClientImporter(ClientsDbContext db, ClientStore store, IAudi
 
         var rows = Rows(pending);
         var now = clock.GetUtcNow().UtcDateTime;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken))
         {
             var checks = await CheckAsync(rows, cancellationToken);
             if (checks.Any(c => c.Errors.Count > 0))

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
+using Portal.Core.Data;
 using Portal.Core.Events;
 using Portal.Core.Jobs;
 using Portal.Core.Mail;
@@ -107,7 +108,7 @@ public sealed class DocumentNotifications(
         // one and then finds the batch claimed (one e-mail, not one per worker).
         var now = clock.GetUtcNow().UtcDateTime;
         var claimed = new List<(DocumentVersion Version, Document Document)>(candidates.Count);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
         foreach (var candidate in candidates.OrderBy(c => c.Version.Id))
         {
             var id = candidate.Version.Id;

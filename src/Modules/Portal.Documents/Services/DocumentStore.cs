@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
+using Portal.Core.Data;
 using Portal.Core.Storage;
 using Portal.Documents.Data;
 using Portal.Documents.Models;
@@ -139,7 +140,7 @@ public sealed class DocumentStore(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var normalized = FileNames.Normalize(name);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
         var document = await db.Documents.SingleOrDefaultAsync(
             d => d.ClientId == target.ClientId && d.FolderId == target.FolderId && d.NormalizedName == normalized && d.Direction == target.Direction && d.DeletedAt == null,
             cancellationToken);

@@ -24,7 +24,7 @@ internal sealed class AccountTokensToOneTimeLinks : IPracticeUpgrade
             return;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             """
             INSERT INTO "OneTimeLinks" ("Id", "Purpose", "SubjectId", "TokenHash", "Data", "CreatedAt", "ExpiresAt", "UsedAt")

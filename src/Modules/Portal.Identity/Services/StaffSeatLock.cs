@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Portal.Core.Data;
 using Portal.Identity.Data;
 
 namespace Portal.Identity.Services;
@@ -17,7 +18,7 @@ internal static class StaffSeatLock
 
     public static async Task<IDbContextTransaction> BeginAsync(UsersDbContext db, CancellationToken cancellationToken)
     {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
         if (db.Database.ProviderName == PostgresProvider)
         {
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':staff-seats'))", cancellationToken);

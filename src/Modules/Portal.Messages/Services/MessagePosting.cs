@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Data;
 using Portal.Core.Errors;
 using Portal.Core.Events;
 using Portal.Core.Settings;
@@ -125,7 +126,7 @@ public sealed class MessagePosting(MessagesDbContext db, IAttachmentStore attach
                 events.Publish(db, new ClientMessagePosted(thread.ClientId, thread.Id, messageId, thread.Subject, Clip(author.Name, Message.AuthorNameMaxLength), text.Trim(), now));
             }
 
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            await using (var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken))
             {
                 await db.SaveChangesAsync(cancellationToken);
                 if (!isNew)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Billing.Models;
 using Portal.Core.Contracts;
+using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Core.Time;
@@ -59,7 +60,7 @@ public sealed class AccountingExports(
         AccountingExport export;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
             var firstNumber = (await db.Exports.Where(e => e.Program == program).SumAsync(e => (long?)e.EntryCount, cancellationToken) ?? 0) + 1;
             var sequence = await db.Exports.CountAsync(e => e.Program == program, cancellationToken) + 1;
             export = new AccountingExport

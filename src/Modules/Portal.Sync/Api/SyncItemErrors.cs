@@ -22,6 +22,7 @@ public static class SyncItemErrors
     public const string PortalUserRefused = "portal-user-refused";
     public const string StaffNotFound = "staff-not-found";
     public const string ProjectsOff = "projects-off";
+    public const string ItemNotSaved = "item-not-saved";
 
     public static SyncFieldError ExternalIdMissing(string field = "externalId")
         => new(field, ExternalIdRequired, "Give the program's id of this item (externalId).");
@@ -31,6 +32,10 @@ public static class SyncItemErrors
 
     public static SyncFieldError Duplicate(string externalId, string field = "externalId")
         => new(field, DuplicateExternalId, $"\"{externalId}\" is already an item of this batch; only the first was applied.");
+
+    /// <summary>The item failed unexpectedly while it was written; all of its writes were undone.</summary>
+    public static SyncFieldError NotSaved(string field = "externalId")
+        => new(field, ItemNotSaved, "This item could not be saved, and nothing of it was kept; the batch's other items were. Send it again; if it fails again, the portal's log says why.");
 
     public static SyncFieldError UnknownClient(string? externalId)
         => new("clientExternalId", ClientNotFound, string.IsNullOrWhiteSpace(externalId)

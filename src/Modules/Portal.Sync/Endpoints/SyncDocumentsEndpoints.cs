@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Portal.Core.Data;
 using Portal.Core.Errors;
 using Portal.Documents.Endpoints;
 using Portal.Documents.Services;
@@ -55,10 +56,10 @@ internal static class SyncDocumentsEndpoints
         return api;
     }
 
-    public static async Task<Results<Ok<SyncBatchResult>, ProblemHttpResult>> BatchAsync(SyncBatch<DocumentItem> batch, DocumentSync sync, HttpContext context)
+    public static async Task<Results<Ok<SyncBatchResult>, ProblemHttpResult>> BatchAsync(SyncBatch<DocumentItem> batch, PracticeBatches batches, HttpContext context)
         => SyncBatches.SizeError(batch) is { } error
             ? error.ToProblem()
-            : TypedResults.Ok(await sync.ApplyAsync(batch, context.User, context.RequestAborted));
+            : TypedResults.Ok(await batches.RunAsync<DocumentSync, SyncBatchResult>(sync => sync.ApplyAsync(batch, context.User, context.RequestAborted), context.RequestAborted));
 
     public static async Task<Results<Ok<NewDocuments>, ProblemHttpResult>> NewAsync([FromQuery] int? limit, NewClientFiles files, CancellationToken cancellationToken)
         => limit is < 1 or > NewClientFiles.MaxLimit

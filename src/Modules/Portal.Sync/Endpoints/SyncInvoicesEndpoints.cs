@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Portal.Core.Data;
 using Portal.Core.Errors;
 using Portal.Sync.Api;
 using Portal.Sync.Services;
@@ -23,8 +24,8 @@ internal static class SyncInvoicesEndpoints
         return api;
     }
 
-    public static async Task<Results<Ok<SyncBatchResult>, ProblemHttpResult>> BatchAsync(SyncBatch<InvoiceItem> batch, InvoiceSync sync, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<SyncBatchResult>, ProblemHttpResult>> BatchAsync(SyncBatch<InvoiceItem> batch, PracticeBatches batches, CancellationToken cancellationToken)
         => SyncBatches.SizeError(batch) is { } error
             ? error.ToProblem()
-            : TypedResults.Ok(await sync.ApplyAsync(batch, cancellationToken));
+            : TypedResults.Ok(await batches.RunAsync<InvoiceSync, SyncBatchResult>(sync => sync.ApplyAsync(batch, cancellationToken), cancellationToken));
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Portal.Core.Data;
 using Portal.Core.Errors;
 using Portal.Sync.Api;
 using Portal.Sync.Services;
@@ -24,8 +25,8 @@ internal static class SyncProjectsEndpoints
         return api;
     }
 
-    public static async Task<Results<Ok<SyncBatchResult>, ProblemHttpResult>> BatchAsync(SyncBatch<ProjectItem> batch, HttpContext context, ProjectSync projects)
+    public static async Task<Results<Ok<SyncBatchResult>, ProblemHttpResult>> BatchAsync(SyncBatch<ProjectItem> batch, HttpContext context, PracticeBatches batches)
         => SyncBatches.SizeError(batch) is { } error
             ? error.ToProblem()
-            : TypedResults.Ok(await projects.ApplyAsync(batch.Items!, context.User, context.RequestAborted));
+            : TypedResults.Ok(await batches.RunAsync<ProjectSync, SyncBatchResult>(projects => projects.ApplyAsync(batch.Items!, context.User, context.RequestAborted), context.RequestAborted));
 }

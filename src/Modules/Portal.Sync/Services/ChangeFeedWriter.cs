@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
 using Portal.Core.Events;
 using Portal.Sync.Data;
 using Portal.Sync.Models;
@@ -22,7 +23,7 @@ internal sealed class ChangeFeedWriter(SyncDbContext db)
             return;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
         if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppendLock})", cancellationToken);

@@ -3,6 +3,7 @@ using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Clients.Services;
 using Portal.Core.Contracts;
+using Portal.Core.Data;
 using Portal.Sync.Api;
 using Portal.Sync.Data;
 using Portal.Sync.Models;
@@ -17,6 +18,7 @@ namespace Portal.Sync.Services;
 /// writes nothing, so the same batch twice is all <c>unchanged</c>.
 /// </summary>
 internal sealed class ContactSync(
+    PracticeBatch unit,
     ClientStore clients,
     ClientsDbContext clientsDb,
     PortalStore portals,
@@ -70,9 +72,9 @@ internal sealed class ContactSync(
         var state = await LoadAsync(accepted.Select(a => (a.ExternalId, a.Item)).ToList(), cancellationToken);
         foreach (var (index, item, externalId, input) in accepted)
         {
-            results[index] = input is null
-                ? await DeleteAsync(externalId, state, cancellationToken)
-                : await UpsertAsync(item, externalId, input, state, cancellationToken);
+            results[index] = await SyncBatches.ItemAsync(unit, externalId, () => input is null
+                ? DeleteAsync(externalId, state, cancellationToken)
+                : UpsertAsync(item, externalId, input, state, cancellationToken), cancellationToken);
 
             // The Clients services keep what they saved tracked; 10,000 of them would slow every later save.
             clientsDb.ChangeTracker.Clear();

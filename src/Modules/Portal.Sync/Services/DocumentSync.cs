@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Clients.Services;
+using Portal.Core.Data;
 using Portal.Documents.Services;
 using Portal.Sync.Api;
 using Portal.Sync.Data;
@@ -15,7 +16,7 @@ namespace Portal.Sync.Services;
 /// or next version of that file (Documents versions a file by its folder and name). A tombstone moves the
 /// file to the trash.
 /// </summary>
-public sealed class DocumentSync(SyncDbContext db, DocumentExchange exchange, DocumentAccess access, DocumentLibrary library, ClientExternalIds clients, TimeProvider clock)
+public sealed class DocumentSync(PracticeBatch unit, SyncDbContext db, DocumentExchange exchange, DocumentAccess access, DocumentLibrary library, ClientExternalIds clients, TimeProvider clock)
 {
     public const string UploadPath = "/api/v1/uploads";
 
@@ -23,14 +24,14 @@ public sealed class DocumentSync(SyncDbContext db, DocumentExchange exchange, Do
     {
         var clientIds = await clients.IdsAsync(batch.Items!.Select(i => i?.ClientExternalId?.Trim()).OfType<string>().ToList(), cancellationToken);
 
-        // The batch's stored announcements in one query (tracked: items change them).
+        // The batch's stored announcements in one query; an item that changes one attaches it.
         var externalIds = batch.Items!.Select(i => i?.ExternalId?.Trim()).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var stored = externalIds.Count == 0
             ? new Dictionary<string, SyncedDocument>(StringComparer.Ordinal)
-            : await db.SyncedDocuments.Where(d => externalIds.Contains(d.ExternalId)).ToDictionaryAsync(d => d.ExternalId, StringComparer.Ordinal, cancellationToken);
-        return await SyncBatches.ApplyAsync(batch, (item, externalId) => item.Deleted
+            : await db.SyncedDocuments.AsNoTracking().Where(d => externalIds.Contains(d.ExternalId)).ToDictionaryAsync(d => d.ExternalId, StringComparer.Ordinal, cancellationToken);
+        return await SyncBatches.ApplyAsync(unit, batch, (item, externalId) => item.Deleted
             ? TrashAsync(externalId, stored, program, cancellationToken)
-            : AnnounceAsync(item, externalId, clientIds, stored, program, cancellationToken));
+            : AnnounceAsync(item, externalId, clientIds, stored, program, cancellationToken), cancellationToken);
     }
 
     private async Task<SyncItemResult> TrashAsync(string externalId, Dictionary<string, SyncedDocument> stored, ClaimsPrincipal program, CancellationToken cancellationToken)
@@ -93,7 +94,8 @@ public sealed class DocumentSync(SyncDbContext db, DocumentExchange exchange, Do
         var synced = stored.GetValueOrDefault(externalId);
         if (synced is null || synced.ClientId != clientId || synced.FolderId != folderId || synced.FileName != fileName || synced.Length != item.Length || synced.Sha256 != sha256)
         {
-            synced ??= stored[externalId] = db.SyncedDocuments.Add(new SyncedDocument { ExternalId = externalId }).Entity;
+            // Read before the items; each item of a batch ends with nothing tracked (PracticeBatch).
+            synced = synced is null ? stored[externalId] = db.SyncedDocuments.Add(new SyncedDocument { ExternalId = externalId }).Entity : db.SyncedDocuments.Attach(synced).Entity;
             synced.ClientId = clientId;
             synced.FolderId = folderId;
             synced.FileName = fileName;

@@ -5,6 +5,7 @@ using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Billing.Services;
 using Portal.Clients.Services;
+using Portal.Core.Data;
 using Portal.Sync.Api;
 using Portal.Sync.Data;
 using Portal.Sync.Models;
@@ -19,6 +20,7 @@ namespace Portal.Sync.Services;
 /// gives its invoices their balance back.
 /// </summary>
 public sealed class PaymentSync(
+    PracticeBatch unit,
     SyncDbContext db,
     BillingDbContext billing,
     PaymentLedger ledger,
@@ -37,18 +39,18 @@ public sealed class PaymentSync(
         var externalIds = items.Select(i => i?.ExternalId?.Trim()).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var synced = externalIds.Count == 0
             ? new Dictionary<string, SyncedPayment>(StringComparer.Ordinal)
-            : await db.SyncedPayments.Where(p => externalIds.Contains(p.ExternalId)).ToDictionaryAsync(p => p.ExternalId, StringComparer.Ordinal, cancellationToken);
+            : await db.SyncedPayments.AsNoTracking().Where(p => externalIds.Contains(p.ExternalId)).ToDictionaryAsync(p => p.ExternalId, StringComparer.Ordinal, cancellationToken);
         var recorded = await ledger.ExistingAsync(synced.Values.Select(p => p.PaymentId).ToList(), cancellationToken);
         var invoicesByExternalId = await invoices.FindByExternalIdsAsync(items.Select(i => i?.InvoiceExternalId?.Trim()).OfType<string>().Where(i => i.Length > 0).ToList(), cancellationToken);
         var known = new BatchState(clientIds, synced, recorded, invoicesByExternalId);
-        return await SyncBatches.ApplyAsync(batch, async (item, externalId) =>
+        return await SyncBatches.ApplyAsync(unit, batch, async (item, externalId) =>
         {
             var result = item.Deleted ? await RemoveAsync(externalId, known, cancellationToken) : await RecordAsync(item, externalId, known, cancellationToken);
 
             // The ledger keeps what it saved tracked; a batch's worth would slow every later save.
             billing.ChangeTracker.Clear();
             return result;
-        });
+        }, cancellationToken);
     }
 
     private async Task<SyncItemResult> RemoveAsync(string externalId, BatchState known, CancellationToken cancellationToken)
@@ -121,7 +123,9 @@ public sealed class PaymentSync(
         }
 
         // Kept first: should the process stop between here and the payment, the next batch records the same payment id.
-        synced ??= known.Synced[externalId] = db.SyncedPayments.Add(new SyncedPayment { ExternalId = externalId, PaymentId = Guid.CreateVersion7() }).Entity;
+        synced = synced is null
+            ? known.Synced[externalId] = db.SyncedPayments.Add(new SyncedPayment { ExternalId = externalId, PaymentId = Guid.CreateVersion7() }).Entity
+            : db.SyncedPayments.Attach(synced).Entity;
         synced.Fingerprint = fingerprint;
         synced.SyncedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
@@ -140,7 +144,7 @@ public sealed class PaymentSync(
         return SyncItemResult.Failed(externalId, [.. recorded.Errors.Select(e => InvoiceSync.ToWire(e, "amount"))]);
     }
 
-    /// <summary>What a batch read before its items: the clients named, the payments' keys (tracked, as items change them), which of those were recorded, the invoices named.</summary>
+    /// <summary>What a batch read before its items: the clients named, the payments' keys (read untracked: an item that changes one attaches it), which of those were recorded, the invoices named.</summary>
     private sealed record BatchState(
         IReadOnlyDictionary<string, Guid> ClientIds,
         Dictionary<string, SyncedPayment> Synced,

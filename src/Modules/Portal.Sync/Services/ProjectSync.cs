@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Clients.Services;
 using Portal.Core.Contracts;
+using Portal.Core.Data;
 using Portal.Core.Errors;
 using Portal.Core.Tenancy;
 using Portal.Projects.Models;
@@ -23,6 +24,7 @@ namespace Portal.Sync.Services;
 /// from the staff member. Each item is checked completely before it writes anything.
 /// </summary>
 internal sealed class ProjectSync(
+    PracticeBatch unit,
     ProjectLibrary library,
     ProjectStatusPoster poster,
     ProjectStatusList statuses,
@@ -92,9 +94,9 @@ internal sealed class ProjectSync(
         var batch = new ProjectBatch(projects, owners, latestNotes.ToDictionary(), posted, list, approver);
         foreach (var (index, item, externalId, expectedOn) in accepted)
         {
-            results[index] = item.Deleted
-                ? await DeleteAsync(externalId, batch, cancellationToken)
-                : await UpsertAsync(item, externalId, expectedOn, batch, cancellationToken);
+            results[index] = await SyncBatches.ItemAsync(unit, externalId, () => item.Deleted
+                ? DeleteAsync(externalId, batch, cancellationToken)
+                : UpsertAsync(item, externalId, expectedOn, batch, cancellationToken), cancellationToken);
         }
 
         return SyncBatchResult.Of(results);

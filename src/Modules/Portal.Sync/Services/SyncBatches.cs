@@ -1,3 +1,4 @@
+using Portal.Core.Data;
 using Portal.Core.Errors;
 using Portal.Sync.Api;
 
@@ -5,7 +6,8 @@ namespace Portal.Sync.Services;
 
 /// <summary>
 /// The rules every batch shares: its size, each item's external id, and a repeated id refused (the first
-/// wins). Items are applied one by one in order, each by the kind's own code.
+/// wins). Items are applied one by one in order, each by the kind's own code and each as a unit of the
+/// <see cref="PracticeBatch"/>: an item that throws is undone alone and reported, the others go on.
 /// </summary>
 public static class SyncBatches
 {
@@ -14,7 +16,8 @@ public static class SyncBatches
         where TItem : ISyncItem
         => batch?.Items is not { Count: > 0 and <= SyncBatch<TItem>.MaxItems } ? SyncItemErrors.BatchSize : null;
 
-    public static async Task<SyncBatchResult> ApplyAsync<TItem>(SyncBatch<TItem> batch, Func<TItem, string, Task<SyncItemResult>> apply)
+    public static async Task<SyncBatchResult> ApplyAsync<TItem>(
+        PracticeBatch unit, SyncBatch<TItem> batch, Func<TItem, string, Task<SyncItemResult>> apply, CancellationToken cancellationToken)
         where TItem : ISyncItem
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -36,10 +39,14 @@ public static class SyncBatches
             }
             else
             {
-                results.Add(await apply(item, externalId));
+                results.Add(await ItemAsync(unit, externalId, () => apply(item, externalId), cancellationToken));
             }
         }
 
         return SyncBatchResult.Of(results);
     }
+
+    /// <summary>One item as a unit of the batch; an exception is its own error, never the batch's.</summary>
+    public static Task<SyncItemResult> ItemAsync(PracticeBatch unit, string externalId, Func<Task<SyncItemResult>> apply, CancellationToken cancellationToken)
+        => unit.ItemAsync(apply, () => SyncItemResult.Failed(externalId, SyncItemErrors.NotSaved()), cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Contracts;
+using Portal.Core.Data;
 using Portal.Core.Errors;
 using Portal.Core.Events;
 using Portal.Core.Security;
@@ -205,7 +206,7 @@ public sealed class TaskStore(
         }
 
         var now = clock.UtcNow;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
         var changed = await db.Tasks.Where(t => t.Id == taskId && t.State == TaskState.Open && t.IsRequest)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TaskState.Done).SetProperty(t => t.CompletedAt, now).SetProperty(t => t.CompletedByName, byName), cancellationToken);
         if (changed > 0)
@@ -229,7 +230,7 @@ public sealed class TaskStore(
     {
         var now = clock.UtcNow;
         var name = Clip(byName, ClientTask.NameMaxLength);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
         var changed = await db.Tasks.Where(t => t.Id == task.Id && t.State == TaskState.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, state).SetProperty(t => t.CompletedAt, now).SetProperty(t => t.CompletedByName, name), cancellationToken);
         if (changed > 0 && state == TaskState.Done)
