@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Clients.Data;
+using Portal.Clients.Models;
+using Portal.Clients.Services;
+using Portal.Core.Data;
+using Portal.Core.Events;
+using Portal.Tests.Clients;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Core.Data;
+
+/// <summary>
+/// A batch's shared transaction (what the sync API's batches run in): items that throw are undone alone,
+/// a service's own transaction becomes a savepoint, commits happen every few hundred items, the committed
+/// items' events are queued, and the contexts work as before once the batch ends.
+/// </summary>
+public sealed class PracticeBatchTests(SharedApps apps) : IClassFixture<SharedApps>
+{
+    [Theory, BothDatabases]
+    public async Task An_item_that_throws_is_undone_alone_and_the_others_are_committed_with_their_events(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+
+        // More items than one commit holds, so the transaction is committed and begun again on the way.
+        var count = PracticeBatch.ItemsPerCommit + 3;
+        var results = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<PracticeBatches>().RunAsync<IServiceProvider, List<string>>(async batch =>
+        {
+            var unit = batch.GetRequiredService<PracticeBatch>();
+            var clients = batch.GetRequiredService<ClientStore>();
+            var outcomes = new List<string>();
+            for (var i = 1; i <= count; i++)
+            {
+                var n = i;
+                outcomes.Add(await unit.ItemAsync(
+                    async () =>
+                    {
+                        var created = await clients.CreateAsync(Input(tag, n));
+                        Assert.NotNull(created.Value);
+                        return n == 2 ? throw new InvalidOperationException("The item fails after it wrote.") : "saved";
+                    },
+                    () => "failed",
+                    CancellationToken.None));
+            }
+
+            return outcomes;
+        }, CancellationToken.None));
+
+        Assert.Equal("failed", results[1]);
+        Assert.Equal(count - 1, results.Count(r => r == "saved"));
+        var names = await app.InClientsDbAsync(practice, db => db.Clients.AsNoTracking().Where(c => c.Name.StartsWith(tag)).Select(c => c.Name).ToListAsync());
+        Assert.Equal(count - 1, names.Count);
+        Assert.DoesNotContain(Input(tag, 2).Name, names);
+
+        // Every committed client's event is recorded and its dispatch queued when its commit happened,
+        // the ones saved by contexts that joined the batch's transaction included.
+        var events = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<CoreTenantDbContext>().DomainEvents.AsNoTracking()
+            .Where(e => e.Type == ClientCreated.EventType && e.Payload.Contains(tag)).Select(e => e.Id).ToListAsync());
+        Assert.Equal(count - 1, events.Count);
+        await using (var host = await app.Get<IDbContextFactory<HostDbContext>>().CreateDbContextAsync())
+        {
+            Assert.Equal(count - 1, await host.Jobs.AsNoTracking().CountAsync(j => events.Contains(j.Id)));
+        }
+
+        // The pooled contexts have their own connections again: plain units of work and another batch work.
+        var later = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<ClientStore>().CreateAsync(Input(tag, 1000)));
+        Assert.NotNull(later.Value);
+        var again = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<PracticeBatches>().RunAsync<ClientStore, Guid?>(
+            async clients => (await clients.CreateAsync(Input(tag, 1001))).Value?.Id, CancellationToken.None));
+        Assert.NotNull(again);
+        Assert.Equal(count + 1, await app.InClientsDbAsync(practice, db => db.Clients.CountAsync(c => c.Name.StartsWith(tag))));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_service_transaction_inside_a_batch_is_a_savepoint_the_service_can_roll_back(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await app.InPracticeAsync(practice, sp => sp.GetRequiredService<PracticeBatches>().RunAsync<IServiceProvider, bool>(async batch =>
+        {
+            var clients = batch.GetRequiredService<ClientStore>();
+            var db = batch.GetRequiredService<ClientsDbContext>();
+            Assert.NotNull((await clients.CreateAsync(Input(tag, 1))).Value);
+            await using (var abandoned = await db.Database.BeginOrNestTransactionAsync(CancellationToken.None))
+            {
+                Assert.NotNull((await clients.CreateAsync(Input(tag, 2))).Value);
+            }
+
+            await using (var kept = await db.Database.BeginOrNestTransactionAsync(CancellationToken.None))
+            {
+                Assert.NotNull((await clients.CreateAsync(Input(tag, 3))).Value);
+                await kept.CommitAsync();
+            }
+
+            return true;
+        }, CancellationToken.None));
+
+        var names = await app.InClientsDbAsync(practice, db => db.Clients.AsNoTracking().Where(c => c.Name.StartsWith(tag)).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync());
+        Assert.Equal([Input(tag, 1).Name, Input(tag, 3).Name], names);
+    }
+
+    private static ClientInput Input(string tag, int n) => new(ClientKind.Individual, $"{tag} client {n:D4}", [], null, null, null, null);
+}
