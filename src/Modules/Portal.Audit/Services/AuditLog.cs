@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Audit.Data;
 using Portal.Audit.Models;
 using Portal.Core.Contracts;
-using Portal.Core.Data;
 using Portal.Core.Security;
 
 namespace Portal.Audit.Services;
@@ -15,6 +14,8 @@ namespace Portal.Audit.Services;
 /// </summary>
 public sealed class AuditLog(AuditDbContext db, ICurrentActor current, TimeProvider clock) : IAuditLog
 {
+    private Guid _lockedIn;
+
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         var actor = current.Actor;
@@ -24,10 +25,15 @@ public sealed class AuditLog(AuditDbContext db, ICurrentActor current, TimeProvi
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken);
-            if (db.Database.IsNpgsql())
+            // Inside a caller's transaction (a sync batch's) the append is one insert in it, and the chain's
+            // lock, once taken, is held until that transaction ends: no savepoint or lock per event.
+            var outer = db.Database.CurrentTransaction;
+            await using var own = outer is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            var transactionId = (outer ?? own)!.TransactionId;
+            if (db.Database.IsNpgsql() && transactionId != _lockedIn)
             {
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':audit'))", cancellationToken);
+                _lockedIn = transactionId;
             }
 
             var last = await db.Events.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
@@ -47,7 +53,11 @@ public sealed class AuditLog(AuditDbContext db, ICurrentActor current, TimeProvi
             audit.Hash = AuditHash.Compute(audit);
             db.Events.Add(audit);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
             db.ChangeTracker.Clear();
         });
     }
