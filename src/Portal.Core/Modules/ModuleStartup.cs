@@ -33,8 +33,8 @@ public abstract class ModuleStartup
 
     /// <summary>
     /// Maps the module's minimal-API endpoints. The builder is already scoped to practices and to the
-    /// module's main feature; an endpoint that belongs to another of the module's features adds
-    /// <see cref="FeatureMetadata"/> of its own.
+    /// module's main feature; an endpoint that also needs another feature (its module's or another
+    /// module's) adds <see cref="FeatureMetadata"/> of its own: it is there only while all are on.
     /// </summary>
     public virtual void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

@@ -7,8 +7,9 @@ namespace Portal.Core.Modules;
 
 /// <summary>
 /// Routing filter that makes an endpoint invisible (so the request ends in a 404) when it belongs to
-/// the other kind of site (host vs practice) or to a feature the practice has switched off. Because
-/// it runs during matching, a host page and a practice page may share a path such as /admin.
+/// the other kind of site (host vs practice) or to a feature the practice has switched off: every
+/// feature it names (its module's, and any it also needs, such as the sync API's invoices needing
+/// Billing). Because it runs during matching, a host page and a practice page may share a path such as /admin.
 /// </summary>
 public sealed class SiteEndpointSelectorPolicy : MatcherPolicy, IEndpointSelectorPolicy
 {
@@ -62,7 +63,14 @@ public sealed class SiteEndpointSelectorPolicy : MatcherPolicy, IEndpointSelecto
             return false;
         }
 
-        var feature = metadata.GetMetadata<FeatureMetadata>();
-        return feature is null || tenant.IsFeatureEnabled(feature.FeatureId);
+        foreach (var feature in metadata.GetOrderedMetadata<FeatureMetadata>())
+        {
+            if (!tenant.IsFeatureEnabled(feature.FeatureId))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

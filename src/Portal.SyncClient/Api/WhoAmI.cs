@@ -1,4 +1,4 @@
 namespace PortalSync.Api;
 
-/// <summary>GET /api/v1/whoami.</summary>
-internal sealed record WhoAmI(string? Practice, string? Subject, string? Name, IReadOnlyList<string>? Scopes);
+/// <summary>GET /api/v1/whoami; <see cref="Kinds"/>: what the practice takes now (null from a portal that does not say: everything).</summary>
+internal sealed record WhoAmI(string? Practice, string? Subject, string? Name, IReadOnlyList<string>? Scopes, IReadOnlyList<string>? Kinds = null);

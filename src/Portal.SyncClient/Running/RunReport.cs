@@ -20,6 +20,11 @@ internal static class RunReport
 
         console.Write(summary);
         console.MarkupLine($"Uploaded {tally.Uploaded} file(s), downloaded {tally.Downloaded} new client file(s), wrote back {tally.WrittenBack} payment(s), message(s) and task(s).");
+        if (tally.Skipped.Count > 0)
+        {
+            console.MarkupLine($"[yellow]Skipped {string.Join(", ", tally.Skipped)}: switched off in the portal. They go with the first run after the practice switches them on.[/]");
+        }
+
         if (tally.Errors.Count == 0)
         {
             console.MarkupLine("[green]Finished syncing.[/]");

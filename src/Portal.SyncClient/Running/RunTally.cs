@@ -9,6 +9,9 @@ internal sealed class RunTally
 
     public List<RowError> Errors { get; } = [];
 
+    /// <summary>Kinds with changes the portal does not take now (their feature is off): kept for a later run.</summary>
+    public List<string> Skipped { get; } = [];
+
     public int Uploaded { get; set; }
 
     public int Downloaded { get; set; }

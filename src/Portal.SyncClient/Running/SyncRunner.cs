@@ -6,7 +6,11 @@ using Spectre.Console;
 
 namespace PortalSync.Running;
 
-/// <summary>One sync: plan, push every kind in order with a progress bar each, upload documents, pull new files and changes.</summary>
+/// <summary>
+/// One sync: plan, push every kind the practice takes in order with a progress bar each (a kind whose
+/// feature is off in the portal is skipped, said so, and kept for a later run), upload documents, pull
+/// new files and changes.
+/// </summary>
 internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFiles files, TimeProvider clock)
 {
     public async Task<RunTally> RunAsync(IPracticeDataSource source, string downloadsFolder, CancellationToken cancellationToken)
@@ -15,6 +19,8 @@ internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFile
         var started = clock.GetUtcNow();
         var tally = new RunTally();
         var plan = await SyncPlanner.PlanAsync(source, state, cancellationToken);
+        var me = await api.GetJsonAsync<WhoAmI>("api/v1/whoami", cancellationToken);
+        var taken = (me.Kinds ?? SyncKinds.InOrder).ToHashSet(StringComparer.Ordinal);
         tally.Errors.AddRange(plan.Errors);
         console.MarkupLine(plan.Count == 0
             ? $"Nothing changed in {Markup.Escape(source.Description)} since the last run."
@@ -34,6 +40,18 @@ internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFile
                     foreach (var kind in SyncKinds.InOrder)
                     {
                         var bar = bars[kind];
+                        if (!taken.Contains(kind))
+                        {
+                            if (plan.Of(kind).Count > 0)
+                            {
+                                tally.Skipped.Add(kind);
+                            }
+
+                            bar.Description = $"{Title(kind)}: off in the portal, skipped";
+                            bar.StopTask();
+                            continue;
+                        }
+
                         bar.StartTask();
                         var sent = await pusher.PushAsync(kind, plan.Of(kind), count => bar.Increment(count), cancellationToken);
                         if (kind == SyncKinds.Documents)
@@ -62,7 +80,11 @@ internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFile
                     }
 
                     var pulling = progress.AddTask("Checking for new files and changes", maxValue: 2);
-                    await new NewFilesPuller(api, downloadsFolder, tally).PullAsync(cancellationToken);
+                    if (taken.Contains(SyncKinds.Documents))
+                    {
+                        await new NewFilesPuller(api, downloadsFolder, tally).PullAsync(cancellationToken);
+                    }
+
                     pulling.Increment(1);
                     await new ChangeFeedPuller(api, files, state, source.WriteBack, tally).PullAsync(cancellationToken);
                     pulling.Increment(1);

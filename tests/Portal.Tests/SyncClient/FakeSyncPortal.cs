@@ -24,6 +24,9 @@ internal sealed class FakeSyncPortal : HttpMessageHandler
 
     public bool Revoked { get; set; }
 
+    /// <summary>The kinds whoami says the practice takes; a batch of another kind is not found (404), as when its feature is off.</summary>
+    public List<string> Kinds { get; } = ["contacts", "invoices", "payments", "projects", "documents"];
+
     /// <summary>kind -> external id -> the item's JSON as last stored.</summary>
     public Dictionary<string, Dictionary<string, string>> Stored { get; } = [];
 
@@ -103,7 +106,12 @@ internal sealed class FakeSyncPortal : HttpMessageHandler
         var segments = path.Trim('/').Split('/');
         return (request.Method.Method, segments) switch
         {
-            ("GET", ["api", "v1", "whoami"]) => Json(HttpStatusCode.OK, new JsonObject { ["practice"] = "Fake practice", ["subject"] = "1", ["name"] = "Sam Owner", ["scopes"] = new JsonArray("sync") }),
+            ("GET", ["api", "v1", "whoami"]) => Json(HttpStatusCode.OK, new JsonObject
+            {
+                ["practice"] = "Fake practice", ["subject"] = "1", ["name"] = "Sam Owner", ["scopes"] = new JsonArray("sync"),
+                ["kinds"] = new JsonArray([.. Kinds.Select(k => (JsonNode)k)]),
+            }),
+            ("POST", ["api", "v1", var kind, "batch"]) when !Kinds.Contains(kind) => new HttpResponseMessage(HttpStatusCode.NotFound),
             ("POST", ["api", "v1", var kind, "batch"]) => Batch(kind, JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!["items"]!.AsArray()),
             ("POST", ["api", "v1", "uploads"]) => CreateUpload(request),
             ("HEAD", ["api", "v1", "uploads", var id]) => _uploads.TryGetValue(id, out var upload) ? Offset(HttpStatusCode.OK, upload) : new HttpResponseMessage(HttpStatusCode.NotFound),

@@ -37,6 +37,31 @@ public sealed class SyncRunTests
     }
 
     [Fact]
+    public async Task Kinds_switched_off_in_the_portal_are_skipped_said_so_and_sent_by_the_first_run_after_they_are_on()
+    {
+        var portal = new FakeSyncPortal();
+        portal.Kinds.RemoveAll(k => k is "invoices" or "payments" or "documents");
+        using var sandbox = await ConnectedAsync(portal);
+        var data = await PracticeDataFiles.GenerateAsync(sandbox.Folder, contacts: 20, documents: 2);
+
+        Assert.Equal(0, await sandbox.RunAsync("run", "--data", data));
+        Assert.Equal(["contacts", "projects"], portal.Batches.Select(b => b.Kind).Distinct());
+        Assert.DoesNotContain(portal.Requests, r => r.Contains("/documents/", StringComparison.Ordinal) || r.Contains("/uploads", StringComparison.Ordinal));
+        Assert.Contains("Skipped invoices, payments, documents: switched off in the portal.", sandbox.Output, StringComparison.Ordinal);
+        Assert.Contains("Finished syncing.", sandbox.Output, StringComparison.Ordinal);
+
+        // Billing and Documents are switched on: what was skipped goes now, and only that.
+        portal.Kinds.AddRange(["invoices", "payments", "documents"]);
+        var before = portal.Batches.Count;
+        var printed = sandbox.Output.Length;
+        Assert.Equal(0, await sandbox.RunAsync("run"));
+        Assert.Equal(["invoices", "payments", "documents"], portal.Batches.Skip(before).Select(b => b.Kind).Distinct());
+        Assert.Equal(20, portal.Stored["invoices"].Count);
+        Assert.Equal(2, portal.Contents.Count);
+        Assert.DoesNotContain("Skipped", sandbox.Output[printed..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_stopped_mid_way_by_the_network_is_completed_by_the_next_without_duplicates()
     {
         var portal = new FakeSyncPortal();

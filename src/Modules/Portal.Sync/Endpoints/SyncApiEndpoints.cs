@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 using Portal.Core.Tenancy;
+using Portal.Sync.Api;
 using Portal.Sync.Models;
 using Portal.Sync.Services;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -30,7 +31,7 @@ internal static class SyncApiEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/whoami", WhoAmI)
             .WithName(WhoAmIName)
-            .WithSummary("Who the token acts as: the practice, the staff member who approved it and its scopes.");
+            .WithSummary("Who the token acts as: the practice, the staff member who approved it, its scopes, and the kinds of data the practice takes now.");
         api.MapSyncContactsEndpoints();
         api.MapSyncProjectsEndpoints();
         api.MapSyncChangesEndpoints();
@@ -44,11 +45,13 @@ internal static class SyncApiEndpoints
     {
         // The request's user is the approver by now; what the token itself says is kept aside.
         var user = context.Features.GetRequiredFeature<SyncToken>().Principal;
+        var practice = context.GetTenant()!;
         return TypedResults.Ok(new WhoAmI(
-            context.GetTenant()!.Name,
+            practice.Name,
             user.GetClaim(Claims.Subject) ?? "",
             user.GetClaim(Claims.Name) ?? "",
-            user.GetScopes().ToList()));
+            user.GetScopes().ToList(),
+            SyncKinds.Of(practice)));
     }
 
     /// <summary>Every call through the API is a use of its connection (shown on Connected apps).</summary>

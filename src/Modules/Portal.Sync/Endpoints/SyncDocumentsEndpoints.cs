@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Portal.Core.Data;
 using Portal.Core.Errors;
+using Portal.Core.Modules;
 using Portal.Documents.Endpoints;
 using Portal.Documents.Services;
 using Portal.Sync.Api;
@@ -27,7 +28,7 @@ internal static class SyncDocumentsEndpoints
 
     public static RouteGroupBuilder MapSyncDocumentsEndpoints(this RouteGroupBuilder api)
     {
-        var documents = api.MapGroup("/documents").AsApiArea("Sync: documents");
+        var documents = api.MapGroup("/documents").AsApiArea("Sync: documents").WithMetadata(new FeatureMetadata(Documents.Manifest.Feature));
         documents.MapPost("/batch", BatchAsync)
             .WithName(BatchName)
             .WithSummary("Announces documents by the program's external ids: unchanged, upload (send the content with tus), or trashed (tombstone).")
@@ -51,7 +52,7 @@ internal static class SyncDocumentsEndpoints
         api.MapGroup("/uploads")
             .DisableAntiforgery()
             .AsApiArea("Sync: uploads (tus)")
-            .WithMetadata(new SyncUploadMetadata())
+            .WithMetadata(new SyncUploadMetadata(), new FeatureMetadata(Documents.Manifest.Feature))
             .MapTusHandlers(UploadNamePrefix);
         return api;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Portal.Core.Data;
 using Portal.Core.Errors;
+using Portal.Core.Modules;
 using Portal.Sync.Api;
 using Portal.Sync.Services;
 
@@ -16,7 +17,7 @@ internal static class SyncInvoicesEndpoints
 
     public static RouteGroupBuilder MapSyncInvoicesEndpoints(this RouteGroupBuilder api)
     {
-        var invoices = api.MapGroup("/invoices").AsApiArea("Sync: invoices");
+        var invoices = api.MapGroup("/invoices").AsApiArea("Sync: invoices").WithMetadata(new FeatureMetadata(Billing.Manifest.Feature));
         invoices.MapPost("/batch", BatchAsync)
             .WithName(BatchName)
             .WithSummary("Creates, updates or voids (tombstone) invoices by the program's external ids; one result per item.")

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Portal.Core.Data;
 using Portal.Core.Errors;
+using Portal.Core.Modules;
 using Portal.Sync.Api;
 using Portal.Sync.Services;
 
@@ -16,7 +17,7 @@ internal static class SyncPaymentsEndpoints
 
     public static RouteGroupBuilder MapSyncPaymentsEndpoints(this RouteGroupBuilder api)
     {
-        var payments = api.MapGroup("/payments").AsApiArea("Sync: payments");
+        var payments = api.MapGroup("/payments").AsApiArea("Sync: payments").WithMetadata(new FeatureMetadata(Billing.Manifest.Feature));
         payments.MapPost("/batch", BatchAsync)
             .WithName(BatchName)
             .WithSummary("Records offline payments (allocated to their invoice) or removes them (tombstone) by the program's external ids.")

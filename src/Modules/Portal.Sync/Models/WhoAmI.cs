@@ -1,4 +1,4 @@
 namespace Portal.Sync.Models;
 
-/// <summary>Who a token acts as: the practice, the staff member who approved it, the device, what it may do.</summary>
-public sealed record WhoAmI(string Practice, string Subject, string Name, IReadOnlyList<string> Scopes);
+/// <summary>Who a token acts as: the practice, the staff member who approved it, what it may do, and which kinds the practice takes now (<see cref="Api.SyncKinds"/>).</summary>
+public sealed record WhoAmI(string Practice, string Subject, string Name, IReadOnlyList<string> Scopes, IReadOnlyList<string> Kinds);
