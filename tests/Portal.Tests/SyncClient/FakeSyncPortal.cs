@@ -108,7 +108,10 @@ internal sealed class FakeSyncPortal : HttpMessageHandler
         {
             ("GET", ["api", "v1", "whoami"]) => Json(HttpStatusCode.OK, new JsonObject
             {
-                ["practice"] = "Fake practice", ["subject"] = "1", ["name"] = "Sam Owner", ["scopes"] = new JsonArray("sync"),
+                ["practice"] = "Fake practice",
+                ["subject"] = "1",
+                ["name"] = "Sam Owner",
+                ["scopes"] = new JsonArray("sync"),
                 ["kinds"] = new JsonArray([.. Kinds.Select(k => (JsonNode)k)]),
             }),
             ("POST", ["api", "v1", var kind, "batch"]) when !Kinds.Contains(kind) => new HttpResponseMessage(HttpStatusCode.NotFound),
