@@ -234,7 +234,8 @@ public sealed class DomainEventOutboxTests(SharedAppsWithEventHandlers apps) : I
             await sp.GetRequiredService<IReminderQueue>().QueueAsync(
                 new ReminderRequest("identity.invitation", invited.Id, invited.Email!, "Invitation", "{}"),
                 new PortalUserInvited(invited.Id, invited.Email!));
-            Assert.Single(db.ChangeTracker.Entries<DomainEventRecord>());
+            // Written in the transaction (read back through it), not yet queued: that waits for the commit.
+            Assert.Equal(1, await db.Set<DomainEventRecord>().AsNoTracking().CountAsync(e => e.Type == PortalUserInvited.EventType));
             await transaction.RollbackAsync();
         });
 
