@@ -99,8 +99,10 @@ public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
     {
         var transaction = _transaction ?? throw new InvalidOperationException("No batch is open.");
         LeaveTransaction();
-        _transaction = null;
         await transaction.CommitAsync(cancellationToken);
+
+        // Only once committed: a commit that failed is disposed (rolled back) by EndAsync.
+        _transaction = null;
         await transaction.DisposeAsync();
     }
 
@@ -142,22 +144,43 @@ public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
     /// </summary>
     internal async Task EndAsync()
     {
-        if (_transaction is { } transaction)
+        try
         {
-            _transaction = null;
-            LeaveTransaction();
-            await transaction.DisposeAsync();
+            if (_transaction is { } transaction)
+            {
+                _transaction = null;
+                LeaveTransaction();
+                await transaction.DisposeAsync();
+            }
         }
-
-        foreach (var (context, connectionString) in _joined)
+        finally
         {
-            // The batch's connection stays the owner's; the context makes its own from the string again.
-            context.Database.SetDbConnection(null, contextOwnsConnection: false);
-            context.Database.SetConnectionString(connectionString);
-        }
+            // Whatever happened above, no context goes back to its pool with the batch's connection.
+            if (_owner is not null)
+            {
+                await _owner.Database.CloseConnectionAsync();
+            }
 
-        _joined.Clear();
+            foreach (var (context, connectionString) in _joined)
+            {
+                try
+                {
+                    context.Database.UseTransaction((DbTransaction?)null);
+                    context.Database.SetDbConnection(null, contextOwnsConnection: false);
+                    context.Database.SetConnectionString(connectionString);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    LogConnectionNotRestored(logger, ex, context.GetType().Name);
+                }
+            }
+
+            _joined.Clear();
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "A {Context} of a batch could not be given its own connection back")]
+    private static partial void LogConnectionNotRestored(ILogger logger, Exception exception, string context);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An item of a batch failed and was undone; the batch goes on")]
     private static partial void LogItemFailed(ILogger logger, Exception exception);

@@ -84,6 +84,8 @@ public sealed class TenantDbContextOptions(DatabaseLayout layout, IdlePracticeCo
         public long LastUse;
     }
 
+    private static readonly AfterCommit AfterCommitWork = new();
+
     private DbContextOptions<TContext> Build<TContext>(TenantDescriptor tenant, string historyTable)
         where TContext : DbContext
     {
@@ -93,7 +95,7 @@ public sealed class TenantDbContextOptions(DatabaseLayout layout, IdlePracticeCo
         layout.ConfigureTenant(builder, tenant, historyTable);
 
         // One instance for every context and practice: it keeps no state of its own.
-        builder.AddInterceptors(root.GetRequiredService<DomainEventDispatchTrigger>());
+        builder.AddInterceptors(root.GetRequiredService<DomainEventDispatchTrigger>(), AfterCommitWork);
         builder.AddInterceptors(_trackers.GetValue(tenant, t => new PracticeDataChangeTracker(t.Id, _areas, root.GetRequiredService<IPracticeDataVersions>())));
         if (layout.Provider == DatabaseProvider.Sqlite)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Core.Data;
 using Portal.Core.Jobs;
 using Portal.Core.Navigation;
@@ -6,8 +7,10 @@ using Portal.Core.Navigation;
 namespace Portal.Core.Mail;
 
 /// <summary>
-/// Writes the message to the practice's outbox table, then enqueues the send job. If the process dies
-/// between the two, <see cref="OutboxSweepHandler"/> finds the unsent message and queues it again.
+/// Writes the message to the practice's outbox table, then enqueues the send job: at once, or, when the
+/// row was written in a caller's transaction (a sync batch's), once that commits (<see cref="AfterCommit"/>),
+/// so the job never looks for a row that is not there yet. If the process dies between the two,
+/// <see cref="OutboxSweepHandler"/> finds the unsent message and queues it again.
 /// </summary>
 public sealed class MailOutbox(CoreTenantDbContext db, IJobQueue jobs, OutboxSecrets secrets, TimeProvider clock) : IMailOutbox
 {
@@ -48,7 +51,16 @@ public sealed class MailOutbox(CoreTenantDbContext db, IJobQueue jobs, OutboxSec
             return message.Id;
         }
 
-        await jobs.EnqueueAsync<SendOutboxMessageHandler, SendOutboxMessage>(new SendOutboxMessage(message.Id), cancellationToken);
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            // The row is committed with the caller's transaction; so is its send.
+            AfterCommit.Add(transaction.GetDbTransaction(), () => jobs.EnqueueAsync<SendOutboxMessageHandler, SendOutboxMessage>(new SendOutboxMessage(message.Id), CancellationToken.None));
+        }
+        else
+        {
+            await jobs.EnqueueAsync<SendOutboxMessageHandler, SendOutboxMessage>(new SendOutboxMessage(message.Id), cancellationToken);
+        }
+
         return message.Id;
     }
 

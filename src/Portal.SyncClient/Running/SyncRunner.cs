@@ -19,8 +19,6 @@ internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFile
         var started = clock.GetUtcNow();
         var tally = new RunTally();
         var plan = await SyncPlanner.PlanAsync(source, state, cancellationToken);
-        var me = await api.GetJsonAsync<WhoAmI>("api/v1/whoami", cancellationToken);
-        var taken = (me.Kinds ?? SyncKinds.InOrder).ToHashSet(StringComparer.Ordinal);
         tally.Errors.AddRange(plan.Errors);
         console.MarkupLine(plan.Count == 0
             ? $"Nothing changed in {Markup.Escape(source.Description)} since the last run."
@@ -29,6 +27,8 @@ internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFile
         var completed = false;
         try
         {
+            var me = await api.GetJsonAsync<WhoAmI>("api/v1/whoami", cancellationToken);
+            var taken = (me.Kinds ?? SyncKinds.InOrder).ToHashSet(StringComparer.Ordinal);
             await console.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())

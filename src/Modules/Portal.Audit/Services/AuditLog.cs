@@ -14,8 +14,6 @@ namespace Portal.Audit.Services;
 /// </summary>
 public sealed class AuditLog(AuditDbContext db, ICurrentActor current, TimeProvider clock) : IAuditLog
 {
-    private Guid _lockedIn;
-
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         var actor = current.Actor;
@@ -25,15 +23,13 @@ public sealed class AuditLog(AuditDbContext db, ICurrentActor current, TimeProvi
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
-            // Inside a caller's transaction (a sync batch's) the append is one insert in it, and the chain's
-            // lock, once taken, is held until that transaction ends: no savepoint or lock per event.
-            var outer = db.Database.CurrentTransaction;
-            await using var own = outer is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            var transactionId = (outer ?? own)!.TransactionId;
-            if (db.Database.IsNpgsql() && transactionId != _lockedIn)
+            // Inside a caller's transaction (a sync batch's) the append is one insert in it, no savepoint of
+            // its own. The chain's lock is taken every time: it is re-entrant, and a rollback to a savepoint
+            // taken before it (a failed batch item) releases it.
+            await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            if (db.Database.IsNpgsql())
             {
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':audit'))", cancellationToken);
-                _lockedIn = transactionId;
             }
 
             var last = await db.Events.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);

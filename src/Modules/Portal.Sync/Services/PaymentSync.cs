@@ -122,7 +122,7 @@ public sealed class PaymentSync(
                 : SyncItemResult.Failed(externalId, SyncItemErrors.PaymentChanged());
         }
 
-        // Kept first: should the process stop between here and the payment, the next batch records the same payment id.
+        // The key and the payment are written in the batch's transaction: both are kept, or neither.
         synced = synced is null
             ? known.Synced[externalId] = db.SyncedPayments.Add(new SyncedPayment { ExternalId = externalId, PaymentId = Guid.CreateVersion7() }).Entity
             : db.SyncedPayments.Attach(synced).Entity;

@@ -5,6 +5,7 @@ using Portal.Clients.Models;
 using Portal.Clients.Services;
 using Portal.Core.Data;
 using Portal.Core.Events;
+using Portal.Core.Mail;
 using Portal.Tests.Clients;
 using Portal.Tests.Infrastructure;
 
@@ -100,6 +101,30 @@ public sealed class PracticeBatchTests(SharedApps apps) : IClassFixture<SharedAp
 
         var names = await app.InClientsDbAsync(practice, db => db.Clients.AsNoTracking().Where(c => c.Name.StartsWith(tag)).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync());
         Assert.Equal([Input(tag, 1).Name, Input(tag, 3).Name], names);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_message_queued_in_a_batch_is_sent_after_the_commit_not_looked_for_before_it(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var (messageId, jobsBeforeCommit) = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<PracticeBatches>().RunAsync<IServiceProvider, (Guid, int)>(async batch =>
+        {
+            var id = await batch.GetRequiredService<IMailOutbox>().QueueAsync(new MailDraft([$"batch-{Guid.NewGuid():N}@example.com"], "Welcome", "<p>Hello</p>", "Hello"));
+            return (id, await SendJobsAsync(app, id));
+        }, CancellationToken.None));
+
+        // A job queued with the row still uncommitted would have found nothing and ended: the message
+        // would have waited for the outbox sweep.
+        Assert.Equal(0, jobsBeforeCommit);
+        Assert.Equal(1, await SendJobsAsync(app, messageId));
+    }
+
+    private static async Task<int> SendJobsAsync(PortalApplication app, Guid messageId)
+    {
+        await using var host = await app.Get<IDbContextFactory<HostDbContext>>().CreateDbContextAsync();
+        var id = messageId.ToString();
+        return await host.Jobs.AsNoTracking().CountAsync(j => j.Type == SendOutboxMessageHandler.JobType && j.Payload.Contains(id));
     }
 
     private static ClientInput Input(string tag, int n) => new(ClientKind.Individual, $"{tag} client {n:D4}", [], null, null, null, null);
