@@ -11,6 +11,8 @@ namespace Portal.Core.Data;
 /// </summary>
 public static class NestedTransaction
 {
+    private static long _savepoints;
+
     public static async Task<IDbContextTransaction> BeginOrNestTransactionAsync(this DatabaseFacade database, CancellationToken cancellationToken)
     {
         if (database.CurrentTransaction is not { } outer)
@@ -18,12 +20,10 @@ public static class NestedTransaction
             return await database.BeginTransactionAsync(cancellationToken);
         }
 
-        var name = "nested_" + Interlocked.Increment(ref _savepoints).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var name = FormattableString.Invariant($"nested_{Interlocked.Increment(ref _savepoints)}");
         await outer.CreateSavepointAsync(name, cancellationToken);
         return new Savepoint(outer, name);
     }
-
-    private static long _savepoints;
 
     private sealed class Savepoint(IDbContextTransaction outer, string name) : IDbContextTransaction
     {

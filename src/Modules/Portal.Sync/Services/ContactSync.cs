@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Clients.Data;
 using Portal.Clients.Models;
 using Portal.Clients.Services;
 using Portal.Core.Contracts;
@@ -20,7 +19,6 @@ namespace Portal.Sync.Services;
 internal sealed class ContactSync(
     PracticeBatch unit,
     ClientStore clients,
-    ClientsDbContext clientsDb,
     PortalStore portals,
     PortalMemberships memberships,
     IUserDirectory users,
@@ -75,9 +73,6 @@ internal sealed class ContactSync(
             results[index] = await SyncBatches.ItemAsync(unit, externalId, () => input is null
                 ? DeleteAsync(externalId, state, cancellationToken)
                 : UpsertAsync(item, externalId, input, state, cancellationToken), cancellationToken);
-
-            // The Clients services keep what they saved tracked; 10,000 of them would slow every later save.
-            clientsDb.ChangeTracker.Clear();
         }
 
         return SyncBatchResult.Of(results);

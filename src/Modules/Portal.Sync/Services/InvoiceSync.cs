@@ -1,4 +1,3 @@
-using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Billing.Services;
 using Portal.Clients.Services;
@@ -14,7 +13,7 @@ namespace Portal.Sync.Services;
 /// portal has is left alone (no write), a changed one is updated unless payments are allocated and its
 /// amounts changed, and a tombstone voids it.
 /// </summary>
-public sealed class InvoiceSync(PracticeBatch unit, InvoiceBook book, BillingDbContext billing, ClientExternalIds clients, SiteSettingsStore settings)
+public sealed class InvoiceSync(PracticeBatch unit, InvoiceBook book, ClientExternalIds clients, SiteSettingsStore settings)
 {
     public const string VoidReason = "Deleted in the practice's program (portal-sync).";
 
@@ -26,14 +25,9 @@ public sealed class InvoiceSync(PracticeBatch unit, InvoiceBook book, BillingDbC
         var stored = await book.FindByExternalIdsAsync(batch.Items!.Select(i => i?.ExternalId?.Trim()).OfType<string>().ToList(), cancellationToken);
         var details = await book.DetailsOfAsync(stored.Values.Where(i => i.Status != InvoiceStatus.Void).Select(i => i.Id).ToList(), cancellationToken);
         var known = new BatchState(stored, details, clientIds, defaultCurrency);
-        return await SyncBatches.ApplyAsync(unit, batch, async (item, externalId) =>
-        {
-            var result = item.Deleted ? await VoidAsync(externalId, known, cancellationToken) : await UpsertAsync(item, externalId, known, cancellationToken);
-
-            // InvoiceBook keeps what it saved tracked; a batch's worth would slow every later save.
-            billing.ChangeTracker.Clear();
-            return result;
-        }, cancellationToken);
+        return await SyncBatches.ApplyAsync(unit, batch, (item, externalId) => item.Deleted
+            ? VoidAsync(externalId, known, cancellationToken)
+            : UpsertAsync(item, externalId, known, cancellationToken), cancellationToken);
     }
 
     private async Task<SyncItemResult> VoidAsync(string externalId, BatchState known, CancellationToken cancellationToken)

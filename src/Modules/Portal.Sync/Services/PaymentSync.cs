@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Billing.Services;
 using Portal.Clients.Services;
@@ -22,7 +21,6 @@ namespace Portal.Sync.Services;
 public sealed class PaymentSync(
     PracticeBatch unit,
     SyncDbContext db,
-    BillingDbContext billing,
     PaymentLedger ledger,
     OfflinePayments offline,
     InvoiceBook invoices,
@@ -43,14 +41,9 @@ public sealed class PaymentSync(
         var recorded = await ledger.ExistingAsync(synced.Values.Select(p => p.PaymentId).ToList(), cancellationToken);
         var invoicesByExternalId = await invoices.FindByExternalIdsAsync(items.Select(i => i?.InvoiceExternalId?.Trim()).OfType<string>().Where(i => i.Length > 0).ToList(), cancellationToken);
         var known = new BatchState(clientIds, synced, recorded, invoicesByExternalId);
-        return await SyncBatches.ApplyAsync(unit, batch, async (item, externalId) =>
-        {
-            var result = item.Deleted ? await RemoveAsync(externalId, known, cancellationToken) : await RecordAsync(item, externalId, known, cancellationToken);
-
-            // The ledger keeps what it saved tracked; a batch's worth would slow every later save.
-            billing.ChangeTracker.Clear();
-            return result;
-        }, cancellationToken);
+        return await SyncBatches.ApplyAsync(unit, batch, (item, externalId) => item.Deleted
+            ? RemoveAsync(externalId, known, cancellationToken)
+            : RecordAsync(item, externalId, known, cancellationToken), cancellationToken);
     }
 
     private async Task<SyncItemResult> RemoveAsync(string externalId, BatchState known, CancellationToken cancellationToken)
