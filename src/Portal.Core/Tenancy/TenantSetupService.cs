@@ -63,7 +63,7 @@ public sealed class TenantSetupService(
             await layout.CreateTenantDatabaseAsync(tenant, cancellationToken);
             var databaseDone = Stopwatch.GetTimestamp();
             phase = "applying migrations";
-            await migrator.MigrateAsync(tenant, cancellationToken);
+            await migrator.CreateSchemaAsync(tenant, cancellationToken);
             var migrationsDone = Stopwatch.GetTimestamp();
 
             phase = "running the setup recipe";

@@ -58,7 +58,7 @@ public sealed class AddPaymentRequestCheckout : Migration
         migrationBuilder.DropIndex("IX_CheckoutAttempts_OpenPaymentRequestId", Table);
 
         // Requests' attempts have no invoice: they go, and the columns with them (nullability stays as it is).
-        migrationBuilder.Sql("DELETE FROM \"CheckoutAttempts\" WHERE \"InvoiceId\" IS NULL");
+        migrationBuilder.Sql("DELETE FROM \"CheckoutAttempts\" WHERE \"InvoiceId\" IS NULL;");
         foreach (var column in new[] { "CancelUrl", "RequestedBy", "InvoiceNumber", "Description", "ClientId", "PayerEmail", "OpenPaymentRequestId", "PaymentRequestId" })
         {
             migrationBuilder.DropColumn(column, Table);
@@ -102,7 +102,7 @@ public sealed class AddPaymentRequestCheckout : Migration
                 table.PrimaryKey("PK_CheckoutAttempts", x => x.Id);
                 table.ForeignKey("FK_CheckoutAttempts_Invoices_InvoiceId", x => x.InvoiceId, "Invoices", "Id", onDelete: ReferentialAction.Cascade);
             });
-        migrationBuilder.Sql($"INSERT INTO \"{Table}\" ({CopiedColumns}) SELECT {CopiedColumns} FROM \"{Before}\"");
+        migrationBuilder.Sql($"INSERT INTO \"{Table}\" ({CopiedColumns}) SELECT {CopiedColumns} FROM \"{Before}\";");
         migrationBuilder.DropTable(Before);
         migrationBuilder.CreateIndex("IX_CheckoutAttempts_OpenInvoiceId", Table, "OpenInvoiceId", unique: true);
         migrationBuilder.CreateIndex("IX_CheckoutAttempts_SessionId", Table, "SessionId", unique: true);

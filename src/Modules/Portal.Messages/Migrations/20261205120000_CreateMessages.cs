@@ -121,7 +121,7 @@ internal sealed class CreateMessages : Migration
         string[] defaults = ["Reschedule Appointment", "Billing Question", "Tax Question", "Other"];
         for (var i = 0; i < defaults.Length; i++)
         {
-            migrationBuilder.Sql($"INSERT INTO \"ContactReasons\" (\"Id\", \"Name\", \"Position\") VALUES ('00000000-0000-0000-0000-00000000000{i + 1}', '{defaults[i]}', {(i + 1) * 10})");
+            migrationBuilder.Sql($"INSERT INTO \"ContactReasons\" (\"Id\", \"Name\", \"Position\") VALUES ('00000000-0000-0000-0000-00000000000{i + 1}', '{defaults[i]}', {(i + 1) * 10});");
         }
     }
 

@@ -64,6 +64,54 @@ public sealed class MigrationSchemaTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
+    [Theory, BothDatabases]
+    public async Task A_new_practice_s_one_script_schema_is_what_the_migrator_builds(DatabaseProvider provider)
+    {
+        await using var app = await PortalApplication.StartAsync(provider);
+        var layout = app.Get<DatabaseLayout>();
+        var migrator = app.Get<TenantMigrator>();
+        var migrated = new TenantDescriptor("script-m", "m", TenantState.Running, [], [], 1, null);
+        var scripted = new TenantDescriptor("script-s", "s", TenantState.Running, [], [], 1, null);
+        await layout.CreateTenantDatabaseAsync(migrated, default);
+        await layout.CreateTenantDatabaseAsync(scripted, default);
+
+        await migrator.MigrateAsync(migrated, default);
+        await migrator.CreateSchemaAsync(scripted, default);
+
+        var fromMigrator = await SnapshotAsync(layout, migrated);
+        var fromScript = await SnapshotAsync(layout, scripted);
+        Assert.True(fromMigrator.Count > 50, "the snapshot reads the practice's tables");
+        Assert.Equal(fromMigrator, fromScript);
+        Assert.Equal(await RowCountsAsync(layout, migrated, fromMigrator), await RowCountsAsync(layout, scripted, fromMigrator));
+
+        foreach (var registration in migrator.Contexts)
+        {
+            await using var db = Create(registration.ContextType, layout, scripted, registration.HistoryTable);
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        }
+
+        // The migrator finds nothing left to do on a practice made by the script.
+        await migrator.MigrateAsync(scripted, default);
+        Assert.Equal(fromScript, await SnapshotAsync(layout, scripted));
+    }
+
+    /// <summary>How many rows each table holds (migrations and upgrades write some, such as default contact reasons).</summary>
+    private static async Task<SortedSet<string>> RowCountsAsync(DatabaseLayout layout, TenantDescriptor database, SortedSet<string> snapshot)
+    {
+        var counts = new SortedSet<string>(StringComparer.Ordinal);
+        await using var db = Create(typeof(CoreTenantDbContext), layout, database, CoreTenantDbContext.MigrationsHistoryTable);
+        await db.Database.OpenConnectionAsync();
+        foreach (var table in snapshot.Where(f => f.StartsWith("table ", StringComparison.Ordinal) && !f.EndsWith(" autoincrement", StringComparison.Ordinal)).Select(f => f["table ".Length..]))
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            counts.Add($"{table} {await command.ExecuteScalarAsync()}");
+        }
+
+        Assert.NotEmpty(counts);
+        return counts;
+    }
+
     private static DbContext Create(Type type, DatabaseLayout layout, TenantDescriptor database, string history)
     {
         var builder = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(type))!;
