@@ -20,7 +20,7 @@ namespace Portal.Tests.Audit;
 /// the names things have now, or as recorded once they are gone), action codes only in attributes, and
 /// a filter that offers actions by name.
 /// </summary>
-public sealed partial class AuditSentenceTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed partial class AuditSentenceTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task A_download_reads_as_who_downloaded_which_file_and_the_page_shows_no_ids_or_codes(DatabaseProvider provider)

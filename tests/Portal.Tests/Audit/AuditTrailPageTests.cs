@@ -12,7 +12,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Audit;
 
 /// <summary>The practice admin's audit trail page: list, filters, paging, verification, CSV export, access.</summary>
-public sealed class AuditTrailPageTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class AuditTrailPageTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task The_page_lists_events_newest_first_with_their_columns(DatabaseProvider provider)

@@ -7,8 +7,11 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Audit;
 
-/// <summary><c>dotnet Portal.Web.dll verify-audit ...</c>, run through the application's own command.</summary>
-public sealed class VerifyAuditCommandTests(SharedApps apps) : IClassFixture<SharedApps>
+/// <summary>
+/// <c>dotnet Portal.Web.dll verify-audit ...</c>, run through the application's own command. Its apps are
+/// its own: <c>--all</c> reads every practice of the app, and other classes break chains on purpose.
+/// </summary>
+public sealed class VerifyAuditCommandTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task The_command_exits_0_for_intact_chains_and_1_once_one_is_changed(DatabaseProvider provider)

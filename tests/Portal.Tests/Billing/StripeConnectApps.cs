@@ -4,7 +4,7 @@ using Portal.Tests.StripeEmulator;
 namespace Portal.Tests.Billing;
 
 /// <summary>Shared apps whose Stripe options point at an emulator started in-process for the test class.</summary>
-public sealed class StripeConnectApps : SharedApps
+public sealed class StripeConnectApps : ClassApps
 {
     public EmulatorHarness Emulator { get; private set; } = null!;
 

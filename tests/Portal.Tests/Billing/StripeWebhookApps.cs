@@ -10,7 +10,7 @@ namespace Portal.Tests.Billing;
 /// <see cref="WebhookRelay"/> per app), signed with <see cref="PortalSecret"/>. Open to fixtures that add to
 /// the apps' configuration (the secure e-mail tests add the SMTP server).
 /// </summary>
-public class StripeWebhookApps : SharedApps
+public class StripeWebhookApps : ClassApps
 {
     public const string PortalSecret = "whsec_portal_receiver_0001";
 

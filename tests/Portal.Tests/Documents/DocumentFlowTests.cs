@@ -7,7 +7,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Documents;
 
 /// <summary>New files, versions, trash and notes, as staff and clients use them.</summary>
-public sealed class DocumentFlowTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class DocumentFlowTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task A_client_upload_is_new_until_a_staff_member_downloads_it(DatabaseProvider provider)

@@ -12,7 +12,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Documents;
 
 /// <summary>One notice per batch: the client hears once about files sent together, the practice once per client upload batch.</summary>
-public sealed class DocumentNotificationTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class DocumentNotificationTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task Two_files_sent_together_make_one_reminder_per_portal_user(DatabaseProvider provider)

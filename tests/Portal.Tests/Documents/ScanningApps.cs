@@ -7,7 +7,7 @@ namespace Portal.Tests.Documents;
 /// Shared apps that scan every upload with the test clamd, reached through a relay the tests can cut
 /// or hold. The scanner is said to accept at most <see cref="ScannerLimit"/> bytes.
 /// </summary>
-public sealed class ScanningApps : SharedApps, IDisposable
+public sealed class ScanningApps : ClassApps, IDisposable
 {
     public const long ScannerLimit = 1024 * 1024;
 

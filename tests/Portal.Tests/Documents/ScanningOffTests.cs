@@ -13,7 +13,7 @@ namespace Portal.Tests.Documents;
 /// marked "not scanned", or held while <c>WhenOff=Hold</c> until scanning is on; the practice's
 /// dashboard says files are not scanned.
 /// </summary>
-public sealed class ScanningOffTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class ScanningOffTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task Files_are_released_at_once_marked_not_scanned_and_the_dashboard_says_so(DatabaseProvider provider)

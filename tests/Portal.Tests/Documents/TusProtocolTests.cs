@@ -13,7 +13,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Documents;
 
 /// <summary>tus 1.0.0 as the protocol document says, including interruption, restart, offsets and checksums.</summary>
-public sealed class TusProtocolTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class TusProtocolTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Fact]
     public async Task Options_advertises_the_protocol_and_requests_without_the_version_are_refused()

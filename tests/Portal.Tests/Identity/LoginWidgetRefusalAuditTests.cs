@@ -18,7 +18,7 @@ namespace Portal.Tests.Identity;
 /// at all, with no origin, with no form) is recorded in the practice's audit trail by its website and
 /// reason, never with the address or password typed; a flood of them adds a bounded number of rows.
 /// </summary>
-public sealed class LoginWidgetRefusalAuditTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class LoginWidgetRefusalAuditTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     private const string FirmSite = "https://www.firm.example";
     private const string Password = "Typed-Password-4711";

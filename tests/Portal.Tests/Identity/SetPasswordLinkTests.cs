@@ -11,7 +11,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Identity;
 
 /// <summary>The one-time link behind an invitation: works once, expires, says clearly what went wrong.</summary>
-public sealed class SetPasswordLinkTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class SetPasswordLinkTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task The_link_sets_the_password_signs_in_and_works_only_once(DatabaseProvider provider)

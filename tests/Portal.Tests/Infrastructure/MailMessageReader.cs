@@ -36,7 +36,10 @@ public static partial class MailMessageReader
 
                 var match = new DirectoryInfo(directory).EnumerateFiles()
                     .OrderBy(file => file.LastWriteTimeUtc)
-                    .Select(file => Parse(File.ReadAllText(file.FullName)))
+                    .Select(file => File.ReadAllText(file.FullName))
+                    // A folder shared by the run holds thousands of messages: only those naming the recipient are parsed.
+                    .Where(raw => raw.Contains(recipient, StringComparison.OrdinalIgnoreCase))
+                    .Select(Parse)
                     .Where(mail => mail.To.Contains(recipient, StringComparison.OrdinalIgnoreCase) && matches(mail))
                     .LastOrDefault();
                 return Task.FromResult(match);

@@ -1,18 +1,40 @@
+using System.Collections.Concurrent;
 using Portal.Core.Data;
 
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
-/// One application per database provider, shared by the tests of a class (each test makes its own
-/// practices, so tests stay independent while the start-up cost is paid once).
+/// One application per database provider for the tests of a class (each test makes its own
+/// practices, so tests stay independent while the start-up cost is paid once). A class that moves
+/// the application's clock, or a fixture whose configuration holds state of its own (a relay, an
+/// emulator), uses this directly; plain classes use <see cref="SharedApps"/>, which lasts the run.
 /// </summary>
-public class SharedApps : IAsyncLifetime
+public class ClassApps : IAsyncLifetime
 {
+    private static readonly ConcurrentDictionary<(Type Fixture, DatabaseProvider Provider), Task<PortalApplication>> RunApps = new();
+    private static readonly Lock RunAppsLock = new();
+
     private readonly Dictionary<DatabaseProvider, Task<PortalApplication>> _apps = [];
     private readonly Lock _lock = new();
 
+    static ClassApps() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DisposeRunApps();
+
+    /// <summary>
+    /// Whether every class using this fixture type shares its applications for the whole run. A
+    /// start-up and the first practice cost about two seconds, paid 370 times by the suite before.
+    /// </summary>
+    protected virtual bool LastsTheRun => false;
+
     public Task<PortalApplication> For(DatabaseProvider provider)
     {
+        if (LastsTheRun)
+        {
+            lock (RunAppsLock)
+            {
+                return RunApps.GetOrAdd((GetType(), provider), key => PortalApplication.StartAsync(key.Provider, Configure));
+            }
+        }
+
         lock (_lock)
         {
             if (!_apps.TryGetValue(provider, out var app))
@@ -31,24 +53,50 @@ public class SharedApps : IAsyncLifetime
     {
         foreach (var app in _apps.Values)
         {
-            try
-            {
-                await (await app).DisposeAsync();
-            }
-            catch (InvalidOperationException)
-            {
-                // The app never started (the failure was reported by the test that needed it).
-            }
+            await DisposeAsync(app);
         }
     }
 
     protected virtual void Configure(PortalApplicationOptions options)
     {
     }
+
+    private static async Task DisposeAsync(Task<PortalApplication> app)
+    {
+        try
+        {
+            await (await app).DisposeAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // The app never started (the failure was reported by the test that needed it).
+        }
+    }
+
+    private static void DisposeRunApps()
+    {
+        // Their databases and folders go with them; a run cut short leaves them to the OS's temp clean-up.
+        try
+        {
+            Task.WhenAll(RunApps.Values.Select(DisposeAsync)).Wait(TimeSpan.FromSeconds(60));
+        }
+        catch (AggregateException)
+        {
+            // The run is over; nothing is left to report to.
+        }
+    }
+}
+
+/// <summary>Applications with the product's configuration, shared by every class that uses this fixture for the whole run.</summary>
+public sealed class SharedApps : ClassApps
+{
+    protected override bool LastsTheRun => true;
 }
 
 /// <summary>Shared apps that also carry the test module (features with dependencies, a failing endpoint).</summary>
-public sealed class SharedAppsWithTestModule : SharedApps
+public sealed class SharedAppsWithTestModule : ClassApps
 {
+    protected override bool LastsTheRun => true;
+
     protected override void Configure(PortalApplicationOptions options) => options.WithServices(TestModule.Register);
 }

@@ -11,7 +11,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Messages;
 
 /// <summary>N messages in a minute make one e-mail per person and thread, which says a message is waiting and never holds its text.</summary>
-public sealed class MessageNoticeTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class MessageNoticeTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task Three_answers_in_a_minute_make_one_email_to_the_client_without_the_text(DatabaseProvider provider)

@@ -15,7 +15,7 @@ namespace Portal.Tests.Plans;
 /// calendar month of the practice's time zone, free allowance not on top. Consumes are atomic and
 /// idempotent per reference; a release gives the unit back.
 /// </summary>
-public sealed class PlanQuotasTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class PlanQuotasTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     private const PlanQuota Requests = PlanQuota.SecurePaymentRequests;
 

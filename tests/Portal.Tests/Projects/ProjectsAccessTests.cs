@@ -11,7 +11,7 @@ namespace Portal.Tests.Projects;
 /// portal's user, a contributor without a share, staff without the projects permission. None gets the
 /// project; the owners do, and a contributor once a file of the project's folder is shared with them.
 /// </summary>
-public sealed class ProjectsAccessTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class ProjectsAccessTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task Outsiders_get_nothing_from_any_project_page(DatabaseProvider provider)

@@ -17,7 +17,7 @@ namespace Portal.Tests.Sync;
 /// practice admin's device page, the same consent, and the machine's polling (pending, slow_down, denied,
 /// expired). Its own apps: these tests move their clock.
 /// </summary>
-public sealed class SyncDeviceFlowTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class SyncDeviceFlowTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task A_machine_is_approved_by_typing_its_code_and_then_gets_tokens(DatabaseProvider provider)

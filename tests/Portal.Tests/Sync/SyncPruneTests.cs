@@ -12,7 +12,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Sync;
 
 /// <summary>The daily pruning job: spent and revoked tokens and ended connections go; live ones stay. Its own apps: it moves the clock.</summary>
-public sealed class SyncPruneTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class SyncPruneTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task The_daily_job_removes_revoked_and_spent_tokens_and_keeps_live_ones(DatabaseProvider provider)

@@ -6,7 +6,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Tasks;
 
 /// <summary>Comment e-mails, batched per task, side and window. Its own class: it moves the clock past the window.</summary>
-public sealed class CommentNoticeTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class CommentNoticeTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task Comments_in_one_window_make_one_email_per_person_and_never_hold_their_text(DatabaseProvider provider)

@@ -9,7 +9,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Tasks;
 
-public sealed class ReminderLinkTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class ReminderLinkTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task A_reminder_link_signs_its_client_in_once_from_the_button_and_opens_the_request(DatabaseProvider provider)

@@ -9,7 +9,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Tasks;
 
 /// <summary>The schedule, day by day on the application's test clock. Its own class: it moves the clock by weeks.</summary>
-public sealed class RequestReminderTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class RequestReminderTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task Reminders_follow_the_practice_schedule_and_stop_when_the_request_is_done(DatabaseProvider provider)

@@ -61,7 +61,7 @@ public sealed class DocumentsOnlyClientCreatedRecorder(HandlerCalls calls) : IDo
 }
 
 /// <summary>Shared apps with the tests' event handlers registered.</summary>
-public sealed class SharedAppsWithEventHandlers : SharedApps
+public sealed class SharedAppsWithEventHandlers : ClassApps
 {
     protected override void Configure(PortalApplicationOptions options) => options.WithServices(services =>
     {

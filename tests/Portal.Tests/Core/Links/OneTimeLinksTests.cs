@@ -10,7 +10,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Core.Links;
 
 /// <summary>The Core one-time links every module issues through: hashed, single use, expiring, revocable, bound to a purpose.</summary>
-public sealed class OneTimeLinksTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class OneTimeLinksTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     private const string Purpose = "test-purpose";
     private const string OtherPurpose = "test-other-purpose";

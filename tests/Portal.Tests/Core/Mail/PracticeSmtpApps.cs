@@ -3,7 +3,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Core.Mail;
 
 /// <summary>Apps that send through the test services' SMTP server and let practices use their own (the second one), with a short check timeout.</summary>
-public sealed class PracticeSmtpApps : SharedApps
+public sealed class PracticeSmtpApps : ClassApps
 {
     public const int TimeoutSeconds = 2;
 
