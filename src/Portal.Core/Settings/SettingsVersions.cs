@@ -144,10 +144,14 @@ public sealed partial class SettingsVersions(IDbContextFactory<HostDbContext> ho
 
     public async Task OnNotifiedAsync(string payload, CancellationToken cancellationToken)
     {
-        var parts = payload.Split(':');
-        if (parts.Length == 3 && Guid.TryParseExact(parts[0], "N", out var tenantId) && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        // "{tenant}:{section}:{version}"; a section may hold colons itself (data areas are "data:{area}").
+        var first = payload.IndexOf(':', StringComparison.Ordinal);
+        var last = payload.LastIndexOf(':');
+        if (first > 0 && last > first
+            && Guid.TryParseExact(payload.AsSpan(0, first), "N", out var tenantId)
+            && long.TryParse(payload.AsSpan(last + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
-            Learn(tenantId, parts[1], version);
+            Learn(tenantId, payload[(first + 1)..last], version);
             return;
         }
 
