@@ -8,15 +8,16 @@ namespace Portal.E2E;
 
 /// <summary>
 /// Desktop sync as a practice meets it: portal-sync makes a sample data file, logs in (the practice
-/// administrator approves it in Chromium, and the tab ends on "you can close this tab"), and runs; the
-/// contacts are the practice's clients; a second run moves nothing; a client's upload comes back to the
-/// local folder on the next run. On its own application process (SQLite, demo practice), so the synced
+/// administrator approves it in Chromium, and the tab ends on "you can close this tab"), and runs; a
+/// run killed mid-way (kill -9) is completed by the next, with no client twice; the contacts are the
+/// practice's clients; a second run moves nothing; a client's upload comes back to the local folder
+/// on the next run. On its own application process (SQLite, demo practice), so the synced
 /// clients never reach the pages other classes look at.
 /// </summary>
 public sealed class DesktopSyncTests(SyncAppFixture app, BrowserFixture browser)
     : IClassFixture<SyncAppFixture>, IClassFixture<BrowserFixture>, IDisposable
 {
-    private const int Contacts = 12;
+    private const int Contacts = 600;
     private const string PortalName = "Lee household";
     private const string ClientName = "Jordan Lee";
 
@@ -49,11 +50,27 @@ public sealed class DesktopSyncTests(SyncAppFixture app, BrowserFixture browser)
             Assert.Contains("Connected to", login.Output, StringComparison.Ordinal);
         }
 
-        // The first run sends everything and ends cleanly; the contacts are the practice's clients.
+        // The first run is killed (kill -9) once the portal holds some of its clients, and before it ends.
+        await using (var killed = SyncProgram.Start(home, "run", "--data", data, "--downloads", downloads))
+        {
+            var waiting = System.Diagnostics.Stopwatch.StartNew();
+            while (await SyncedClientsAsync(staff, practiceUrl) == 0)
+            {
+                Assert.False(killed.HasExited, $"The run ended before the portal showed a client:{Environment.NewLine}{killed.Output}");
+                Assert.True(waiting.Elapsed < TestEnvironment.StallTimeout, $"No client reached the portal:{Environment.NewLine}{killed.Output}");
+            }
+
+            Assert.False(killed.HasExited, $"The run ended before it could be killed:{Environment.NewLine}{killed.Output}");
+            await killed.KillAsync();
+        }
+
+        Assert.InRange(await SyncedClientsAsync(staff, practiceUrl), 1, Contacts - 1);
+
+        // The next run completes it and ends cleanly: every contact is one client, none twice.
         var first = await SyncProgram.RunAsync(home, "run", "--data", data, "--downloads", downloads);
         Assert.True(first.ExitCode == 0, first.Output);
         Assert.Contains("Finished syncing.", first.Output, StringComparison.Ordinal);
-        await staff.GotoAsync($"{practiceUrl}/admin/clients?q=C-000");
+        await staff.GotoAsync($"{practiceUrl}/admin/clients?q=C-0");
         await Expect(staff.GetByTestId("client-count")).ToHaveTextAsync($"{Contacts} clients");
 
         // The connection is on Connected apps, used just now.
@@ -100,6 +117,21 @@ public sealed class DesktopSyncTests(SyncAppFixture app, BrowserFixture browser)
         Assert.NotEqual(0, afterLogout.ExitCode);
         Assert.Contains("portal-sync login", afterLogout.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", afterLogout.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>How many of the sample's clients (external ids C-00001 on) the practice's client list shows.</summary>
+    private static async Task<int> SyncedClientsAsync(IPage staff, string practiceUrl)
+    {
+        await staff.GotoAsync($"{practiceUrl}/admin/clients?q=C-0");
+        var count = staff.GetByTestId("client-count");
+        if (await count.CountAsync() == 0)
+        {
+            // No client matches yet: the list says so instead of counting.
+            await Expect(staff.Locator("p.empty")).ToContainTextAsync("No active client matches");
+            return 0;
+        }
+
+        return int.Parse((await count.TextContentAsync() ?? "").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public void Dispose()

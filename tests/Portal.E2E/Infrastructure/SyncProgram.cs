@@ -87,6 +87,15 @@ public sealed class SyncProgram : IAsyncDisposable
         }
     }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Ends the program as <c>kill -9</c> does (SIGKILL): no clean-up of its own runs.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async Task<int> WaitForExitAsync()
     {
         using var timeout = new CancellationTokenSource(TestEnvironment.StallTimeout * 3);
