@@ -54,8 +54,8 @@ public sealed class TenantMigrator(TenantScopeFactory scopes, DatabaseLayout lay
         await using (var scope = scopes.CreateScope(tenant))
         {
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(Contexts[0].ContextType);
-            var schema = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(tenant.DatabaseSchema ?? layout.SchemaFor(tenant.Name));
-            var placeholder = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(ScriptSchema);
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var schema = tenant.DatabaseSchema ?? layout.SchemaFor(tenant.Name);
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
@@ -64,7 +64,7 @@ public sealed class TenantMigrator(TenantScopeFactory scopes, DatabaseLayout lay
                 {
                     await using var command = db.Database.GetDbConnection().CreateCommand();
                     command.Transaction = transaction.GetDbTransaction();
-                    command.CommandText = ScriptFor(registration).Replace(placeholder, schema, StringComparison.Ordinal);
+                    command.CommandText = ForSchema(ScriptFor(registration), schema, sql);
                     await command.ExecuteNonQueryAsync(cancellationToken);
                 }
 
@@ -95,6 +95,15 @@ public sealed class TenantMigrator(TenantScopeFactory scopes, DatabaseLayout lay
         var db = (DbContext)scope.ServiceProvider.GetRequiredService(key.Context);
         return db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.NoTransactions);
     });
+
+    /// <summary>
+    /// The script with the practice's schema for the placeholder (PostgreSQL: the history table's; a
+    /// SQLite script names none). It appears as a text (the history script checks <c>pg_namespace</c>)
+    /// and as a name, quoted only when the name needs it.
+    /// </summary>
+    private static string ForSchema(string script, string schema, ISqlGenerationHelper sql) => script
+        .Replace($"'{ScriptSchema}'", $"'{schema.Replace("'", "''", StringComparison.Ordinal)}'", StringComparison.Ordinal)
+        .Replace(sql.DelimitIdentifier(ScriptSchema), sql.DelimitIdentifier(schema), StringComparison.Ordinal);
 
     private static TenantDescriptor Placeholder(string schema) => new("stamp", "stamp", TenantState.Uninitialized, [], [], 0, schema);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
 using Portal.Tests.Infrastructure;
@@ -93,6 +94,23 @@ public sealed class MigrationSchemaTests
         // The migrator finds nothing left to do on a practice made by the script.
         await migrator.MigrateAsync(scripted, default);
         Assert.Equal(fromScript, await SnapshotAsync(layout, scripted));
+    }
+
+    [Fact]
+    public async Task A_schema_prefix_that_needs_quoting_still_gives_a_new_practice_its_schema()
+    {
+        await using var app = await PortalApplication.StartAsync(DatabaseProvider.Postgres, o => o.Set("Portal:Database:TenantSchemaPrefix", "Practice_"));
+
+        var practice = await app.CreatePracticeAsync();
+
+        Assert.Equal(TenantState.Running, practice.State);
+        Assert.StartsWith("Practice_", practice.DatabaseSchema, StringComparison.Ordinal);
+        var migrator = app.Get<TenantMigrator>();
+        foreach (var registration in migrator.Contexts)
+        {
+            var applied = await app.InPracticeAsync(practice, sp => ((DbContext)sp.GetRequiredService(registration.ContextType)).Database.GetAppliedMigrationsAsync());
+            Assert.NotEmpty(applied);
+        }
     }
 
     /// <summary>How many rows each table holds (migrations and upgrades write some, such as default contact reasons).</summary>
