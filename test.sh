@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 scripts/test-services.sh start
+scripts/test-services.sh sweep
 # shellcheck disable=SC1091
 source "${PORTAL_TEST_HOME:-/tmp/portal-test}/test.env"
 

@@ -5,7 +5,9 @@
 #   for S3-compatible storage, and ClamAV's clamd (Debian's clamav-daemon; own instance on port 3310 with a local EICAR
 #   signature, since no database can be downloaded here).
 # Writes the connection settings to $PORTAL_TEST_HOME/test.env, which test.sh sources.
-# Usage: scripts/test-services.sh start|stop
+# Usage: scripts/test-services.sh start|stop|sweep
+#   sweep drops the test databases and folders earlier runs left (the test runner can end a test process
+#   before its run-long applications are disposed); test.sh runs it before the suites.
 set -euo pipefail
 
 PORTAL_TEST_HOME="${PORTAL_TEST_HOME:-/tmp/portal-test}"
@@ -165,6 +167,16 @@ export PORTAL_TEST_CLAMD_PORT=$CLAMD_PORT
 ENV
 }
 
+sweep() {
+  local db
+  runuser -u postgres -- psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc \
+    "SELECT datname FROM pg_database WHERE datname LIKE 'portal\_test\_%' OR datname LIKE 'portal\_e2e\_%'" |
+    while read -r db; do
+      [ -n "$db" ] && runuser -u postgres -- psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null
+    done
+  rm -rf "${TMPDIR:-/tmp}/portal-tests"
+}
+
 stop_all() {
   local bin; bin="$(pg_bin)"
   [ -d "$PG_DATA" ] && runuser -u postgres -- "$bin/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
@@ -188,5 +200,6 @@ case "${1:-start}" in
     log "ready (settings in $PORTAL_TEST_HOME/test.env)"
     ;;
   stop) stop_all ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  sweep) sweep ;;
+  *) echo "usage: $0 start|stop|sweep" >&2; exit 2 ;;
 esac

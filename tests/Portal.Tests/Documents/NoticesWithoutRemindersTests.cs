@@ -25,12 +25,7 @@ public sealed class NoticesWithoutRemindersTests(SharedApps apps) : IClassFixtur
         await scenario.App.InPracticeAsync(scenario.Practice, sp => ActivatorUtilities.CreateInstance<DocumentsSentByOutbox>(sp)
             .DeliverAsync(new ReminderRequest(DocumentNotifications.ReminderKind, person.Id, person.Email!, "2 new documents for Lee Family Trust", payload), default));
 
-        var mail = await Eventually.GetAsync(
-            () => Task.FromResult(Directory.Exists(scenario.App.PickupDirectory)
-                ? Directory.EnumerateFiles(scenario.App.PickupDirectory).Select(file => MailMessageReader.Parse(File.ReadAllText(file)))
-                    .FirstOrDefault(m => m.To.Contains(person.Email!, StringComparison.OrdinalIgnoreCase) && m.Subject.Contains("2 new documents", StringComparison.Ordinal))
-                : null),
-            what: $"a new-documents notice to {person.Email}");
+        var mail = await MailMessageReader.WaitForAsync(scenario.App.PickupDirectory, person.Email!, m => m.Subject.Contains("2 new documents", StringComparison.Ordinal));
         Assert.Contains("Statement.pdf", mail.Text, StringComparison.Ordinal);
         Assert.Equal(0, await scenario.App.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<NotificationsDbContext>().Reminders.CountAsync(r => r.UserId == person.Id && r.Kind == DocumentNotifications.ReminderKind)));
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Portal.Core.Data;
 
 namespace Portal.Tests.Infrastructure;
@@ -11,7 +10,7 @@ namespace Portal.Tests.Infrastructure;
 /// </summary>
 public class ClassApps : IAsyncLifetime
 {
-    private static readonly ConcurrentDictionary<(Type Fixture, DatabaseProvider Provider), Task<PortalApplication>> RunApps = new();
+    private static readonly Dictionary<(Type Fixture, DatabaseProvider Provider), Task<PortalApplication>> RunApps = [];
     private static readonly Lock RunAppsLock = new();
 
     private readonly Dictionary<DatabaseProvider, Task<PortalApplication>> _apps = [];
@@ -31,7 +30,15 @@ public class ClassApps : IAsyncLifetime
         {
             lock (RunAppsLock)
             {
-                return RunApps.GetOrAdd((GetType(), provider), key => PortalApplication.StartAsync(key.Provider, Configure));
+                // A start that failed is tried again by the next class, not held against the rest of the run.
+                var key = (GetType(), provider);
+                if (!RunApps.TryGetValue(key, out var runApp) || runApp.IsFaulted)
+                {
+                    runApp = PortalApplication.StartAsync(provider, Configure);
+                    RunApps[key] = runApp;
+                }
+
+                return runApp;
             }
         }
 
@@ -75,10 +82,17 @@ public class ClassApps : IAsyncLifetime
 
     private static void DisposeRunApps()
     {
-        // Their databases and folders go with them; a run cut short leaves them to the OS's temp clean-up.
+        // Their databases and folders go with them. The test runner may end the process first: test.sh
+        // removes what an earlier run left before it starts the suites.
+        Task<PortalApplication>[] apps;
+        lock (RunAppsLock)
+        {
+            apps = [.. RunApps.Values];
+        }
+
         try
         {
-            Task.WhenAll(RunApps.Values.Select(DisposeAsync)).Wait(TimeSpan.FromSeconds(60));
+            Task.WhenAll(apps.Select(DisposeAsync)).Wait(TimeSpan.FromSeconds(60));
         }
         catch (AggregateException)
         {

@@ -6,7 +6,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Web;
 
 /// <summary>The platform operator's host admin, through its pages.</summary>
-public sealed class HostAdminTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class HostAdminTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task The_operator_creates_a_practice_and_its_administrator_is_emailed_a_link(DatabaseProvider provider)

@@ -6,7 +6,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Core.Settings;
 
 /// <summary>How a server applies another server's notice of a new version (<see cref="SettingsVersions.OnNotifiedAsync"/>).</summary>
-public sealed class SettingsVersionNoticeTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class SettingsVersionNoticeTests(UnpolledApps apps) : IClassFixture<UnpolledApps>
 {
     [Theory, BothDatabases]
     public async Task A_data_area_s_notice_is_learned_from_the_notice_without_reading_every_version(DatabaseProvider provider)

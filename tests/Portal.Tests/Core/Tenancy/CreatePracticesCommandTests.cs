@@ -7,7 +7,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Core.Tenancy;
 
 /// <summary><c>dotnet Portal.Web.dll create-practices ...</c>, the bulk setup bench/practices uses.</summary>
-public sealed class CreatePracticesCommandTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class CreatePracticesCommandTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
     public async Task The_command_sets_up_numbered_practices_and_skips_those_that_exist(DatabaseProvider provider)
