@@ -123,7 +123,10 @@ public sealed class SecurePaymentCheckoutTests(SecureMailApps apps) : IClassFixt
             "the request to be marked paid after closing");
         Assert.Equal((SecureMessagePaymentStatus.Paid, payment.Id), (message.PaymentStatus, message.PaymentId));
         Assert.NotNull(message.LockedAt);
-        Assert.True(await scenario.InPracticeAsync(sp => sp.GetRequiredService<AuditDbContext>().Events.AnyAsync(e => e.Action == SecureMailAuditActions.PaidAfterClosing && e.TargetId == id.ToString())));
+        // The handler marks the request, then records it in the audit trail: a moment apart.
+        await Eventually.TrueAsync(
+            () => scenario.InPracticeAsync(sp => sp.GetRequiredService<AuditDbContext>().Events.AnyAsync(e => e.Action == SecureMailAuditActions.PaidAfterClosing && e.TargetId == id.ToString())),
+            what: "the payment after closing in the audit trail");
         var notice = await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, scenario.Admin.Email!, m => m.Subject.Contains("after it was locked", StringComparison.Ordinal));
         Assert.Contains("154.99 CAD", notice.Raw, StringComparison.Ordinal);
         var item = await scenario.AdminBrowser.GetDocumentAsync($"admin/secure-mail/sent/{id}");
