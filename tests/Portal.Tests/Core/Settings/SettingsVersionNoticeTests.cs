@@ -17,11 +17,7 @@ public sealed class SettingsVersionNoticeTests(UnpolledApps apps) : IClassFixtur
         Assert.Equal(0, await versions.CurrentAsync(practice, "data:notice-told", default));
 
         // A version this server was not told of: only reading every version would find it.
-        await using (var db = await app.Get<IDbContextFactory<HostDbContext>>().CreateDbContextAsync())
-        {
-            db.SettingsVersions.Add(new SettingsVersionRecord { TenantId = practice, Section = "data:notice-untold", Version = 5, UpdatedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-        }
+        await StoreUntoldAsync(app, practice, "data:notice-untold", 5);
 
         await versions.OnNotifiedAsync($"{practice:N}:data:notice-told:7", default);
 
@@ -36,14 +32,18 @@ public sealed class SettingsVersionNoticeTests(UnpolledApps apps) : IClassFixtur
         var versions = app.Get<SettingsVersions>();
         var practice = (await app.CreatePracticeAsync()).Id;
         Assert.Equal(0, await versions.CurrentAsync(practice, "notice-section", default));
-        await using (var db = await app.Get<IDbContextFactory<HostDbContext>>().CreateDbContextAsync())
-        {
-            db.SettingsVersions.Add(new SettingsVersionRecord { TenantId = practice, Section = "notice-section", Version = 3, UpdatedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-        }
+        await StoreUntoldAsync(app, practice, "notice-section", 3);
 
         await versions.OnNotifiedAsync("not a notice", default);
 
         Assert.Equal(3, await versions.CurrentAsync(practice, "notice-section", default));
+    }
+
+    /// <summary>A version in the host store that no notice announced (as another server's save whose notice was lost).</summary>
+    private static async Task StoreUntoldAsync(PortalApplication app, Guid practice, string section, long version)
+    {
+        await using var db = await app.Get<IDbContextFactory<HostDbContext>>().CreateDbContextAsync();
+        db.SettingsVersions.Add(new SettingsVersionRecord { TenantId = practice, Section = section, Version = version, UpdatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
     }
 }
