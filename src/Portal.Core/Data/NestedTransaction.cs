@@ -7,7 +7,8 @@ namespace Portal.Core.Data;
 /// A service's own transaction, or, when its context already takes part in one (a
 /// <see cref="PracticeBatch"/>'s), a savepoint in that one: the service's writes still stand or fall
 /// together, and the outer transaction decides when they are committed. Committing releases the
-/// savepoint; disposing without committing rolls back to it.
+/// savepoint; disposing without committing rolls back to it, and forgets the batch's deferred writes
+/// (<see cref="IBatchDeferredWrites"/>) made since it began.
 /// </summary>
 public static class NestedTransaction
 {
@@ -21,11 +22,19 @@ public static class NestedTransaction
         }
 
         var name = FormattableString.Invariant($"nested_{Interlocked.Increment(ref _savepoints)}");
+        var batch = PracticeBatch.Of(outer.GetDbTransaction());
+        var mark = batch?.Mark();
         await outer.CreateSavepointAsync(name, cancellationToken);
-        return new Savepoint(outer, name);
+        return new Savepoint(outer, name, () =>
+        {
+            if (batch is not null && mark is not null)
+            {
+                batch.UndoTo(mark);
+            }
+        });
     }
 
-    private sealed class Savepoint(IDbContextTransaction outer, string name) : IDbContextTransaction
+    private sealed class Savepoint(IDbContextTransaction outer, string name, Action undoDeferred) : IDbContextTransaction
     {
         private bool _ended;
 
@@ -49,6 +58,7 @@ public static class NestedTransaction
         {
             outer.RollbackToSavepoint(name);
             outer.ReleaseSavepoint(name);
+            undoDeferred();
             _ended = true;
         }
 
@@ -57,6 +67,7 @@ public static class NestedTransaction
             // Rolling back to a savepoint keeps it on the stack (SQL standard); release it too.
             await outer.RollbackToSavepointAsync(name, cancellationToken);
             await outer.ReleaseSavepointAsync(name, cancellationToken);
+            undoDeferred();
             _ended = true;
         }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,8 @@ namespace Portal.Core.Data;
 /// later failure. After each item every context of the batch forgets what it tracked: otherwise each
 /// save would compare the whole batch's entities again (profiled: the larger part of a contacts batch).
 /// A service that keeps entities across items attaches one again before changing it. Outside a batch
-/// (<see cref="IsOpen"/> false) items simply run.
+/// (<see cref="IsOpen"/> false) items simply run. Services may keep writes until each commit
+/// (<see cref="Defer"/>).
 /// </summary>
 public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
 {
@@ -23,7 +25,11 @@ public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
     public const int ItemsPerCommit = 250;
 
     private const string ItemSavepoint = "batch_item";
+
+    // Which batch a transaction belongs to, so a service's savepoint in it (NestedTransaction) can undo deferred writes too.
+    private static readonly ConditionalWeakTable<DbTransaction, PracticeBatch> Batches = new();
     private readonly List<(DbContext Context, string? ConnectionString)> _joined = [];
+    private readonly List<IBatchDeferredWrites> _deferred = [];
     private DbContext? _owner;
     private IDbContextTransaction? _transaction;
     private int _sinceCommit;
@@ -40,6 +46,39 @@ public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
 
         _owner = owner;
         _transaction = await owner.Database.BeginTransactionAsync(cancellationToken);
+        Batches.AddOrUpdate(_transaction.GetDbTransaction(), this);
+    }
+
+    /// <summary>The open batch <paramref name="transaction"/> is the transaction of, if any.</summary>
+    internal static PracticeBatch? Of(DbTransaction transaction) => Batches.TryGetValue(transaction, out var batch) ? batch : null;
+
+    /// <summary>
+    /// Has the batch flush <paramref name="writes"/> before each commit and undo them with the item or
+    /// savepoint that made them. Once per service; later calls are ignored.
+    /// </summary>
+    public void Defer(IBatchDeferredWrites writes)
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("No batch is open.");
+        }
+
+        if (!_deferred.Contains(writes))
+        {
+            _deferred.Add(writes);
+        }
+    }
+
+    /// <summary>Where every deferred write stands now; <see cref="UndoTo"/> goes back to it.</summary>
+    internal DeferredMark Mark() => new([.. _deferred.Select(d => (d, d.Count))]);
+
+    /// <summary>Forgets the deferred writes made since <paramref name="mark"/> (a service enlisted later had none before it).</summary>
+    internal void UndoTo(DeferredMark mark)
+    {
+        foreach (var writes in _deferred)
+        {
+            writes.UndoTo(mark.CountOf(writes));
+        }
     }
 
     /// <summary>
@@ -69,6 +108,7 @@ public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
             return await apply();
         }
 
+        var mark = Mark();
         await transaction.CreateSavepointAsync(ItemSavepoint, cancellationToken);
         T result;
         try
@@ -82,6 +122,7 @@ public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
             LogItemFailed(logger, ex);
             await transaction.RollbackToSavepointAsync(ItemSavepoint, CancellationToken.None);
             await transaction.ReleaseSavepointAsync(ItemSavepoint, CancellationToken.None);
+            UndoTo(mark);
             ForgetTracked();
             result = failed();
         }
@@ -98,6 +139,7 @@ public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
     internal async Task CommitAsync(CancellationToken cancellationToken)
     {
         var transaction = _transaction ?? throw new InvalidOperationException("No batch is open.");
+        await FlushDeferredAsync(cancellationToken);
         LeaveTransaction();
         await transaction.CommitAsync(cancellationToken);
 
@@ -109,15 +151,28 @@ public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
     private async Task CheckpointAsync(CancellationToken cancellationToken)
     {
         var done = _transaction!;
+        await FlushDeferredAsync(cancellationToken);
         LeaveTransaction();
         await done.CommitAsync(cancellationToken);
         await done.DisposeAsync();
         _sinceCommit = 0;
         _transaction = await _owner!.Database.BeginTransactionAsync(cancellationToken);
+        Batches.AddOrUpdate(_transaction.GetDbTransaction(), this);
         foreach (var (context, _) in _joined)
         {
             context.Database.UseTransaction(_transaction.GetDbTransaction());
         }
+    }
+
+    private async Task FlushDeferredAsync(CancellationToken cancellationToken)
+    {
+        foreach (var writes in _deferred)
+        {
+            await writes.FlushAsync(cancellationToken);
+        }
+
+        // What the flushes tracked is saved; the next items start with nothing tracked, as after an item.
+        ForgetTracked();
     }
 
     private void LeaveTransaction()
@@ -176,6 +231,31 @@ public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
             }
 
             _joined.Clear();
+
+            // What was not flushed was not committed either.
+            foreach (var writes in _deferred)
+            {
+                writes.UndoTo(0);
+            }
+
+            _deferred.Clear();
+        }
+    }
+
+    /// <summary>Where each deferred write stood when an item or a savepoint began.</summary>
+    internal sealed class DeferredMark((IBatchDeferredWrites Writes, int Count)[] counts)
+    {
+        public int CountOf(IBatchDeferredWrites writes)
+        {
+            foreach (var (kept, count) in counts)
+            {
+                if (ReferenceEquals(kept, writes))
+                {
+                    return count;
+                }
+            }
+
+            return 0;
         }
     }
 

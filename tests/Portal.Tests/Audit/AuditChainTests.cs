@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Audit.Data;
 using Portal.Audit.Services;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
@@ -64,6 +66,76 @@ public sealed class AuditChainTests(SharedApps apps) : IClassFixture<SharedApps>
         var result = await app.VerifyAsync(practice);
         Assert.True(result.IsIntact, result.Summary);
         Assert.Equal(before + 50, result.EventsVerified);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_batch_appends_only_what_it_kept_in_order_beside_other_writers_and_the_chain_verifies(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var action = AuditTestData.UniqueAction("batch");
+        var outside = AuditTestData.UniqueAction("outside");
+
+        // More items than one commit holds, so events are appended at a checkpoint and at the end.
+        var count = PracticeBatch.ItemsPerCommit + 2;
+        await app.InPracticeAsync(practice, sp => sp.GetRequiredService<PracticeBatches>().RunAsync<IServiceProvider, bool>(async batch =>
+        {
+            var unit = batch.GetRequiredService<PracticeBatch>();
+            var audit = batch.GetRequiredService<IAuditLog>();
+            var db = batch.GetRequiredService<AuditDbContext>();
+            for (var i = 1; i <= count; i++)
+            {
+                var n = i;
+                await unit.ItemAsync(
+                    async () =>
+                    {
+                        await audit.RecordAsync(new AuditEntry(action, Details: $"item {n:D3}"));
+                        if (n == 3)
+                        {
+                            throw new InvalidOperationException("The item fails after it recorded.");
+                        }
+
+                        // A service's own transaction that rolls back takes its events with it; one that commits keeps them.
+                        await using (var abandoned = await db.Database.BeginOrNestTransactionAsync(CancellationToken.None))
+                        {
+                            await audit.RecordAsync(new AuditEntry(action, Details: $"item {n:D3} abandoned"));
+                        }
+
+                        await using (var kept = await db.Database.BeginOrNestTransactionAsync(CancellationToken.None))
+                        {
+                            await audit.RecordAsync(new AuditEntry(action, Details: $"item {n:D3} kept"));
+                            await kept.CommitAsync();
+                        }
+
+                        return true;
+                    },
+                    () => false,
+                    CancellationToken.None);
+
+                if (n == 5 && provider == DatabaseProvider.Postgres)
+                {
+                    // Another unit of work appends while the batch holds its events: both end up in the chain.
+                    // (SQLite's batch holds the one write lock, so nobody else appends during it there.)
+                    await app.RecordAsync(practice, new AuditEntry(outside, Details: "beside the batch"));
+                }
+            }
+
+            return true;
+        }, CancellationToken.None));
+
+        var events = await app.EventsAsync(practice);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
+        var expected = Enumerable.Range(1, count).Where(n => n != 3).SelectMany(n => new[] { $"item {n:D3}", $"item {n:D3} kept" });
+        Assert.Equal(expected, events.Where(e => e.Action == action).Select(e => e.Details!));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var besides = Assert.Single(events, e => e.Action == outside);
+            Assert.True(besides.Sequence < events.First(e => e.Action == action).Sequence, "The batch's events are appended when it commits, after what others appended meanwhile.");
+        }
+
+        var result = await app.VerifyAsync(practice);
+        Assert.True(result.IsIntact, result.Summary);
+        Assert.Equal(events.Count, result.EventsVerified);
     }
 
     [Theory, BothDatabases]
