@@ -69,6 +69,10 @@ public static class PortalServiceCollectionExtensions
         services.AddDbContextFactory<HostDbContext>((provider, options) =>
             provider.GetRequiredService<DatabaseLayout>().ConfigureHost(options, HostDbContext.MigrationsHistoryTable));
         services.AddTenantDbContext<CoreTenantDbContext>(CoreTenantDbContext.MigrationsHistoryTable);
+
+        // Written once more for every handler of every event (profiled: a host-store bump, a notice and a
+        // reload on every server per event); the change that published an event bumps its own area.
+        services.AddPracticeDataOutsidePages<CoreTenantDbContext>(typeof(DomainEventRecord), typeof(DomainEventDelivery));
         services.AddSingleton<TenantMigrator>();
 
         // Encryption at rest and blob storage

@@ -12,6 +12,12 @@ public interface IUserDirectory
 
     Task<IReadOnlyDictionary<Guid, PortalUserInfo>> FindManyAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The users whose (current) addresses are among <paramref name="emails"/>, keyed by address ignoring
+    /// case: what a batch checks for all its rows in one read rather than one per row.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, PortalUserInfo>> FindManyByEmailAsync(IEnumerable<string> emails, CancellationToken cancellationToken = default);
+
     /// <summary>The practice's staff (disabled ones too), by name, with whether each is an administrator.</summary>
     Task<IReadOnlyList<StaffMemberInfo>> ListStaffAsync(CancellationToken cancellationToken = default);
 

@@ -134,6 +134,17 @@ public sealed class SyncContactsApiTests(SharedApps apps) : IClassFixture<Shared
         Assert.Equal(("unchanged", "pending"), (SyncApiClient.Result(again, 0).GetProperty("status").GetString(), SyncApiClient.Result(again, 0).GetProperty("emailChange").GetString()));
         Assert.Single(await app.InPracticeAsync(practice, sp => sp.GetRequiredService<CoreTenantDbContext>().OutboxMessages.AsNoTracking().Where(m => m.To == after).ToListAsync()));
         Assert.Equal(person.Id, await app.InPracticeAsync(practice, sp => sp.GetRequiredService<SyncDbContext>().PortalUsers.Where(p => p.ExternalId == "C-1-U1").Select(p => p.UserId).SingleAsync()));
+
+        // An address someone else has is refused, whatever its case: a user made earlier in the same batch counts.
+        var taken = $"taken-{Guid.NewGuid():N}@example.com";
+        var refused = await api.BatchAsync(
+            "contacts",
+            new { externalId = "C-2", name = "Robin Moss", portalUsers = new[] { new { externalId = "C-2-U1", email = taken, name = "Robin Moss" } } },
+            Contact(taken.ToUpperInvariant()));
+        Assert.Equal(["created", "error"], SyncApiClient.Statuses(refused));
+        Assert.Equal(("portalUsers[0].email", "portal-user-refused"), SyncApiClient.Error(SyncApiClient.Result(refused, 1)));
+        now = (await app.InPracticeAsync(practice, sp => sp.GetRequiredService<IUserDirectory>().FindAsync(person.Id)))!;
+        Assert.Equal((before, after), (now.Email, now.PendingEmail));
     }
 
     [Theory, BothDatabases]

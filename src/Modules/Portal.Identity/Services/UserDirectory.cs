@@ -32,6 +32,21 @@ public sealed class UserDirectory(
         return found.ToDictionary(u => u.Id, u => Info(u, pending.GetValueOrDefault(u.Id)));
     }
 
+    public async Task<IReadOnlyDictionary<string, PortalUserInfo>> FindManyByEmailAsync(IEnumerable<string> emails, CancellationToken cancellationToken = default)
+    {
+        var normalized = emails.Select(e => users.NormalizeEmail(e.Trim())).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (normalized.Count == 0)
+        {
+            return new Dictionary<string, PortalUserInfo>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        var found = await users.Users.AsNoTracking().Where(u => u.NormalizedEmail != null && normalized.Contains(u.NormalizedEmail)).ToListAsync(cancellationToken);
+        var pending = found.Count == 0
+            ? new Dictionary<Guid, string?>()
+            : await links.PendingAsync(AccountLinkPurposes.ConfirmEmailChange, found.Select(u => u.Id).ToList(), cancellationToken);
+        return found.DistinctBy(u => u.NormalizedEmail).ToDictionary(u => u.Email ?? "", u => Info(u, pending.GetValueOrDefault(u.Id)), StringComparer.OrdinalIgnoreCase);
+    }
+
     public async Task<IReadOnlyList<StaffMemberInfo>> ListStaffAsync(CancellationToken cancellationToken = default)
     {
         var staff = await users.Users.AsNoTracking().Where(u => u.Kind == UserKind.Staff).ToListAsync(cancellationToken);

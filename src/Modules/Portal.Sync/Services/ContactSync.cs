@@ -89,7 +89,9 @@ internal sealed class ContactSync(
             : await db.PortalUsers.AsNoTracking().Where(p => personIds.Contains(p.ExternalId)).ToDictionaryAsync(p => p.ExternalId, StringComparer.Ordinal, cancellationToken);
         var accounts = (await users.FindManyAsync(links.Values.Select(l => l.UserId), cancellationToken)).ToDictionary();
         var members = (await memberships.MembershipsOfAsync(portalOf.Values.Distinct().ToList(), cancellationToken)).ToHashSet();
-        return new ContactState(existing, portalOf, links, accounts, members);
+        var emails = items.SelectMany(i => i.Item.PortalUsers ?? []).Select(p => p.Email?.Trim()).OfType<string>();
+        var byEmail = new Dictionary<string, PortalUserInfo>(await users.FindManyByEmailAsync(emails, cancellationToken), StringComparer.OrdinalIgnoreCase);
+        return new ContactState(existing, portalOf, links, accounts, members, byEmail);
     }
 
     /// <summary>A tombstone: the client is archived and leaves its portal, so its people no longer see it.</summary>
@@ -112,7 +114,7 @@ internal sealed class ContactSync(
     private async Task<SyncItemResult> UpsertAsync(ContactItem item, string externalId, ClientInput input, ContactState state, CancellationToken cancellationToken)
     {
         var people = item.PortalUsers ?? [];
-        var plan = await PlanPeopleAsync(people, state, cancellationToken);
+        var plan = PlanPeople(people, state);
         if (plan.Errors.Count > 0)
         {
             return SyncItemResult.Failed(externalId, [.. plan.Errors]);
@@ -167,9 +169,10 @@ internal sealed class ContactSync(
 
     /// <summary>
     /// Checks what the item's people need before anything is written: a new person's address must not
-    /// be staff's, and a changed address must not be someone else's.
+    /// be staff's, and a changed address must not be someone else's (the users of the batch's addresses
+    /// were read with the batch, and the users it makes are added as it goes).
     /// </summary>
-    private async Task<PeoplePlan> PlanPeopleAsync(IReadOnlyList<ContactPortalUser> people, ContactState state, CancellationToken cancellationToken)
+    private static PeoplePlan PlanPeople(IReadOnlyList<ContactPortalUser> people, ContactState state)
     {
         var errors = new List<SyncFieldError>();
         var known = new Dictionary<int, PortalUserInfo>();
@@ -185,7 +188,7 @@ internal sealed class ContactSync(
                     continue;
                 }
 
-                if (await users.FindByEmailAsync(email, cancellationToken) is not null)
+                if (state.ByEmail.ContainsKey(email))
                 {
                     errors.Add(new(field, SyncItemErrors.PortalUserRefused, $"{email} is already another user's address, so {account.Email} cannot change to it."));
                 }
@@ -193,7 +196,7 @@ internal sealed class ContactSync(
                 continue;
             }
 
-            if (await users.FindByEmailAsync(email, cancellationToken) is { IsStaff: true })
+            if (state.ByEmail.GetValueOrDefault(email) is { IsStaff: true })
             {
                 errors.Add(new(field, SyncItemErrors.PortalUserIsStaff, $"{email} belongs to a staff member of the practice, who cannot be a client's portal user."));
             }
@@ -238,6 +241,7 @@ internal sealed class ContactSync(
                 }
 
                 account = ensured.User;
+                state.ByEmail[account.Email] = account;
                 await LinkAsync(person.ExternalId!.Trim(), account.Id, client.Id, state, cancellationToken);
                 changed = true;
             }
@@ -265,8 +269,8 @@ internal sealed class ContactSync(
 
     private async Task LinkAsync(string personId, Guid userId, Guid clientId, ContactState state, CancellationToken cancellationToken)
     {
-        // A link to an account that no longer exists is replaced.
-        if (await db.PortalUsers.FindAsync([personId], cancellationToken) is { } stale)
+        // A link to an account that no longer exists is replaced (the batch read its people's links first).
+        if (state.Links.TryGetValue(personId, out var stale))
         {
             db.PortalUsers.Remove(stale);
         }
@@ -287,9 +291,11 @@ internal sealed class ContactSync(
         }
 
         ClientPortal? portal = null;
+        var made = false;
         foreach (var name in new[] { client.Name, $"{client.Name} ({externalId})" })
         {
             portal = (await portals.CreateAsync(name, cancellationToken)).Value;
+            made = portal is not null;
             if (portal is null && await portals.FindByNameAsync(name, cancellationToken) is { } same
                 && (await portals.ClientsOfAsync(same.Id, cancellationToken)).Count == 0)
             {
@@ -309,9 +315,13 @@ internal sealed class ContactSync(
         }
 
         state.PortalOf[client.Id] = portal.Id;
-        foreach (var userId in (await memberships.MembershipsOfAsync([portal.Id], cancellationToken)).Select(m => m.UserId))
+        if (!made)
         {
-            state.Members.Add((portal.Id, userId));
+            // A portal that comes back may still have its people; a new one has none.
+            foreach (var userId in (await memberships.MembershipsOfAsync([portal.Id], cancellationToken)).Select(m => m.UserId))
+            {
+                state.Members.Add((portal.Id, userId));
+            }
         }
 
         return portal.Id;
@@ -322,7 +332,8 @@ internal sealed class ContactSync(
         Dictionary<Guid, Guid> PortalOf,
         Dictionary<string, SyncedPortalUser> Links,
         Dictionary<Guid, PortalUserInfo> Accounts,
-        HashSet<(Guid PortalId, Guid UserId)> Members);
+        HashSet<(Guid PortalId, Guid UserId)> Members,
+        Dictionary<string, PortalUserInfo> ByEmail);
 
     private sealed record PeoplePlan(Dictionary<int, PortalUserInfo> Known, List<SyncFieldError> Errors);
 }
