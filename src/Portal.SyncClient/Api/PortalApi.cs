@@ -11,11 +11,15 @@ namespace PortalSync.Api;
 /// Calls the portal as the connected program: adds the bearer token, refreshes it when it expires or a
 /// call answers 401 (saving the rotated tokens before anything else), and tries again calls that failed
 /// on the way (network, 408, 429 with Retry-After, 5xx) with a growing wait. A refused refresh ends
-/// everything with <see cref="ConnectionRevokedException"/>.
+/// everything with <see cref="ConnectionRevokedException"/>. Calls may overlap (uploads go beside
+/// batches); they share one refresh.
 /// </summary>
-internal sealed class PortalApi(HttpClient http, ClientFiles files, StoredConnection connection, TimeProvider clock, RetryPolicy retry)
+internal sealed class PortalApi(HttpClient http, ClientFiles files, StoredConnection connection, TimeProvider clock, RetryPolicy retry) : IDisposable
 {
-    public StoredConnection Connection { get; private set; } = connection;
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private volatile StoredConnection _connection = connection;
+
+    public StoredConnection Connection => _connection;
 
     public Uri Portal => Connection.Portal;
 
@@ -27,15 +31,16 @@ internal sealed class PortalApi(HttpClient http, ClientFiles files, StoredConnec
         var refreshed = false;
         for (var attempt = 0; ; attempt++)
         {
-            if (Connection.AccessTokenExpiresAt <= clock.GetUtcNow().AddMinutes(1))
+            var used = Connection;
+            if (used.AccessTokenExpiresAt <= clock.GetUtcNow().AddMinutes(1))
             {
-                await RefreshAsync(cancellationToken);
+                used = await RefreshAsync(used, cancellationToken);
                 refreshed = true;
             }
 
             HttpResponseMessage response;
             using var request = build();
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Connection.AccessToken);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", used.AccessToken);
             try
             {
                 response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -58,7 +63,7 @@ internal sealed class PortalApi(HttpClient http, ClientFiles files, StoredConnec
                     throw new ConnectionRevokedException(Portal.ToString());
                 }
 
-                await RefreshAsync(cancellationToken);
+                await RefreshAsync(used, cancellationToken);
                 refreshed = true;
                 continue;
             }
@@ -107,31 +112,51 @@ internal sealed class PortalApi(HttpClient http, ClientFiles files, StoredConnec
         }
     }
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
+    public void Dispose() => _refreshing.Dispose();
+
+    /// <summary>Rotates the tokens <paramref name="used"/> holds, unless another call already did.</summary>
+    /// <returns>The connection to call with now.</returns>
+    private async Task<StoredConnection> RefreshAsync(StoredConnection used, CancellationToken cancellationToken)
     {
-        // One run calls the portal one request at a time, so refreshes never overlap.
-        TokenResponse answer;
+        // The portal spends a refresh token on its first use: a second call that found the same token
+        // expired must take the tokens the first one got, not spend the old refresh token again (refused:
+        // the connection would look revoked).
+        await _refreshing.WaitAsync(cancellationToken);
         try
         {
-            answer = await new TokenEndpoint(http).PostAsync(Connection.TokenEndpoint, new()
+            if (!ReferenceEquals(_connection, used))
             {
-                ["grant_type"] = "refresh_token",
-                ["refresh_token"] = Connection.RefreshToken,
-            }, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new FatalException($"Could not reach {Portal} ({e.Message}); the next run continues where this one stopped.");
-        }
+                return _connection;
+            }
 
-        if (answer.Error is not null || answer.AccessToken is null)
-        {
-            throw new ConnectionRevokedException(Portal.ToString());
-        }
+            TokenResponse answer;
+            try
+            {
+                answer = await new TokenEndpoint(http).PostAsync(used.TokenEndpoint, new()
+                {
+                    ["grant_type"] = "refresh_token",
+                    ["refresh_token"] = used.RefreshToken,
+                }, cancellationToken);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new FatalException($"Could not reach {Portal} ({e.Message}); the next run continues where this one stopped.");
+            }
 
-        Connection = TokenEndpoint.Rotate(Connection, answer, clock.GetUtcNow());
-        // The old refresh token is spent now: losing the new one would lose the connection.
-        await files.SaveConnectionAsync(Connection, CancellationToken.None);
+            if (answer.Error is not null || answer.AccessToken is null)
+            {
+                throw new ConnectionRevokedException(Portal.ToString());
+            }
+
+            _connection = TokenEndpoint.Rotate(used, answer, clock.GetUtcNow());
+            // The old refresh token is spent now: losing the new one would lose the connection.
+            await files.SaveConnectionAsync(_connection, CancellationToken.None);
+            return _connection;
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
     }
 
     private static bool IsTransient(Exception e, CancellationToken cancellationToken)

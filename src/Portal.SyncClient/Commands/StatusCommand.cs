@@ -39,6 +39,7 @@ internal sealed class StatusCommand(ClientEnvironment environment) : PortalSyncC
 
         var (api, http) = await ConnectedApi.OpenAsync(Environment, Files, cancellationToken);
         using (http)
+        using (api)
         {
             var me = await api.GetJsonAsync<WhoAmI>("api/v1/whoami", cancellationToken);
             Console.MarkupLineInterpolated($"[green]Connected[/] to {me.Practice} as {me.Name}.");

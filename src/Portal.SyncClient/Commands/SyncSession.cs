@@ -29,6 +29,7 @@ internal static class SyncSession
     {
         var (api, http) = await ConnectedApi.OpenAsync(environment, files, cancellationToken);
         using (http)
+        using (api)
         {
             await using var source = await PracticeDataSources.OpenAsync(settings.DataPath!, cancellationToken);
             var tally = await new SyncRunner(environment.Console, api, files, environment.Clock).RunAsync(source, settings.DownloadsFolder!, cancellationToken);
