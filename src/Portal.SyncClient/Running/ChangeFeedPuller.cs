@@ -10,7 +10,7 @@ namespace PortalSync.Running;
 /// back to the practice's data; the cursor is saved after each page is written (an event written twice
 /// after a stop keeps one row: the event id is the write-back tables' key).
 /// </summary>
-internal sealed class ChangeFeedPuller(PortalApi api, ClientFiles files, SyncState state, IWriteBackSink sink, RunTally tally)
+internal sealed class ChangeFeedPuller(PortalApi api, StateKeeper state, IWriteBackSink sink, RunTally tally)
 {
     private const int PageSize = 500;
 
@@ -18,7 +18,8 @@ internal sealed class ChangeFeedPuller(PortalApi api, ClientFiles files, SyncSta
     {
         for (var round = 0; round < 10_000; round++)
         {
-            var query = $"api/v1/changes?limit={PageSize}" + (state.ChangesCursor is { } cursor ? "&cursor=" + Uri.EscapeDataString(cursor) : "");
+            var cursor = await state.ReadAsync(s => s.ChangesCursor, cancellationToken);
+            var query = $"api/v1/changes?limit={PageSize}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
             var page = await api.GetJsonAsync<ChangesPage>(query, cancellationToken);
             var payments = page.Items.Where(e => e.Kind == "payment-received" && e.Payment is not null).Select(Payment).ToList();
             var messages = page.Items.Where(e => e.Kind == "message" && e.Message is not null).Select(Message).ToList();
@@ -26,8 +27,7 @@ internal sealed class ChangeFeedPuller(PortalApi api, ClientFiles files, SyncSta
             tally.WrittenBack += await sink.WriteAsync(payments, messages, tasks, cancellationToken);
             if (page.Next is { Length: > 0 } next)
             {
-                state.ChangesCursor = next;
-                await files.SaveStateAsync(state, cancellationToken);
+                await state.SaveAsync(s => s.ChangesCursor = next, cancellationToken);
             }
 
             if (!page.HasMore || page.Items.Count == 0)

@@ -58,7 +58,7 @@ internal sealed class NewFilesPuller(PortalApi api, string downloadsFolder, RunT
             {
                 if (!response.IsSuccessStatusCode)
                 {
-                    tally.Errors.Add(new RowError("downloads", document.FileName, null, "download-failed", await ProblemText.OfAsync(response, cancellationToken)));
+                    tally.AddError(new RowError("downloads", document.FileName, null, "download-failed", await ProblemText.OfAsync(response, cancellationToken)));
                     return false;
                 }
 
@@ -83,7 +83,7 @@ internal sealed class NewFilesPuller(PortalApi api, string downloadsFolder, RunT
 
             if (length != document.Length || (document.Sha256 is { Length: > 0 } expected && !string.Equals(expected, sha, StringComparison.OrdinalIgnoreCase)))
             {
-                tally.Errors.Add(new RowError("downloads", document.FileName, null, "download-damaged", "The file arrived damaged (its length or sha256 differs); the next run downloads it again."));
+                tally.AddError(new RowError("downloads", document.FileName, null, "download-damaged", "The file arrived damaged (its length or sha256 differs); the next run downloads it again."));
                 return false;
             }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PortalSync.Api;
 using PortalSync.Data;
 using PortalSync.Planning;
@@ -8,22 +9,30 @@ namespace PortalSync.Running;
 
 /// <summary>
 /// One sync: plan, push every kind the practice takes in order with a progress bar each (a kind whose
-/// feature is off in the portal is skipped, said so, and kept for a later run), upload documents, pull
-/// new files and changes.
+/// feature is off in the portal is skipped, said so, and kept for a later run), upload documents beside
+/// the kinds pushed after them, then pull new files and changes.
 /// </summary>
 internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFiles files, TimeProvider clock)
 {
+    /// <summary>
+    /// Files uploaded at once. The portal applies a batch on one core; one upload beside it uses the
+    /// other, and a second hides one file's round trips behind another's. More would only share the same
+    /// bandwidth and take the practice's request budget (429s) from the batches.
+    /// </summary>
+    public const int UploadsAtOnce = 2;
+
     public async Task<RunTally> RunAsync(IPracticeDataSource source, string downloadsFolder, CancellationToken cancellationToken)
     {
         var state = await files.ReadStateAsync(api.Portal, cancellationToken);
         var started = clock.GetUtcNow();
         var tally = new RunTally();
         var plan = await SyncPlanner.PlanAsync(source, state, cancellationToken);
-        tally.Errors.AddRange(plan.Errors);
+        tally.AddErrors(plan.Errors);
         console.MarkupLine(plan.Count == 0
             ? $"Nothing changed in {Markup.Escape(source.Description)} since the last run."
             : $"{plan.Count} change(s) to send from {Markup.Escape(source.Description)}.");
 
+        using var keeper = new StateKeeper(files, state);
         var completed = false;
         try
         {
@@ -34,50 +43,7 @@ internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFile
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async progress =>
                 {
-                    var bars = SyncKinds.InOrder.ToDictionary(k => k, k => progress.AddTask(Title(k), maxValue: Math.Max(1, plan.Of(k).Count)));
-                    var pusher = new BatchPusher(api, files, state, tally);
-                    IReadOnlyList<PlannedItem> uploads = [];
-                    foreach (var kind in SyncKinds.InOrder)
-                    {
-                        var bar = bars[kind];
-                        if (!taken.Contains(kind))
-                        {
-                            if (plan.Of(kind).Count > 0)
-                            {
-                                tally.Skipped.Add(kind);
-                            }
-
-                            bar.Description = $"{Title(kind)}: off in the portal, skipped";
-                            bar.StopTask();
-                            continue;
-                        }
-
-                        bar.StartTask();
-                        var sent = await pusher.PushAsync(kind, plan.Of(kind), count => bar.Increment(count), cancellationToken);
-                        if (kind == SyncKinds.Documents)
-                        {
-                            uploads = sent;
-                        }
-
-                        bar.Value = bar.MaxValue;
-                        bar.StopTask();
-                    }
-
-                    if (uploads.Count > 0)
-                    {
-                        var total = uploads.Sum(u => u.FileLength);
-                        var bytes = progress.AddTask($"Uploading {uploads.Count} file(s)", maxValue: Math.Max(1, total));
-                        var uploader = new TusUploader(api, files, state, tally);
-                        long before = 0;
-                        foreach (var upload in uploads)
-                        {
-                            await uploader.UploadAsync(upload, offset => bytes.Value = before + offset, cancellationToken);
-                            before += upload.FileLength;
-                            bytes.Value = before;
-                        }
-
-                        bytes.StopTask();
-                    }
+                    await PushAndUploadAsync(progress, plan, taken, keeper, tally, cancellationToken);
 
                     var pulling = progress.AddTask("Checking for new files and changes", maxValue: 2);
                     if (taken.Contains(SyncKinds.Documents))
@@ -86,7 +52,7 @@ internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFile
                     }
 
                     pulling.Increment(1);
-                    await new ChangeFeedPuller(api, files, state, source.WriteBack, tally).PullAsync(cancellationToken);
+                    await new ChangeFeedPuller(api, keeper, source.WriteBack, tally).PullAsync(cancellationToken);
                     pulling.Increment(1);
                     pulling.StopTask();
                 });
@@ -94,7 +60,8 @@ internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFile
         }
         finally
         {
-            state.LastRun = new RunSummary
+            // Nothing else changes the state now: the uploads have ended whichever way the run went.
+            var summary = new RunSummary
             {
                 StartedAt = started,
                 FinishedAt = clock.GetUtcNow(),
@@ -104,10 +71,98 @@ internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFile
                 Downloaded = tally.Downloaded,
                 WrittenBack = tally.WrittenBack,
             };
-            await files.SaveStateAsync(state, CancellationToken.None);
+            await keeper.SaveAsync(s => s.LastRun = summary, CancellationToken.None);
         }
 
         return tally;
+    }
+
+    /// <summary>
+    /// Pushes the kinds in order; once the documents batches have answered, their uploads go on beside the
+    /// kinds after them. Returns once both sides have ended; a failure of either stops the other, and the
+    /// first one is thrown.
+    /// </summary>
+    private async Task PushAndUploadAsync(ProgressContext progress, SyncPlan plan, HashSet<string> taken, StateKeeper state, RunTally tally, CancellationToken cancellationToken)
+    {
+        var bars = SyncKinds.InOrder.ToDictionary(k => k, k => progress.AddTask(Title(k), maxValue: Math.Max(1, plan.Of(k).Count)));
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var failure = new FirstFailure(stopping);
+        var uploading = Task.CompletedTask;
+        try
+        {
+            var pusher = new BatchPusher(api, state, tally);
+            foreach (var kind in SyncKinds.InOrder)
+            {
+                var bar = bars[kind];
+                if (!taken.Contains(kind))
+                {
+                    if (plan.Of(kind).Count > 0)
+                    {
+                        tally.Skipped.Add(kind);
+                    }
+
+                    bar.Description = $"{Title(kind)}: off in the portal, skipped";
+                    bar.StopTask();
+                    continue;
+                }
+
+                bar.StartTask();
+                var sent = await pusher.PushAsync(kind, plan.Of(kind), count => bar.Increment(count), stopping.Token);
+                bar.Value = bar.MaxValue;
+                bar.StopTask();
+                if (kind == SyncKinds.Documents && sent.Count > 0)
+                {
+                    var bytes = progress.AddTask($"Uploading {sent.Count} file(s)", maxValue: Math.Max(1, sent.Sum(u => u.FileLength)));
+                    uploading = UploadAsync(sent, bytes, state, tally, failure, stopping.Token);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            failure.Record(e);
+        }
+
+        await uploading;
+        failure.ThrowIfAny();
+    }
+
+    /// <summary><see cref="UploadsAtOnce"/> files at a time on one byte progress bar; never throws (a failure goes to <paramref name="failure"/>).</summary>
+    private async Task UploadAsync(IReadOnlyList<PlannedItem> uploads, ProgressTask bytes, StateKeeper state, RunTally tally, FirstFailure failure, CancellationToken cancellationToken)
+    {
+        var uploader = new TusUploader(api, state, tally);
+        var queue = new ConcurrentQueue<PlannedItem>(uploads);
+
+        async Task TakeTurnsAsync()
+        {
+            try
+            {
+                while (queue.TryDequeue(out var upload))
+                {
+                    // Each file adds what it moved since it last said so; the bar is the sum of all files.
+                    long shown = 0;
+                    await uploader.UploadAsync(upload, offset =>
+                    {
+                        bytes.Increment(offset - shown);
+                        shown = offset;
+                    }, cancellationToken);
+                    bytes.Increment(upload.FileLength - shown);
+                }
+            }
+            catch (Exception e)
+            {
+                failure.Record(e);
+            }
+        }
+
+        try
+        {
+            // On the thread pool, so the batches go on at once whatever the first steps of an upload take.
+            await Task.WhenAll(Enumerable.Range(0, UploadsAtOnce).Select(_ => Task.Run(TakeTurnsAsync, CancellationToken.None)));
+        }
+        finally
+        {
+            bytes.StopTask();
+        }
     }
 
     private static string Title(string kind) => char.ToUpperInvariant(kind[0]) + kind[1..];

@@ -13,9 +13,10 @@ namespace PortalSync.Running;
 /// <summary>
 /// Sends a document's content with tus 1.0.0 at /api/v1/uploads. The upload's Location is saved in the
 /// state before the first byte, so a run stopped mid-file asks the portal where it got to (HEAD) and
-/// goes on from there. Every chunk carries its sha256 (a damaged chunk, 460, is sent again).
+/// goes on from there. Every chunk carries its sha256 (a damaged chunk, 460, is sent again). Several
+/// files may go at once with one uploader: each call keeps its own buffer and position.
 /// </summary>
-internal sealed class TusUploader(PortalApi api, ClientFiles files, SyncState state, RunTally tally)
+internal sealed class TusUploader(PortalApi api, StateKeeper state, RunTally tally)
 {
     public const int ChunkSize = 4 * 1024 * 1024;
     private const string TusVersion = "1.0.0";
@@ -38,25 +39,27 @@ internal sealed class TusUploader(PortalApi api, ClientFiles files, SyncState st
                 }
 
                 offset = 0;
-                state.Uploads[id] = new PendingUpload(location, item.FileSha256!, item.FileLength, item.Hash);
-                await files.SaveStateAsync(state, cancellationToken);
+                var pending = new PendingUpload(location, item.FileSha256!, item.FileLength, item.Hash);
+                await state.SaveAsync(s => s.Uploads[id] = pending, cancellationToken);
             }
 
             sent(offset);
             var outcome = await SendFromAsync(location, path, offset, item.FileLength, sent, cancellationToken);
             if (outcome is null)
             {
-                state.HashesOf(SyncKinds.Documents)[id] = item.Hash;
-                state.Uploads.Remove(id);
-                await files.SaveStateAsync(state, cancellationToken);
-                tally.Uploaded++;
+                await state.SaveAsync(s =>
+                {
+                    s.HashesOf(SyncKinds.Documents)[id] = item.Hash;
+                    s.Uploads.Remove(id);
+                }, cancellationToken);
+                tally.FileUploaded();
                 return true;
             }
 
             if (outcome.Gone)
             {
                 // Expired or lost on the portal: start the upload again, once.
-                state.Uploads.Remove(id);
+                await state.ChangeAsync(s => s.Uploads.Remove(id));
                 continue;
             }
 
@@ -70,7 +73,8 @@ internal sealed class TusUploader(PortalApi api, ClientFiles files, SyncState st
 
     private async Task<(Uri? Location, long Offset)> ResumeAsync(PlannedItem item, CancellationToken cancellationToken)
     {
-        if (!state.Uploads.TryGetValue(item.ExternalId, out var pending) || pending.Sha256 != item.FileSha256 || pending.Length != item.FileLength)
+        var pending = await state.ReadAsync(s => s.Uploads.GetValueOrDefault(item.ExternalId), cancellationToken);
+        if (pending is null || pending.Sha256 != item.FileSha256 || pending.Length != item.FileLength)
         {
             return (null, 0);
         }
@@ -202,7 +206,7 @@ internal sealed class TusUploader(PortalApi api, ClientFiles files, SyncState st
     }
 
     private void Fail(string externalId, Refusal refusal)
-        => tally.Errors.Add(new RowError(SyncKinds.Documents, externalId, "content", refusal.Code, refusal.Message));
+        => tally.AddError(new RowError(SyncKinds.Documents, externalId, "content", refusal.Code, refusal.Message));
 
     private sealed record Refusal(string Code, string Message, bool Gone);
 }

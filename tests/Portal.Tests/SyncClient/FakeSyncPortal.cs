@@ -8,11 +8,19 @@ namespace Portal.Tests.SyncProgram;
 /// <summary>
 /// An in-test stand-in for the sync API of docs/api.md (batches, tus uploads, new files, change feed,
 /// token refresh), for unit tests of portal-sync's batching, state and resuming while the real
-/// endpoints are being built. It can fail requests before or after handling them (a dropped network).
+/// endpoints are being built. It can fail requests before or after handling them (a dropped network),
+/// answer some itself, and hold a request until something else happened (uploads beside batches). It
+/// handles one request at a time, as a database would serialize them; holding happens before that.
 /// </summary>
 internal sealed class FakeSyncPortal : HttpMessageHandler
 {
+    /// <summary>How long a held request waits for what it waits for before the test gives up.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     private readonly Dictionary<string, Upload> _uploads = [];
+    private readonly SemaphoreSlim _handling = new(1, 1);
+    private readonly List<string> _timeline = [];
+    private readonly List<(Func<IReadOnlyList<string>, bool> Condition, TaskCompletionSource Met)> _waiters = [];
     private int _tokens = 1;
     private int _sequence;
 
@@ -47,13 +55,50 @@ internal sealed class FakeSyncPortal : HttpMessageHandler
 
     public List<JsonObject> Events { get; } = [];
 
+    /// <summary>Awaited as a request arrives, before anything else (the request, its cancellation): holds it until something happened.</summary>
+    public Func<HttpRequestMessage, CancellationToken, Task>? Before { get; set; }
+
+    /// <summary>Answers a request instead of the portal (null: the portal answers).</summary>
+    public Func<HttpRequestMessage, HttpResponseMessage?>? Answer { get; set; }
+
     /// <summary>Fails a request before the portal sees it (request, its sequence number).</summary>
     public Func<HttpRequestMessage, int, bool>? Down { get; set; }
 
     /// <summary>Handles a request, then loses the answer on the way back.</summary>
     public Func<HttpRequestMessage, int, bool>? LoseAnswer { get; set; }
 
+    /// <summary>What happened, in order: "&gt; METHOD /path" as a request arrives, "&lt; METHOD /path status" as it is answered.</summary>
+    public IReadOnlyList<string> Timeline
+    {
+        get
+        {
+            lock (_timeline)
+            {
+                return [.. _timeline];
+            }
+        }
+    }
+
     public void ExpireAccessToken() => AccessToken = "expired-" + Guid.NewGuid();
+
+    /// <summary>Completes once <paramref name="condition"/> holds of the timeline: checked as each request arrives and is answered, never by polling.</summary>
+    public Task When(Func<IReadOnlyList<string>, bool> condition)
+    {
+        var met = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_timeline)
+        {
+            if (condition(_timeline))
+            {
+                met.SetResult();
+            }
+            else
+            {
+                _waiters.Add((condition, met));
+            }
+        }
+
+        return met.Task;
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -64,12 +109,30 @@ internal sealed class FakeSyncPortal : HttpMessageHandler
             Requests.Add($"{request.Method} {path}");
         }
 
+        Happened($"> {request.Method} {path}");
+        if (Before is { } before)
+        {
+            await before(request, cancellationToken);
+        }
+
         if (Down?.Invoke(request, sequence) == true)
         {
+            Happened($"< {request.Method} {path} down");
             throw new HttpRequestException("The network is down (test).");
         }
 
-        var response = await HandleAsync(request, path, cancellationToken);
+        HttpResponseMessage response;
+        await _handling.WaitAsync(cancellationToken);
+        try
+        {
+            response = Answer?.Invoke(request) ?? await HandleAsync(request, path, cancellationToken);
+        }
+        finally
+        {
+            _handling.Release();
+        }
+
+        Happened($"< {request.Method} {path} {(int)response.StatusCode}");
         if (LoseAnswer?.Invoke(request, sequence) == true)
         {
             throw new HttpRequestException("The answer was lost (test).");
@@ -77,6 +140,19 @@ internal sealed class FakeSyncPortal : HttpMessageHandler
 
         response.RequestMessage = request;
         return response;
+    }
+
+    private void Happened(string entry)
+    {
+        lock (_timeline)
+        {
+            _timeline.Add(entry);
+            foreach (var waiter in _waiters.Where(w => w.Condition(_timeline)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Met.SetResult();
+            }
+        }
     }
 
     // Shared by every HttpClient of a test: an HttpClient disposing it must not end it.

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using PortalSync.Running;
@@ -7,8 +8,9 @@ namespace Portal.Tests.SyncProgram;
 
 /// <summary>
 /// portal-sync run against an in-test fake of the sync API (docs/api.md): batches and their order, the
-/// state saved per acknowledged batch, resuming after the network or the run died, tus resume, new
-/// files and the change feed written back, token rotation and a revoked connection.
+/// state saved per acknowledged batch, resuming after the network or the run died, tus resume, uploads
+/// beside the later batches (and failures on either side), new files and the change feed written back,
+/// token rotation and a revoked connection.
 /// </summary>
 public sealed class SyncRunTests
 {
@@ -22,8 +24,8 @@ public sealed class SyncRunTests
         Assert.Equal(0, await sandbox.RunAsync("run", "--data", data));
 
         Assert.Equal(
-            [("contacts", 500), ("contacts", 500), ("contacts", 100), ("invoices", 500), ("invoices", 500), ("invoices", 100),
-             ("payments", 500), ("payments", 500), ("payments", 100), ("projects", 500), ("projects", 50), ("documents", 5)],
+            [("contacts", 500), ("contacts", 500), ("contacts", 100), ("documents", 5), ("invoices", 500), ("invoices", 500), ("invoices", 100),
+             ("payments", 500), ("payments", 500), ("payments", 100), ("projects", 500), ("projects", 50)],
             portal.Batches);
         Assert.Equal(1100, portal.Stored["contacts"].Count);
         Assert.All(portal.Creations.Values, count => Assert.Equal(1, count));
@@ -47,7 +49,7 @@ public sealed class SyncRunTests
         Assert.Equal(0, await sandbox.RunAsync("run", "--data", data));
         Assert.Equal(["contacts", "projects"], portal.Batches.Select(b => b.Kind).Distinct());
         Assert.DoesNotContain(portal.Requests, r => r.Contains("/documents/", StringComparison.Ordinal) || r.Contains("/uploads", StringComparison.Ordinal));
-        Assert.Contains("Skipped invoices, payments, documents: switched off in the portal.", sandbox.Output, StringComparison.Ordinal);
+        Assert.Contains("Skipped documents, invoices, payments: switched off in the portal.", sandbox.Output, StringComparison.Ordinal);
         Assert.Contains("Finished syncing.", sandbox.Output, StringComparison.Ordinal);
 
         // Billing and Documents are switched on: what was skipped goes now, and only that.
@@ -55,7 +57,7 @@ public sealed class SyncRunTests
         var before = portal.Batches.Count;
         var printed = sandbox.Output.Length;
         Assert.Equal(0, await sandbox.RunAsync("run"));
-        Assert.Equal(["invoices", "payments", "documents"], portal.Batches.Skip(before).Select(b => b.Kind).Distinct());
+        Assert.Equal(["documents", "invoices", "payments"], portal.Batches.Skip(before).Select(b => b.Kind).Distinct());
         Assert.Equal(20, portal.Stored["invoices"].Count);
         Assert.Equal(2, portal.Contents.Count);
         Assert.DoesNotContain("Skipped", sandbox.Output[printed..], StringComparison.Ordinal);
@@ -70,10 +72,14 @@ public sealed class SyncRunTests
 
         // The second contacts batch is applied but its answer lost (sent again: unchanged); the second
         // invoices batch never gets through (the run gives up, as when the portal is down or the program killed).
+        // The invoices wait for both uploads (going beside them) to end, so what the next run sends is known.
         var contactsBatches = 0;
         portal.LoseAnswer = (request, _) => request.RequestUri!.AbsolutePath.EndsWith("/contacts/batch", StringComparison.Ordinal) && ++contactsBatches == 2;
         var invoicesBatches = 0;
         portal.Down = (request, _) => request.RequestUri!.AbsolutePath.EndsWith("/invoices/batch", StringComparison.Ordinal) && ++invoicesBatches >= 2;
+        portal.Before = (request, cancellationToken) => Is(request, "POST", "/invoices/batch")
+            ? portal.When(t => t.Count(e => e.StartsWith("< PATCH /api/v1/uploads/", StringComparison.Ordinal)) == 2).WaitAsync(FakeSyncPortal.Patience, cancellationToken)
+            : Task.CompletedTask;
 
         Assert.Equal(1, await sandbox.RunAsync("run", "--data", data));
         Assert.Contains("the next run continues where this one stopped", sandbox.Output, StringComparison.Ordinal);
@@ -82,11 +88,13 @@ public sealed class SyncRunTests
 
         portal.Down = null;
         portal.LoseAnswer = null;
+        portal.Before = null;
         var before = portal.Batches.Count;
         Assert.Equal(0, await sandbox.RunAsync("run"));
 
         // Contacts and the first invoices batch were acknowledged and saved: only the rest is sent.
-        Assert.Equal([("invoices", 500), ("invoices", 100), ("payments", 500), ("payments", 500), ("payments", 100), ("projects", 500), ("projects", 50), ("documents", 2)], portal.Batches.Skip(before));
+        Assert.Equal([("invoices", 500), ("invoices", 100), ("payments", 500), ("payments", 500), ("payments", 100), ("projects", 500), ("projects", 50)], portal.Batches.Skip(before));
+        Assert.Equal(2, portal.Contents.Count);
         Assert.Equal(1100, portal.Stored["contacts"].Count);
         Assert.Equal(1100, portal.Stored["invoices"].Count);
         Assert.Equal(1100, portal.Stored["payments"].Count);
@@ -179,7 +187,7 @@ public sealed class SyncRunTests
         var before = portal.Batches.Count;
         await PracticeDataFiles.ExecuteAsync(data, "UPDATE contacts SET email = 'bob@example.com' WHERE external_id = 'C-00001'");
         Assert.Equal(0, await sandbox.RunAsync("run"));
-        Assert.Equal([("contacts", 1), ("invoices", 1), ("payments", 1), ("projects", 1), ("documents", 1)], portal.Batches.Skip(before));
+        Assert.Equal([("contacts", 1), ("documents", 1), ("invoices", 1), ("payments", 1), ("projects", 1)], portal.Batches.Skip(before));
         Assert.Equal(10, portal.Stored["invoices"].Count);
     }
 
@@ -205,6 +213,201 @@ public sealed class SyncRunTests
         Assert.Equal(2, await sandbox.RunAsync("status"));
     }
 
+    [Fact]
+    public async Task Documents_go_right_after_contacts_and_their_uploads_go_on_beside_the_later_batches()
+    {
+        var portal = new FakeSyncPortal();
+        using var sandbox = await ConnectedAsync(portal);
+        var data = await PracticeDataFiles.GenerateAsync(sandbox.Folder, contacts: 20, documents: 4);
+
+        // The invoices batch is answered only once a chunk has arrived, and the chunks only once the
+        // invoices batch has: a run that uploaded after the last batch, or that sent the invoices only
+        // after the uploads, would wait here until the test gives up.
+        portal.Before = (request, cancellationToken) =>
+            Is(request, "POST", "/invoices/batch") ? portal.When(t => t.Any(e => e.StartsWith("> PATCH /api/v1/uploads/", StringComparison.Ordinal))).WaitAsync(FakeSyncPortal.Patience, cancellationToken)
+            : Is(request, "PATCH", "/uploads/") ? portal.When(t => t.Contains("> POST /api/v1/invoices/batch")).WaitAsync(FakeSyncPortal.Patience, cancellationToken)
+            : Task.CompletedTask;
+
+        Assert.True(await sandbox.RunAsync("run", "--data", data) == 0, sandbox.Output);
+
+        Assert.Equal(["contacts", "documents", "invoices", "payments", "projects"], portal.Batches.Select(b => b.Kind));
+        var timeline = portal.Timeline.ToList();
+        var shown = string.Join(Environment.NewLine, timeline);
+        int At(string entry) => timeline.FindIndex(e => e.StartsWith(entry, StringComparison.Ordinal));
+        Assert.True(At("< POST /api/v1/documents/batch 200") < At("> PATCH /api/v1/uploads/"), shown);
+        Assert.True(At("> PATCH /api/v1/uploads/") < At("< POST /api/v1/invoices/batch 200"), shown);
+        Assert.True(At("> POST /api/v1/invoices/batch") < At("< PATCH /api/v1/uploads/"), shown);
+        Assert.Equal(4, portal.Contents.Count);
+        Assert.Contains("Uploaded 4 file(s)", sandbox.Output, StringComparison.Ordinal);
+        Assert.Contains("Finished syncing.", sandbox.Output, StringComparison.Ordinal);
+
+        // Every upload ended before the run pulled new files and changes.
+        Assert.True(timeline.FindLastIndex(e => e.StartsWith("< PATCH /api/v1/uploads/", StringComparison.Ordinal)) < At("> GET /api/v1/documents/new"), shown);
+
+        var state = await sandbox.Files.ReadStateAsync(portal.Address, CancellationToken.None);
+        Assert.Equal(4, state.Hashes["documents"].Count);
+        Assert.Equal(20, state.Hashes["invoices"].Count);
+        Assert.Empty(state.Uploads);
+        Assert.True(state.LastRun!.Completed);
+    }
+
+    [Fact]
+    public async Task An_upload_the_portal_refuses_while_the_batches_go_is_listed_and_the_batches_are_kept()
+    {
+        var portal = new FakeSyncPortal();
+        using var sandbox = await ConnectedAsync(portal);
+        var data = await PracticeDataFiles.GenerateAsync(sandbox.Folder, contacts: 10, documents: 3);
+        portal.Answer = request => Is(request, "POST", "/uploads") && request.Headers.GetValues("Upload-Metadata").Single() == "documentExternalId " + Convert.ToBase64String("D-00002"u8)
+            ? Problem(HttpStatusCode.RequestEntityTooLarge, "upload-too-large", "The file is larger than the practice takes (test).")
+            : null;
+        // The refusal is answered while the invoices batch waits.
+        portal.Before = (request, cancellationToken) => Is(request, "POST", "/invoices/batch")
+            ? portal.When(t => t.Contains("< POST /api/v1/uploads 413")).WaitAsync(FakeSyncPortal.Patience, cancellationToken)
+            : Task.CompletedTask;
+
+        Assert.True(await sandbox.RunAsync("run", "--data", data) == 0, sandbox.Output);
+
+        Assert.Contains(sandbox.Output.Split('\n'), l => l.Contains("D-00002", StringComparison.Ordinal) && l.Contains("content", StringComparison.Ordinal)
+            && l.Contains("The file is larger than the practice takes (test). (upload-too-large)", StringComparison.Ordinal));
+        Assert.Contains("Uploaded 2 file(s)", sandbox.Output, StringComparison.Ordinal);
+        Assert.Contains("Finished syncing; 1 row(s) did not go (above).", sandbox.Output, StringComparison.Ordinal);
+        Assert.Equal(["D-00001", "D-00003"], portal.Contents.Keys.Order());
+        var state = await sandbox.Files.ReadStateAsync(portal.Address, CancellationToken.None);
+        Assert.Equal(10, state.Hashes["invoices"].Count);
+        Assert.Equal(10, state.Hashes["payments"].Count);
+        Assert.Equal(portal.Stored["projects"].Count, state.Hashes["projects"].Count);
+        Assert.Equal(["D-00001", "D-00003"], state.Hashes["documents"].Keys.Order());
+        Assert.Equal(1, state.LastRun!.Errors);
+
+        // Only the refused document goes again.
+        portal.Answer = null;
+        portal.Before = null;
+        var before = portal.Batches.Count;
+        Assert.Equal(0, await sandbox.RunAsync("run"));
+        Assert.Equal([("documents", 1)], portal.Batches.Skip(before));
+        Assert.Equal(3, portal.Contents.Count);
+    }
+
+    [Fact]
+    public async Task A_fatal_upload_failure_stops_the_batches_beside_it_is_what_the_run_says_and_the_next_run_resumes()
+    {
+        var portal = new FakeSyncPortal();
+        using var sandbox = await ConnectedAsync(portal);
+        var data = await PracticeDataFiles.GenerateAsync(sandbox.Folder, contacts: 10, documents: 2);
+
+        // The invoices batch is held until the run stops it; the chunks find the network down once it is held.
+        var batchStopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        portal.Before = async (request, cancellationToken) =>
+        {
+            if (Is(request, "POST", "/invoices/batch"))
+            {
+                await HeldUntilStoppedAsync(batchStopped, cancellationToken);
+            }
+            else if (Is(request, "PATCH", "/uploads/"))
+            {
+                await portal.When(t => t.Contains("> POST /api/v1/invoices/batch")).WaitAsync(FakeSyncPortal.Patience, cancellationToken);
+            }
+        };
+        portal.Down = (request, _) => request.Method == HttpMethod.Patch;
+
+        Assert.Equal(1, await sandbox.RunAsync("run", "--data", data));
+
+        Assert.True(batchStopped.Task.IsCompleted);
+        Assert.Contains($"Could not reach {portal.Address} (The network is down (test).); the next run continues where this one stopped.", sandbox.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("cancel", sandbox.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", sandbox.Output, StringComparison.Ordinal);
+        Assert.False(portal.Stored.ContainsKey("invoices"));
+        var state = await sandbox.Files.ReadStateAsync(portal.Address, CancellationToken.None);
+        Assert.Equal(10, state.Hashes["contacts"].Count);
+        Assert.NotEmpty(state.Uploads);
+        Assert.False(state.LastRun!.Completed);
+
+        portal.Before = null;
+        portal.Down = null;
+        var requests = portal.Requests.Count;
+        Assert.Equal(0, await sandbox.RunAsync("run"));
+        Assert.Contains(portal.Requests.Skip(requests), r => r.StartsWith("HEAD /api/v1/uploads/", StringComparison.Ordinal));
+        Assert.Equal(2, portal.Contents.Count);
+        Assert.Equal(10, portal.Stored["invoices"].Count);
+        Assert.All(portal.Creations.Values, count => Assert.Equal(1, count));
+    }
+
+    [Fact]
+    public async Task A_fatal_batch_failure_stops_the_uploads_beside_it_is_what_the_run_says_and_the_next_run_resumes()
+    {
+        var portal = new FakeSyncPortal();
+        using var sandbox = await ConnectedAsync(portal);
+        var data = await PracticeDataFiles.GenerateAsync(sandbox.Folder, contacts: 10, documents: 2);
+
+        // The first chunk is held until the run stops it; the invoices batch is refused once it is held.
+        var uploadStopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        portal.Before = async (request, cancellationToken) =>
+        {
+            if (Is(request, "PATCH", "/uploads/"))
+            {
+                await HeldUntilStoppedAsync(uploadStopped, cancellationToken);
+            }
+            else if (Is(request, "POST", "/invoices/batch"))
+            {
+                await portal.When(t => t.Any(e => e.StartsWith("> PATCH /api/v1/uploads/", StringComparison.Ordinal))).WaitAsync(FakeSyncPortal.Patience, cancellationToken);
+            }
+        };
+        portal.Answer = request => Is(request, "POST", "/invoices/batch") ? Problem(HttpStatusCode.UnprocessableEntity, "invalid", "Invoices are being moved (test).") : null;
+
+        Assert.Equal(1, await sandbox.RunAsync("run", "--data", data));
+
+        Assert.True(uploadStopped.Task.IsCompleted);
+        Assert.Contains("The portal refused /api/v1/invoices/batch: Invoices are being moved (test). (422)", sandbox.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("cancel", sandbox.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(portal.Contents);
+        var state = await sandbox.Files.ReadStateAsync(portal.Address, CancellationToken.None);
+        Assert.NotEmpty(state.Uploads);
+        Assert.False(state.LastRun!.Completed);
+
+        portal.Before = null;
+        portal.Answer = null;
+        var requests = portal.Requests.Count;
+        Assert.Equal(0, await sandbox.RunAsync("run"));
+        Assert.Contains(portal.Requests.Skip(requests), r => r.StartsWith("HEAD /api/v1/uploads/", StringComparison.Ordinal));
+        Assert.Equal(2, portal.Contents.Count);
+        Assert.Equal(10, portal.Stored["invoices"].Count);
+    }
+
+    [Fact]
+    public async Task An_upload_and_a_batch_that_find_the_access_token_expired_together_refresh_it_once()
+    {
+        var portal = new FakeSyncPortal();
+        using var sandbox = await ConnectedAsync(portal);
+        var data = await PracticeDataFiles.GenerateAsync(sandbox.Folder, contacts: 10, documents: 1);
+
+        // The token expires as the first chunk arrives; the invoices batch arrives with the old one
+        // too; the refresh is answered only once both were refused (401), so both want it at once.
+        var expired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        portal.Before = async (request, cancellationToken) =>
+        {
+            if (Is(request, "PATCH", "/uploads/") && !expired.Task.IsCompleted)
+            {
+                portal.ExpireAccessToken();
+                expired.TrySetResult();
+            }
+            else if (Is(request, "POST", "/invoices/batch"))
+            {
+                await expired.Task.WaitAsync(FakeSyncPortal.Patience, cancellationToken);
+            }
+            else if (Is(request, "POST", "/connect/token"))
+            {
+                await portal.When(t => t.Count(e => e.EndsWith(" 401", StringComparison.Ordinal)) >= 2).WaitAsync(FakeSyncPortal.Patience, cancellationToken);
+            }
+        };
+
+        Assert.True(await sandbox.RunAsync("run", "--data", data) == 0, sandbox.Output);
+
+        Assert.Equal(1, portal.Requests.Count(r => r == "POST /connect/token"));
+        Assert.Equal("refresh-2", (await sandbox.Files.ReadConnectionAsync(CancellationToken.None))!.RefreshToken);
+        Assert.Single(portal.Contents);
+        Assert.Equal(10, portal.Stored["invoices"].Count);
+    }
+
     internal static async Task<SyncClientSandbox> ConnectedAsync(FakeSyncPortal portal)
     {
         var sandbox = new SyncClientSandbox(() => portal);
@@ -220,6 +423,28 @@ public sealed class SyncRunTests
         }, CancellationToken.None);
         return sandbox;
     }
+
+    private static bool Is(HttpRequestMessage request, string method, string path)
+        => request.Method.Method == method && request.RequestUri!.AbsolutePath.Contains(path, StringComparison.Ordinal);
+
+    /// <summary>Holds a request until the run gives it up (its cancellation), which <paramref name="stopped"/> then says.</summary>
+    private static async Task HeldUntilStoppedAsync(TaskCompletionSource stopped, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(FakeSyncPortal.Patience, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            stopped.TrySetResult();
+            throw;
+        }
+
+        throw new TimeoutException("The run never gave the held request up (test).");
+    }
+
+    private static HttpResponseMessage Problem(HttpStatusCode status, string code, string detail)
+        => new(status) { Content = new StringContent(new JsonObject { ["status"] = (int)status, ["code"] = code, ["detail"] = detail }.ToJsonString(), System.Text.Encoding.UTF8, "application/problem+json") };
 
     private static JsonObject Event(string kind, string property, JsonObject payload) => new()
     {
