@@ -116,6 +116,8 @@ public sealed class DomainEventDispatchTrigger(IServiceScopeFactory scopes, ILog
 
     private async Task QueueAsync(List<DomainEventRecord> committed)
     {
+        // An event no handler takes was written dispatched (DomainEventPublisher): nothing to queue.
+        committed.RemoveAll(record => record.DispatchedAt is not null);
         if (committed.Count == 0)
         {
             return;

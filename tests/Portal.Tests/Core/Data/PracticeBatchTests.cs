@@ -7,6 +7,7 @@ using Portal.Core.Data;
 using Portal.Core.Events;
 using Portal.Core.Mail;
 using Portal.Tests.Clients;
+using Portal.Tests.Core.Events;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Core.Data;
@@ -16,7 +17,7 @@ namespace Portal.Tests.Core.Data;
 /// a service's own transaction becomes a savepoint, commits happen every few hundred items, the committed
 /// items' events are queued, and the contexts work as before once the batch ends.
 /// </summary>
-public sealed class PracticeBatchTests(SharedApps apps) : IClassFixture<SharedApps>
+public sealed class PracticeBatchTests(SharedAppsWithEventHandlers apps) : IClassFixture<SharedAppsWithEventHandlers>
 {
     [Theory, BothDatabases]
     public async Task An_item_that_throws_is_undone_alone_and_the_others_are_committed_with_their_events(DatabaseProvider provider)

@@ -78,6 +78,33 @@ public sealed class DomainEventOutboxTests(SharedAppsWithEventHandlers apps) : I
     }
 
     [Theory, BothDatabases]
+    public async Task An_event_no_handler_takes_is_written_dispatched_and_queues_no_job_while_a_handled_one_does(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+
+        var (unhandled, handled) = await app.InPracticeAsync(practice, async sp =>
+        {
+            var db = sp.GetRequiredService<ClientsDbContext>();
+            var publisher = sp.GetRequiredService<IDomainEventPublisher>();
+            publisher.Publish(db, new NobodyListens(Guid.NewGuid()));
+            publisher.Publish(db, new TestHappened(Guid.NewGuid()));
+            var ids = db.ChangeTracker.Entries<DomainEventRecord>().ToDictionary(e => e.Entity.Type, e => e.Entity.Id);
+            await db.SaveChangesAsync();
+            return (ids[NobodyListens.EventType], ids[TestHappened.EventType]);
+        });
+
+        var written = await InCoreAsync(app, practice, db => db.DomainEvents.AsNoTracking().SingleAsync(e => e.Id == unhandled));
+        Assert.Equal(written.OccurredAt, written.DispatchedAt);
+        Assert.True(await JobExistsAsync(app, handled), "an event a handler takes is queued");
+        Assert.False(await JobExistsAsync(app, unhandled), "an event nobody takes queues nothing");
+
+        // Nor does the sweep find it: it is done.
+        await SweepAsync(app, practice);
+        Assert.False(await JobExistsAsync(app, unhandled));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_failing_handler_is_retried_without_running_again_the_handlers_that_succeeded(DatabaseProvider provider)
     {
         var app = await apps.For(provider);

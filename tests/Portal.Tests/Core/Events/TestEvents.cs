@@ -11,6 +11,12 @@ public sealed record TestHappened(Guid Marker, int FailingAttempts = 0) : IDomai
     public static string EventType => "tests.happened";
 }
 
+/// <summary>An event no handler subscribes to.</summary>
+public sealed record NobodyListens(Guid Marker) : IDomainEvent
+{
+    public static string EventType => "tests.nobody-listens";
+}
+
 /// <summary>Every handler call the tests' handlers saw, in order.</summary>
 public sealed class HandlerCalls
 {
