@@ -40,14 +40,14 @@ internal sealed class TusUploader(PortalApi api, StateKeeper state, RunTally tal
 
                 offset = 0;
                 var pending = new PendingUpload(location, item.FileSha256!, item.FileLength, item.Hash);
-                await state.SaveAsync(s => s.Uploads[id] = pending, cancellationToken);
+                await state.SaveSoonAsync(s => s.Uploads[id] = pending, cancellationToken);
             }
 
             sent(offset);
             var outcome = await SendFromAsync(location, path, offset, item.FileLength, sent, cancellationToken);
             if (outcome is null)
             {
-                await state.SaveAsync(s =>
+                await state.SaveSoonAsync(s =>
                 {
                     s.HashesOf(SyncKinds.Documents)[id] = item.Hash;
                     s.Uploads.Remove(id);

@@ -8,7 +8,15 @@ namespace PortalSync.Storage;
 /// </summary>
 internal sealed class StateKeeper(ClientFiles files, SyncState state) : IDisposable
 {
+    /// <summary>
+    /// How often <see cref="SaveSoonAsync"/> writes at most. Measured: the state of 10,000 contacts is
+    /// megabytes, and writing it twice per uploaded file (1,000 files) took the run longer than its
+    /// batches. What an upload would lose to a kill within this time is one upload made again.
+    /// </summary>
+    public static readonly TimeSpan SoonEnough = TimeSpan.FromSeconds(1);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private long? _savedAt;
 
     public async Task<T> ReadAsync<T>(Func<SyncState, T> read, CancellationToken cancellationToken)
     {
@@ -38,13 +46,27 @@ internal sealed class StateKeeper(ClientFiles files, SyncState state) : IDisposa
     }
 
     /// <summary>Changes the state and writes it before anyone can change it again.</summary>
-    public async Task SaveAsync(Action<SyncState> change, CancellationToken cancellationToken)
+    public Task SaveAsync(Action<SyncState> change, CancellationToken cancellationToken) => SaveAsync(change, soon: false, cancellationToken);
+
+    /// <summary>
+    /// Changes the state and writes it unless it was written less than <see cref="SoonEnough"/> ago; then
+    /// the next save writes it (the run's last save always does).
+    /// </summary>
+    public Task SaveSoonAsync(Action<SyncState> change, CancellationToken cancellationToken) => SaveAsync(change, soon: true, cancellationToken);
+
+    private async Task SaveAsync(Action<SyncState> change, bool soon, CancellationToken cancellationToken)
     {
         await EnterAsync();
         try
         {
             change(state);
+            if (soon && _savedAt is { } savedAt && Environment.TickCount64 - savedAt < SoonEnough.TotalMilliseconds)
+            {
+                return;
+            }
+
             await files.SaveStateAsync(state, cancellationToken);
+            _savedAt = Environment.TickCount64;
         }
         finally
         {
