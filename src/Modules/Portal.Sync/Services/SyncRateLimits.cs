@@ -73,13 +73,25 @@ internal sealed class SyncRateLimits : IOpenIddictServerHandler<OpenIddictServer
         Token.Dispose();
     }
 
+    /// <summary>
+    /// A token bucket: <paramref name="permits"/> at once, refilled one by one over the window. Not a fixed
+    /// window: measured, a 10,000-contact sync whose uploads went beside its batches made 2,100 calls in
+    /// four minutes (under the budget on average) but 1,200 within one minute, and waited for the whole
+    /// next window (a 60-second Retry-After); here the wait is until the next permit.
+    /// </summary>
     private static PartitionedRateLimiter<HttpContext> PerPractice(int permits, TimeSpan window)
-        => PartitionedRateLimiter.Create<HttpContext, string>(context => context.GetTenant() is { } practice
-            ? RateLimitPartition.GetFixedWindowLimiter(practice.Name, _ => new FixedWindowRateLimiterOptions
+    {
+        permits = Math.Max(1, permits);
+        window = window > TimeSpan.Zero ? window : TimeSpan.FromMinutes(1);
+        return PartitionedRateLimiter.Create<HttpContext, string>(context => context.GetTenant() is { } practice
+            ? RateLimitPartition.GetTokenBucketLimiter(practice.Name, _ => new TokenBucketRateLimiterOptions
             {
-                PermitLimit = Math.Max(1, permits),
-                Window = window > TimeSpan.Zero ? window : TimeSpan.FromMinutes(1),
+                TokenLimit = permits,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = window / permits,
+                AutoReplenishment = true,
                 QueueLimit = 0,
             })
             : RateLimitPartition.GetNoLimiter(""));
+    }
 }
