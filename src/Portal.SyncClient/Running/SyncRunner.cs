@@ -43,7 +43,7 @@ internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFile
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async progress =>
                 {
-                    await PushAndUploadAsync(progress, plan, taken, keeper, tally, cancellationToken);
+                    await PushAndUploadAsync(progress, plan, taken, me.UploadsBesideBatches, keeper, tally, cancellationToken);
 
                     var pulling = progress.AddTask("Checking for new files and changes", maxValue: 2);
                     if (taken.Contains(SyncKinds.Documents))
@@ -79,11 +79,13 @@ internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFile
 
     /// <summary>
     /// Pushes the kinds in order; once the documents batches have answered, their uploads go on beside the
-    /// kinds after them. Returns once both sides have ended; a failure of either stops the other, and the
-    /// first one is thrown.
+    /// kinds after them when the portal says they may (<paramref name="besideBatches"/>), else after the
+    /// last batch. Returns once both sides have ended; a failure of either stops the other, and the first
+    /// one is thrown.
     /// </summary>
-    private async Task PushAndUploadAsync(ProgressContext progress, SyncPlan plan, HashSet<string> taken, StateKeeper state, RunTally tally, CancellationToken cancellationToken)
+    private async Task PushAndUploadAsync(ProgressContext progress, SyncPlan plan, HashSet<string> taken, bool besideBatches, StateKeeper state, RunTally tally, CancellationToken cancellationToken)
     {
+        IReadOnlyList<PlannedItem> later = [];
         var bars = SyncKinds.InOrder.ToDictionary(k => k, k => progress.AddTask(Title(k), maxValue: Math.Max(1, plan.Of(k).Count)));
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var failure = new FirstFailure(stopping);
@@ -112,9 +114,20 @@ internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFile
                 bar.StopTask();
                 if (kind == SyncKinds.Documents && sent.Count > 0)
                 {
-                    var bytes = progress.AddTask($"Uploading {sent.Count} file(s)", maxValue: Math.Max(1, sent.Sum(u => u.FileLength)));
-                    uploading = UploadAsync(sent, bytes, state, tally, failure, stopping.Token);
+                    if (besideBatches)
+                    {
+                        uploading = UploadAsync(sent, progress, state, tally, failure, stopping.Token);
+                    }
+                    else
+                    {
+                        later = sent;
+                    }
                 }
+            }
+
+            if (later.Count > 0)
+            {
+                uploading = UploadAsync(later, progress, state, tally, failure, stopping.Token);
             }
         }
         catch (Exception e)
@@ -127,8 +140,9 @@ internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFile
     }
 
     /// <summary><see cref="UploadsAtOnce"/> files at a time on one byte progress bar; never throws (a failure goes to <paramref name="failure"/>).</summary>
-    private async Task UploadAsync(IReadOnlyList<PlannedItem> uploads, ProgressTask bytes, StateKeeper state, RunTally tally, FirstFailure failure, CancellationToken cancellationToken)
+    private async Task UploadAsync(IReadOnlyList<PlannedItem> uploads, ProgressContext progress, StateKeeper state, RunTally tally, FirstFailure failure, CancellationToken cancellationToken)
     {
+        var bytes = progress.AddTask($"Uploading {uploads.Count} file(s)", maxValue: Math.Max(1, uploads.Sum(u => u.FileLength)));
         var uploader = new TusUploader(api, state, tally);
         var queue = new ConcurrentQueue<PlannedItem>(uploads);
 

@@ -22,6 +22,9 @@ public sealed class SyncFeatureGateTests(SharedApps apps) : IClassFixture<Shared
 
         // The practice recipe switches Documents on and Billing off.
         Assert.Equal(["contacts", "documents"], await KindsAsync(api));
+
+        // Files go beside the batches only where the database takes more than one writer at a time.
+        Assert.Equal(provider == DatabaseProvider.Postgres, (await api.GetAsync("api/v1/whoami")).Body.GetProperty("uploadsBesideBatches").GetBoolean());
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync("api/v1/invoices/batch", new { items = new[] { invoice } })).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync("api/v1/payments/batch", new { items = new[] { payment } })).Status);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("api/v1/documents/new")).Status);

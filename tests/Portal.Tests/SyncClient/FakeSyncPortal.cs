@@ -35,6 +35,9 @@ internal sealed class FakeSyncPortal : HttpMessageHandler
     /// <summary>The kinds whoami says the practice takes; a batch of another kind is not found (404), as when its feature is off.</summary>
     public List<string> Kinds { get; } = ["contacts", "invoices", "payments", "projects", "documents"];
 
+    /// <summary>What whoami says of uploads beside batches (a PostgreSQL portal's answer unless a test changes it).</summary>
+    public bool UploadsBesideBatches { get; set; } = true;
+
     /// <summary>kind -> external id -> the item's JSON as last stored.</summary>
     public Dictionary<string, Dictionary<string, string>> Stored { get; } = [];
 
@@ -189,6 +192,7 @@ internal sealed class FakeSyncPortal : HttpMessageHandler
                 ["name"] = "Sam Owner",
                 ["scopes"] = new JsonArray("sync"),
                 ["kinds"] = new JsonArray([.. Kinds.Select(k => (JsonNode)k)]),
+                ["uploadsBesideBatches"] = UploadsBesideBatches,
             }),
             ("POST", ["api", "v1", var kind, "batch"]) when !Kinds.Contains(kind) => new HttpResponseMessage(HttpStatusCode.NotFound),
             ("POST", ["api", "v1", var kind, "batch"]) => Batch(kind, JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!["items"]!.AsArray()),

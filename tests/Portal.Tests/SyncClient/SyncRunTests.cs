@@ -252,6 +252,25 @@ public sealed class SyncRunTests
     }
 
     [Fact]
+    public async Task A_portal_that_takes_one_writer_at_a_time_gets_the_uploads_after_the_last_batch()
+    {
+        var portal = new FakeSyncPortal { UploadsBesideBatches = false };
+        using var sandbox = await ConnectedAsync(portal);
+        var data = await PracticeDataFiles.GenerateAsync(sandbox.Folder, contacts: 20, documents: 4);
+
+        Assert.True(await sandbox.RunAsync("run", "--data", data) == 0, sandbox.Output);
+
+        var timeline = portal.Timeline.ToList();
+        var shown = string.Join(Environment.NewLine, timeline);
+        var lastBatch = timeline.FindLastIndex(e => e.StartsWith("< POST /api/v1/", StringComparison.Ordinal) && e.Contains("/batch 200", StringComparison.Ordinal));
+        var firstUpload = timeline.FindIndex(e => e.StartsWith("> POST /api/v1/uploads", StringComparison.Ordinal));
+        Assert.True(lastBatch >= 0 && firstUpload > lastBatch, shown);
+        Assert.Equal(["contacts", "documents", "invoices", "payments", "projects"], portal.Batches.Select(b => b.Kind));
+        Assert.Equal(4, portal.Contents.Count);
+        Assert.Contains("Uploaded 4 file(s)", sandbox.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_upload_the_portal_refuses_while_the_batches_go_is_listed_and_the_batches_are_kept()
     {
         var portal = new FakeSyncPortal();

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
+using Portal.Core.Data;
 using Portal.Core.Tenancy;
 using Portal.Sync.Api;
 using Portal.Sync.Models;
@@ -51,7 +53,8 @@ internal static class SyncApiEndpoints
             user.GetClaim(Claims.Subject) ?? "",
             user.GetClaim(Claims.Name) ?? "",
             user.GetScopes().ToList(),
-            SyncKinds.Of(practice)));
+            SyncKinds.Of(practice),
+            context.RequestServices.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres));
     }
 
     /// <summary>Every call through the API is a use of its connection (shown on Connected apps).</summary>
