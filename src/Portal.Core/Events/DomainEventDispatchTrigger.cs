@@ -11,10 +11,11 @@ namespace Portal.Core.Events;
 
 /// <summary>
 /// EF Core interceptor on every practice DbContext: once the transaction that wrote events has
-/// committed (SaveChanges' own, or the caller's explicit one), queues one dispatch job per event, all
-/// of a commit's in one write to the host store, and stops tracking them. Events saved inside a
-/// transaction wait for it by the transaction, not the context: a context that joined another's
-/// transaction (a <see cref="Data.PracticeBatch"/>) never sees the commit, the beginning context does.
+/// committed (SaveChanges' own, or the caller's explicit one), queues one dispatch job per event a
+/// handler takes (the others were written dispatched), all of a commit's in one write to the host
+/// store, and stops tracking them. Events saved inside a transaction wait for it by the transaction,
+/// not the context: a context that joined another's transaction (a <see cref="Data.PracticeBatch"/>)
+/// never sees the commit, the beginning context does.
 /// Events of a rolled-back transaction are forgotten; those of a rollback to a savepoint (a failed batch
 /// item) are not seen, so their dispatch jobs are queued and find no event, which ends them. If queuing
 /// fails (or the process dies first), <see cref="DomainEventSweepHandler"/> queues the dispatch later.

@@ -132,11 +132,13 @@ internal sealed class PortalApi(HttpClient http, ClientFiles files, StoredConnec
             TokenResponse answer;
             try
             {
+                // Not cancelled half-way (by Ctrl+C or the other side of the run failing): the portal may
+                // have spent the old refresh token already, and only this answer holds the new one.
                 answer = await new TokenEndpoint(http).PostAsync(used.TokenEndpoint, new()
                 {
                     ["grant_type"] = "refresh_token",
                     ["refresh_token"] = used.RefreshToken,
-                }, cancellationToken);
+                }, CancellationToken.None);
             }
             catch (HttpRequestException e)
             {

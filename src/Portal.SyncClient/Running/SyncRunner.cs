@@ -32,7 +32,7 @@ internal sealed class SyncRunner(IAnsiConsole console, PortalApi api, ClientFile
             ? $"Nothing changed in {Markup.Escape(source.Description)} since the last run."
             : $"{plan.Count} change(s) to send from {Markup.Escape(source.Description)}.");
 
-        using var keeper = new StateKeeper(files, state);
+        using var keeper = new StateKeeper(files, state, clock);
         var completed = false;
         try
         {

@@ -11,9 +11,9 @@ using PortalSync.Storage;
 namespace PortalSync.Running;
 
 /// <summary>
-/// Sends a document's content with tus 1.0.0 at /api/v1/uploads. The upload's Location is saved in the
-/// state before the first byte, so a run stopped mid-file asks the portal where it got to (HEAD) and
-/// goes on from there. Every chunk carries its sha256 (a damaged chunk, 460, is sent again). Several
+/// Sends a document's content with tus 1.0.0 at /api/v1/uploads. The upload's Location is kept in the
+/// state before the first byte and written within a second (<see cref="StateKeeper.SaveSoonAsync"/>), so
+/// a run stopped mid-file asks the portal where it got to (HEAD) and goes on from there. Every chunk carries its sha256 (a damaged chunk, 460, is sent again). Several
 /// files may go at once with one uploader: each call keeps its own buffer and position.
 /// </summary>
 internal sealed class TusUploader(PortalApi api, StateKeeper state, RunTally tally)
@@ -141,6 +141,9 @@ internal sealed class TusUploader(PortalApi api, StateKeeper state, RunTally tal
             {
                 offset = next;
                 sent(offset);
+
+                // A long file writes what was held back for it (its Location) once that is due.
+                await state.SaveIfDueAsync(cancellationToken);
                 continue;
             }
 

@@ -6,17 +6,19 @@ namespace PortalSync.Storage;
 /// race their renames (an older snapshot renamed last would forget an acknowledged batch or where an
 /// upload is, and the next run would send more than the one batch in flight).
 /// </summary>
-internal sealed class StateKeeper(ClientFiles files, SyncState state) : IDisposable
+internal sealed class StateKeeper(ClientFiles files, SyncState state, TimeProvider clock) : IDisposable
 {
     /// <summary>
     /// How often <see cref="SaveSoonAsync"/> writes at most. Measured: the state of 10,000 contacts is
     /// megabytes, and writing it twice per uploaded file (1,000 files) took the run longer than its
-    /// batches. What an upload would lose to a kill within this time is one upload made again.
+    /// batches. A change it holds back is written by the next save that is due (<see cref="SaveIfDueAsync"/>
+    /// after every chunk), so a kill loses at most this much: an upload started again, never a duplicate.
     /// </summary>
     public static readonly TimeSpan SoonEnough = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private long? _savedAt;
+    private DateTimeOffset? _savedAt;
+    private bool _unsaved;
 
     public async Task<T> ReadAsync<T>(Func<SyncState, T> read, CancellationToken cancellationToken)
     {
@@ -60,13 +62,35 @@ internal sealed class StateKeeper(ClientFiles files, SyncState state) : IDisposa
         try
         {
             change(state);
-            if (soon && _savedAt is { } savedAt && Environment.TickCount64 - savedAt < SoonEnough.TotalMilliseconds)
+            if (soon && !Due())
             {
+                _unsaved = true;
                 return;
             }
 
-            await files.SaveStateAsync(state, cancellationToken);
-            _savedAt = Environment.TickCount64;
+            await WriteAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Writes what <see cref="SaveSoonAsync"/> held back, once <see cref="SoonEnough"/> has passed since the last write.</summary>
+    public async Task SaveIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (!Volatile.Read(ref _unsaved))
+        {
+            return;
+        }
+
+        await EnterAsync();
+        try
+        {
+            if (_unsaved && Due())
+            {
+                await WriteAsync(cancellationToken);
+            }
         }
         finally
         {
@@ -75,6 +99,16 @@ internal sealed class StateKeeper(ClientFiles files, SyncState state) : IDisposa
     }
 
     public void Dispose() => _gate.Dispose();
+
+    // A clock set back counts as time passed: a write is never held back for longer than a second.
+    private bool Due() => _savedAt is not { } savedAt || clock.GetUtcNow() - savedAt is var since && (since >= SoonEnough || since < TimeSpan.Zero);
+
+    private async Task WriteAsync(CancellationToken cancellationToken)
+    {
+        await files.SaveStateAsync(state, cancellationToken);
+        _unsaved = false;
+        _savedAt = clock.GetUtcNow();
+    }
 
     // A change records what the portal already did, so it is made even when the run is being stopped:
     // the run's last save (which is not cancelled) then keeps it. The wait is at most one save.

@@ -43,7 +43,7 @@ internal static class SyncApiEndpoints
         return endpoints;
     }
 
-    public static Ok<WhoAmI> WhoAmI(HttpContext context)
+    public static Ok<WhoAmI> WhoAmI(HttpContext context, IOptions<DatabaseOptions> database)
     {
         // The request's user is the approver by now; what the token itself says is kept aside.
         var user = context.Features.GetRequiredFeature<SyncToken>().Principal;
@@ -54,7 +54,7 @@ internal static class SyncApiEndpoints
             user.GetClaim(Claims.Name) ?? "",
             user.GetScopes().ToList(),
             SyncKinds.Of(practice),
-            context.RequestServices.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres));
+            database.Value.Provider == DatabaseProvider.Postgres));
     }
 
     /// <summary>Every call through the API is a use of its connection (shown on Connected apps).</summary>

@@ -170,7 +170,7 @@ internal sealed class ContactSync(
     /// <summary>
     /// Checks what the item's people need before anything is written: a new person's address must not
     /// be staff's, and a changed address must not be someone else's (the users of the batch's addresses
-    /// were read with the batch, and the users it makes are added as it goes).
+    /// were read with the batch; one made by an earlier item of it is found by the e-mail change itself).
     /// </summary>
     private static PeoplePlan PlanPeople(IReadOnlyList<ContactPortalUser> people, ContactState state)
     {
@@ -241,7 +241,6 @@ internal sealed class ContactSync(
                 }
 
                 account = ensured.User;
-                state.ByEmail[account.Email] = account;
                 await LinkAsync(person.ExternalId!.Trim(), account.Id, client.Id, state, cancellationToken);
                 changed = true;
             }

@@ -88,7 +88,7 @@ internal sealed class SyncRateLimits : IOpenIddictServerHandler<OpenIddictServer
             {
                 TokenLimit = permits,
                 TokensPerPeriod = 1,
-                ReplenishmentPeriod = window / permits,
+                ReplenishmentPeriod = TimeSpan.FromTicks(Math.Max(1, window.Ticks / permits)),
                 AutoReplenishment = true,
                 QueueLimit = 0,
             })

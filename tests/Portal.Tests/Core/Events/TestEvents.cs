@@ -17,6 +17,24 @@ public sealed record NobodyListens(Guid Marker) : IDomainEvent
     public static string EventType => "tests.nobody-listens";
 }
 
+/// <summary>An event whose only handler needs a feature no practice has.</summary>
+public sealed record OnlyAFeatureListens(Guid Marker) : IDomainEvent
+{
+    public const string Feature = "Tests.NeverOn";
+
+    public static string EventType => "tests.only-a-feature-listens";
+}
+
+/// <summary>Would record the call; registered for <see cref="OnlyAFeatureListens.Feature"/> only.</summary>
+public sealed class FeatureOnlyRecorder(HandlerCalls calls) : IDomainEventHandler<OnlyAFeatureListens>
+{
+    public Task HandleAsync(OnlyAFeatureListens domainEvent, DomainEventContext context, CancellationToken cancellationToken)
+    {
+        calls.Add(nameof(FeatureOnlyRecorder), domainEvent.Marker, context.Attempt, succeeded: true);
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>Every handler call the tests' handlers saw, in order.</summary>
 public sealed class HandlerCalls
 {
@@ -76,5 +94,6 @@ public sealed class SharedAppsWithEventHandlers : ClassApps
         services.AddDomainEventHandler<TestHappened, FlakyHandler>();
         services.AddDomainEventHandler<ClientCreated, ClientCreatedRecorder>();
         services.AddDomainEventHandler<ClientCreated, DocumentsOnlyClientCreatedRecorder>(requiredFeature: "Portal.Documents");
+        services.AddDomainEventHandler<OnlyAFeatureListens, FeatureOnlyRecorder>(requiredFeature: OnlyAFeatureListens.Feature);
     });
 }
