@@ -59,9 +59,10 @@ start_postgres() {
     rm -rf "$PG_DATA"; mkdir -p "$PG_DATA"; chown postgres:postgres "$PG_DATA"
     runuser -u postgres -- "$bin/initdb" -D "$PG_DATA" -A trust -U postgres >/dev/null
   fi
-  chown -R postgres:postgres "$PG_DATA"
   touch "$PORTAL_TEST_HOME/pg.log"; chown postgres:postgres "$PORTAL_TEST_HOME/pg.log"
   if ! runuser -u postgres -- "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+    # Only a stopped cluster: a running one owns its files, and a chown beside it raced its own deletions.
+    chown -R postgres:postgres "$PG_DATA"
     log "starting PostgreSQL on port $PG_PORT"
     # Test data is disposable: skip durability work to keep the suite fast.
     runuser -u postgres -- "$bin/pg_ctl" -D "$PG_DATA" -l "$PORTAL_TEST_HOME/pg.log" -w -t 60 \

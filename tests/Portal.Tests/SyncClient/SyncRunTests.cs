@@ -451,15 +451,18 @@ public sealed class SyncRunTests
     {
         try
         {
-            await Task.Delay(FakeSyncPortal.Patience, cancellationToken);
+            // Nothing completes this: only the run's cancellation ends the wait, or the test's patience.
+            await new TaskCompletionSource().Task.WaitAsync(FakeSyncPortal.Patience, cancellationToken);
         }
         catch (OperationCanceledException)
         {
             stopped.TrySetResult();
             throw;
         }
-
-        throw new TimeoutException("The run never gave the held request up (test).");
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("The run never gave the held request up (test).");
+        }
     }
 
     private static HttpResponseMessage Problem(HttpStatusCode status, string code, string detail)
