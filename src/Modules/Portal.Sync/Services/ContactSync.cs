@@ -90,7 +90,7 @@ internal sealed class ContactSync(
         var accounts = (await users.FindManyAsync(links.Values.Select(l => l.UserId), cancellationToken)).ToDictionary();
         var members = (await memberships.MembershipsOfAsync(portalOf.Values.Distinct().ToList(), cancellationToken)).ToHashSet();
         var emails = items.SelectMany(i => i.Item.PortalUsers ?? []).Select(p => p.Email?.Trim()).OfType<string>();
-        var byEmail = new Dictionary<string, PortalUserInfo>(await users.FindManyByEmailAsync(emails, cancellationToken), StringComparer.OrdinalIgnoreCase);
+        var byEmail = await users.FindManyByEmailAsync(emails, cancellationToken);
         return new ContactState(existing, portalOf, links, accounts, members, byEmail);
     }
 
@@ -332,7 +332,7 @@ internal sealed class ContactSync(
         Dictionary<string, SyncedPortalUser> Links,
         Dictionary<Guid, PortalUserInfo> Accounts,
         HashSet<(Guid PortalId, Guid UserId)> Members,
-        Dictionary<string, PortalUserInfo> ByEmail);
+        IReadOnlyDictionary<string, PortalUserInfo> ByEmail);
 
     private sealed record PeoplePlan(Dictionary<int, PortalUserInfo> Known, List<SyncFieldError> Errors);
 }
