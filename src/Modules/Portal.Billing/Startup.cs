@@ -47,7 +47,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IPaymentRequestPayments, PaymentRequestPayments>();
         services.AddScoped<PaymentReceipts>();
         services.AddSingleton(ReceiptMailTemplate.Definition);
-        services.AddDomainEventHandler<PaymentRecorded, ReceiptOnPaymentRecorded>();
+        services.AddDomainEventHandler<PaymentRecorded, ReceiptOnPaymentRecorded>(takes: ReceiptOnPaymentRecorded.Takes);
         services.AddScoped<RefundBook>();
         services.AddScoped<ClientFeeRule>();
         services.AddScoped<PaymentRefunds>();

@@ -44,8 +44,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ProjectSync>();
         services.AddScoped<ChangeFeed>();
         services.AddScoped<ChangeFeedWriter>();
-        services.AddDomainEventHandler<DocumentUploaded, FeedOnDocumentUploaded>(Sync.Manifest.Feature);
-        services.AddDomainEventHandler<PaymentRecorded, FeedOnPaymentRecorded>(Sync.Manifest.Feature);
+        services.AddDomainEventHandler<DocumentUploaded, FeedOnDocumentUploaded>(Sync.Manifest.Feature, FeedOnDocumentUploaded.Takes);
+        services.AddDomainEventHandler<PaymentRecorded, FeedOnPaymentRecorded>(Sync.Manifest.Feature, FeedOnPaymentRecorded.Takes);
         services.AddDomainEventHandler<ClientMessagePosted, FeedOnClientMessagePosted>(Sync.Manifest.Feature);
         services.AddDomainEventHandler<ClientTaskCompleted, FeedOnClientTaskCompleted>(Sync.Manifest.Feature);
         services.AddScoped<InvoiceSync>();

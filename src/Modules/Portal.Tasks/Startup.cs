@@ -35,7 +35,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<TaskDetails>();
         services.AddJobHandler<CommentNoticeHandler>();
         services.AddPracticeRecurringJob<RequestReminderHandler>("0 8 * * *", requiredFeature: Tasks.Manifest.Feature);
-        services.AddDomainEventHandler<DocumentUploaded, ItemUploadedHandler>(requiredFeature: Tasks.Manifest.Feature);
+        services.AddDomainEventHandler<DocumentUploaded, ItemUploadedHandler>(requiredFeature: Tasks.Manifest.Feature, takes: ItemUploadedHandler.Takes);
         services.AddScoped<IReminderKind, CommentReminderKind>();
         services.AddScoped<IReminderKind, RequestReminderKind>();
         services.AddSingleton(TaskMailTemplates.Comments);

@@ -2,7 +2,8 @@ namespace Portal.Core.Events;
 
 /// <summary>
 /// A handler a module registered for one event type; <see cref="Name"/> keys its deliveries. With
-/// <see cref="RequiredFeature"/>, practices without that feature enabled do not run it.
+/// <see cref="RequiredFeature"/>, practices without that feature enabled do not run it; with
+/// <see cref="Takes"/>, events it returns false for are not handed to it.
 /// </summary>
 public sealed record DomainEventHandlerRegistration(
     string EventType,
@@ -10,4 +11,15 @@ public sealed record DomainEventHandlerRegistration(
     Func<IServiceProvider, string, DomainEventContext, CancellationToken, Task> InvokeAsync)
 {
     public string? RequiredFeature { get; init; }
+
+    /// <summary>
+    /// Which events of its type the handler acts on, decided from the event alone when it is published:
+    /// an event none of its type's handlers takes is written dispatched and queues no job (a synced
+    /// offline payment cost a dispatch job that each handler returned from at once). Null takes all.
+    /// </summary>
+    public Func<object, bool>? Takes { get; init; }
+
+    /// <summary>Whether this handler runs for <paramref name="domainEvent"/> of <paramref name="tenant"/>.</summary>
+    public bool Handles(object domainEvent, Tenancy.TenantDescriptor tenant)
+        => (RequiredFeature is null || tenant.IsFeatureEnabled(RequiredFeature)) && (Takes is null || Takes(domainEvent));
 }

@@ -6,7 +6,8 @@ namespace Portal.Core.Events;
 
 /// <summary>
 /// Writes an event into the unit of work's outbox. An event no handler takes in this practice (most
-/// of them: handlers exist for a few types, and some need a feature) is written already dispatched, so
+/// of them: handlers exist for a few types, some need a feature, and some take only some events of their
+/// type) is written already dispatched, so
 /// no dispatch job is queued for it: profiled, a sync batch queued three jobs of bookkeeping for every
 /// one that had work to do. A handler's feature switched on later does not receive earlier events, as
 /// when the dispatch found it off.
@@ -25,7 +26,7 @@ public sealed class DomainEventPublisher(TenantContext tenantContext, TimeProvid
 
         var tenant = tenantContext.Tenant;
         var now = clock.GetUtcNow().UtcDateTime;
-        var handled = registrations.Any(r => r.EventType == TEvent.EventType && (r.RequiredFeature is null || tenant.IsFeatureEnabled(r.RequiredFeature)));
+        var handled = registrations.Any(r => r.EventType == TEvent.EventType && r.Handles(domainEvent, tenant));
         unitOfWork.Set<DomainEventRecord>().Add(new DomainEventRecord
         {
             Id = Guid.CreateVersion7(),

@@ -9,9 +9,12 @@ public static class EventServiceCollectionExtensions
     /// Subscribes <typeparamref name="THandler"/> to <typeparamref name="TEvent"/>. The handler's full
     /// type name keys its deliveries: renaming the class re-delivers events not yet dispatched to it.
     /// With <paramref name="requiredFeature"/> (the module's feature), a practice that has the feature
-    /// off does not run the handler: its events are dispatched without it, not kept for later.
+    /// off does not run the handler: its events are dispatched without it, not kept for later. With
+    /// <paramref name="takes"/> (best the handler's own test, so the two never differ), the handler is
+    /// given only the events it returns true for, decided when each is published.
     /// </summary>
-    public static IServiceCollection AddDomainEventHandler<TEvent, THandler>(this IServiceCollection services, string? requiredFeature = null)
+    public static IServiceCollection AddDomainEventHandler<TEvent, THandler>(
+        this IServiceCollection services, string? requiredFeature = null, Func<TEvent, bool>? takes = null)
         where TEvent : IDomainEvent
         where THandler : class, IDomainEventHandler<TEvent>
     {
@@ -19,13 +22,19 @@ public static class EventServiceCollectionExtensions
         services.AddSingleton(new DomainEventHandlerRegistration(
             TEvent.EventType,
             typeof(THandler).FullName!,
-            (provider, payload, context, cancellationToken) => provider.GetRequiredService<THandler>().HandleAsync(
-                JsonSerializer.Deserialize<TEvent>(payload, DomainEventSerializer.Options)
-                    ?? throw new InvalidOperationException($"Event {context.EventId} ({TEvent.EventType}) has an empty payload."),
-                context,
-                cancellationToken))
+            (provider, payload, context, cancellationToken) =>
+            {
+                var domainEvent = JsonSerializer.Deserialize<TEvent>(payload, DomainEventSerializer.Options)
+                    ?? throw new InvalidOperationException($"Event {context.EventId} ({TEvent.EventType}) has an empty payload.");
+
+                // Queued for another handler of its type: this one is not given what it does not take.
+                return takes is null || takes(domainEvent)
+                    ? provider.GetRequiredService<THandler>().HandleAsync(domainEvent, context, cancellationToken)
+                    : Task.CompletedTask;
+            })
         {
             RequiredFeature = requiredFeature,
+            Takes = takes is null ? null : domainEvent => domainEvent is TEvent typed && takes(typed),
         });
         return services;
     }

@@ -8,9 +8,12 @@ namespace Portal.Sync.Services;
 /// <summary>A client's upload enters the change feed ("Check for New Files"); staff's and the program's do not.</summary>
 internal sealed class FeedOnDocumentUploaded(DocumentsDbContext documents, ChangeFeedWriter feed) : IDomainEventHandler<DocumentUploaded>
 {
+    /// <summary>Clients' uploads only (the registration's filter too).</summary>
+    public static bool Takes(DocumentUploaded domainEvent) => domainEvent.FromClient;
+
     public async Task HandleAsync(DocumentUploaded domainEvent, DomainEventContext context, CancellationToken cancellationToken)
     {
-        if (!domainEvent.FromClient)
+        if (!Takes(domainEvent))
         {
             return;
         }

@@ -12,9 +12,12 @@ internal sealed class FeedOnPaymentRecorded(BillingDbContext billing, ChangeFeed
     /// <summary>What the feed calls an online payment (the portal takes them by card through the provider).</summary>
     public const string OnlineMethod = "card";
 
+    /// <summary>Online payments only (the registration's filter too: the program's own payments queue no work).</summary>
+    public static bool Takes(PaymentRecorded domainEvent) => domainEvent.Online;
+
     public async Task HandleAsync(PaymentRecorded domainEvent, DomainEventContext context, CancellationToken cancellationToken)
     {
-        if (!domainEvent.Online)
+        if (!Takes(domainEvent))
         {
             return;
         }

@@ -14,9 +14,12 @@ namespace Portal.Tasks.Services;
 /// </summary>
 public sealed class ItemUploadedHandler(TasksDbContext db, TaskAccess access, RequestItems items, IUserDirectory users) : IDomainEventHandler<DocumentUploaded>
 {
+    /// <summary>A client's upload that names a request item (the registration's filter too).</summary>
+    public static bool Takes(DocumentUploaded uploaded) => uploaded is { FromClient: true, RequestItemId: not null };
+
     public async Task HandleAsync(DocumentUploaded uploaded, DomainEventContext context, CancellationToken cancellationToken)
     {
-        if (uploaded.RequestItemId is not { } itemId || !uploaded.FromClient)
+        if (!Takes(uploaded) || uploaded.RequestItemId is not { } itemId)
         {
             return;
         }

@@ -107,6 +107,36 @@ public sealed class DomainEventOutboxTests(SharedAppsWithEventHandlers apps) : I
     }
 
     [Theory, BothDatabases]
+    public async Task An_event_its_handlers_do_not_take_queues_nothing_and_a_taken_one_reaches_only_the_handler_that_takes_it(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var (ignored, taken) = (Guid.NewGuid(), Guid.NewGuid());
+
+        var (ignoredId, takenId) = await app.InPracticeAsync(practice, async sp =>
+        {
+            var db = sp.GetRequiredService<ClientsDbContext>();
+            var publisher = sp.GetRequiredService<IDomainEventPublisher>();
+            publisher.Publish(db, new SometimesTaken(ignored, ForFirst: false, ForSecond: false));
+            publisher.Publish(db, new SometimesTaken(taken, ForFirst: true, ForSecond: false));
+            var ids = db.ChangeTracker.Entries<DomainEventRecord>().ToDictionary(e => e.Entity.Payload.Contains(ignored.ToString()), e => e.Entity.Id);
+            await db.SaveChangesAsync();
+            return (ids[true], ids[false]);
+        });
+
+        var written = await InCoreAsync(app, practice, db => db.DomainEvents.AsNoTracking().SingleAsync(e => e.Id == ignoredId));
+        Assert.Equal(written.OccurredAt, written.DispatchedAt);
+        Assert.False(await JobExistsAsync(app, ignoredId), "an event no handler takes queues nothing");
+
+        await Eventually.TrueAsync(
+            async () => await InCoreAsync(app, practice, db => db.DomainEvents.AnyAsync(e => e.Id == takenId && e.DispatchedAt != null)),
+            what: "the taken event to be dispatched");
+        var calls = app.Get<HandlerCalls>();
+        Assert.Equal([nameof(PickyRecorder)], calls.For(taken).Select(c => c.Handler));
+        Assert.Empty(calls.For(ignored));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_failing_handler_is_retried_without_running_again_the_handlers_that_succeeded(DatabaseProvider provider)
     {
         var app = await apps.For(provider);

@@ -25,6 +25,30 @@ public sealed record OnlyAFeatureListens(Guid Marker) : IDomainEvent
     public static string EventType => "tests.only-a-feature-listens";
 }
 
+/// <summary>An event each of whose two handlers takes only some: <see cref="PickyRecorder"/> those for the first, <see cref="OtherPickyRecorder"/> those for the second.</summary>
+public sealed record SometimesTaken(Guid Marker, bool ForFirst, bool ForSecond) : IDomainEvent
+{
+    public static string EventType => "tests.sometimes-taken";
+}
+
+public sealed class PickyRecorder(HandlerCalls calls) : IDomainEventHandler<SometimesTaken>
+{
+    public Task HandleAsync(SometimesTaken domainEvent, DomainEventContext context, CancellationToken cancellationToken)
+    {
+        calls.Add(nameof(PickyRecorder), domainEvent.Marker, context.Attempt, succeeded: true);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class OtherPickyRecorder(HandlerCalls calls) : IDomainEventHandler<SometimesTaken>
+{
+    public Task HandleAsync(SometimesTaken domainEvent, DomainEventContext context, CancellationToken cancellationToken)
+    {
+        calls.Add(nameof(OtherPickyRecorder), domainEvent.Marker, context.Attempt, succeeded: true);
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>Would record the call; registered for <see cref="OnlyAFeatureListens.Feature"/> only.</summary>
 public sealed class FeatureOnlyRecorder(HandlerCalls calls) : IDomainEventHandler<OnlyAFeatureListens>
 {
@@ -95,5 +119,7 @@ public sealed class SharedAppsWithEventHandlers : ClassApps
         services.AddDomainEventHandler<ClientCreated, ClientCreatedRecorder>();
         services.AddDomainEventHandler<ClientCreated, DocumentsOnlyClientCreatedRecorder>(requiredFeature: "Portal.Documents");
         services.AddDomainEventHandler<OnlyAFeatureListens, FeatureOnlyRecorder>(requiredFeature: OnlyAFeatureListens.Feature);
+        services.AddDomainEventHandler<SometimesTaken, PickyRecorder>(takes: e => e.ForFirst);
+        services.AddDomainEventHandler<SometimesTaken, OtherPickyRecorder>(takes: e => e.ForSecond);
     });
 }
