@@ -76,6 +76,53 @@ public sealed class PracticeBatchTests(SharedAppsWithEventHandlers apps) : IClas
     }
 
     [Theory, BothDatabases]
+    public async Task A_save_that_fails_inside_an_item_never_leaves_half_of_it_and_the_batch_goes_on(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+
+        var results = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<PracticeBatches>().RunAsync<IServiceProvider, List<string>>(async batch =>
+        {
+            var unit = batch.GetRequiredService<PracticeBatch>();
+            var clients = batch.GetRequiredService<ClientStore>();
+            var db = batch.GetRequiredService<ClientsDbContext>();
+            var outcomes = new List<string>
+            {
+                await unit.ItemAsync(async () => (await clients.CreateAsync(Input(tag, 1) with { ExternalId = tag })).Value is null ? "refused" : "saved", () => "failed", CancellationToken.None),
+
+                // As a service that lost a race on a unique index: its save fails, it catches that and goes on.
+                await unit.ItemAsync(
+                    async () =>
+                    {
+                        db.Clients.Add(new Client { Id = Guid.CreateVersion7(), Name = $"{tag} duplicate", NormalizedName = $"{tag} duplicate", ExternalId = tag, Status = ClientStatus.Active });
+                        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+                        db.ChangeTracker.Clear();
+                        return (await clients.CreateAsync(Input(tag, 2))).Value is null ? "refused" : "saved";
+                    },
+                    () => "failed",
+                    CancellationToken.None),
+                await unit.ItemAsync(async () => (await clients.CreateAsync(Input(tag, 3))).Value is null ? "refused" : "saved", () => "failed", CancellationToken.None),
+            };
+            return outcomes;
+        }, CancellationToken.None));
+
+        var names = await app.InClientsDbAsync(practice, db => db.Clients.AsNoTracking().Where(c => c.Name.StartsWith(tag)).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync());
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // The failed statement aborted the transaction: the item is undone whole, through its savepoint.
+            Assert.Equal(["saved", "failed", "saved"], results);
+            Assert.Equal([Input(tag, 1).Name, Input(tag, 3).Name], names);
+        }
+        else
+        {
+            // SQLite undoes only the failed save (EF's savepoint around it): the service went on.
+            Assert.Equal(["saved", "saved", "saved"], results);
+            Assert.Equal([Input(tag, 1).Name, Input(tag, 2).Name, Input(tag, 3).Name], names);
+        }
+    }
+
+    [Theory, BothDatabases]
     public async Task A_service_transaction_inside_a_batch_is_a_savepoint_the_service_can_roll_back(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
