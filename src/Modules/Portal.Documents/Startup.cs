@@ -12,6 +12,7 @@ using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Documents.Data;
 using Portal.Documents.Endpoints;
+using Portal.Documents.Models;
 using Portal.Documents.Recipes;
 using Portal.Documents.Services;
 
@@ -26,6 +27,10 @@ public sealed class Startup : ModuleStartup
         services.AddOptions<DocumentOptions>().Bind(configuration.GetSection(DocumentOptions.Section));
         services.AddSingleton<IPostConfigureOptions<DocumentOptions>, ScannableFileSize>();
         services.AddTenantDbContext<DocumentsDbContext>(DocumentsDbContext.MigrationsHistoryTable);
+
+        // A transfer in progress is on no page (its document is, once complete), and its row is written at
+        // its start, as it goes and at its end: each write would retire every copy of the practice's pages.
+        services.AddPracticeDataOutsidePages<DocumentsDbContext>(typeof(Upload));
         services.AddSingleton<FileTypes>();
         services.AddScoped<DocumentAccess>();
         services.AddScoped<DocumentShares>();

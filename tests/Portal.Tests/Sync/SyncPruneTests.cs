@@ -11,7 +11,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Sync;
 
-/// <summary>The daily pruning job: spent and revoked tokens and ended connections go; live ones stay. Its own apps: it moves the clock.</summary>
+/// <summary>The daily pruning job: spent and revoked tokens and ended connections go; live ones stay; a connection's use is noted. Its own apps: it moves the clock.</summary>
 public sealed class SyncPruneTests(ClassApps apps) : IClassFixture<ClassApps>
 {
     [Theory, BothDatabases]
@@ -51,6 +51,37 @@ public sealed class SyncPruneTests(ClassApps apps) : IClassFixture<ClassApps>
         // The kept program carries on.
         var (status, next) = await SyncOAuth.RefreshAsync(program, rotated.GetProperty("refresh_token").GetString()!);
         Assert.True(status == System.Net.HttpStatusCode.OK, next.ToString());
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_connections_use_is_written_once_a_minute_per_address(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var browser = await app.SignedInClientAsync(practice, await app.AddAdministratorAsync(practice));
+        await SyncOAuth.LoginAsync(browser, app.ClientFor(practice), device: "Used PC");
+        var id = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<SyncDbContext>().Connections.Where(c => c.DeviceName == "Used PC").Select(c => c.AuthorizationId).SingleAsync());
+        Task TouchAsync(string ip) => app.InPracticeAsync(practice, sp => sp.GetRequiredService<ConnectedApps>().TouchAsync(id, ip, default));
+        Task<(DateTime? At, string? Ip)> UseAsync() => app.InPracticeAsync(practice, async sp => await sp.GetRequiredService<SyncDbContext>().Connections.AsNoTracking()
+            .Where(c => c.AuthorizationId == id).Select(c => new ValueTuple<DateTime?, string?>(c.LastUsedAt, c.LastUsedFromIp)).SingleAsync());
+
+        await TouchAsync("192.0.2.1");
+        var first = await UseAsync();
+        Assert.Equal("192.0.2.1", first.Ip);
+
+        // Within the minute, from the same address: nothing is written.
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        await TouchAsync("192.0.2.1");
+        Assert.Equal(first, await UseAsync());
+
+        // Another address is written at once; past the minute, the same one is written again.
+        await TouchAsync("192.0.2.2");
+        var moved = await UseAsync();
+        Assert.Equal("192.0.2.2", moved.Ip);
+        Assert.True(moved.At > first.At);
+        app.Clock.Advance(ConnectedApps.LastUsedResolution + TimeSpan.FromSeconds(1));
+        await TouchAsync("192.0.2.2");
+        Assert.True((await UseAsync()).At > moved.At);
     }
 
     private static Task RunAsync(PortalApplication app, Portal.Core.Tenancy.TenantDescriptor practice)
