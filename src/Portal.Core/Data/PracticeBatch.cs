@@ -18,14 +18,8 @@ namespace Portal.Core.Data;
 /// A service that keeps entities across items attaches one again before changing it. Outside a batch
 /// (<see cref="IsOpen"/> false) items simply run. Services may keep writes until each commit
 /// (<see cref="Defer"/>).
-/// On PostgreSQL the batch's contexts save without EF's own savepoint around each save (two round trips
-/// per save, a third of a contacts batch's commands, profiled): there a failed statement aborts the whole
-/// transaction, so a service that catches a failed save (a race on a unique index) cannot go on anyway;
-/// its next command, or the item's release, fails, and the item is undone whole by its own savepoint.
-/// On SQLite a failed statement leaves the statements before it, so EF's savepoint stays (and costs no
-/// round trip).
 /// </summary>
-public sealed partial class PracticeBatch(DatabaseLayout layout, ILogger<PracticeBatch> logger)
+public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
 {
     /// <summary>Measured: past a few hundred items a commit's cost no longer shows, and other writers wait less.</summary>
     public const int ItemsPerCommit = 250;
@@ -51,7 +45,6 @@ public sealed partial class PracticeBatch(DatabaseLayout layout, ILogger<Practic
         }
 
         _owner = owner;
-        SaveWithoutOwnSavepoints(owner);
         _transaction = await owner.Database.BeginTransactionAsync(cancellationToken);
         Batches.AddOrUpdate(_transaction.GetDbTransaction(), this);
     }
@@ -100,17 +93,8 @@ public sealed partial class PracticeBatch(DatabaseLayout layout, ILogger<Practic
         var connectionString = context.Database.GetConnectionString();
         context.Database.SetDbConnection(_owner!.Database.GetDbConnection(), contextOwnsConnection: false);
         context.Database.UseTransaction(transaction.GetDbTransaction());
-        SaveWithoutOwnSavepoints(context);
         _joined.Add((context, connectionString));
         return context;
-    }
-
-    private void SaveWithoutOwnSavepoints(DbContext context)
-    {
-        if (layout.Provider == DatabaseProvider.Postgres)
-        {
-            context.Database.AutoSavepointsEnabled = false;
-        }
     }
 
     /// <summary>
@@ -229,7 +213,6 @@ public sealed partial class PracticeBatch(DatabaseLayout layout, ILogger<Practic
             // Whatever happened above, no context goes back to its pool with the batch's connection.
             if (_owner is not null)
             {
-                _owner.Database.AutoSavepointsEnabled = true;
                 await _owner.Database.CloseConnectionAsync();
             }
 
@@ -237,7 +220,6 @@ public sealed partial class PracticeBatch(DatabaseLayout layout, ILogger<Practic
             {
                 try
                 {
-                    context.Database.AutoSavepointsEnabled = true;
                     context.Database.UseTransaction((DbTransaction?)null);
                     context.Database.SetDbConnection(null, contextOwnsConnection: false);
                     context.Database.SetConnectionString(connectionString);
