@@ -6,10 +6,9 @@ namespace Portal.Core.Events;
 
 /// <summary>
 /// Writes an event into the unit of work's outbox. An event no handler takes in this practice (most
-/// of them: handlers exist for a few types, some need a feature, and some take only some events of their
-/// type) is written already dispatched, so
-/// no dispatch job is queued for it: profiled, a sync batch queued three jobs of bookkeeping for every
-/// one that had work to do. A handler's feature switched on later does not receive earlier events, as
+/// of them: handlers exist for a few types, some need a feature, and some take only some events of
+/// their type) is written already dispatched, so no dispatch job is queued for it: profiled, a sync
+/// batch queued three jobs of bookkeeping for every one that had work to do. A handler's feature switched on later does not receive earlier events, as
 /// when the dispatch found it off.
 /// </summary>
 public sealed class DomainEventPublisher(TenantContext tenantContext, TimeProvider clock, IEnumerable<DomainEventHandlerRegistration> registrations) : IDomainEventPublisher
