@@ -7,7 +7,7 @@ using Portal.Core.Tenancy;
 namespace Portal.Core.Events;
 
 /// <summary>
-/// Hands one committed event to each of its handlers, each in its own unit of work of the practice.
+/// Hands one committed event to each of its handlers that takes it here, each in its own unit of work of the practice.
 /// A handler that succeeds is recorded (DomainEventDeliveries) at once, so when another one throws,
 /// the job's retry runs only the handlers not recorded yet. The event is marked dispatched once every
 /// handler has it.
@@ -32,14 +32,18 @@ public sealed class DomainEventDispatchHandler(
 
         var delivered = await db.DomainEventDeliveries.Where(d => d.EventId == record.Id).Select(d => d.Handler).ToListAsync(cancellationToken);
         var eventContext = new DomainEventContext(record.Id, record.OccurredAt, context.Attempt);
+        var ofType = registrations.Where(r => r.EventType == record.Type).ToList();
+
+        // Read once, and judged by the publisher's own test: a handler that does not take the event gets
+        // no unit of work and no delivery row (a sync's uploads are taken by one handler of three).
+        var domainEvent = ofType.Count == 0 ? null : ofType[0].Read(record.Payload);
         var failures = new List<string>();
-        foreach (var handler in registrations.Where(r => r.EventType == record.Type && !delivered.Contains(r.Name)
-            && (r.RequiredFeature is null || tenantContext.Tenant.IsFeatureEnabled(r.RequiredFeature))))
+        foreach (var handler in ofType.Where(r => !delivered.Contains(r.Name) && r.Handles(domainEvent!, tenantContext.Tenant)))
         {
             try
             {
                 await using var scope = scopes.CreateScope(tenantContext.Tenant);
-                await handler.InvokeAsync(scope.ServiceProvider, record.Payload, eventContext, cancellationToken);
+                await handler.InvokeAsync(scope.ServiceProvider, domainEvent!, eventContext, cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

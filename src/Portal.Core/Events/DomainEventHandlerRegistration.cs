@@ -8,7 +8,8 @@ namespace Portal.Core.Events;
 public sealed record DomainEventHandlerRegistration(
     string EventType,
     string Name,
-    Func<IServiceProvider, string, DomainEventContext, CancellationToken, Task> InvokeAsync)
+    Func<string, object> Read,
+    Func<IServiceProvider, object, DomainEventContext, CancellationToken, Task> InvokeAsync)
 {
     public string? RequiredFeature { get; init; }
 
@@ -19,7 +20,7 @@ public sealed record DomainEventHandlerRegistration(
     /// </summary>
     public Func<object, bool>? Takes { get; init; }
 
-    /// <summary>Whether this handler runs for <paramref name="domainEvent"/> of <paramref name="tenant"/>.</summary>
+    /// <summary>Whether this handler runs for <paramref name="domainEvent"/> of <paramref name="tenant"/>: asked at publish and again at dispatch.</summary>
     public bool Handles(object domainEvent, Tenancy.TenantDescriptor tenant)
         => (RequiredFeature is null || tenant.IsFeatureEnabled(RequiredFeature)) && (Takes is null || Takes(domainEvent));
 }

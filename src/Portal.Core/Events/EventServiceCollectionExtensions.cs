@@ -11,7 +11,7 @@ public static class EventServiceCollectionExtensions
     /// With <paramref name="requiredFeature"/> (the module's feature), a practice that has the feature
     /// off does not run the handler: its events are dispatched without it, not kept for later. With
     /// <paramref name="takes"/> (best the handler's own test, so the two never differ), the handler is
-    /// given only the events it returns true for, decided when each is published.
+    /// given only the events it returns true for (asked at publish and at dispatch).
     /// </summary>
     public static IServiceCollection AddDomainEventHandler<TEvent, THandler>(
         this IServiceCollection services, string? requiredFeature = null, Func<TEvent, bool>? takes = null)
@@ -22,16 +22,9 @@ public static class EventServiceCollectionExtensions
         services.AddSingleton(new DomainEventHandlerRegistration(
             TEvent.EventType,
             typeof(THandler).FullName!,
-            (provider, payload, context, cancellationToken) =>
-            {
-                var domainEvent = JsonSerializer.Deserialize<TEvent>(payload, DomainEventSerializer.Options)
-                    ?? throw new InvalidOperationException($"Event {context.EventId} ({TEvent.EventType}) has an empty payload.");
-
-                // Queued for another handler of its type: this one is not given what it does not take.
-                return takes is null || takes(domainEvent)
-                    ? provider.GetRequiredService<THandler>().HandleAsync(domainEvent, context, cancellationToken)
-                    : Task.CompletedTask;
-            })
+            payload => JsonSerializer.Deserialize<TEvent>(payload, DomainEventSerializer.Options)
+                ?? throw new InvalidOperationException($"An event of {TEvent.EventType} has an empty payload."),
+            (provider, domainEvent, context, cancellationToken) => provider.GetRequiredService<THandler>().HandleAsync((TEvent)domainEvent, context, cancellationToken))
         {
             RequiredFeature = requiredFeature,
             Takes = takes is null ? null : domainEvent => domainEvent is TEvent typed && takes(typed),
