@@ -32,5 +32,14 @@ trap - EXIT
 echo "---- end-to-end tests (tests/Portal.E2E)"
 cat "$e2e_log"
 rm -f "$e2e_log"
+if [ "$e2e" -ne 0 ]; then
+    # A browser test's failure often shows only what the browser saw: print what each portal it ran
+    # logged as a warning or worse (CI keeps no other file).
+    for log in artifacts/logs/e2e-*.log; do
+        [ -f "$log" ] || continue
+        echo "---- $log: warnings and errors (last 40)"
+        grep -E '"LogLevel":"(Warning|Error|Critical)"|Kestrel\.BadRequests' "$log" | tail -n 40 || true
+    done
+fi
 echo "integration tests: exit $integration; end-to-end tests: exit $e2e"
 [ "$integration" -eq 0 ] && [ "$e2e" -eq 0 ]

@@ -273,6 +273,10 @@ public sealed class AppProcess : IAsyncDisposable
         // How long each start-up stage took, so a slow or stuck start shows where it was.
         environment["Logging__LogLevel__Portal.Core.PortalInitializer"] = "Debug";
         environment["Logging__LogLevel__Portal.Core.Recipes.RecipeExecutor"] = "Debug";
+
+        // Requests Kestrel answers itself (timeouts, malformed or oversized requests) never reach the
+        // application's own logging; a browser shows them as an error with no page.
+        environment["Logging__LogLevel__Microsoft.AspNetCore.Server.Kestrel.BadRequests"] = "Debug";
         environment["Portal__AppData__Path"] = dataPath;
         environment["Portal__Database__Provider"] = provider.ToString();
         if (connectionString is not null)
