@@ -11,15 +11,17 @@ using PortalSync.Storage;
 namespace PortalSync.Running;
 
 /// <summary>
-/// Sends a document's content with tus 1.0.0 at /api/v1/uploads. The upload's Location is kept in the
-/// state before the first byte and written within a second (<see cref="StateKeeper.SaveSoonAsync"/>), so
-/// a run stopped mid-file asks the portal where it got to (HEAD) and goes on from there. Every chunk carries its sha256 (a damaged chunk, 460, is sent again). Several
+/// Sends a document's content with tus 1.0.0 at /api/v1/uploads. A file of one chunk goes with the
+/// upload's creation. A larger one's Location is kept in the state before its first PATCH and written
+/// within a second (<see cref="StateKeeper.SaveSoonAsync"/>), so a run stopped mid-file asks the portal
+/// where it got to (HEAD) and goes on from there. Every chunk carries its sha256 (a damaged chunk, 460, is sent again). Several
 /// files may go at once with one uploader: each call keeps its own buffer and position.
 /// </summary>
 internal sealed class TusUploader(PortalApi api, StateKeeper state, RunTally tally)
 {
     public const int ChunkSize = 4 * 1024 * 1024;
     private const string TusVersion = "1.0.0";
+    private const string OffsetOctetStream = "application/offset+octet-stream";
 
     /// <returns>true when the portal has the whole file.</returns>
     public async Task<bool> UploadAsync(PlannedItem item, Action<long> sent, CancellationToken cancellationToken)
@@ -31,14 +33,13 @@ internal sealed class TusUploader(PortalApi api, StateKeeper state, RunTally tal
             var (location, offset) = await ResumeAsync(item, cancellationToken);
             if (location is null)
             {
-                (location, var refused) = await CreateAsync(item, cancellationToken);
+                (location, offset, var refused) = await CreateAsync(item, path, cancellationToken);
                 if (location is null)
                 {
                     Fail(id, refused!);
                     return false;
                 }
 
-                offset = 0;
                 var pending = new PendingUpload(location, item.FileSha256!, item.FileLength, item.Hash);
                 await state.SaveSoonAsync(s => s.Uploads[id] = pending, cancellationToken);
             }
@@ -91,23 +92,44 @@ internal sealed class TusUploader(PortalApi api, StateKeeper state, RunTally tal
             : null;
     }
 
-    private async Task<(Uri? Location, Refusal? Refused)> CreateAsync(PlannedItem item, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the upload; a file of one chunk goes with it (tus creation-with-upload), so most
+    /// documents are one request. A run stopped before the answer has no Location kept and sends
+    /// the file again, as it would if stopped before its first PATCH.
+    /// </summary>
+    /// <returns>The upload and how much of the file it holds, or why it was refused.</returns>
+    private async Task<(Uri? Location, long Offset, Refusal? Refused)> CreateAsync(PlannedItem item, string path, CancellationToken cancellationToken)
     {
         var endpoint = api.Resolve("api/v1/uploads");
+        var whole = item.FileLength is > 0 and <= ChunkSize ? await ReadWholeAsync(path, item.FileLength, cancellationToken) : null;
+        var checksum = whole is null ? null : "sha256 " + Convert.ToBase64String(SHA256.HashData(whole));
         using var response = await api.SendAsync(() =>
         {
             var request = Tus(HttpMethod.Post, endpoint);
             request.Headers.Add("Upload-Length", item.FileLength.ToString(CultureInfo.InvariantCulture));
             request.Headers.Add("Upload-Metadata", "documentExternalId " + Convert.ToBase64String(Encoding.UTF8.GetBytes(item.ExternalId)));
-            request.Content = new ByteArrayContent([]);
+            request.Content = new ByteArrayContent(whole ?? []);
+            if (whole is not null)
+            {
+                request.Headers.Add("Upload-Checksum", checksum);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue(OffsetOctetStream);
+            }
+
             return request;
         }, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Created && response.Headers.Location is { } location)
         {
-            return (location.IsAbsoluteUri ? location : new Uri(endpoint, location), null);
+            return (location.IsAbsoluteUri ? location : new Uri(endpoint, location), TryOffset(response, out var offset) ? offset : 0, null);
         }
 
-        return (null, await RefusalAsync(response, cancellationToken));
+        return (null, 0, await RefusalAsync(response, cancellationToken));
+    }
+
+    /// <summary>A small file's bytes, or null when it no longer has the length planned (the PATCHes then say so).</summary>
+    private static async Task<byte[]?> ReadWholeAsync(string path, long length, CancellationToken cancellationToken)
+    {
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        return bytes.LongLength == length ? bytes : null;
     }
 
     /// <returns>null when the upload is complete, else why not.</returns>
@@ -133,7 +155,7 @@ internal sealed class TusUploader(PortalApi api, StateKeeper state, RunTally tal
                 request.Headers.Add("Upload-Offset", at.ToString(CultureInfo.InvariantCulture));
                 request.Headers.Add("Upload-Checksum", checksum);
                 request.Content = new ByteArrayContent(buffer, 0, count);
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue(OffsetOctetStream);
                 return request;
             }, cancellationToken);
 

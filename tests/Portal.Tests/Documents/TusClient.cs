@@ -13,9 +13,22 @@ public sealed class TusClient(HttpClient http)
 
     public Task<byte[]> DownloadAsync(string versionId) => http.GetByteArrayAsync($"documents/versions/{versionId}/download");
 
-    public async Task<HttpResponseMessage> CreateAsync(long length, string fileName, Guid clientId, Guid? folderId = null, Guid? batchId = null)
+    /// <summary>tus creation-with-upload: the creation carries <paramref name="bytes"/> as its first bytes.</summary>
+    public Task<HttpResponseMessage> CreateWithBytesAsync(long length, string fileName, Guid clientId, byte[] bytes, string? checksum)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "uploads");
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/offset+octet-stream");
+        return CreateAsync(length, fileName, clientId, content: content, checksum: checksum);
+    }
+
+    public async Task<HttpResponseMessage> CreateAsync(long length, string fileName, Guid clientId, Guid? folderId = null, Guid? batchId = null, HttpContent? content = null, string? checksum = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "uploads") { Content = content };
+        if (checksum is not null)
+        {
+            request.Headers.Add("Upload-Checksum", checksum);
+        }
+
         request.Headers.Add("Tus-Resumable", "1.0.0");
         request.Headers.Add("Upload-Length", length.ToString(CultureInfo.InvariantCulture));
         var metadata = $"filename {B64(fileName)},clientId {B64(clientId.ToString())}";
@@ -109,7 +122,7 @@ public sealed class TusClient(HttpClient http)
     public static string B64(string value) => Convert.ToBase64String(Encoding.UTF8.GetBytes(value));
 
     /// <summary>Locations include the practice's path base; the client's base address already has it.</summary>
-    private string Relative(Uri location)
+    public string Relative(Uri location)
     {
         var path = location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString;
         var basePath = http.BaseAddress!.AbsolutePath;

@@ -25,6 +25,7 @@ public sealed class TusProtocolTests(ClassApps apps) : IClassFixture<ClassApps>
         Assert.Equal(HttpStatusCode.NoContent, options.StatusCode);
         Assert.Equal("1.0.0", options.Headers.GetValues("Tus-Version").Single());
         Assert.Contains("checksum", options.Headers.GetValues("Tus-Extension").Single(), StringComparison.Ordinal);
+        Assert.Contains("creation-with-upload", options.Headers.GetValues("Tus-Extension").Single(), StringComparison.Ordinal);
         Assert.Equal("sha256", options.Headers.GetValues("Tus-Checksum-Algorithm").Single());
 
         var noVersion = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "uploads"));
@@ -52,6 +53,43 @@ public sealed class TusProtocolTests(ClassApps apps) : IClassFixture<ClassApps>
 
         var downloaded = await browser.GetByteArrayAsync($"documents/versions/{version}/download");
         Assert.Equal(SHA256.HashData(content), SHA256.HashData(downloaded));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_creation_may_carry_the_file_a_damaged_one_is_sent_again_with_patch_and_a_refused_one_ends_there(DatabaseProvider provider)
+    {
+        var scenario = await DocumentsScenario.CreateAsync(await apps.For(provider));
+        var tus = new TusClient(await scenario.App.SignedInClientAsync(scenario.Practice, scenario.Staff));
+
+        // The whole file in the creation: one request, and the document is there.
+        var content = DocumentsScenario.Pdf(200_000, seed: 11);
+        var whole = await tus.CreateWithBytesAsync(content.Length, "in one.pdf", scenario.ClientId, content, TusClient.Checksum(content));
+        Assert.Equal(HttpStatusCode.Created, whole.StatusCode);
+        Assert.Equal($"{content.Length}", whole.Headers.GetValues("Upload-Offset").Single());
+        Assert.Equal("new", whole.Headers.GetValues("Portal-Upload-Outcome").Single());
+        Assert.Equal(content, await tus.DownloadAsync(whole.Headers.GetValues("Portal-Document-Version").Single()));
+
+        // Damaged on the way: the upload is made but keeps nothing, and PATCH goes on from 0.
+        var other = DocumentsScenario.Pdf(150_000, seed: 12);
+        var damaged = other.ToArray();
+        damaged[^10] ^= 0xFF;
+        var created = await tus.CreateWithBytesAsync(other.Length, "damaged.pdf", scenario.ClientId, damaged, TusClient.Checksum(other));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("0", created.Headers.GetValues("Upload-Offset").Single());
+        var location = tus.Relative(created.Headers.Location!);
+        Assert.Equal(0, await tus.OffsetAsync(location));
+        var patched = await tus.PatchAsync(location, 0, other);
+        Assert.Equal(HttpStatusCode.NoContent, patched.StatusCode);
+        Assert.Equal(other, await tus.DownloadAsync(patched.Headers.GetValues("Portal-Document-Version").Single()));
+
+        // Content that is not what its name says ends the upload, as its first PATCH would.
+        var executable = new byte[20_000];
+        "MZ"u8.CopyTo(executable);
+        var refused = await tus.CreateWithBytesAsync(executable.Length, "statement.pdf", scenario.ClientId, executable, null);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
+        Assert.Contains("does not contain what its name says", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(refused.Headers.Location);
+        Assert.Equal(2, await scenario.App.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentsDbContext>().Documents.CountAsync()));
     }
 
     [Theory, BothDatabases]

@@ -52,6 +52,9 @@ internal sealed class FakeSyncPortal : HttpMessageHandler
 
     public long BytesReceived { get; private set; }
 
+    /// <summary>Uploads whose creation carried their first bytes.</summary>
+    public int CreatedWithBytes { get; private set; }
+
     public List<NewFile> NewFiles { get; } = [];
 
     public HashSet<string> Downloaded { get; } = [];
@@ -196,7 +199,7 @@ internal sealed class FakeSyncPortal : HttpMessageHandler
             }),
             ("POST", ["api", "v1", var kind, "batch"]) when !Kinds.Contains(kind) => new HttpResponseMessage(HttpStatusCode.NotFound),
             ("POST", ["api", "v1", var kind, "batch"]) => Batch(kind, JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!["items"]!.AsArray()),
-            ("POST", ["api", "v1", "uploads"]) => CreateUpload(request),
+            ("POST", ["api", "v1", "uploads"]) => await CreateUploadAsync(request, cancellationToken),
             ("HEAD", ["api", "v1", "uploads", var id]) => _uploads.TryGetValue(id, out var upload) ? Offset(HttpStatusCode.OK, upload) : new HttpResponseMessage(HttpStatusCode.NotFound),
             ("PATCH", ["api", "v1", "uploads", var id]) => await AppendAsync(request, id, cancellationToken),
             ("GET", ["api", "v1", "documents", "new"]) => Json(HttpStatusCode.OK, new JsonObject
@@ -281,12 +284,19 @@ internal sealed class FakeSyncPortal : HttpMessageHandler
         });
     }
 
-    private HttpResponseMessage CreateUpload(HttpRequestMessage request)
+    /// <summary>As the portal: a body typed application/offset+octet-stream is the upload's first bytes (creation-with-upload).</summary>
+    private async Task<HttpResponseMessage> CreateUploadAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var metadata = request.Headers.GetValues("Upload-Metadata").Single().Split(' ');
         var id = Guid.NewGuid().ToString("N");
-        _uploads[id] = new Upload(Encoding.UTF8.GetString(Convert.FromBase64String(metadata[1])), long.Parse(request.Headers.GetValues("Upload-Length").Single(), System.Globalization.CultureInfo.InvariantCulture));
-        var response = new HttpResponseMessage(HttpStatusCode.Created);
+        var upload = _uploads[id] = new Upload(Encoding.UTF8.GetString(Convert.FromBase64String(metadata[1])), long.Parse(request.Headers.GetValues("Upload-Length").Single(), System.Globalization.CultureInfo.InvariantCulture));
+        if (request.Content?.Headers.ContentType?.MediaType == "application/offset+octet-stream")
+        {
+            CreatedWithBytes++;
+            await TakeAsync(request, id, upload, cancellationToken);
+        }
+
+        var response = Offset(HttpStatusCode.Created, upload);
         response.Headers.Location = new Uri($"/api/v1/uploads/{id}", UriKind.Relative);
         return response;
     }
@@ -304,10 +314,16 @@ internal sealed class FakeSyncPortal : HttpMessageHandler
             return Offset(HttpStatusCode.Conflict, upload);
         }
 
+        return await TakeAsync(request, id, upload, cancellationToken) ? Offset(HttpStatusCode.NoContent, upload) : new HttpResponseMessage((HttpStatusCode)460);
+    }
+
+    /// <returns>false when the bytes do not match their checksum (nothing is kept).</returns>
+    private async Task<bool> TakeAsync(HttpRequestMessage request, string id, Upload upload, CancellationToken cancellationToken)
+    {
         var chunk = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
         if (request.Headers.GetValues("Upload-Checksum").Single() != "sha256 " + Convert.ToBase64String(SHA256.HashData(chunk)))
         {
-            return new HttpResponseMessage((HttpStatusCode)460);
+            return false;
         }
 
         upload.Data.Write(chunk);
@@ -318,7 +334,7 @@ internal sealed class FakeSyncPortal : HttpMessageHandler
             _uploads.Remove(id);
         }
 
-        return Offset(HttpStatusCode.NoContent, upload);
+        return true;
     }
 
     private HttpResponseMessage MarkDownloaded(JsonArray versions)

@@ -30,6 +30,10 @@ public sealed class SyncRunTests
         Assert.Equal(1100, portal.Stored["contacts"].Count);
         Assert.All(portal.Creations.Values, count => Assert.Equal(1, count));
         Assert.Equal(5, portal.Contents.Count);
+
+        // The sample's documents are smaller than a chunk: each went with its upload's creation, so no PATCH was needed.
+        Assert.Equal(5, portal.CreatedWithBytes);
+        Assert.DoesNotContain(portal.Requests, r => r.StartsWith("PATCH ", StringComparison.Ordinal));
         Assert.Contains("Finished syncing.", sandbox.Output, StringComparison.Ordinal);
 
         Assert.Equal(0, await sandbox.RunAsync("run"));

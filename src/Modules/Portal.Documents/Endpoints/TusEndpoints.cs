@@ -14,7 +14,8 @@ namespace Portal.Documents.Endpoints;
 /// tus 1.0.0 at /uploads (https://tus.io/protocols/resumable-upload): the browser uploader and any tus client.
 /// The same handlers serve another group too (the sync API's /api/v1/uploads, with its own authorization):
 /// <see cref="MapTusHandlers"/>, with an <see cref="ITusMetadataResolver"/> on that group turning its
-/// metadata into the file name, client and folder an upload needs.
+/// metadata into the file name, client and folder an upload needs. A creation may carry the first
+/// bytes (tus creation-with-upload): a small file is then one request instead of two.
 /// </summary>
 public static class TusEndpoints
 {
@@ -42,7 +43,8 @@ public static class TusEndpoints
         tus.MapMethods("", [HttpMethods.Options], Discover).WithName(namePrefix + DiscoverName)
             .WithSummary("tus discovery: the version, extensions, checksum algorithm and largest file the portal takes.");
         tus.MapPost("", CreateAsync).WithName(namePrefix + CreateName)
-            .WithSummary("Creates an upload (Upload-Length, Upload-Metadata: filename, clientId, folderId?, batchId?, requestItemId?).")
+            .WithSummary("Creates an upload (Upload-Length, Upload-Metadata: filename, clientId, folderId?, batchId?, requestItemId?); "
+                + "with Content-Type application/offset+octet-stream the body is its first bytes, as a PATCH at offset 0 (Upload-Checksum too).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         tus.MapMethods(UploadRoute, [HttpMethods.Head], HeadAsync).WithName(namePrefix + OffsetName)
             .WithSummary("The upload's durable offset, to resume from.")
@@ -60,7 +62,7 @@ public static class TusEndpoints
     {
         Headers(context.Response);
         context.Response.Headers["Tus-Version"] = TusUploads.Version;
-        context.Response.Headers["Tus-Extension"] = "creation,expiration,checksum,termination";
+        context.Response.Headers["Tus-Extension"] = "creation,creation-with-upload,expiration,checksum,termination";
         context.Response.Headers["Tus-Checksum-Algorithm"] = "sha256";
         context.Response.Headers["Tus-Max-Size"] = options.Value.MaxFileSize.ToString(CultureInfo.InvariantCulture);
         return TypedResults.NoContent();
@@ -94,8 +96,26 @@ public static class TusEndpoints
         var result = await uploads.CreateAsync(context.User, length, metadata, context.RequestAborted);
 
         // The upload's address under whichever group this request came through.
-        return Respond(context, result, () => TypedResults.Created($"{context.Request.PathBase}{context.Request.Path.Value?.TrimEnd('/')}/{result.CreatedId}"));
+        var address = $"{context.Request.PathBase}{context.Request.Path.Value?.TrimEnd('/')}/{result.CreatedId}";
+        if (result.CreatedId is not { } id || !CarriesBytes(context.Request))
+        {
+            return Respond(context, result, () => TypedResults.Created(address));
+        }
+
+        var first = await AppendAsync(id, context, uploads);
+
+        // Bytes the upload did not take (a damaged or misplaced chunk, another writer) leave it as
+        // created: the client is told where it stands and goes on with PATCH. A refusal that ends the
+        // upload (the file's type, bytes past its length) is the answer itself.
+        return first.Error is null || first.UploadOffset is not null
+            ? Respond(context, first with { Error = null }, () => TypedResults.Created(address))
+            : Respond(context, first, () => TypedResults.Created(address));
     }
+
+    /// <summary>tus creation-with-upload: a body sent as a PATCH's, with no other meaning.</summary>
+    private static bool CarriesBytes(HttpRequest request)
+        => string.Equals(request.ContentType, "application/offset+octet-stream", StringComparison.OrdinalIgnoreCase)
+            && request.ContentLength is not 0;
 
     public static async Task<Results<Ok, ProblemHttpResult>> HeadAsync(Guid id, HttpContext context, TusUploads uploads)
     {
@@ -114,7 +134,15 @@ public static class TusEndpoints
             return failed;
         }
 
-        // A PATCH carries up to the rest of the upload (tus has no chunk limit): the server's
+        var request = context.Request;
+        var offset = long.TryParse(request.Headers["Upload-Offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (long?)null;
+        return Respond(context, await AppendAsync(id, context, uploads, offset), TypedResults.NoContent);
+    }
+
+    /// <summary>The request's body appended at <paramref name="offset"/> (a creation's body goes at 0).</summary>
+    private static Task<TusResult> AppendAsync(Guid id, HttpContext context, TusUploads uploads, long? offset = 0)
+    {
+        // A request carries up to the rest of the upload (tus has no chunk limit): the server's
         // default 30 MB body cap does not apply; TusUploads refuses bytes past Upload-Length and
         // checksummed chunks over its own limit, both with 413 and a message.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -123,10 +151,8 @@ public static class TusEndpoints
         }
 
         var request = context.Request;
-        var offset = long.TryParse(request.Headers["Upload-Offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (long?)null;
         var checksum = request.Headers["Upload-Checksum"].ToString();
-        var result = await uploads.PatchAsync(context.User, id, request.ContentType, offset, checksum.Length == 0 ? null : checksum, request.Body, request.ContentLength, context.RequestAborted);
-        return Respond(context, result, TypedResults.NoContent);
+        return uploads.PatchAsync(context.User, id, request.ContentType, offset, checksum.Length == 0 ? null : checksum, request.Body, request.ContentLength, context.RequestAborted);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, HttpContext context, TusUploads uploads)
