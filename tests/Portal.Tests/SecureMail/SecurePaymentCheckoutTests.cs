@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Audit.Data;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
+using Portal.Core.Contracts;
 using Portal.Core.Data;
+using Portal.Core.Events;
 using Portal.SecureMail.Data;
 using Portal.SecureMail.Models;
 using Portal.SecureMail.Services;
@@ -123,14 +125,59 @@ public sealed class SecurePaymentCheckoutTests(SecureMailApps apps) : IClassFixt
             "the request to be marked paid after closing");
         Assert.Equal((SecureMessagePaymentStatus.Paid, payment.Id), (message.PaymentStatus, message.PaymentId));
         Assert.NotNull(message.LockedAt);
-        // The handler marks the request, then records it in the audit trail: a moment apart.
-        await Eventually.TrueAsync(
-            () => scenario.InPracticeAsync(sp => sp.GetRequiredService<AuditDbContext>().Events.AnyAsync(e => e.Action == SecureMailAuditActions.PaidAfterClosing && e.TargetId == id.ToString())),
-            what: "the payment after closing in the audit trail");
+        // The sender is told (audit trail, e-mail queued) before the request is marked.
+        Assert.True(await scenario.InPracticeAsync(sp => sp.GetRequiredService<AuditDbContext>().Events.AnyAsync(e => e.Action == SecureMailAuditActions.PaidAfterClosing && e.TargetId == id.ToString())));
         var notice = await MailMessageReader.WaitForAsync(TestEnvironment.Maildir, scenario.Admin.Email!, m => m.Subject.Contains("after it was locked", StringComparison.Ordinal));
         Assert.Contains("154.99 CAD", notice.Raw, StringComparison.Ordinal);
         var item = await scenario.AdminBrowser.GetDocumentAsync($"admin/secure-mail/sent/{id}");
         Assert.NotNull(item.QuerySelector("[data-testid=paid-after-closing]"));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_failure_while_telling_the_sender_is_told_again_by_the_retry_and_a_later_delivery_tells_nothing_more(DatabaseProvider provider)
+    {
+        var scenario = await SecureMailScenario.CreateAsync(await apps.WiredAsync(provider));
+        var lockedAt = DateTime.UtcNow.AddMinutes(-5);
+        var (id, _) = await scenario.PlacePaymentRequestAsync(m => m.LockedAt = lockedAt);
+        var paid = new PaymentRequestPaymentChanged(id, Guid.NewGuid(), PaymentRequestPaymentStatus.Paid, 15_500, 500, 0, "CAD");
+        var occurred = new DomainEventContext(Guid.NewGuid(), lockedAt.AddMinutes(1), Attempt: 1);
+        Task HandleAsync(IServiceProvider sp, IAuditLog audit, int attempt) => new PaymentStatusOnPaymentChanged(
+            sp.GetRequiredService<SecureMailDbContext>(), sp.GetRequiredService<SecureMessageMail>(), audit, TimeProvider.System)
+            .HandleAsync(paid, occurred with { Attempt = attempt }, CancellationToken.None);
+
+        // The audit trail fails on the first attempt: nothing says the sender was told.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => scenario.InPracticeAsync(async sp =>
+        {
+            await HandleAsync(sp, new RefusingAuditLog(), 1);
+            return 0;
+        }));
+        Assert.Null((await MessageAsync(scenario, id)).PaidAfterClosingAt);
+
+        // The retry tells (one e-mail, one audit entry) and marks; a delivery after that tells nothing more.
+        for (var attempt = 2; attempt <= 3; attempt++)
+        {
+            await scenario.InPracticeAsync(async sp =>
+            {
+                await HandleAsync(sp, sp.GetRequiredService<IAuditLog>(), attempt);
+                return 0;
+            });
+        }
+
+        var message = await MessageAsync(scenario, id);
+        Assert.Equal(occurred.OccurredAt, message.PaidAfterClosingAt!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(SecureMessagePaymentStatus.Paid, message.PaymentStatus);
+        Assert.Equal(1, await scenario.InPracticeAsync(sp => sp.GetRequiredService<AuditDbContext>().Events.CountAsync(e => e.Action == SecureMailAuditActions.PaidAfterClosing && e.TargetId == id.ToString())));
+        Assert.Equal(1, await scenario.InPracticeAsync(sp => sp.GetRequiredService<CoreTenantDbContext>().OutboxMessages.CountAsync(m => m.To == scenario.Admin.Email && m.Subject.Contains("after it was locked"))));
+    }
+
+    private static Task<SecureMessage> MessageAsync(SecureMailScenario scenario, Guid id)
+        => scenario.InPracticeAsync(sp => sp.GetRequiredService<SecureMailDbContext>().Messages.AsNoTracking().SingleAsync(m => m.Id == id));
+
+    /// <summary>An audit trail that cannot be written to (its database failing at that moment).</summary>
+    private sealed class RefusingAuditLog : IAuditLog
+    {
+        public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+            => throw new InvalidOperationException("The audit trail could not be written.");
     }
 
     private static async Task<HttpClient> UnlockedBrowserAsync(SecureMailScenario scenario, string token)

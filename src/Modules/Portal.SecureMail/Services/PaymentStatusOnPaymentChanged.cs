@@ -11,8 +11,14 @@ namespace Portal.SecureMail.Services;
 /// Follows Billing's payment of a request onto the message (the dashboard's Paid, Partly refunded, Refunded). Idempotent: it sets, never adds.
 /// A payment that arrives for a request already revoked, locked or expired (its Checkout page paid in the moment it
 /// was closed) is money taken all the same: Billing has recorded it and sent the receipt, so the message says Paid too,
-/// notes when, and its sender is told once, by audit and e-mail, to keep or refund it.
+/// notes when, and its sender is told, by audit and e-mail, to keep or refund it.
 /// </summary>
+/// <remarks>
+/// The sender is told before the message is saved, because the saved mark is what a retry reads as
+/// "already told": a failure in between (the audit trail or the mail queue) leaves the mark unset and
+/// the retry tells again. The e-mail is queued under an id of its own, so it goes once; the audit
+/// entry may be written twice if the save itself fails after it, never not at all.
+/// </remarks>
 internal sealed class PaymentStatusOnPaymentChanged(SecureMailDbContext db, SecureMessageMail mail, IAuditLog audit, TimeProvider clock) : IDomainEventHandler<PaymentRequestPaymentChanged>
 {
     public async Task HandleAsync(PaymentRequestPaymentChanged domainEvent, DomainEventContext context, CancellationToken cancellationToken)
@@ -49,12 +55,13 @@ internal sealed class PaymentStatusOnPaymentChanged(SecureMailDbContext db, Secu
             message.PaidAfterClosingAt = context.OccurredAt;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         if (closed)
         {
             var how = message.RevokedAt is not null ? "revoked" : message.LockedAt is not null ? "locked" : "expired";
-            await audit.RecordAsync(new AuditEntry(SecureMailAuditActions.PaidAfterClosing, SecureMailAuditTargets.SecureMessage, message.Id.ToString(), $"paid after it was {how}") { ActorName = message.RecipientEmail }, cancellationToken);
             await mail.QueuePaidAfterClosingAsync(message, how, Money.Format(domainEvent.Amount, domainEvent.Currency), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(SecureMailAuditActions.PaidAfterClosing, SecureMailAuditTargets.SecureMessage, message.Id.ToString(), $"paid after it was {how}") { ActorName = message.RecipientEmail }, cancellationToken);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }
