@@ -130,9 +130,14 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         // Playwright's driver, outside Chromium, where demo.localhost does not resolve.
         var practiceUrl = demo.App.PracticePathUrl(DemoPractice.Name);
         var suffix = PracticeSite.RandomSuffix();
-        var lostName = $"payslip-{suffix}.pdf";
+        var lostName = $"payslips-{suffix}.pdf";
         var storedName = $"mileage-log-{suffix}.csv";
-        var lost = SampleFiles.MinimalPdf($"Payslip {suffix}");
+
+        // Larger than the uploader's chunk (8 MiB), so it goes in two PATCHes after a bare creation; the
+        // small file goes with its creation (tus creation-with-upload).
+        var lost = new byte[(8 * 1024 * 1024) + 200_000];
+        Random.Shared.NextBytes(lost);
+        "%PDF-1.4\n"u8.CopyTo(lost);
         var stored = Encoding.UTF8.GetBytes($"Date,From,To,Miles\r\n2026-09-01,Office,Quay Road,12\r\nRun,{suffix},,\r\n");
 
         // Only the client takes part: they open their documents from the portal's navigation.
@@ -140,17 +145,19 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         var client = await clientContext.NewPageAsync();
         await OpenClientDocumentsAsClientAsync(client, practiceUrl);
 
-        // Every tus request the uploader makes is noted. The connection drops twice: the first file's
-        // first PATCH never reaches the server; the second file's reaches it, but its answer is lost.
+        // Every tus request the uploader makes is noted. The connection drops three times: the large
+        // file's first PATCH never reaches the server, and its second reaches it but the answer is
+        // lost; the small file's creation, which carries the file, never reaches the server.
         var requests = new List<string>();
         var patches = 0;
         await client.RouteAsync(new Regex(@"/uploads(/[0-9a-fA-F-]{36})?$"), async route =>
         {
             var request = route.Request;
             var offset = await request.HeaderValueAsync("upload-offset");
+            var withFile = request.Method == "POST" && await request.HeaderValueAsync("content-type") == "application/offset+octet-stream";
             var patch = request.Method == "PATCH" ? Interlocked.Increment(ref patches) : 0;
-            var note = request.Method + (offset is null ? "" : " " + offset);
-            if (patch == 1)
+            var note = request.Method + (offset is null ? "" : " " + offset) + (withFile ? " with the file" : "");
+            if (patch == 1 || withFile)
             {
                 Note(note + " (cut off before the server)");
                 await route.AbortAsync("connectionreset");
@@ -185,8 +192,9 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         await ExpectSentAsync(uploader, lostName);
         await ExpectSentAsync(uploader, storedName);
 
-        // Each file was created once. After each drop the uploader asked the server where the upload
-        // stood (HEAD): the first file it sent again from 0; the second it did not send again at all.
+        // Each file was created once on the server. After each dropped PATCH the uploader asked the
+        // server where the upload stood (HEAD): it sent the first chunk again from 0, and the second
+        // not again at all. The small file, cut off with its creation, was created bare and PATCHed.
         string[] seen;
         lock (requests)
         {
@@ -194,7 +202,11 @@ public sealed class DocumentExchangeTests(DemoAppFixture demo, BrowserFixture br
         }
 
         Assert.Equal(
-            new[] { "POST", "PATCH 0 (cut off before the server)", "HEAD", "PATCH 0", "POST", "PATCH 0 (answered 204, answer lost)", "HEAD" },
+            new[]
+            {
+                "POST", "PATCH 0 (cut off before the server)", "HEAD", "PATCH 0", "PATCH 8388608 (answered 204, answer lost)", "HEAD",
+                "POST with the file (cut off before the server)", "POST", "PATCH 0",
+            },
             seen);
 
         // Both arrived whole, once each (one document, version 1).

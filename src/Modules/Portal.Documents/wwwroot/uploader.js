@@ -162,6 +162,7 @@
     var location = localStorage.getItem(this.key(item));
     var offset = 0;
     var version = null;
+    var outcome = null;
     if (location) {
       var head = await send("HEAD", location, headers, null);
       if (head.status === 200) {
@@ -176,14 +177,34 @@
       var metadata = "filename " + b64(file.name) + ",clientId " + b64(this.client) + ",batchId " + b64(item.batch) +
         (item.folder ? ",folderId " + b64(item.folder) : "") +
         (this.requestItem ? ",requestItemId " + b64(this.requestItem) : "");
-      var created = await send("POST", this.endpoint, Object.assign({ "Upload-Length": String(file.size), "Upload-Metadata": metadata }, headers), null);
+      var creation = Object.assign({ "Upload-Length": String(file.size), "Upload-Metadata": metadata }, headers);
+      var created = null;
+      if (file.size > 0 && file.size <= CHUNK) {
+        // A file of one chunk goes with its creation (tus creation-with-upload): one request, not two.
+        var whole = await file.arrayBuffer();
+        this.status(item, "Sending", null);
+        try {
+          created = await send("POST", this.endpoint, Object.assign({
+            "Content-Type": "application/offset+octet-stream",
+            "Upload-Checksum": "sha256 " + await sha256(whole)
+          }, creation), whole, function (loaded) {
+            item.li.querySelector("progress").value = Math.floor(loaded * 100 / file.size);
+          });
+        } catch (networkError) {
+          // Cut off on the way: a bare creation and PATCH, which resumes after a cut, do it instead.
+          if (networkError.message !== "network") { throw networkError; }
+        }
+      }
+      created = created || await send("POST", this.endpoint, creation, null);
       if (created.status !== 201) { throw new Error(refusal(created)); }
       location = created.getResponseHeader("Location");
-      localStorage.setItem(this.key(item), location);
+      offset = parseInt(created.getResponseHeader("Upload-Offset") || "0", 10);
+      version = created.getResponseHeader("Portal-Document-Version");
+      outcome = created.getResponseHeader("Portal-Upload-Outcome");
+      if (offset < file.size) { localStorage.setItem(this.key(item), location); }
     }
 
     var retries = 0;
-    var outcome = null;
     while (offset < file.size) {
       var chunk = await file.slice(offset, Math.min(offset + CHUNK, file.size)).arrayBuffer();
       var start = offset;
