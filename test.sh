@@ -19,6 +19,7 @@ dotnet build Portal.sln -c Release --no-restore
 # portal processes, so overlapping them shortens the run on two cores. Its timeouts are scaled for
 # the shared machine, and its output is printed whole once it ends.
 e2e_log="$(mktemp)"
+e2e_started="$(mktemp)"
 PORTAL_E2E_TIMEOUT_SCALE="${PORTAL_E2E_TIMEOUT_SCALE:-2}" \
     dotnet test tests/Portal.E2E/Portal.E2E.csproj -c Release --no-build --logger "console;verbosity=minimal" "$@" >"$e2e_log" 2>&1 &
 e2e_pid=$!
@@ -36,10 +37,11 @@ if [ "$e2e" -ne 0 ]; then
     # A browser test's failure often shows only what the browser saw: print what each portal it ran
     # logged as a warning or worse (CI keeps no other file).
     for log in artifacts/logs/e2e-*.log; do
-        [ -f "$log" ] || continue
+        [ "$log" -nt "$e2e_started" ] || continue
         echo "---- $log: warnings and errors (last 40)"
         grep -E '"LogLevel":"(Warning|Error|Critical)"|Kestrel\.BadRequests' "$log" | tail -n 40 || true
     done
 fi
+rm -f "$e2e_started"
 echo "integration tests: exit $integration; end-to-end tests: exit $e2e"
 [ "$integration" -eq 0 ] && [ "$e2e" -eq 0 ]

@@ -40,6 +40,14 @@ internal sealed class TusUploader(PortalApi api, StateKeeper state, RunTally tal
                     return false;
                 }
 
+                if (offset == item.FileLength)
+                {
+                    // The whole file went with the creation: nothing to resume, nothing more to read.
+                    sent(offset);
+                    await DoneAsync(item, cancellationToken);
+                    return true;
+                }
+
                 var pending = new PendingUpload(location, item.FileSha256!, item.FileLength, item.Hash);
                 await state.SaveSoonAsync(s => s.Uploads[id] = pending, cancellationToken);
             }
@@ -48,12 +56,7 @@ internal sealed class TusUploader(PortalApi api, StateKeeper state, RunTally tal
             var outcome = await SendFromAsync(location, path, offset, item.FileLength, sent, cancellationToken);
             if (outcome is null)
             {
-                await state.SaveSoonAsync(s =>
-                {
-                    s.HashesOf(SyncKinds.Documents)[id] = item.Hash;
-                    s.Uploads.Remove(id);
-                }, cancellationToken);
-                tally.FileUploaded();
+                await DoneAsync(item, cancellationToken);
                 return true;
             }
 
@@ -70,6 +73,16 @@ internal sealed class TusUploader(PortalApi api, StateKeeper state, RunTally tal
 
         Fail(id, new Refusal("upload-expired", "The upload kept expiring; the next run tries again.", false));
         return false;
+    }
+
+    private async Task DoneAsync(PlannedItem item, CancellationToken cancellationToken)
+    {
+        await state.SaveSoonAsync(s =>
+        {
+            s.HashesOf(SyncKinds.Documents)[item.ExternalId] = item.Hash;
+            s.Uploads.Remove(item.ExternalId);
+        }, cancellationToken);
+        tally.FileUploaded();
     }
 
     private async Task<(Uri? Location, long Offset)> ResumeAsync(PlannedItem item, CancellationToken cancellationToken)
@@ -128,8 +141,11 @@ internal sealed class TusUploader(PortalApi api, StateKeeper state, RunTally tal
     /// <summary>A small file's bytes, or null when it no longer has the length planned (the PATCHes then say so).</summary>
     private static async Task<byte[]?> ReadWholeAsync(string path, long length, CancellationToken cancellationToken)
     {
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        return bytes.LongLength == length ? bytes : null;
+        // One byte more than planned is read, to tell a file that grew since; never the whole of it.
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        var bytes = new byte[length + 1];
+        var read = await file.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken);
+        return read == length ? bytes[..read] : null;
     }
 
     /// <returns>null when the upload is complete, else why not.</returns>

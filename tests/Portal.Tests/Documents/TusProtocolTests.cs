@@ -89,7 +89,14 @@ public sealed class TusProtocolTests(ClassApps apps) : IClassFixture<ClassApps>
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
         Assert.Contains("does not contain what its name says", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null(refused.Headers.Location);
+
+        // More bytes than the upload's length: refused too, and no upload is left holding the quota.
+        var tooMany = await tus.CreateWithBytesAsync(1000, "short.pdf", scenario.ClientId, DocumentsScenario.Pdf(2000, seed: 13), null);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooMany.StatusCode);
+        Assert.Null(tooMany.Headers.Location);
+
         Assert.Equal(2, await scenario.App.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentsDbContext>().Documents.CountAsync()));
+        Assert.Equal(0, await scenario.App.InPracticeAsync(scenario.Practice, sp => sp.GetRequiredService<DocumentsDbContext>().Uploads.CountAsync(u => u.CompletedAt == null)));
     }
 
     [Theory, BothDatabases]

@@ -73,16 +73,17 @@ public sealed class SyncRunTests
         var portal = new FakeSyncPortal();
         using var sandbox = await ConnectedAsync(portal);
         var data = await PracticeDataFiles.GenerateAsync(sandbox.Folder, contacts: 1100, documents: 2);
+        await LargerThanAChunkAsync(sandbox.Folder);
 
         // The second contacts batch is applied but its answer lost (sent again: unchanged); the second
         // invoices batch never gets through (the run gives up, as when the portal is down or the program killed).
-        // The invoices wait for both uploads (going beside them) to end, so what the next run sends is known.
+        // The invoices wait for both uploads (going beside them, two chunks each) to end, so what the next run sends is known.
         var contactsBatches = 0;
         portal.LoseAnswer = (request, _) => request.RequestUri!.AbsolutePath.EndsWith("/contacts/batch", StringComparison.Ordinal) && ++contactsBatches == 2;
         var invoicesBatches = 0;
         portal.Down = (request, _) => request.RequestUri!.AbsolutePath.EndsWith("/invoices/batch", StringComparison.Ordinal) && ++invoicesBatches >= 2;
         portal.Before = (request, cancellationToken) => Is(request, "POST", "/invoices/batch")
-            ? portal.When(t => t.Count(e => e.StartsWith("< PATCH /api/v1/uploads/", StringComparison.Ordinal)) == 2).WaitAsync(FakeSyncPortal.Patience, cancellationToken)
+            ? portal.When(t => t.Count(e => e.StartsWith("< PATCH /api/v1/uploads/", StringComparison.Ordinal)) >= 4).WaitAsync(FakeSyncPortal.Patience, cancellationToken)
             : Task.CompletedTask;
 
         Assert.Equal(1, await sandbox.RunAsync("run", "--data", data));
@@ -223,6 +224,7 @@ public sealed class SyncRunTests
         var portal = new FakeSyncPortal();
         using var sandbox = await ConnectedAsync(portal);
         var data = await PracticeDataFiles.GenerateAsync(sandbox.Folder, contacts: 20, documents: 4);
+        await LargerThanAChunkAsync(sandbox.Folder);
 
         // The invoices batch is answered only once a chunk has arrived, and the chunks only once the
         // invoices batch has: a run that uploaded after the last batch, or that sent the invoices only
@@ -317,6 +319,7 @@ public sealed class SyncRunTests
         var portal = new FakeSyncPortal();
         using var sandbox = await ConnectedAsync(portal);
         var data = await PracticeDataFiles.GenerateAsync(sandbox.Folder, contacts: 10, documents: 2);
+        await LargerThanAChunkAsync(sandbox.Folder);
 
         // The invoices batch is held until the run stops it; the chunks find the network down once it is held.
         var batchStopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -361,6 +364,7 @@ public sealed class SyncRunTests
         var portal = new FakeSyncPortal();
         using var sandbox = await ConnectedAsync(portal);
         var data = await PracticeDataFiles.GenerateAsync(sandbox.Folder, contacts: 10, documents: 2);
+        await LargerThanAChunkAsync(sandbox.Folder);
 
         // The first chunk is held until the run stops it; the invoices batch is refused once it is held.
         var uploadStopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -402,6 +406,7 @@ public sealed class SyncRunTests
         var portal = new FakeSyncPortal();
         using var sandbox = await ConnectedAsync(portal);
         var data = await PracticeDataFiles.GenerateAsync(sandbox.Folder, contacts: 10, documents: 1);
+        await LargerThanAChunkAsync(sandbox.Folder);
 
         // The token expires as the first chunk arrives; the invoices batch arrives with the old one
         // too; the refresh is answered only once both were refused (401), so both want it at once.
@@ -445,6 +450,19 @@ public sealed class SyncRunTests
             ApprovedBy = "Sam Owner",
         }, CancellationToken.None);
         return sandbox;
+    }
+
+    /// <summary>
+    /// Makes the sample's documents longer than one chunk, so each is a bare creation and PATCHes (a
+    /// file of one chunk goes with its creation and has nothing to resume): these tests stop and
+    /// resume uploads midway.
+    /// </summary>
+    private static async Task LargerThanAChunkAsync(string folder)
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(folder, "practice documents"), "*.pdf", SearchOption.AllDirectories))
+        {
+            await File.WriteAllBytesAsync(file, RandomNumberGenerator.GetBytes(TusUploader.ChunkSize + 1000));
+        }
     }
 
     private static bool Is(HttpRequestMessage request, string method, string path)

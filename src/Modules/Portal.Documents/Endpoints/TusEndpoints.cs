@@ -97,25 +97,30 @@ public static class TusEndpoints
 
         // The upload's address under whichever group this request came through.
         var address = $"{context.Request.PathBase}{context.Request.Path.Value?.TrimEnd('/')}/{result.CreatedId}";
-        if (result.CreatedId is not { } id || !CarriesBytes(context.Request))
+        if (result.CreatedId is not { } id || !CarriesBytes(context))
         {
             return Respond(context, result, () => TypedResults.Created(address));
         }
 
         var first = await AppendAsync(id, context, uploads);
+        if (first.Error is null || first.UploadOffset is not null)
+        {
+            // Taken, or not taken but resumable (a damaged chunk): the client is told where the upload
+            // stands and goes on with PATCH.
+            return Respond(context, first with { Error = null }, () => TypedResults.Created(address));
+        }
 
-        // Bytes the upload did not take (a damaged or misplaced chunk, another writer) leave it as
-        // created: the client is told where it stands and goes on with PATCH. A refusal that ends the
-        // upload (the file's type, bytes past its length) is the answer itself.
-        return first.Error is null || first.UploadOffset is not null
-            ? Respond(context, first with { Error = null }, () => TypedResults.Created(address))
-            : Respond(context, first, () => TypedResults.Created(address));
+        // Refused (the file's type, bytes past its length, a malformed checksum): the refusal is the
+        // answer, and the upload the client never learns the address of is not left holding its quota.
+        await uploads.DeleteAsync(context.User, id, CancellationToken.None);
+        return Respond(context, first, () => TypedResults.Created(address));
     }
 
-    /// <summary>tus creation-with-upload: a body sent as a PATCH's, with no other meaning.</summary>
-    private static bool CarriesBytes(HttpRequest request)
-        => string.Equals(request.ContentType, "application/offset+octet-stream", StringComparison.OrdinalIgnoreCase)
-            && request.ContentLength is not 0;
+    /// <summary>tus creation-with-upload: a body typed as a PATCH's, and a body at all.</summary>
+    private static bool CarriesBytes(HttpContext context)
+        => string.Equals(context.Request.ContentType, TusUploads.BytesContentType, StringComparison.OrdinalIgnoreCase)
+            && context.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: false }
+            && context.Request.ContentLength is not 0;
 
     public static async Task<Results<Ok, ProblemHttpResult>> HeadAsync(Guid id, HttpContext context, TusUploads uploads)
     {

@@ -39,6 +39,9 @@ public sealed class TusUploads(
 {
     public const string Version = "1.0.0";
 
+    /// <summary>The type of a request body that is an upload's bytes (PATCH, and a POST that carries its first bytes).</summary>
+    public const string BytesContentType = "application/offset+octet-stream";
+
     /// <summary>A PATCH with a checksum is held in memory to check it before it is kept: bound its size.</summary>
     public const int MaxChecksummedChunk = 64 * 1024 * 1024;
 
@@ -168,7 +171,7 @@ public sealed class TusUploads(
 
     public async Task<TusResult> PatchAsync(ClaimsPrincipal user, Guid id, string? contentType, long? offset, string? checksumHeader, Stream body, long? contentLength, CancellationToken cancellationToken)
     {
-        if (!string.Equals(contentType, "application/offset+octet-stream", StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(contentType, BytesContentType, StringComparison.OrdinalIgnoreCase))
         {
             return TusResult.Failed(UploadErrors.PatchContentType);
         }

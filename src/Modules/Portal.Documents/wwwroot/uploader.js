@@ -191,8 +191,12 @@
             item.li.querySelector("progress").value = Math.floor(loaded * 100 / file.size);
           });
         } catch (networkError) {
-          // Cut off on the way: a bare creation and PATCH, which resumes after a cut, do it instead.
           if (networkError.message !== "network") { throw networkError; }
+        }
+        if (!created || created.status >= 500) {
+          // Cut off on the way, or a server hiccup: a bare creation and PATCH, which retries and resumes, do it instead.
+          created = null;
+          item.li.querySelector("progress").value = 0;
         }
       }
       created = created || await send("POST", this.endpoint, creation, null);

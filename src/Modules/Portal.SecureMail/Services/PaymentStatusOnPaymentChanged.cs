@@ -53,10 +53,6 @@ internal sealed class PaymentStatusOnPaymentChanged(SecureMailDbContext db, Secu
         if (closed)
         {
             message.PaidAfterClosingAt = context.OccurredAt;
-        }
-
-        if (closed)
-        {
             var how = message.RevokedAt is not null ? "revoked" : message.LockedAt is not null ? "locked" : "expired";
             await mail.QueuePaidAfterClosingAsync(message, how, Money.Format(domainEvent.Amount, domainEvent.Currency), cancellationToken);
             await audit.RecordAsync(new AuditEntry(SecureMailAuditActions.PaidAfterClosing, SecureMailAuditTargets.SecureMessage, message.Id.ToString(), $"paid after it was {how}") { ActorName = message.RecipientEmail }, cancellationToken);
