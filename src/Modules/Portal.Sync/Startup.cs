@@ -41,6 +41,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SyncStaff>();
         services.AddScoped<SyncApprover>();
         services.AddScoped<ContactSync>();
+        services.AddScoped<NewContactBatch>();
         services.AddScoped<ProjectSync>();
         services.AddScoped<ChangeFeed>();
         services.AddScoped<ChangeFeedWriter>();

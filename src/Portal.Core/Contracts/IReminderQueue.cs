@@ -20,6 +20,14 @@ public interface IReminderQueue
     /// </summary>
     Task<ReminderOutcome> QueueAsync<TEvent>(ReminderRequest request, TEvent domainEvent, CancellationToken cancellationToken = default)
         where TEvent : IDomainEvent;
+
+    /// <summary>
+    /// The batch form of <see cref="QueueAsync{TEvent}(ReminderRequest, TEvent, CancellationToken)"/>:
+    /// every reminder with its event in one save (waiting duplicates found in one read), each outcome in
+    /// order. For a batch that invites many people at once.
+    /// </summary>
+    Task<IReadOnlyList<ReminderOutcome>> QueueManyAsync<TEvent>(IReadOnlyList<(ReminderRequest Request, TEvent Event)> reminders, CancellationToken cancellationToken = default)
+        where TEvent : IDomainEvent;
 }
 
 /// <param name="Kind">The <see cref="IReminderKind.Kind"/> that composes it.</param>

@@ -25,6 +25,23 @@ public interface IUserDirectory
     Task<ClientUserResult> EnsureClientUserAsync(string email, string displayName, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The batch form of <see cref="EnsureClientUserAsync"/> for people who are nobody yet: client users
+    /// (no password) made in one save, each row with its own result in order. A row whose address is
+    /// not one, or is already a user's (or an earlier row's), is refused with the reason and nothing is
+    /// made for it. A save the database refuses (a user made meanwhile) throws, so a caller runs it
+    /// where it can be undone.
+    /// </summary>
+    Task<IReadOnlyList<ClientUserResult>> CreateClientUsersAsync(IReadOnlyList<NewClientUser> people, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The batch form of <see cref="InviteAsync"/> with <see cref="InvitationMethod.Link"/> for client
+    /// users: their set-password links queued as reminders with one read and one save for all, each
+    /// result in order. A user who is gone, disabled or staff fails; one who has signed in is
+    /// <see cref="InvitationOutcome.AlreadyActive"/>.
+    /// </summary>
+    Task<IReadOnlyList<InvitationResult>> InviteClientsAsync(IReadOnlyList<Guid> userIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Invites the user: a one-time set-password link (through the practice's reminders queue for client
     /// users), or a temporary password that must be changed at first sign-in. Never resets the password
     /// or access of a user who has already signed in.
@@ -46,6 +63,9 @@ public sealed record PortalUserInfo(
     string? PendingEmail);
 
 public sealed record StaffMemberInfo(Guid Id, string Email, string DisplayName, bool IsDisabled, bool IsAdministrator);
+
+/// <summary>A person to be made a client user: their address (also their user name) and name.</summary>
+public sealed record NewClientUser(string Email, string DisplayName);
 
 public sealed record ClientUserResult(PortalUserInfo? User, bool Created, string? Error);
 

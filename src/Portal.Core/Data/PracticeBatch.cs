@@ -103,36 +103,69 @@ public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
     /// </summary>
     public async Task<T> ItemAsync<T>(Func<Task<T>> apply, Func<T> failed, CancellationToken cancellationToken)
     {
-        if (_transaction is not { } transaction)
+        if (_transaction is null)
         {
             return await apply();
         }
 
+        var (result, kept) = await InSavepointAsync(apply, keep: static _ => true, cancellationToken);
+        return kept ? result! : failed();
+    }
+
+    /// <summary>
+    /// Runs writes for many items that are kept only together, counted as one item: a result that
+    /// <paramref name="keep"/> refuses, or an exception, undoes them all and gives null, and the caller
+    /// then applies those items one by one (each failing alone, with its own reason). For a batch form
+    /// of a service that checks every row first and writes them all in one save. Outside a batch nothing
+    /// could be undone, so it does not run and gives null.
+    /// </summary>
+    public async Task<T?> TogetherAsync<T>(Func<Task<T>> apply, Func<T, bool> keep, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (_transaction is null)
+        {
+            return null;
+        }
+
+        var (result, kept) = await InSavepointAsync(apply, keep, cancellationToken);
+        return kept ? result : null;
+    }
+
+    private async Task<(T? Result, bool Kept)> InSavepointAsync<T>(Func<Task<T>> apply, Func<T, bool> keep, CancellationToken cancellationToken)
+    {
+        var transaction = _transaction!;
         var mark = Mark();
         await transaction.CreateSavepointAsync(ItemSavepoint, cancellationToken);
-        T result;
+        T? result = default;
+        var kept = false;
         try
         {
             result = await apply();
-            await transaction.ReleaseSavepointAsync(ItemSavepoint, cancellationToken);
-            ForgetTracked();
+            if (keep(result))
+            {
+                await transaction.ReleaseSavepointAsync(ItemSavepoint, cancellationToken);
+                kept = true;
+            }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogItemFailed(logger, ex);
+        }
+
+        if (!kept)
+        {
             await transaction.RollbackToSavepointAsync(ItemSavepoint, CancellationToken.None);
             await transaction.ReleaseSavepointAsync(ItemSavepoint, CancellationToken.None);
             UndoTo(mark);
-            ForgetTracked();
-            result = failed();
         }
 
+        ForgetTracked();
         if (++_sinceCommit >= ItemsPerCommit)
         {
             await CheckpointAsync(cancellationToken);
         }
 
-        return result;
+        return (result, kept);
     }
 
     /// <summary>Commits what the batch wrote; <see cref="EndAsync"/> follows.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Audit.Data;
 using Portal.Clients.Data;
 using Portal.Clients.Models;
+using Portal.Clients.Services;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Notifications.Data;
@@ -62,6 +63,74 @@ public sealed class SyncContactsApiTests(SharedApps apps) : IClassFixture<Shared
         var changed = await api.BatchAsync("contacts", items[0], new { externalId = "C-2", kind = "business", name = "Harbour Bakery Inc.", portalUsers = new[] { new { externalId = "C-2-U1", email = harbour, name = "Sam Harbour" } } });
         Assert.Equal(["unchanged", "updated"], SyncApiClient.Statuses(changed));
         Assert.Equal("Harbour Bakery Inc.", await app.InClientsDbAsync(practice, db => db.Clients.Where(c => c.ExternalId == "C-2").Select(c => c.Name).SingleAsync()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task New_contacts_are_made_together_with_all_that_one_by_one_gives_them_and_a_stored_portal_name_is_left_to_one_by_one(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var (practice, _, api) = await SyncApiClient.StartAsync(app);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        string Email(int n) => $"person{n}-{tag}@example.com";
+
+        // A portal left with no client (as a tombstone leaves one): a contact of that name takes it back, one by one.
+        Assert.True((await app.InPracticeAsync(practice, sp => sp.GetRequiredService<PortalStore>().CreateAsync("Taken Household"))).Succeeded);
+        var auditBefore = (await app.AuditActionsAsync(practice)).Count;
+        object[] items =
+        [
+            new { externalId = "C-1", name = "Lee Household", portalUsers = new[] { new { externalId = "U-1", email = Email(1), name = "Jordan Lee" }, new { externalId = "U-2", email = Email(2), name = "Sam Lee" } } },
+            new { externalId = "C-2", name = "Lee Household", portalUsers = new[] { new { externalId = "U-3", email = Email(3), name = "Alex Lee" } } },
+            new { externalId = "C-3", kind = "business", name = "Harbour Bakery Ltd", portalUsers = Array.Empty<object>() },
+            new { externalId = "C-4", name = "Taken Household", portalUsers = new[] { new { externalId = "U-4", email = Email(4), name = "Pat Taken" } } },
+            new { externalId = "C-5", name = "Kim Ng", portalUsers = new[] { new { externalId = "U-5", email = Email(5), name = "Kim Ng" } } },
+        ];
+
+        var first = await api.BatchAsync("contacts", items);
+        Assert.Equal(["created", "created", "created", "created", "created"], SyncApiClient.Statuses(first));
+
+        // Each client with people is in a portal of its own name (a second of the same name gets its
+        // external id), its people have full access, and each has a link and an invitation waiting.
+        var portals = await app.InClientsDbAsync(practice, db => (from pc in db.PortalClients
+                                                                  join p in db.Portals on pc.PortalId equals p.Id
+                                                                  join c in db.Clients on pc.ClientId equals c.Id
+                                                                  select new { c.ExternalId, p.Name, PortalId = p.Id }).ToListAsync());
+        Assert.Equal(
+            [("C-1", "Lee Household"), ("C-2", "Lee Household (C-2)"), ("C-4", "Taken Household"), ("C-5", "Kim Ng")],
+            portals.OrderBy(p => p.ExternalId).Select(p => (p.ExternalId!, p.Name)));
+        var people = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<IUserDirectory>().FindManyByEmailAsync(Enumerable.Range(1, 5).Select(Email)));
+        Assert.All(people.Values, p => Assert.False(p.IsStaff));
+        var clientOf = new[] { "C-1", "C-1", "C-2", "C-4", "C-5" };
+        var members = await app.InClientsDbAsync(practice, db => db.PortalMembers.AsNoTracking().ToListAsync());
+        for (var n = 1; n <= 5; n++)
+        {
+            var portal = portals.Single(p => p.ExternalId == clientOf[n - 1]).PortalId;
+            Assert.Contains(members, m => m.PortalId == portal && m.UserId == people[Email(n)].Id && m.Access == PortalAccess.Full);
+        }
+
+        Assert.Equal(5, members.Count);
+        var links = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<SyncDbContext>().PortalUsers.AsNoTracking().ToDictionaryAsync(l => l.ExternalId, l => l.UserId));
+        Assert.Equal(Enumerable.Range(1, 5).ToDictionary(n => $"U-{n}", n => people[Email(n)].Id), links);
+        var reminders = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<NotificationsDbContext>().Reminders.AsNoTracking().ToListAsync());
+        Assert.Equal(
+            Enumerable.Range(1, 5).Select(n => (Email(n), (Guid?)people[Email(n)].Id, ReminderState.Ready)).Order(),
+            reminders.Select(r => (r.Recipient, r.UserId, r.State)).Order());
+
+        // The audit trail shows how: the new contacts that nothing stored touched were made together, kind
+        // by kind (one save each); the one whose portal name was taken came after them, one step at a time.
+        string[] expected =
+        [
+            .. Enumerable.Repeat(ClientAuditActions.ClientCreated, 4),
+            .. Enumerable.Repeat(AuditActions.UserCreated, 4),
+            .. Enumerable.Range(0, 3).SelectMany(_ => new[] { ClientAuditActions.PortalCreated, ClientAuditActions.PortalClientAdded }),
+            .. Enumerable.Repeat(AuditActions.PortalAccessGranted, 4),
+            .. Enumerable.Repeat(AuditActions.InvitationSent, 4),
+            ClientAuditActions.ClientCreated, AuditActions.UserCreated, ClientAuditActions.PortalClientAdded, AuditActions.PortalAccessGranted, AuditActions.InvitationSent,
+        ];
+        Assert.Equal(expected, (await app.AuditActionsAsync(practice)).Skip(auditBefore));
+
+        var writes = await WritesAsync(app, practice);
+        Assert.Equal(["unchanged", "unchanged", "unchanged", "unchanged", "unchanged"], SyncApiClient.Statuses(await api.BatchAsync("contacts", items)));
+        Assert.Equal(writes, await WritesAsync(app, practice));
     }
 
     [Theory, BothDatabases]

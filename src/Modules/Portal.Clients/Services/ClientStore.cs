@@ -97,6 +97,67 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, IDomainEve
         return SaveResult.Ok<Client>(client);
     }
 
+    /// <summary>
+    /// The batch form of <see cref="CreateAsync"/> (the sync API's new contacts): every input checked as
+    /// there, the external ids in one read, and the clients that pass saved in one save, each result in
+    /// order. A save the unique index refuses (an external id taken meanwhile) throws, so a caller runs
+    /// it where it can be undone.
+    /// </summary>
+    public async Task<IReadOnlyList<SaveResult<Client>>> CreateManyAsync(IReadOnlyList<ClientInput> inputs, CancellationToken cancellationToken = default)
+    {
+        var cleaned = inputs.Select(ClientRules.Clean).ToList();
+        var externalIds = cleaned.Select(i => i.ExternalId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var owners = externalIds.Count == 0
+            ? []
+            : await db.Clients.AsNoTracking().Where(c => c.ExternalId != null && externalIds.Contains(c.ExternalId))
+                .ToDictionaryAsync(c => c.ExternalId!, c => c.Name, StringComparer.Ordinal, cancellationToken);
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var results = new SaveResult<Client>[cleaned.Count];
+        var made = new List<(int Index, Client Client)>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < cleaned.Count; i++)
+        {
+            var input = cleaned[i];
+            var errors = ClientRules.Validate(input).ToList();
+            if (input.ExternalId is { } externalId && errors.All(e => e.Field != "ExternalId"))
+            {
+                if (owners.TryGetValue(externalId, out var owner))
+                {
+                    errors.Add(ExternalIdTaken(externalId, owner));
+                }
+                else if (!claimed.Add(externalId))
+                {
+                    errors.Add(ExternalIdTaken(externalId, null));
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                results[i] = SaveResult.Failed<Client>(errors);
+                continue;
+            }
+
+            var client = new Client { Id = Guid.CreateVersion7(), Status = ClientStatus.Active, CreatedAt = now, CreatedBy = actor.Actor.UserId };
+            Apply(client, input, now);
+            db.Clients.Add(client);
+            events.Publish(db, new ClientCreated(client.Id, client.Name));
+            made.Add((i, client));
+        }
+
+        if (made.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        foreach (var (index, client) in made)
+        {
+            await audit.RecordAsync(new AuditEntry(ClientAuditActions.ClientCreated, AuditTargetTypes.Client, client.Id.ToString(), client.Name), cancellationToken);
+            results[index] = SaveResult.Ok(client);
+        }
+
+        return results;
+    }
+
     public async Task<SaveResult<Client>> UpdateAsync(Guid id, ClientInput input, CancellationToken cancellationToken = default)
     {
         var client = await db.Clients.Include(c => c.Emails).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);

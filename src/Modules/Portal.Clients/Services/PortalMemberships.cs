@@ -204,6 +204,47 @@ public sealed class PortalMemberships(
         await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessChanged, AuditTargetTypes.Portal, portalId.ToString(), $"{user.Email}: {before} → {Describe(access, expiresOn)}"), cancellationToken);
     }
 
+    /// <summary>
+    /// The batch form of <see cref="SetAsync"/> for people given access to a portal they are not in yet
+    /// (the sync API's new contacts): the grants that already exist are read once and left as they are,
+    /// the others saved in one save. Returns how many were new.
+    /// </summary>
+    public async Task<int> GrantManyAsync(IReadOnlyList<(Guid PortalId, PortalUserInfo User)> grants, PortalAccess access, CancellationToken cancellationToken = default)
+    {
+        var existing = (await MembershipsOfAsync([.. grants.Select(g => g.PortalId).Distinct()], cancellationToken)).ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var made = new List<(Guid PortalId, PortalUserInfo User)>();
+        foreach (var (portalId, user) in grants)
+        {
+            if (existing.Add((portalId, user.Id)))
+            {
+                db.PortalMembers.Add(new PortalMember
+                {
+                    Id = Guid.CreateVersion7(),
+                    PortalId = portalId,
+                    UserId = user.Id,
+                    Access = access,
+                    CreatedAt = now,
+                    CreatedBy = actor.Actor.UserId,
+                    UpdatedAt = now,
+                });
+                made.Add((portalId, user));
+            }
+        }
+
+        if (made.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        foreach (var (portalId, user) in made)
+        {
+            await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessGranted, AuditTargetTypes.Portal, portalId.ToString(), $"{user.Email}: {Describe(access, null)}"), cancellationToken);
+        }
+
+        return made.Count;
+    }
+
     /// <summary>Access counts on its last day too: it ends when that day ends.</summary>
     public static bool IsActive(PortalMember member, DateOnly today) => member.ExpiresOn is null || member.ExpiresOn >= today;
 

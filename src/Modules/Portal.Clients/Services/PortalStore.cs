@@ -74,6 +74,69 @@ public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAudi
         return SaveResult.Ok<ClientPortal>(portal);
     }
 
+    /// <summary>Which of these names a portal already has (compared as portal names are: case and spacing aside), in one read.</summary>
+    public async Task<IReadOnlySet<string>> TakenNamesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    {
+        var normalized = names.Select(Client.Normalize).Distinct(StringComparer.Ordinal).ToList();
+        var taken = normalized.Count == 0
+            ? []
+            : (await db.Portals.AsNoTracking().Where(p => normalized.Contains(p.NormalizedName)).Select(p => p.NormalizedName).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return names.Where(n => taken.Contains(Client.Normalize(n))).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// A portal of its own for each of these clients, named as given: the batch form of
+    /// <see cref="CreateAsync"/> followed by <see cref="AddClientAsync"/> (the sync API's new contacts),
+    /// checked as those are, with the names and clients read once and everything saved in one save,
+    /// each result in order. A save the unique indexes refuse (a name or client taken meanwhile)
+    /// throws, so a caller runs it where it can be undone.
+    /// </summary>
+    public async Task<IReadOnlyList<SaveResult<ClientPortal>>> CreateForClientsAsync(IReadOnlyList<(Guid ClientId, string Name)> portals, CancellationToken cancellationToken = default)
+    {
+        var taken = (await TakenNamesAsync([.. portals.Select(p => p.Name)], cancellationToken)).Select(Client.Normalize).ToHashSet(StringComparer.Ordinal);
+        var clientIds = portals.Select(p => p.ClientId).Distinct().ToList();
+        var clients = await db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var inPortal = (await db.PortalClients.AsNoTracking().Where(pc => clientIds.Contains(pc.ClientId)).Select(pc => pc.ClientId).ToListAsync(cancellationToken)).ToHashSet();
+        var results = new SaveResult<ClientPortal>[portals.Count];
+        var made = new List<(int Index, ClientPortal Portal, string ClientName)>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < portals.Count; i++)
+        {
+            var (clientId, name) = portals[i];
+            var normalized = Client.Normalize(name);
+            FieldError? error = string.IsNullOrWhiteSpace(name) ? new FieldError("Name", "Enter a name for the portal.")
+                : name.Trim().Length > ClientPortal.NameMaxLength ? new FieldError("Name", $"Use at most {ClientPortal.NameMaxLength} characters.")
+                : !taken.Add(normalized) ? NameTaken(name)
+                : !clients.TryGetValue(clientId, out var clientName) ? new FieldError("Client", "That client or portal no longer exists.")
+                : !inPortal.Add(clientId) ? new FieldError("Client", $"{clientName} is already in a portal. A client can be in one portal only; remove it there first.")
+                : null;
+            if (error is not null)
+            {
+                results[i] = SaveResult.Failed<ClientPortal>(error);
+                continue;
+            }
+
+            var portal = new ClientPortal { Id = Guid.CreateVersion7(), Name = name.Trim(), NormalizedName = normalized, CreatedAt = now, CreatedBy = actor.Actor.UserId };
+            db.Portals.Add(portal);
+            db.PortalClients.Add(new PortalClient { Id = Guid.CreateVersion7(), PortalId = portal.Id, ClientId = clientId, AddedAt = now });
+            made.Add((i, portal, clients[clientId]));
+        }
+
+        if (made.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        foreach (var (index, portal, clientName) in made)
+        {
+            await audit.RecordAsync(new AuditEntry(ClientAuditActions.PortalCreated, AuditTargetTypes.Portal, portal.Id.ToString(), portal.Name), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(ClientAuditActions.PortalClientAdded, AuditTargetTypes.Portal, portal.Id.ToString(), $"{clientName} ({portals[index].ClientId})"), cancellationToken);
+            results[index] = SaveResult.Ok(portal);
+        }
+
+        return results;
+    }
+
     public async Task<SaveResult<ClientPortal>> RenameAsync(Guid id, string name, CancellationToken cancellationToken = default)
     {
         var portal = await db.Portals.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);

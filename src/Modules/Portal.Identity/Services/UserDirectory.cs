@@ -81,6 +81,76 @@ public sealed class UserDirectory(
         return new ClientUserResult(Info(user, null), true, null);
     }
 
+    public async Task<IReadOnlyList<ClientUserResult>> CreateClientUsersAsync(IReadOnlyList<NewClientUser> people, CancellationToken cancellationToken = default)
+    {
+        var results = new ClientUserResult[people.Count];
+        var wanted = new List<(int Index, string Email, string DisplayName)>();
+        for (var i = 0; i < people.Count; i++)
+        {
+            var email = people[i].Email.Trim();
+            if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+            {
+                results[i] = new ClientUserResult(null, false, $"'{email}' is not an e-mail address.");
+                continue;
+            }
+
+            wanted.Add((i, email, string.IsNullOrWhiteSpace(people[i].DisplayName) ? email : people[i].DisplayName));
+        }
+
+        var (created, taken) = await accounts.CreateClientsAsync([.. wanted.Select(w => (w.Email, w.DisplayName))], cancellationToken);
+        var byEmail = created.ToDictionary(u => u.Email!, StringComparer.OrdinalIgnoreCase);
+        foreach (var (index, email, _) in wanted)
+        {
+            if (taken.Contains(email) || !byEmail.Remove(email, out var user))
+            {
+                results[index] = new ClientUserResult(null, false, $"{email} is already a user's address.");
+                continue;
+            }
+
+            await audit.RecordAsync(new AuditEntry(AuditActions.UserCreated, AuditTargetTypes.User, user.Id.ToString(), $"client user {email}"), cancellationToken);
+            results[index] = new ClientUserResult(Info(user, null), true, null);
+        }
+
+        return results;
+    }
+
+    public async Task<IReadOnlyList<InvitationResult>> InviteClientsAsync(IReadOnlyList<Guid> userIds, CancellationToken cancellationToken = default)
+    {
+        var ids = userIds.Distinct().ToList();
+        var found = await users.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var results = new InvitationResult[userIds.Count];
+        var invited = new List<(int Index, PortalUser User)>();
+        for (var i = 0; i < userIds.Count; i++)
+        {
+            var user = found.GetValueOrDefault(userIds[i]);
+            InvitationResult? refused = user switch
+            {
+                null => new InvitationResult(InvitationOutcome.Failed, Error: "The user no longer exists."),
+                { IsDisabled: true } => new InvitationResult(InvitationOutcome.Failed, Error: $"{user.Email} is disabled; enable the user first."),
+                { LastSignInAt: not null } => new InvitationResult(InvitationOutcome.AlreadyActive),
+                { Kind: not UserKind.Client } => new InvitationResult(InvitationOutcome.Failed, Error: $"{user.Email} is not a client user."),
+                _ => null,
+            };
+            if (refused is not null)
+            {
+                results[i] = refused;
+                continue;
+            }
+
+            invited.Add((i, user!));
+        }
+
+        var outcomes = await reminders.QueueManyAsync([.. invited.Select(x => (InvitationReminder(x.User), new PortalUserInvited(x.User.Id, x.User.Email!)))], cancellationToken);
+        for (var k = 0; k < invited.Count; k++)
+        {
+            var (index, user) = invited[k];
+            await audit.RecordAsync(new AuditEntry(AuditActions.InvitationSent, AuditTargetTypes.User, user.Id.ToString(), outcomes[k] == ReminderOutcome.Queued ? "queued for review" : "sent"), cancellationToken);
+            results[index] = new InvitationResult(outcomes[k] == ReminderOutcome.Queued ? InvitationOutcome.Queued : InvitationOutcome.Sent);
+        }
+
+        return results;
+    }
+
     public async Task<InvitationResult> InviteAsync(Guid userId, InvitationMethod method, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId.ToString());
@@ -117,10 +187,7 @@ public sealed class UserDirectory(
         if (user.Kind == UserKind.Client)
         {
             // The invitation is a reminder (the Notifications module's row): the event is written with it.
-            var outcome = await reminders.QueueAsync(
-                new ReminderRequest(InvitationReminderKind.Name, user.Id, user.Email!, $"Invitation to {user.DisplayName}", InvitationReminderKind.Payload(user.Id), $"invitation:{user.Id}"),
-                new PortalUserInvited(user.Id, user.Email!),
-                cancellationToken);
+            var outcome = await reminders.QueueAsync(InvitationReminder(user), new PortalUserInvited(user.Id, user.Email!), cancellationToken);
             await audit.RecordAsync(new AuditEntry(AuditActions.InvitationSent, AuditTargetTypes.User, user.Id.ToString(), outcome == ReminderOutcome.Queued ? "queued for review" : "sent"), cancellationToken);
             return new InvitationResult(outcome == ReminderOutcome.Queued ? InvitationOutcome.Queued : InvitationOutcome.Sent);
         }
@@ -137,6 +204,9 @@ public sealed class UserDirectory(
 
     private async Task<PortalUserInfo> ToInfoAsync(PortalUser user, CancellationToken cancellationToken)
         => Info(user, (await links.PendingAsync(AccountLinkPurposes.ConfirmEmailChange, [user.Id], cancellationToken)).GetValueOrDefault(user.Id));
+
+    private static ReminderRequest InvitationReminder(PortalUser user)
+        => new(InvitationReminderKind.Name, user.Id, user.Email!, $"Invitation to {user.DisplayName}", InvitationReminderKind.Payload(user.Id), $"invitation:{user.Id}");
 
     private static PortalUserInfo Info(PortalUser user, string? pendingEmail)
         => new(user.Id, user.Email ?? "", user.DisplayName, user.Kind == UserKind.Staff, user.IsDisabled, user.LastSignInAt is not null, user.LastSignInAt, pendingEmail);

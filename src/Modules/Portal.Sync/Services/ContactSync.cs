@@ -13,8 +13,9 @@ namespace Portal.Sync.Services;
 /// Applies a contacts batch through the Clients module's own services: clients by external id, a
 /// portal for a client whose people sign in, those people found by their own external ids (a changed
 /// address is the verified e-mail change, never a new user), invitations queued as staff's are.
-/// Everything the batch needs is read in a few queries first; an item that matches what is stored
-/// writes nothing, so the same batch twice is all <c>unchanged</c>.
+/// Everything the batch needs is read in a few queries first; its wholly new contacts are made together
+/// (<see cref="NewContactBatch"/>), the rest one by one; an item that matches what is stored writes
+/// nothing, so the same batch twice is all <c>unchanged</c>.
 /// </summary>
 internal sealed class ContactSync(
     PracticeBatch unit,
@@ -22,6 +23,7 @@ internal sealed class ContactSync(
     PortalStore portals,
     PortalMemberships memberships,
     IUserDirectory users,
+    NewContactBatch newContacts,
     SyncDbContext db,
     TimeProvider clock)
 {
@@ -68,8 +70,15 @@ internal sealed class ContactSync(
         }
 
         var state = await LoadAsync(accepted.Select(a => (a.ExternalId, a.Item)).ToList(), cancellationToken);
+        var together = await newContacts.CreateAsync(accepted, state, cancellationToken);
         foreach (var (index, item, externalId, input) in accepted)
         {
+            if (together.TryGetValue(index, out var made))
+            {
+                results[index] = made;
+                continue;
+            }
+
             results[index] = await SyncBatches.ItemAsync(unit, externalId, () => input is null
                 ? DeleteAsync(externalId, state, cancellationToken)
                 : UpsertAsync(item, externalId, input, state, cancellationToken), cancellationToken);
@@ -325,14 +334,6 @@ internal sealed class ContactSync(
 
         return portal.Id;
     }
-
-    private sealed record ContactState(
-        Dictionary<string, Client> Clients,
-        Dictionary<Guid, Guid> PortalOf,
-        Dictionary<string, SyncedPortalUser> Links,
-        Dictionary<Guid, PortalUserInfo> Accounts,
-        HashSet<(Guid PortalId, Guid UserId)> Members,
-        IReadOnlyDictionary<string, PortalUserInfo> ByEmail);
 
     private sealed record PeoplePlan(Dictionary<int, PortalUserInfo> Known, List<SyncFieldError> Errors);
 }

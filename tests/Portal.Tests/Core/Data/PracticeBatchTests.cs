@@ -76,6 +76,55 @@ public sealed class PracticeBatchTests(SharedAppsWithEventHandlers apps) : IClas
     }
 
     [Theory, BothDatabases]
+    public async Task Writes_kept_only_together_are_all_undone_when_a_row_is_refused_or_one_throws_and_kept_with_their_events_otherwise(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var practice = await app.CreatePracticeAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var auditBefore = (await app.AuditActionsAsync(practice)).Count;
+
+        var outcomes = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<PracticeBatches>().RunAsync<IServiceProvider, List<string>>(async batch =>
+        {
+            var unit = batch.GetRequiredService<PracticeBatch>();
+            var clients = batch.GetRequiredService<ClientStore>();
+            async Task<string> TogetherAsync(Func<Task<IReadOnlyList<SaveResult<Client>>>> create)
+                => await unit.TogetherAsync(create, saved => saved.All(s => s.Succeeded), CancellationToken.None) is { } kept ? $"kept {kept.Count}" : "undone";
+
+            return
+            [
+                // The batch form checks row by row: the second row repeats the first's external id and is
+                // refused, so the first, saved already, is undone with it.
+                await TogetherAsync(() => clients.CreateManyAsync([Input(tag, 1) with { ExternalId = $"{tag}-A" }, Input(tag, 2) with { ExternalId = $"{tag}-A" }])),
+                await TogetherAsync(async () => (await clients.CreateManyAsync([Input(tag, 3), Input(tag, 4)])).Count > 0 ? throw new InvalidOperationException("Fails after it wrote.") : []),
+                await TogetherAsync(() => clients.CreateManyAsync([Input(tag, 5), Input(tag, 6) with { ExternalId = $"{tag}-A" }])),
+                await unit.ItemAsync(async () => (await clients.CreateAsync(Input(tag, 7))).Succeeded ? "item saved" : "item refused", () => "item failed", CancellationToken.None),
+            ];
+        }, CancellationToken.None));
+
+        Assert.Equal(["undone", "undone", "kept 2", "item saved"], outcomes);
+        var names = await app.InClientsDbAsync(practice, db => db.Clients.AsNoTracking().Where(c => c.Name.StartsWith(tag)).OrderBy(c => c.Name).Select(c => c.Name).ToListAsync());
+        Assert.Equal([Input(tag, 5).Name, Input(tag, 6).Name, Input(tag, 7).Name], names);
+
+        // What was undone left no audit entry and no event behind: only the kept clients' are there.
+        Assert.Equal(Enumerable.Repeat(ClientAuditActions.ClientCreated, 3), (await app.AuditActionsAsync(practice)).Skip(auditBefore));
+        var events = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<CoreTenantDbContext>().DomainEvents.AsNoTracking()
+            .CountAsync(e => e.Type == ClientCreated.EventType && e.Payload.Contains(tag)));
+        Assert.Equal(3, events);
+
+        // Outside a batch nothing could be undone, so nothing runs.
+        var ran = false;
+        var outside = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<PracticeBatch>().TogetherAsync(
+            () =>
+            {
+                ran = true;
+                return Task.FromResult("ran");
+            },
+            _ => true,
+            CancellationToken.None));
+        Assert.Equal((null, false), (outside, ran));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_service_that_catches_a_failed_save_inside_an_item_goes_on_and_so_does_the_batch(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
