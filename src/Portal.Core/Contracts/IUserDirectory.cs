@@ -35,8 +35,8 @@ public interface IUserDirectory
 
     /// <summary>
     /// The batch form of <see cref="InviteAsync"/> with <see cref="InvitationMethod.Link"/> for client
-    /// users: their set-password links queued as reminders with one read and one save for all, each
-    /// result in order. A user who is gone, disabled or staff fails; one who has signed in is
+    /// users: their set-password links queued as reminders with one read and one save for all (each is
+    /// still sent as it is queued when the practice does not review reminders first), each result in order. A user who is gone, disabled or staff fails; one who has signed in is
     /// <see cref="InvitationOutcome.AlreadyActive"/>.
     /// </summary>
     Task<IReadOnlyList<InvitationResult>> InviteClientsAsync(IReadOnlyList<Guid> userIds, CancellationToken cancellationToken = default);

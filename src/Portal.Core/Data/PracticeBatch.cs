@@ -108,18 +108,19 @@ public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
             return await apply();
         }
 
-        var (result, kept) = await InSavepointAsync(apply, keep: static _ => true, cancellationToken);
+        var (result, kept) = await InSavepointAsync(apply, keep: static _ => true, items: 1, cancellationToken);
         return kept ? result! : failed();
     }
 
     /// <summary>
-    /// Runs writes for many items that are kept only together, counted as one item: a result that
+    /// Runs writes for <paramref name="items"/> items that are kept only together: a result that
     /// <paramref name="keep"/> refuses, or an exception, undoes them all and gives null, and the caller
     /// then applies those items one by one (each failing alone, with its own reason). For a batch form
-    /// of a service that checks every row first and writes them all in one save. Outside a batch nothing
-    /// could be undone, so it does not run and gives null.
+    /// of a service that checks every row first and writes them all in one save; callers keep a group
+    /// to at most <see cref="ItemsPerCommit"/> items, and it counts as that many towards the next commit.
+    /// Outside a batch nothing could be undone, so it does not run and gives null.
     /// </summary>
-    public async Task<T?> TogetherAsync<T>(Func<Task<T>> apply, Func<T, bool> keep, CancellationToken cancellationToken)
+    public async Task<T?> TogetherAsync<T>(Func<Task<T>> apply, Func<T, bool> keep, int items, CancellationToken cancellationToken)
         where T : class
     {
         if (_transaction is null)
@@ -127,11 +128,16 @@ public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
             return null;
         }
 
-        var (result, kept) = await InSavepointAsync(apply, keep, cancellationToken);
+        var (result, kept) = await InSavepointAsync(apply, keep, Math.Max(items, 1), cancellationToken);
+        if (!kept)
+        {
+            LogGroupUndone(logger, items);
+        }
+
         return kept ? result : null;
     }
 
-    private async Task<(T? Result, bool Kept)> InSavepointAsync<T>(Func<Task<T>> apply, Func<T, bool> keep, CancellationToken cancellationToken)
+    private async Task<(T? Result, bool Kept)> InSavepointAsync<T>(Func<Task<T>> apply, Func<T, bool> keep, int items, CancellationToken cancellationToken)
     {
         var transaction = _transaction!;
         var mark = Mark();
@@ -160,7 +166,8 @@ public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
         }
 
         ForgetTracked();
-        if (++_sinceCommit >= ItemsPerCommit)
+        _sinceCommit += items;
+        if (_sinceCommit >= ItemsPerCommit)
         {
             await CheckpointAsync(cancellationToken);
         }
@@ -295,6 +302,9 @@ public sealed partial class PracticeBatch(ILogger<PracticeBatch> logger)
     [LoggerMessage(Level = LogLevel.Critical, Message = "A {Context} of a batch could not be given its own connection back")]
     private static partial void LogConnectionNotRestored(ILogger logger, Exception exception, string context);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "An item of a batch failed and was undone; the batch goes on")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writes of a batch failed and were undone; the batch goes on")]
     private static partial void LogItemFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Items} items kept only together were undone; they are applied one by one")]
+    private static partial void LogGroupUndone(ILogger logger, int items);
 }

@@ -134,6 +134,34 @@ public sealed class SyncContactsApiTests(SharedApps apps) : IClassFixture<Shared
     }
 
     [Theory, BothDatabases]
+    public async Task A_portal_name_an_earlier_item_gives_one_by_one_is_not_taken_by_a_contact_made_together(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var (practice, _, api) = await SyncApiClient.StartAsync(app);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal("created", SyncApiClient.Statuses(await api.BatchAsync("contacts", new { externalId = "C-0", name = "Acme Holdings" }))[0]);
+
+        // C-0 is stored without a portal and gets its first person (one by one); C-9, new and later in the
+        // batch, has the same name: one by one gives C-0 the name and C-9 the name with its external id.
+        var batch = await api.BatchAsync(
+            "contacts",
+            new { externalId = "C-0", name = "Acme Holdings", portalUsers = new[] { new { externalId = "U-0", email = $"u0-{tag}@example.com" } } },
+            new { externalId = "C-9", name = "Acme Holdings", portalUsers = new[] { new { externalId = "U-9", email = $"u9-{tag}@example.com" } } },
+            new { externalId = "C-8", name = "Birch Lane", portalUsers = new[] { new { externalId = "U-8", email = $"u8-{tag}@example.com" } } },
+            new { externalId = "C-7", name = "Cedar Court", portalUsers = new[] { new { externalId = "U-7", email = $"u7-{tag}@example.com" } } });
+        Assert.Equal(["updated", "created", "created", "created"], SyncApiClient.Statuses(batch));
+
+        var portals = await app.InClientsDbAsync(practice, db => (from pc in db.PortalClients
+                                                                  join p in db.Portals on pc.PortalId equals p.Id
+                                                                  join c in db.Clients on pc.ClientId equals c.Id
+                                                                  orderby c.ExternalId
+                                                                  select new { c.ExternalId, p.Name }).ToListAsync());
+        Assert.Equal(
+            [("C-0", "Acme Holdings"), ("C-7", "Cedar Court"), ("C-8", "Birch Lane"), ("C-9", "Acme Holdings (C-9)")],
+            portals.Select(p => (p.ExternalId!, p.Name)));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_bad_row_fails_alone_with_its_field_and_code_and_the_rest_is_synced(DatabaseProvider provider)
     {
         var app = await apps.For(provider);

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Audit.Data;
 using Portal.Billing.Data;
 using Portal.Billing.Models;
+using Portal.Billing.Services;
 using Portal.Core.Data;
 using Portal.Tests.Infrastructure;
 
@@ -69,6 +71,38 @@ public sealed class SyncMoneyApiTests(SharedApps apps) : IClassFixture<SharedApp
         var changed = await sync.BatchAsync("invoices", Invoice("I-100", amount: "500.00"));
         Assert.Equal("updated", SyncTestPractice.Status(changed, 0));
         Assert.Equal(55850, (await InvoicesAsync(sync)).Single(i => i.Number == "INV-100").TotalAmount);
+    }
+
+    [Theory, BothDatabases]
+    public async Task New_invoices_nothing_else_in_the_batch_touches_are_made_together_each_checked_as_one_by_one_would(DatabaseProvider provider)
+    {
+        var sync = await SyncTestPractice.ConnectAsync(await apps.For(provider));
+        await sync.AddClientAsync("C-1", "Jordan Lee");
+        Assert.Equal("created", SyncTestPractice.Status(await sync.BatchAsync("invoices", Invoice("I-0", number: "E-1")), 0));
+        var auditBefore = await InvoiceAuditAsync(sync);
+
+        object[] items =
+        [
+            Invoice("I-1", number: "A-1"),
+            Invoice("I-2", number: "B-1"),
+            Invoice("I-3", number: "a-1"),
+            new { externalId = "I-4", clientExternalId = "C-1", number = "C-1", issueDate = "2026-11-02", currency = "JPY", lines = new[] { new { description = "Bookkeeping", amount = "100.00" } } },
+            Invoice("I-5", number: "D-1"),
+            Invoice("I-6", number: "E-1"),
+        ];
+        var batch = await sync.BatchAsync("invoices", items);
+
+        // The results are what one by one gives: a number twice in the batch is the first's, a currency
+        // the practice does not take and a number a stored invoice has are refused at their field.
+        Assert.Equal(["created", "created", "error", "error", "created", "error"], Enumerable.Range(0, 6).Select(i => SyncTestPractice.Status(batch, i)));
+        Assert.Equal(["number invoice-number-taken", "currency currency-not-accepted", "number invoice-number-taken"], new[] { 2, 3, 5 }.Select(i => SyncTestPractice.Error(batch, i)));
+        Assert.Equal(["A-1", "B-1", "D-1", "E-1"], (await InvoicesAsync(sync)).Select(i => i.Number));
+
+        // How: the rows nothing else touched were made together, first (one save); the two sharing a
+        // number went one by one after them.
+        Assert.Equal(["B-1", "D-1", "A-1"], (await InvoiceAuditAsync(sync)).Skip(auditBefore.Count).Select(d => d.Split(':')[0]));
+        var again = await sync.BatchAsync("invoices", items);
+        Assert.Equal(["unchanged", "unchanged", "error", "error", "unchanged", "error"], Enumerable.Range(0, 6).Select(i => SyncTestPractice.Status(again, i)));
     }
 
     [Theory, BothDatabases]
@@ -147,6 +181,10 @@ public sealed class SyncMoneyApiTests(SharedApps apps) : IClassFixture<SharedApp
 
     private static Task<List<Invoice>> InvoicesAsync(SyncTestPractice sync)
         => sync.App.InPracticeAsync(sync.Practice, sp => sp.GetRequiredService<BillingDbContext>().Invoices.AsNoTracking().OrderBy(i => i.Number).ToListAsync());
+
+    private static Task<List<string>> InvoiceAuditAsync(SyncTestPractice sync)
+        => sync.App.InPracticeAsync(sync.Practice, sp => sp.GetRequiredService<AuditDbContext>().Events.AsNoTracking()
+            .Where(e => e.Action == BillingAuditActions.InvoiceCreated).OrderBy(e => e.Sequence).Select(e => e.Details!).ToListAsync());
 
     private static Task<List<Guid>> LineIdsAsync(SyncTestPractice sync)
         => sync.App.InPracticeAsync(sync.Practice, sp => sp.GetRequiredService<BillingDbContext>().InvoiceLines.AsNoTracking().OrderBy(l => l.Id).Select(l => l.Id).ToListAsync());

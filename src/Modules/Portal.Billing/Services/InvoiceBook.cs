@@ -134,27 +134,7 @@ public sealed class InvoiceBook(
             await db.InvoiceTaxes.Where(t => t.InvoiceId == existing.Id).ExecuteDeleteAsync(cancellationToken);
         }
 
-        var lines = draft.Lines.Select((l, i) => new InvoiceLine
-        {
-            Id = Guid.CreateVersion7(),
-            InvoiceId = invoice.Id,
-            Position = i,
-            Description = l.Description.Trim(),
-            Quantity = l.Quantity,
-            UnitAmount = l.UnitAmount,
-            Amount = InvoiceTotals.LineAmount(l.Quantity, l.UnitAmount),
-        }).ToList();
-        var subtotal = lines.Sum(l => l.Amount);
-        var taxes = draft.Taxes.Select((t, i) => new InvoiceTax
-        {
-            Id = Guid.CreateVersion7(),
-            InvoiceId = invoice.Id,
-            Position = i,
-            Kind = t.Kind,
-            RatePercent = t.RatePercent,
-            Amount = InvoiceTotals.TaxAmount(subtotal, t),
-        }).ToList();
-        var total = subtotal + taxes.Sum(t => t.Amount);
+        var (lines, taxes, subtotal, total) = Amounts(draft, invoice.Id);
         if (total <= 0)
         {
             return BillingResult.Fail<Invoice>(BillingErrors.TotalNotPositive);
@@ -165,17 +145,7 @@ public sealed class InvoiceBook(
             return BillingResult.Fail<Invoice>(BillingErrors.TotalBelowPaid);
         }
 
-        invoice.ClientId = draft.ClientId;
-        invoice.Number = number;
-        invoice.NormalizedNumber = normalized;
-        invoice.ExternalId = externalId;
-        invoice.IssueDate = draft.IssueDate;
-        invoice.DueDate = draft.DueDate;
-        invoice.Currency = currency;
-        invoice.SubtotalAmount = subtotal;
-        invoice.TaxAmount = total - subtotal;
-        invoice.TotalAmount = total;
-        invoice.DocumentId = draft.DocumentId;
+        Fill(invoice, draft, number, externalId, currency, subtotal, total);
         invoice.Status = InvoiceTotals.StatusFor(invoice.Status, total, invoice.PaidAmount);
         if (existing is null)
         {
@@ -199,6 +169,91 @@ public sealed class InvoiceBook(
 
         await audit.RecordAsync(new AuditEntry(existing is null ? BillingAuditActions.InvoiceCreated : BillingAuditActions.InvoiceUpdated, BillingAuditTargets.Invoice, invoice.Id.ToString(), $"{invoice.Number}: {Money.Format(invoice.TotalAmount, invoice.Currency)}"), cancellationToken);
         return BillingResult.Ok(invoice);
+    }
+
+    /// <summary>
+    /// The batch form of <see cref="SaveAsync"/> for invoices that are new (the sync API's first sync):
+    /// every draft checked as there, row by row in order, with the settings, clients, external ids and
+    /// numbers read once for all (an attached PDF is still looked up per draft), and the invoices that
+    /// pass saved in one save. A row refused gets its
+    /// errors and nothing is written for it; a row whose external id an invoice already has is refused
+    /// too (updating is <see cref="SaveAsync"/>'s). A save the unique indexes refuse (a number or an
+    /// external id taken meanwhile) throws, so a caller runs it where it can be undone.
+    /// </summary>
+    public async Task<IReadOnlyList<BillingResult<Invoice>>> CreateManyAsync(IReadOnlyList<InvoiceDraft> drafts, CancellationToken cancellationToken = default)
+    {
+        var payment = await settings.GetAsync<PaymentSettings>(cancellationToken);
+        var known = await clients.FindManyAsync(drafts.Select(d => d.ClientId), cancellationToken);
+        var externalIds = drafts.Select(d => d.ExternalId?.Trim()).Where(e => !string.IsNullOrEmpty(e)).Distinct().ToList();
+        var numbers = drafts.Select(d => d.Number.Trim().ToUpperInvariant()).Distinct().ToList();
+        var takenIds = (await db.Invoices.AsNoTracking().Where(i => i.ExternalId != null && externalIds.Contains(i.ExternalId)).Select(i => i.ExternalId!).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var takenNumbers = (await db.Invoices.AsNoTracking().Where(i => numbers.Contains(i.NormalizedNumber)).Select(i => i.NormalizedNumber).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var results = new BillingResult<Invoice>[drafts.Count];
+        var made = new List<(int Index, Invoice Invoice)>();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var draft = drafts[i];
+            var currency = string.IsNullOrWhiteSpace(draft.Currency) ? payment.DefaultCurrency : draft.Currency.Trim().ToUpperInvariant();
+            var errors = Check(draft, currency, payment).ToList();
+            if (!known.ContainsKey(draft.ClientId))
+            {
+                errors.Add(BillingErrors.ClientUnknown);
+            }
+            else if (draft.DocumentId is { } documentId && (await PdfAsync(draft.ClientId, documentId, cancellationToken)) is null)
+            {
+                errors.Add(BillingErrors.DocumentNotFound);
+            }
+
+            if (errors.Count > 0)
+            {
+                results[i] = BillingResult.Fail<Invoice>(errors);
+                continue;
+            }
+
+            var number = draft.Number.Trim();
+            var externalId = string.IsNullOrWhiteSpace(draft.ExternalId) ? null : draft.ExternalId.Trim();
+            var invoice = new Invoice { Id = Guid.CreateVersion7(), CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Actor.UserId, Status = InvoiceStatus.Open };
+            var (lines, taxes, subtotal, total) = Amounts(draft, invoice.Id);
+            PortalError? refusal = externalId is not null && takenIds.Contains(externalId) ? BillingErrors.ExternalIdTaken
+                : takenNumbers.Contains(number.ToUpperInvariant()) ? BillingErrors.NumberTaken
+                : total <= 0 ? BillingErrors.TotalNotPositive
+                : null;
+            if (refusal is not null)
+            {
+                results[i] = BillingResult.Fail<Invoice>(refusal);
+                continue;
+            }
+
+            // A later row may not take what this one took: as if this one were saved first.
+            takenNumbers.Add(number.ToUpperInvariant());
+            if (externalId is not null)
+            {
+                takenIds.Add(externalId);
+            }
+
+            Fill(invoice, draft, number, externalId, currency, subtotal, total);
+            invoice.Status = InvoiceTotals.StatusFor(invoice.Status, total, invoice.PaidAmount);
+            db.Invoices.Add(invoice);
+            events.Publish(db, new InvoiceCreated(invoice.Id, invoice.ClientId, invoice.Number, invoice.TotalAmount, invoice.Currency));
+            db.InvoiceLines.AddRange(lines);
+            db.InvoiceTaxes.AddRange(taxes);
+            made.Add((i, invoice));
+        }
+
+        if (made.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        foreach (var (index, invoice) in made)
+        {
+            await audit.RecordAsync(new AuditEntry(BillingAuditActions.InvoiceCreated, BillingAuditTargets.Invoice, invoice.Id.ToString(), $"{invoice.Number}: {Money.Format(invoice.TotalAmount, invoice.Currency)}"), cancellationToken);
+            results[index] = BillingResult.Ok(invoice);
+        }
+
+        return results;
     }
 
     /// <summary>Voids an invoice nothing has been paid on; a payment racing the void wins or loses as a whole (one conditional update).</summary>
@@ -232,6 +287,46 @@ public sealed class InvoiceBook(
 
         await audit.RecordAsync(new AuditEntry(BillingAuditActions.InvoiceVoided, BillingAuditTargets.Invoice, invoice.Id.ToString(), $"{invoice.Number}: {trimmed}"), cancellationToken);
         return null;
+    }
+
+    private static (List<InvoiceLine> Lines, List<InvoiceTax> Taxes, long Subtotal, long Total) Amounts(InvoiceDraft draft, Guid invoiceId)
+    {
+        var lines = draft.Lines.Select((l, i) => new InvoiceLine
+        {
+            Id = Guid.CreateVersion7(),
+            InvoiceId = invoiceId,
+            Position = i,
+            Description = l.Description.Trim(),
+            Quantity = l.Quantity,
+            UnitAmount = l.UnitAmount,
+            Amount = InvoiceTotals.LineAmount(l.Quantity, l.UnitAmount),
+        }).ToList();
+        var subtotal = lines.Sum(l => l.Amount);
+        var taxes = draft.Taxes.Select((t, i) => new InvoiceTax
+        {
+            Id = Guid.CreateVersion7(),
+            InvoiceId = invoiceId,
+            Position = i,
+            Kind = t.Kind,
+            RatePercent = t.RatePercent,
+            Amount = InvoiceTotals.TaxAmount(subtotal, t),
+        }).ToList();
+        return (lines, taxes, subtotal, subtotal + taxes.Sum(t => t.Amount));
+    }
+
+    private static void Fill(Invoice invoice, InvoiceDraft draft, string number, string? externalId, string currency, long subtotal, long total)
+    {
+        invoice.ClientId = draft.ClientId;
+        invoice.Number = number;
+        invoice.NormalizedNumber = number.ToUpperInvariant();
+        invoice.ExternalId = externalId;
+        invoice.IssueDate = draft.IssueDate;
+        invoice.DueDate = draft.DueDate;
+        invoice.Currency = currency;
+        invoice.SubtotalAmount = subtotal;
+        invoice.TaxAmount = total - subtotal;
+        invoice.TotalAmount = total;
+        invoice.DocumentId = draft.DocumentId;
     }
 
     private static IEnumerable<PortalError> Check(InvoiceDraft draft, string currency, PaymentSettings payment)

@@ -44,12 +44,11 @@ public sealed class UserAccounts(UserManager<PortalUser> users, UsersDbContext d
     /// Creates client users (no password) for addresses that are no user's yet, in one save: the batch
     /// form of <see cref="CreateAsync"/> for the sync API, which would otherwise pay Identity's two
     /// look-ups and a save per user. It applies what Identity's validation does with the practice's
-    /// options (the address is the user name, unique, any characters): the caller gives well-formed
-    /// addresses, and the addresses that are already taken, or given twice, come back and are not made.
-    /// A save the unique indexes refuse (a user made meanwhile) throws.
+    /// options (the address is the user name, unique, any characters) except the address's form, which
+    /// the caller checks. Each row's user, in order, or null when its address is already a user's (or an
+    /// earlier row's). A save the unique indexes refuse (a user made meanwhile) throws.
     /// </summary>
-    public async Task<(IReadOnlyList<PortalUser> Created, IReadOnlySet<string> Taken)> CreateClientsAsync(
-        IReadOnlyList<(string Email, string DisplayName)> people, CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyList<PortalUser?>> CreateClientsAsync(IReadOnlyList<(string Email, string DisplayName)> people, CancellationToken cancellationToken = default)
     {
         var normalized = people.Select(p => users.NormalizeEmail(p.Email.Trim())).ToList();
         var stored = await db.Users.AsNoTracking()
@@ -57,31 +56,28 @@ public sealed class UserAccounts(UserManager<PortalUser> users, UsersDbContext d
             .Select(u => new { u.NormalizedEmail, u.NormalizedUserName })
             .ToListAsync(cancellationToken);
         var used = stored.SelectMany(u => new[] { u.NormalizedEmail, u.NormalizedUserName }).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var created = new List<PortalUser>();
+        var created = new PortalUser?[people.Count];
         for (var i = 0; i < people.Count; i++)
         {
-            var (email, displayName) = people[i];
             if (!used.Add(normalized[i]))
             {
-                taken.Add(email.Trim());
                 continue;
             }
 
-            var user = New(email, displayName, UserKind.Client);
+            var user = New(people[i].Email, people[i].DisplayName, UserKind.Client);
             user.NormalizedEmail = normalized[i];
             user.NormalizedUserName = users.NormalizeName(user.UserName);
             user.SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
             db.Users.Add(user);
-            created.Add(user);
+            created[i] = user;
         }
 
-        if (created.Count > 0)
+        if (created.Any(u => u is not null))
         {
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return (created, taken);
+        return created;
     }
 
     /// <summary>Disables the user: they cannot sign in and every session they have ends now.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,9 @@ public sealed class UserDirectory(
     EmailChanges emailChanges,
     IAuditLog audit) : IUserDirectory
 {
+    // Identity's UserValidator checks an address with this attribute (one '@', among other things).
+    private static readonly EmailAddressAttribute EmailForm = new();
+
     public async Task<PortalUserInfo?> FindAsync(Guid userId, CancellationToken cancellationToken = default)
         => await users.FindByIdAsync(userId.ToString()) is { } user ? await ToInfoAsync(user, cancellationToken) : null;
 
@@ -87,8 +91,9 @@ public sealed class UserDirectory(
         var wanted = new List<(int Index, string Email, string DisplayName)>();
         for (var i = 0; i < people.Count; i++)
         {
+            // As one by one: the address as MailAddress reads it, then as Identity's own validation does.
             var email = people[i].Email.Trim();
-            if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+            if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !EmailForm.IsValid(email))
             {
                 results[i] = new ClientUserResult(null, false, $"'{email}' is not an e-mail address.");
                 continue;
@@ -97,11 +102,10 @@ public sealed class UserDirectory(
             wanted.Add((i, email, string.IsNullOrWhiteSpace(people[i].DisplayName) ? email : people[i].DisplayName));
         }
 
-        var (created, taken) = await accounts.CreateClientsAsync([.. wanted.Select(w => (w.Email, w.DisplayName))], cancellationToken);
-        var byEmail = created.ToDictionary(u => u.Email!, StringComparer.OrdinalIgnoreCase);
-        foreach (var (index, email, _) in wanted)
+        var created = await accounts.CreateClientsAsync([.. wanted.Select(w => (w.Email, w.DisplayName))], cancellationToken);
+        foreach (var ((index, email, _), user) in wanted.Zip(created))
         {
-            if (taken.Contains(email) || !byEmail.Remove(email, out var user))
+            if (user is null)
             {
                 results[index] = new ClientUserResult(null, false, $"{email} is already a user's address.");
                 continue;

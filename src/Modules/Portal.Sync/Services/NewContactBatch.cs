@@ -9,14 +9,15 @@ using Portal.Sync.Models;
 namespace Portal.Sync.Services;
 
 /// <summary>
-/// A contacts batch's wholly new contacts (a first sync is nearly all of them) made together: their
-/// clients, people, links, portals, memberships and invitations each in one save through the modules'
+/// A contacts batch's wholly new contacts (a first sync is mostly them) made together: their clients,
+/// people, links, portals, memberships and invitations each in one save per group through the modules'
 /// batch forms, instead of about seven saves and sixteen statements per contact. Only a contact that
 /// nothing stored or in the rest of the batch touches goes this way: its client and people are new,
-/// its people's addresses are nobody's and appear once in the batch, and its portal's name is free.
-/// What each module checks still runs row by row; if any row is refused, or a save fails, everything
-/// made here is undone and those contacts are applied one by one as before, each failing alone with its
-/// own reason. So the outcome is the same as one by one, only cheaper.
+/// its people's addresses are nobody's and appear once in the batch, and its portal's name is one no
+/// stored portal has and no other item may take. What each module checks still runs row by row; if any
+/// row of a group is refused, or a save fails, the group is undone and it and the later groups are
+/// applied one by one as before, each failing alone with its own reason. So each item's outcome is
+/// what one by one gives, only cheaper.
 /// </summary>
 internal sealed class NewContactBatch(
     PracticeBatch unit,
@@ -40,14 +41,25 @@ internal sealed class NewContactBatch(
             return new Dictionary<int, SyncItemResult>();
         }
 
-        var made = await unit.TogetherAsync(() => MakeAsync(rows, cancellationToken), m => m.Complete, cancellationToken);
-        if (made is null)
+        var results = new Dictionary<int, SyncItemResult>();
+        foreach (var group in rows.Chunk(PracticeBatch.ItemsPerCommit))
         {
-            return new Dictionary<int, SyncItemResult>();
+            // A group with a refused row goes one by one, and so do the groups after it: in order, as
+            // the names chosen for their portals assume.
+            if (await unit.TogetherAsync(() => MakeAsync(group, cancellationToken), m => m.Complete, group.Length, cancellationToken) is not { } made)
+            {
+                break;
+            }
+
+            Keep(group, made, state, results);
         }
 
-        // Only once kept: what later items of the batch compare with.
-        var results = new Dictionary<int, SyncItemResult>();
+        return results;
+    }
+
+    /// <summary>Only once kept: the results, and what later items of the batch compare with.</summary>
+    private static void Keep(Row[] rows, Made made, ContactState state, Dictionary<int, SyncItemResult> results)
+    {
         foreach (var (row, client) in rows.Zip(made.Clients))
         {
             state.Clients[row.ExternalId] = client;
@@ -69,8 +81,6 @@ internal sealed class NewContactBatch(
             state.Accounts[user.Id] = user;
             state.Members.Add((portalId, user.Id));
         }
-
-        return results;
     }
 
     /// <summary>The contacts that may go together, each with its portal's name when it has people.</summary>
@@ -92,7 +102,15 @@ internal sealed class NewContactBatch(
 
         var names = candidates.Where(c => c.Item.PortalUsers is { Count: > 0 }).SelectMany(c => new[] { c.Input!.Name, AlternativeName(c.Input.Name, c.ExternalId) }).ToList();
         var taken = await portals.TakenNamesAsync(names, cancellationToken);
-        var used = new HashSet<string>(StringComparer.Ordinal);
+
+        // The names the batch's other items may give a portal one by one (a client without one that gets
+        // people) are theirs: a contact made together must not take one first, wherever it is in the batch.
+        var others = accepted.Except(candidates)
+            .Where(a => a.Input is not null && a.Item.PortalUsers is { Count: > 0 }
+                && !(state.Clients.TryGetValue(a.ExternalId, out var stored) && state.PortalOf.ContainsKey(stored.Id)))
+            .SelectMany(a => new[] { a.Input!.Name, state.Clients.GetValueOrDefault(a.ExternalId)?.Name ?? a.Input.Name }.Select(name => (Name: name, a.ExternalId)));
+        var used = others.SelectMany(o => new[] { o.Name, AlternativeName(o.Name, o.ExternalId) }).Select(Client.Normalize).ToHashSet(StringComparer.Ordinal);
+        var reserved = used.ToHashSet(StringComparer.Ordinal);
         var rows = new List<Row>();
         foreach (var (index, item, externalId, input) in candidates)
         {
@@ -101,7 +119,7 @@ internal sealed class NewContactBatch(
             {
                 // As one by one: the client's name, or when an earlier contact took it, the name with the
                 // external id. A name a stored portal has is left to one by one (it may take an empty one back).
-                if (taken.Contains(input!.Name))
+                if (taken.Contains(input!.Name) || reserved.Contains(Client.Normalize(input.Name)) || reserved.Contains(Client.Normalize(AlternativeName(input.Name, externalId))))
                 {
                     continue;
                 }
@@ -121,7 +139,7 @@ internal sealed class NewContactBatch(
         return rows;
     }
 
-    private async Task<Made> MakeAsync(List<Row> rows, CancellationToken cancellationToken)
+    private async Task<Made> MakeAsync(Row[] rows, CancellationToken cancellationToken)
     {
         var saved = await clients.CreateManyAsync([.. rows.Select(r => r.Input)], cancellationToken);
         if (saved.Any(s => !s.Succeeded))

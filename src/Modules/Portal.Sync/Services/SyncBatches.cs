@@ -16,8 +16,9 @@ public static class SyncBatches
         where TItem : ISyncItem
         => batch?.Items is not { Count: > 0 and <= SyncBatch<TItem>.MaxItems } ? SyncItemErrors.BatchSize : null;
 
+    /// <param name="done">Items already applied (made together), by external id: their results are taken as they are.</param>
     public static async Task<SyncBatchResult> ApplyAsync<TItem>(
-        PracticeBatch unit, SyncBatch<TItem> batch, Func<TItem, string, Task<SyncItemResult>> apply, CancellationToken cancellationToken)
+        PracticeBatch unit, SyncBatch<TItem> batch, Func<TItem, string, Task<SyncItemResult>> apply, CancellationToken cancellationToken, IReadOnlyDictionary<string, SyncItemResult>? done = null)
         where TItem : ISyncItem
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -36,6 +37,10 @@ public static class SyncBatches
             else if (!seen.Add(externalId))
             {
                 results.Add(SyncItemResult.Failed(item.ExternalId, SyncItemErrors.Duplicate(externalId)));
+            }
+            else if (done?.GetValueOrDefault(externalId) is { } result)
+            {
+                results.Add(result);
             }
             else
             {

@@ -88,7 +88,7 @@ public sealed class PracticeBatchTests(SharedAppsWithEventHandlers apps) : IClas
             var unit = batch.GetRequiredService<PracticeBatch>();
             var clients = batch.GetRequiredService<ClientStore>();
             async Task<string> TogetherAsync(Func<Task<IReadOnlyList<SaveResult<Client>>>> create)
-                => await unit.TogetherAsync(create, saved => saved.All(s => s.Succeeded), CancellationToken.None) is { } kept ? $"kept {kept.Count}" : "undone";
+                => await unit.TogetherAsync(create, saved => saved.All(s => s.Succeeded), 2, CancellationToken.None) is { } kept ? $"kept {kept.Count}" : "undone";
 
             return
             [
@@ -120,6 +120,7 @@ public sealed class PracticeBatchTests(SharedAppsWithEventHandlers apps) : IClas
                 return Task.FromResult("ran");
             },
             _ => true,
+            1,
             CancellationToken.None));
         Assert.Equal((null, false), (outside, ran));
     }
