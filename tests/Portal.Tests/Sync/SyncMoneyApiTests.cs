@@ -106,6 +106,37 @@ public sealed class SyncMoneyApiTests(SharedApps apps) : IClassFixture<SharedApp
     }
 
     [Theory, BothDatabases]
+    public async Task New_payments_recorded_together_are_each_allocated_as_the_earlier_ones_left_the_invoices(DatabaseProvider provider)
+    {
+        var sync = await SyncTestPractice.ConnectAsync(await apps.For(provider));
+        await sync.AddClientAsync("C-1", "Jordan Lee");
+        var invoices = await sync.BatchAsync("invoices", Invoice("I-1", number: "A-1"), Invoice("I-2", number: "A-2"));
+        Assert.Equal(["created", "created"], Enumerable.Range(0, 2).Select(i => SyncTestPractice.Status(invoices, i)));
+
+        // A batch of new payments only is recorded in one save, each payment checked and allocated as if
+        // the earlier ones were recorded before it: the second 300.00 finds 208.50 left on A-1, and the
+        // unallocated ones go to the oldest invoice still open.
+        object[] payments =
+        [
+            Payment("P-1", "300.00", "I-1"),
+            Payment("P-2", "300.00", "I-1"),
+            Payment("P-3", "208.50", invoice: null),
+            Payment("P-4", "100.00", invoice: null),
+            Payment("P-5", "12,5x", invoice: null),
+        ];
+        var batch = await sync.BatchAsync("payments", payments);
+        Assert.Equal(["created", "error", "created", "created", "error"], Enumerable.Range(0, 5).Select(i => SyncTestPractice.Status(batch, i)));
+        Assert.Equal(["amount payment-allocation-over-balance", "amount amount-invalid"], new[] { 1, 4 }.Select(i => SyncTestPractice.Error(batch, i)));
+        Assert.Equal(["A-1 50850 Paid", "A-2 10000 PartlyPaid"], (await InvoicesAsync(sync)).Select(i => $"{i.Number} {i.PaidAmount} {i.Status}"));
+        Assert.Equal(3, await sync.App.InPracticeAsync(sync.Practice, sp => sp.GetRequiredService<BillingDbContext>().Payments.CountAsync()));
+
+        // Sent again (now one by one: three of them are known): nothing is recorded twice.
+        var again = await sync.BatchAsync("payments", payments);
+        Assert.Equal(["unchanged", "error", "unchanged", "unchanged", "error"], Enumerable.Range(0, 5).Select(i => SyncTestPractice.Status(again, i)));
+        Assert.Equal(3, await sync.App.InPracticeAsync(sync.Practice, sp => sp.GetRequiredService<BillingDbContext>().Payments.CountAsync()));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_payment_is_allocated_to_its_invoice_once_and_a_paid_invoice_keeps_its_amounts(DatabaseProvider provider)
     {
         var sync = await SyncTestPractice.ConnectAsync(await apps.For(provider));

@@ -101,22 +101,7 @@ public sealed class PaymentLedger(
 
         var payment = await settings.GetAsync<PaymentSettings>(cancellationToken);
         var currency = string.IsNullOrWhiteSpace(draft.Currency) ? payment.DefaultCurrency : draft.Currency.Trim().ToUpperInvariant();
-        var errors = new List<PortalError>();
-        if (await clients.FindAsync(draft.ClientId, cancellationToken) is null)
-        {
-            errors.Add(BillingErrors.PaymentClientUnknown);
-        }
-
-        if (!payment.Accepts(currency))
-        {
-            errors.Add(BillingErrors.CurrencyNotAccepted(currency));
-        }
-
-        if (draft.Amount <= 0)
-        {
-            errors.Add(BillingErrors.AmountNotPositive("Amount"));
-        }
-
+        var errors = OfflineErrors(draft, currency, payment, await clients.FindAsync(draft.ClientId, cancellationToken) is not null);
         if (errors.Count > 0)
         {
             return BillingResult.Fail<Payment>(errors);
@@ -129,19 +114,7 @@ public sealed class PaymentLedger(
             return BillingResult.Fail<Payment>(plan.Errors);
         }
 
-        var row = new Payment
-        {
-            Id = draft.Id ?? Guid.CreateVersion7(),
-            ClientId = draft.ClientId,
-            Method = draft.Method,
-            Status = PaymentStatus.Succeeded,
-            ReceivedOn = draft.ReceivedOn,
-            Reference = string.IsNullOrWhiteSpace(draft.Reference) ? null : draft.Reference.Trim()[..Math.Min(draft.Reference.Trim().Length, Payment.ReferenceMaxLength)],
-            Amount = draft.Amount,
-            Currency = currency,
-            RecordedAt = clock.GetUtcNow().UtcDateTime,
-            RecordedBy = actor.Actor.UserId,
-        };
+        var row = OfflinePayment(draft, currency);
         if (!await CommitAsync(row, plan.Value!.Allocations, cancellationToken))
         {
             return BillingResult.Fail<Payment>(BillingErrors.PaymentInvoiceNotOpen);
@@ -149,6 +122,97 @@ public sealed class PaymentLedger(
 
         await audit.RecordAsync(new AuditEntry(BillingAuditActions.PaymentRecorded, BillingAuditTargets.Payment, row.Id.ToString(), $"{Money.Format(row.Amount, row.Currency)} by {row.Method}"), cancellationToken);
         return BillingResult.Ok(row);
+    }
+
+    /// <summary>
+    /// The batch form of <see cref="RecordOfflineAsync"/> (the sync API's first sync): the drafts checked
+    /// and allocated in order as one by one would, each seeing the invoices as the earlier ones left them,
+    /// with the settings, clients and open invoices read once and the payments saved in one save; each
+    /// allocation still raises its invoice by the same guarded statement. A refused draft gets its
+    /// errors and nothing is written for it. A guard that refuses (an invoice changed meanwhile) throws,
+    /// after undoing this call's writes, so a caller can apply the drafts one by one instead.
+    /// </summary>
+    public async Task<IReadOnlyList<BillingResult<Payment>>> RecordOfflineManyAsync(IReadOnlyList<OfflinePaymentDraft> drafts, CancellationToken cancellationToken = default)
+    {
+        if (drafts.Any(d => d.Method == PaymentMethod.Online))
+        {
+            throw new ArgumentException("Online payments are recorded with RecordOnlineAsync.", nameof(drafts));
+        }
+
+        var payment = await settings.GetAsync<PaymentSettings>(cancellationToken);
+        var known = await clients.FindManyAsync(drafts.Select(d => d.ClientId), cancellationToken);
+        var clientIds = known.Keys.ToList();
+        var owed = (await db.Invoices.AsNoTracking()
+                .Where(i => clientIds.Contains(i.ClientId) && (i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartlyPaid))
+                .ToListAsync(cancellationToken))
+            .ToLookup(i => i.ClientId);
+        var results = new BillingResult<Payment>[drafts.Count];
+        var made = new List<(int Index, Payment Row, IReadOnlyList<AllocationDraft> Allocations)>();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var draft = drafts[i];
+            var currency = string.IsNullOrWhiteSpace(draft.Currency) ? payment.DefaultCurrency : draft.Currency.Trim().ToUpperInvariant();
+            var errors = OfflineErrors(draft, currency, payment, known.ContainsKey(draft.ClientId));
+            if (errors.Count > 0)
+            {
+                results[i] = BillingResult.Fail<Payment>(errors);
+                continue;
+            }
+
+            // What OpenInvoicesAsync would read now: the invoices as the earlier drafts left them.
+            var open = owed[draft.ClientId].Where(inv => inv.Currency == currency && inv.Status is InvoiceStatus.Open or InvoiceStatus.PartlyPaid)
+                .OrderBy(inv => inv.DueDate).ThenBy(inv => inv.IssueDate).ThenBy(inv => inv.Id).ToList();
+            var plan = draft.Allocations is { Count: > 0 } given ? CheckAllocations(given, open, draft.Amount, currency) : OldestFirst(open, draft.Amount, currency);
+            if (!plan.Succeeded)
+            {
+                results[i] = BillingResult.Fail<Payment>(plan.Errors);
+                continue;
+            }
+
+            var row = OfflinePayment(draft, currency);
+            var allocations = plan.Value!.Allocations;
+            db.Payments.Add(row);
+            db.Allocations.AddRange(allocations.Select(a => new PaymentAllocation { Id = Guid.CreateVersion7(), PaymentId = row.Id, InvoiceId = a.InvoiceId, Amount = a.Amount }));
+            events.Publish(db, new PaymentRecorded(row.Id, row.ClientId, row.Amount, row.FeeAmount, row.Currency, row.Method.ToString(), false));
+            PublishRequestChange(row, row.Status);
+            foreach (var allocation in allocations)
+            {
+                var invoice = open.First(inv => inv.Id == allocation.InvoiceId);
+                invoice.PaidAmount += allocation.Amount;
+                invoice.Status = invoice.PaidAmount >= invoice.TotalAmount ? InvoiceStatus.Paid : InvoiceStatus.PartlyPaid;
+            }
+
+            made.Add((i, row, allocations));
+        }
+
+        if (made.Count == 0)
+        {
+            return results;
+        }
+
+        await using (var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var allocation in made.SelectMany(m => m.Allocations))
+            {
+                if (!await RaisePaidAsync(allocation.InvoiceId, allocation.Amount, cancellationToken))
+                {
+                    db.ChangeTracker.Clear();
+                    throw new InvalidOperationException($"Invoice {allocation.InvoiceId} changed while the payments were recorded; nothing was recorded.");
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+        foreach (var (index, row, _) in made)
+        {
+            await audit.RecordAsync(new AuditEntry(BillingAuditActions.PaymentRecorded, BillingAuditTargets.Payment, row.Id.ToString(), $"{Money.Format(row.Amount, row.Currency)} by {row.Method}"), cancellationToken);
+            results[index] = BillingResult.Ok(row);
+        }
+
+        return results;
     }
 
     /// <summary>
@@ -382,6 +446,41 @@ public sealed class PaymentLedger(
                 s => s.SetProperty(i => i.PaidAmount, i => i.PaidAmount + amount)
                     .SetProperty(i => i.Status, i => i.PaidAmount + amount >= i.TotalAmount ? InvoiceStatus.Paid : InvoiceStatus.PartlyPaid),
                 cancellationToken) == 1;
+
+    private static List<PortalError> OfflineErrors(OfflinePaymentDraft draft, string currency, PaymentSettings payment, bool clientKnown)
+    {
+        var errors = new List<PortalError>();
+        if (!clientKnown)
+        {
+            errors.Add(BillingErrors.PaymentClientUnknown);
+        }
+
+        if (!payment.Accepts(currency))
+        {
+            errors.Add(BillingErrors.CurrencyNotAccepted(currency));
+        }
+
+        if (draft.Amount <= 0)
+        {
+            errors.Add(BillingErrors.AmountNotPositive("Amount"));
+        }
+
+        return errors;
+    }
+
+    private Payment OfflinePayment(OfflinePaymentDraft draft, string currency) => new()
+    {
+        Id = draft.Id ?? Guid.CreateVersion7(),
+        ClientId = draft.ClientId,
+        Method = draft.Method,
+        Status = PaymentStatus.Succeeded,
+        ReceivedOn = draft.ReceivedOn,
+        Reference = string.IsNullOrWhiteSpace(draft.Reference) ? null : draft.Reference.Trim()[..Math.Min(draft.Reference.Trim().Length, Payment.ReferenceMaxLength)],
+        Amount = draft.Amount,
+        Currency = currency,
+        RecordedAt = clock.GetUtcNow().UtcDateTime,
+        RecordedBy = actor.Actor.UserId,
+    };
 
     private static BillingResult<AllocationPlan> OldestFirst(IReadOnlyList<Invoice> open, long amount, string currency)
     {

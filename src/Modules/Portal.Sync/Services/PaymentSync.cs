@@ -41,9 +41,13 @@ public sealed class PaymentSync(
         var recorded = await ledger.ExistingAsync(synced.Values.Select(p => p.PaymentId).ToList(), cancellationToken);
         var invoicesByExternalId = await invoices.FindByExternalIdsAsync(items.Select(i => i?.InvoiceExternalId?.Trim()).OfType<string>().Where(i => i.Length > 0).ToList(), cancellationToken);
         var known = new BatchState(clientIds, synced, recorded, invoicesByExternalId);
-        return await SyncBatches.ApplyAsync(unit, batch, (item, externalId) => item.Deleted
-            ? RemoveAsync(externalId, known, cancellationToken)
-            : RecordAsync(item, externalId, known, cancellationToken), cancellationToken);
+        var together = await RecordTogetherAsync(items, known, cancellationToken);
+        return await SyncBatches.ApplyAsync(
+            unit,
+            batch,
+            (item, externalId) => item.Deleted ? RemoveAsync(externalId, known, cancellationToken) : RecordAsync(item, externalId, known, cancellationToken),
+            cancellationToken,
+            together);
     }
 
     private async Task<SyncItemResult> RemoveAsync(string externalId, BatchState known, CancellationToken cancellationToken)
@@ -67,40 +71,7 @@ public sealed class PaymentSync(
 
     private async Task<SyncItemResult> RecordAsync(PaymentItem item, string externalId, BatchState known, CancellationToken cancellationToken)
     {
-        var clientIds = known.ClientIds;
-        var errors = new List<SyncFieldError>();
-        if (item.ClientExternalId?.Trim() is not { } clientExternalId || !clientIds.TryGetValue(clientExternalId, out var clientId))
-        {
-            errors.Add(SyncItemErrors.UnknownClient(item.ClientExternalId));
-            clientId = Guid.Empty;
-        }
-
-        if (!SyncValues.TryAmount(item.Amount, "amount", out var amount, out var amountError))
-        {
-            errors.Add(amountError!);
-        }
-
-        if (!SyncValues.TryDate(item.ReceivedOn, "receivedOn", out var receivedOn, out var dateError))
-        {
-            errors.Add(dateError!);
-        }
-
-        if (MethodOf(item.Method) is not { } method)
-        {
-            errors.Add(SyncItemErrors.MethodUnknown(item.Method));
-            method = PaymentMethod.Other;
-        }
-
-        Invoice? invoice = null;
-        if (!string.IsNullOrWhiteSpace(item.InvoiceExternalId) && clientId != Guid.Empty)
-        {
-            invoice = known.Invoices.GetValueOrDefault(item.InvoiceExternalId.Trim());
-            if (invoice is null || invoice.ClientId != clientId)
-            {
-                errors.Add(SyncItemErrors.InvoiceNotFound(item.InvoiceExternalId.Trim()));
-            }
-        }
-
+        var (clientId, invoice, amount, receivedOn, method, errors) = Check(item, known);
         if (errors.Count > 0)
         {
             return SyncItemResult.Failed(externalId, [.. errors]);
@@ -137,7 +108,123 @@ public sealed class PaymentSync(
         return SyncItemResult.Failed(externalId, [.. recorded.Errors.Select(e => InvoiceSync.ToWire(e, "amount"))]);
     }
 
+    /// <summary>The item as a payment's facts, or every problem the sync API finds with it.</summary>
+    private static Checked Check(PaymentItem item, BatchState known)
+    {
+        var clientIds = known.ClientIds;
+        var errors = new List<SyncFieldError>();
+        if (item.ClientExternalId?.Trim() is not { } clientExternalId || !clientIds.TryGetValue(clientExternalId, out var clientId))
+        {
+            errors.Add(SyncItemErrors.UnknownClient(item.ClientExternalId));
+            clientId = Guid.Empty;
+        }
+
+        if (!SyncValues.TryAmount(item.Amount, "amount", out var amount, out var amountError))
+        {
+            errors.Add(amountError!);
+        }
+
+        if (!SyncValues.TryDate(item.ReceivedOn, "receivedOn", out var receivedOn, out var dateError))
+        {
+            errors.Add(dateError!);
+        }
+
+        if (MethodOf(item.Method) is not { } method)
+        {
+            errors.Add(SyncItemErrors.MethodUnknown(item.Method));
+            method = PaymentMethod.Other;
+        }
+
+        Invoice? invoice = null;
+        if (!string.IsNullOrWhiteSpace(item.InvoiceExternalId) && clientId != Guid.Empty)
+        {
+            invoice = known.Invoices.GetValueOrDefault(item.InvoiceExternalId.Trim());
+            if (invoice is null || invoice.ClientId != clientId)
+            {
+                errors.Add(SyncItemErrors.InvoiceNotFound(item.InvoiceExternalId.Trim()));
+            }
+        }
+
+        return new Checked(clientId, invoice, amount, receivedOn, method, errors);
+    }
+
+    /// <summary>
+    /// A batch of new payments only (no tombstone, no external id sent before or twice): its payments
+    /// recorded in one save per group (<see cref="PaymentLedger.RecordOfflineManyAsync"/>, which allocates
+    /// them in order as one by one would), each refused one with its own errors; their results by external
+    /// id. Any other batch, or the rest after a group whose save failed, goes one by one.
+    /// </summary>
+    private async Task<Dictionary<string, SyncItemResult>> RecordTogetherAsync(IReadOnlyList<PaymentItem?> items, BatchState known, CancellationToken cancellationToken)
+    {
+        var results = new Dictionary<string, SyncItemResult>(StringComparer.Ordinal);
+        var ids = items.Select(i => i?.ExternalId?.Trim()).OfType<string>().ToList();
+        if (items.Any(i => i?.Deleted == true) || known.Synced.Count > 0 || ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
+        {
+            return results;
+        }
+
+        var rows = new List<(string ExternalId, OfflinePaymentDraft Draft, string Fingerprint)>();
+        foreach (var item in items)
+        {
+            var externalId = item?.ExternalId?.Trim();
+            if (item is null || string.IsNullOrEmpty(externalId) || externalId.Length > ISyncItem.ExternalIdMaxLength)
+            {
+                continue;
+            }
+
+            var (clientId, invoice, amount, receivedOn, method, errors) = Check(item, known);
+            if (errors.Count == 0)
+            {
+                var draft = new OfflinePaymentDraft(clientId, method, receivedOn, item.Reference, amount, item.Currency, invoice is null ? null : [new AllocationDraft(invoice.Id, amount)]) { Id = Guid.CreateVersion7() };
+                rows.Add((externalId, draft, Fingerprint(clientId, invoice?.Id, receivedOn, amount, item.Currency, method, item.Reference)));
+            }
+        }
+
+        if (rows.Count < 2)
+        {
+            return results;
+        }
+
+        foreach (var group in rows.Chunk(PracticeBatch.ItemsPerCommit))
+        {
+            // A group whose save failed goes one by one, and so do the groups after it: in order.
+            var recorded = await unit.TogetherAsync(() => RecordGroupAsync(group, cancellationToken), _ => true, group.Length, cancellationToken);
+            if (recorded is null)
+            {
+                break;
+            }
+
+            foreach (var ((externalId, _, _), saved) in group.Zip(recorded))
+            {
+                results[externalId] = saved.Succeeded
+                    ? new SyncItemResult(externalId, SyncItemStatus.Created) { Id = saved.Value!.Id }
+                    : SyncItemResult.Failed(externalId, [.. saved.Errors.Select(e => InvoiceSync.ToWire(e, "amount"))]);
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The group's payments, then the keys of those recorded, in the same savepoint: both are kept, or neither.</summary>
+    private async Task<IReadOnlyList<BillingResult<Payment>>> RecordGroupAsync((string ExternalId, OfflinePaymentDraft Draft, string Fingerprint)[] group, CancellationToken cancellationToken)
+    {
+        var recorded = await ledger.RecordOfflineManyAsync([.. group.Select(r => r.Draft)], cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var ((externalId, draft, fingerprint), saved) in group.Zip(recorded))
+        {
+            if (saved.Succeeded)
+            {
+                db.SyncedPayments.Add(new SyncedPayment { ExternalId = externalId, PaymentId = draft.Id!.Value, Fingerprint = fingerprint, SyncedAt = now });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return recorded;
+    }
+
     /// <summary>What a batch read before its items: the clients named, the payments' keys (read untracked: an item that changes one attaches it), which of those were recorded, the invoices named.</summary>
+    private sealed record Checked(Guid ClientId, Invoice? Invoice, long Amount, DateOnly ReceivedOn, PaymentMethod Method, List<SyncFieldError> Errors);
+
     private sealed record BatchState(
         IReadOnlyDictionary<string, Guid> ClientIds,
         Dictionary<string, SyncedPayment> Synced,
