@@ -7,6 +7,7 @@ using Portal.Billing.Data;
 using Portal.Billing.Models;
 using Portal.Billing.Services;
 using Portal.Core.Data;
+using Portal.Sync.Data;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Sync;
@@ -14,14 +15,14 @@ namespace Portal.Tests.Sync;
 /// <summary>The sync API's invoices and payments batches against a real practice, through Billing's own services.</summary>
 public sealed class SyncMoneyApiTests(SharedApps apps) : IClassFixture<SharedApps>
 {
-    private static object Invoice(string externalId, string client = "C-1", string amount = "450.00", string tax = "58.50", string number = "INV-100")
+    private static object Invoice(string externalId, string client = "C-1", string amount = "450.00", string tax = "58.50", string number = "INV-100", string dueDate = "2026-12-02")
         => new
         {
             externalId,
             clientExternalId = client,
             number,
             issueDate = "2026-11-02",
-            dueDate = "2026-12-02",
+            dueDate,
             currency = "CAD",
             lines = new[] { new { description = "2025 personal tax return", amount } },
             taxes = new[] { new { kind = "HST", amount = tax } },
@@ -110,7 +111,7 @@ public sealed class SyncMoneyApiTests(SharedApps apps) : IClassFixture<SharedApp
     {
         var sync = await SyncTestPractice.ConnectAsync(await apps.For(provider));
         await sync.AddClientAsync("C-1", "Jordan Lee");
-        var invoices = await sync.BatchAsync("invoices", Invoice("I-1", number: "A-1"), Invoice("I-2", number: "A-2"));
+        var invoices = await sync.BatchAsync("invoices", Invoice("I-1", number: "A-1"), Invoice("I-2", number: "A-2", dueDate: "2026-12-09"));
         Assert.Equal(["created", "created"], Enumerable.Range(0, 2).Select(i => SyncTestPractice.Status(invoices, i)));
 
         // A batch of new payments only is recorded in one save, each payment checked and allocated as if
@@ -128,12 +129,12 @@ public sealed class SyncMoneyApiTests(SharedApps apps) : IClassFixture<SharedApp
         Assert.Equal(["created", "error", "created", "created", "error"], Enumerable.Range(0, 5).Select(i => SyncTestPractice.Status(batch, i)));
         Assert.Equal(["amount payment-allocation-over-balance", "amount amount-invalid"], new[] { 1, 4 }.Select(i => SyncTestPractice.Error(batch, i)));
         Assert.Equal(["A-1 50850 Paid", "A-2 10000 PartlyPaid"], (await InvoicesAsync(sync)).Select(i => $"{i.Number} {i.PaidAmount} {i.Status}"));
-        Assert.Equal(3, await sync.App.InPracticeAsync(sync.Practice, sp => sp.GetRequiredService<BillingDbContext>().Payments.CountAsync()));
+        Assert.Equal(["P-1 A-1 30000", "P-3 A-1 20850", "P-4 A-2 10000"], await AllocationsAsync(sync));
 
         // Sent again (now one by one: three of them are known): nothing is recorded twice.
         var again = await sync.BatchAsync("payments", payments);
         Assert.Equal(["unchanged", "error", "unchanged", "unchanged", "error"], Enumerable.Range(0, 5).Select(i => SyncTestPractice.Status(again, i)));
-        Assert.Equal(3, await sync.App.InPracticeAsync(sync.Practice, sp => sp.GetRequiredService<BillingDbContext>().Payments.CountAsync()));
+        Assert.Equal(["P-1 A-1 30000", "P-3 A-1 20850", "P-4 A-2 10000"], await AllocationsAsync(sync));
     }
 
     [Theory, BothDatabases]
@@ -216,6 +217,18 @@ public sealed class SyncMoneyApiTests(SharedApps apps) : IClassFixture<SharedApp
     private static Task<List<string>> InvoiceAuditAsync(SyncTestPractice sync)
         => sync.App.InPracticeAsync(sync.Practice, sp => sp.GetRequiredService<AuditDbContext>().Events.AsNoTracking()
             .Where(e => e.Action == BillingAuditActions.InvoiceCreated).OrderBy(e => e.Sequence).Select(e => e.Details!).ToListAsync());
+
+    /// <summary>Every allocation as "payment's external id, invoice number, amount".</summary>
+    private static Task<List<string>> AllocationsAsync(SyncTestPractice sync)
+        => sync.App.InPracticeAsync(sync.Practice, async sp =>
+        {
+            var billing = sp.GetRequiredService<BillingDbContext>();
+            var keys = await sp.GetRequiredService<SyncDbContext>().SyncedPayments.AsNoTracking().ToDictionaryAsync(k => k.PaymentId, k => k.ExternalId);
+            var rows = await (from a in billing.Allocations.AsNoTracking()
+                              join i in billing.Invoices on a.InvoiceId equals i.Id
+                              select new { a.PaymentId, i.Number, a.Amount }).ToListAsync();
+            return rows.Select(r => $"{keys[r.PaymentId]} {r.Number} {r.Amount}").Order(StringComparer.Ordinal).ToList();
+        });
 
     private static Task<List<Guid>> LineIdsAsync(SyncTestPractice sync)
         => sync.App.InPracticeAsync(sync.Practice, sp => sp.GetRequiredService<BillingDbContext>().InvoiceLines.AsNoTracking().OrderBy(l => l.Id).Select(l => l.Id).ToListAsync());

@@ -129,10 +129,10 @@ public sealed class PaymentLedger(
     /// and allocated in order as one by one would, each seeing the invoices as the earlier ones left them,
     /// with the settings, clients and open invoices read once and the payments saved in one save; each
     /// allocation still raises its invoice by the same guarded statement. A refused draft gets its
-    /// errors and nothing is written for it. A guard that refuses (an invoice changed meanwhile) throws,
-    /// after undoing this call's writes, so a caller can apply the drafts one by one instead.
+    /// errors and nothing is written for it. Null when a guard refuses (an invoice changed meanwhile):
+    /// nothing was recorded, and a caller can apply the drafts one by one instead.
     /// </summary>
-    public async Task<IReadOnlyList<BillingResult<Payment>>> RecordOfflineManyAsync(IReadOnlyList<OfflinePaymentDraft> drafts, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BillingResult<Payment>>?> RecordOfflineManyAsync(IReadOnlyList<OfflinePaymentDraft> drafts, CancellationToken cancellationToken = default)
     {
         if (drafts.Any(d => d.Method == PaymentMethod.Online))
         {
@@ -197,8 +197,9 @@ public sealed class PaymentLedger(
             {
                 if (!await RaisePaidAsync(allocation.InvoiceId, allocation.Amount, cancellationToken))
                 {
+                    // Disposed uncommitted, the transaction (or savepoint) takes back the payments saved above.
                     db.ChangeTracker.Clear();
-                    throw new InvalidOperationException($"Invoice {allocation.InvoiceId} changed while the payments were recorded; nothing was recorded.");
+                    return null;
                 }
             }
 

@@ -13,7 +13,7 @@ namespace Portal.Sync.Services;
 
 /// <summary>
 /// Applies a payments batch through Billing's <see cref="PaymentLedger"/>: each payment is recorded once
-/// (its external id is kept with the id it gets, before it is recorded) and allocated to its invoice, or
+/// (its external id is kept with the id it gets, in the same transaction) and allocated to its invoice, or
 /// to the client's oldest open invoices without one, as staff recording it would. A payment sent again
 /// with other facts is refused (the program tombstones and sends it again); a tombstone removes it and
 /// gives its invoices their balance back.
@@ -188,7 +188,7 @@ public sealed class PaymentSync(
         foreach (var group in rows.Chunk(PracticeBatch.ItemsPerCommit))
         {
             // A group whose save failed goes one by one, and so do the groups after it: in order.
-            var recorded = await unit.TogetherAsync(() => RecordGroupAsync(group, cancellationToken), _ => true, group.Length, cancellationToken);
+            var recorded = await unit.TogetherAsync(() => RecordGroupAsync(group, cancellationToken), r => r.Count == group.Length, group.Length, cancellationToken);
             if (recorded is null)
             {
                 break;
@@ -205,10 +205,18 @@ public sealed class PaymentSync(
         return results;
     }
 
-    /// <summary>The group's payments, then the keys of those recorded, in the same savepoint: both are kept, or neither.</summary>
+    /// <summary>
+    /// The group's payments, then the keys of those recorded, in the same savepoint: both are kept, or
+    /// neither (here the key follows the payment; one by one it is written first). Empty when the ledger
+    /// recorded none because an invoice changed meanwhile.
+    /// </summary>
     private async Task<IReadOnlyList<BillingResult<Payment>>> RecordGroupAsync((string ExternalId, OfflinePaymentDraft Draft, string Fingerprint)[] group, CancellationToken cancellationToken)
     {
-        var recorded = await ledger.RecordOfflineManyAsync([.. group.Select(r => r.Draft)], cancellationToken);
+        if (await ledger.RecordOfflineManyAsync([.. group.Select(r => r.Draft)], cancellationToken) is not { } recorded)
+        {
+            return [];
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var ((externalId, draft, fingerprint), saved) in group.Zip(recorded))
         {
@@ -222,9 +230,10 @@ public sealed class PaymentSync(
         return recorded;
     }
 
-    /// <summary>What a batch read before its items: the clients named, the payments' keys (read untracked: an item that changes one attaches it), which of those were recorded, the invoices named.</summary>
+    /// <summary>An item's payment facts as the sync API read them, with every problem found.</summary>
     private sealed record Checked(Guid ClientId, Invoice? Invoice, long Amount, DateOnly ReceivedOn, PaymentMethod Method, List<SyncFieldError> Errors);
 
+    /// <summary>What a batch read before its items: the clients named, the payments' keys (read untracked: an item that changes one attaches it), which of those were recorded, the invoices named.</summary>
     private sealed record BatchState(
         IReadOnlyDictionary<string, Guid> ClientIds,
         Dictionary<string, SyncedPayment> Synced,
