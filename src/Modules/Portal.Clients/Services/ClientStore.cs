@@ -77,17 +77,7 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, IDomainEve
             return SaveResult.Failed<Client>(errors);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var client = new Client
-        {
-            Id = Guid.CreateVersion7(),
-            Status = ClientStatus.Active,
-            CreatedAt = now,
-            CreatedBy = actor.Actor.UserId,
-        };
-        Apply(client, input, now);
-        db.Clients.Add(client);
-        events.Publish(db, new ClientCreated(client.Id, client.Name));
+        var client = Add(input, clock.GetUtcNow().UtcDateTime);
         if (!await TrySaveAsync(input.ExternalId is not null, cancellationToken))
         {
             return SaveResult.Failed<Client>(ExternalIdTaken(input.ExternalId!, null));
@@ -137,11 +127,7 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, IDomainEve
                 continue;
             }
 
-            var client = new Client { Id = Guid.CreateVersion7(), Status = ClientStatus.Active, CreatedAt = now, CreatedBy = actor.Actor.UserId };
-            Apply(client, input, now);
-            db.Clients.Add(client);
-            events.Publish(db, new ClientCreated(client.Id, client.Name));
-            made.Add((i, client));
+            made.Add((i, Add(input, now)));
         }
 
         if (made.Count > 0)
@@ -230,6 +216,16 @@ public sealed class ClientStore(ClientsDbContext db, IAuditLog audit, IDomainEve
         return ids.Count == 0
             ? new Dictionary<Guid, Guid>()
             : await db.PortalClients.AsNoTracking().Where(pc => ids.Contains(pc.ClientId)).ToDictionaryAsync(pc => pc.ClientId, pc => pc.PortalId, cancellationToken);
+    }
+
+    /// <summary>A new client from the (checked) input, added with its event, to be saved.</summary>
+    private Client Add(ClientInput input, DateTime now)
+    {
+        var client = new Client { Id = Guid.CreateVersion7(), Status = ClientStatus.Active, CreatedAt = now, CreatedBy = actor.Actor.UserId };
+        Apply(client, input, now);
+        db.Clients.Add(client);
+        events.Publish(db, new ClientCreated(client.Id, client.Name));
+        return client;
     }
 
     internal static void Apply(Client client, ClientInput input, DateTime now)

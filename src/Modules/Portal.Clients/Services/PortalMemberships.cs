@@ -98,17 +98,7 @@ public sealed class PortalMemberships(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var member = new PortalMember
-        {
-            Id = Guid.CreateVersion7(),
-            PortalId = portalId,
-            UserId = ensured.User.Id,
-            Access = input.Access,
-            ExpiresOn = input.Access == PortalAccess.Contributor ? input.ExpiresOn : null,
-            CreatedAt = now,
-            CreatedBy = actor.Actor.UserId,
-            UpdatedAt = now,
-        };
+        var member = NewMember(portalId, ensured.User.Id, input.Access, input.Access == PortalAccess.Contributor ? input.ExpiresOn : null, now);
         db.PortalMembers.Add(member);
         try
         {
@@ -175,17 +165,7 @@ public sealed class PortalMemberships(
         var now = clock.GetUtcNow().UtcDateTime;
         if (member is null)
         {
-            db.PortalMembers.Add(new PortalMember
-            {
-                Id = Guid.CreateVersion7(),
-                PortalId = portalId,
-                UserId = user.Id,
-                Access = access,
-                ExpiresOn = expiresOn,
-                CreatedAt = now,
-                CreatedBy = actor.Actor.UserId,
-                UpdatedAt = now,
-            });
+            db.PortalMembers.Add(NewMember(portalId, user.Id, access, expiresOn, now));
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(new AuditEntry(AuditActions.PortalAccessGranted, AuditTargetTypes.Portal, portalId.ToString(), $"{user.Email}: {Describe(access, expiresOn)}"), cancellationToken);
             return;
@@ -218,16 +198,7 @@ public sealed class PortalMemberships(
         {
             if (existing.Add((portalId, user.Id)))
             {
-                db.PortalMembers.Add(new PortalMember
-                {
-                    Id = Guid.CreateVersion7(),
-                    PortalId = portalId,
-                    UserId = user.Id,
-                    Access = access,
-                    CreatedAt = now,
-                    CreatedBy = actor.Actor.UserId,
-                    UpdatedAt = now,
-                });
+                db.PortalMembers.Add(NewMember(portalId, user.Id, access, null, now));
                 made.Add((portalId, user));
             }
         }
@@ -244,6 +215,18 @@ public sealed class PortalMemberships(
 
         return made.Count;
     }
+
+    private PortalMember NewMember(Guid portalId, Guid userId, PortalAccess access, DateOnly? expiresOn, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        PortalId = portalId,
+        UserId = userId,
+        Access = access,
+        ExpiresOn = expiresOn,
+        CreatedAt = now,
+        CreatedBy = actor.Actor.UserId,
+        UpdatedAt = now,
+    };
 
     /// <summary>Access counts on its last day too: it ends when that day ends.</summary>
     public static bool IsActive(PortalMember member, DateOnly today) => member.ExpiresOn is null || member.ExpiresOn >= today;

@@ -104,12 +104,11 @@ public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAudi
         {
             var (clientId, name) = portals[i];
             var normalized = Client.Normalize(name);
-            FieldError? error = string.IsNullOrWhiteSpace(name) ? new FieldError("Name", "Enter a name for the portal.")
-                : name.Trim().Length > ClientPortal.NameMaxLength ? new FieldError("Name", $"Use at most {ClientPortal.NameMaxLength} characters.")
-                : !taken.Add(normalized) ? NameTaken(name)
+            var error = NameFormError(name)
+                ?? (!taken.Add(normalized) ? NameTaken(name)
                 : !clients.TryGetValue(clientId, out var clientName) ? new FieldError("Client", "That client or portal no longer exists.")
                 : !inPortal.Add(clientId) ? new FieldError("Client", $"{clientName} is already in a portal. A client can be in one portal only; remove it there first.")
-                : null;
+                : null);
             if (error is not null)
             {
                 results[i] = SaveResult.Failed<ClientPortal>(error);
@@ -281,19 +280,19 @@ public sealed class PortalStore(ClientsDbContext db, IUserDirectory users, IAudi
 
     private async Task<FieldError?> CheckNameAsync(string name, Guid? self, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        if (NameFormError(name) is { } error)
         {
-            return new FieldError("Name", "Enter a name for the portal.");
-        }
-
-        if (name.Trim().Length > ClientPortal.NameMaxLength)
-        {
-            return new FieldError("Name", $"Use at most {ClientPortal.NameMaxLength} characters.");
+            return error;
         }
 
         var normalized = Client.Normalize(name);
         return await db.Portals.AnyAsync(p => p.NormalizedName == normalized && p.Id != self, cancellationToken) ? NameTaken(name) : null;
     }
+
+    private static FieldError? NameFormError(string name)
+        => string.IsNullOrWhiteSpace(name) ? new FieldError("Name", "Enter a name for the portal.")
+            : name.Trim().Length > ClientPortal.NameMaxLength ? new FieldError("Name", $"Use at most {ClientPortal.NameMaxLength} characters.")
+            : null;
 
     private static FieldError NameTaken(string name) => new("Name", $"There is already a portal called '{name.Trim()}'.");
 
