@@ -51,6 +51,9 @@ public interface IClientDirectory
 
     /// <summary>Users of the client's portal and their access, e.g. to notify them of new documents.</summary>
     Task<IReadOnlyList<ClientPortalUser>> PortalUsersAsync(Guid clientId, CancellationToken cancellationToken = default);
+
+    /// <summary><see cref="PortalUsersAsync"/> for many clients in one query; a client without users is absent.</summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<ClientPortalUser>>> PortalUsersOfManyAsync(IReadOnlyCollection<Guid> clientIds, CancellationToken cancellationToken = default);
 }
 
 public sealed record ClientPortalUser(Guid UserId, ClientAccessLevel Access);

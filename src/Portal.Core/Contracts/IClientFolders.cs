@@ -23,6 +23,12 @@ public interface IClientFolders
     /// </summary>
     Task<ClientFolder> CreateAsync(Guid clientId, string name, bool clientCanUpload, ClaimsPrincipal createdBy, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="CreateAsync"/> for many folders in one save (a sync batch's new projects): each is named
+    /// as one by one in the list's order would name it, " (2)" counting the names earlier in the list.
+    /// </summary>
+    Task<IReadOnlyList<ClientFolder>> CreateManyAsync(IReadOnlyList<(Guid ClientId, string Name)> folders, bool clientCanUpload, ClaimsPrincipal createdBy, CancellationToken cancellationToken = default);
+
     /// <summary>The files in the folder (not in its subfolders) that <paramref name="user"/> may see, newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<ClientFolderFile>> FilesAsync(ClaimsPrincipal user, Guid clientId, Guid folderId, int limit, CancellationToken cancellationToken = default);
 

@@ -23,6 +23,14 @@ public interface IMessageThreads
     /// </summary>
     Task<Guid> PostFromPracticeAsync(Guid threadId, ClaimsPrincipal author, string text, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="EnsureThreadAsync"/> and <see cref="PostFromPracticeAsync"/> for many messages in one
+    /// save (a sync batch's new projects' notes): each message in the list's order in its topic's thread,
+    /// made when missing; the client's users told as one by one would tell them. A refused text throws
+    /// before anything is written. Returns the messages' ids in the list's order.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> PostManyFromPracticeAsync(IReadOnlyList<TopicMessage> messages, CancellationToken cancellationToken = default);
+
     /// <summary>The thread's page for whoever asks: the staff inbox's page for staff, the client site's page for client users.</summary>
     string ThreadPath(HttpContext httpContext, Guid threadId);
 
@@ -33,3 +41,6 @@ public interface IMessageThreads
 /// <summary>What a thread is about, beside the client: e.g. ("project", project id, "2026 Personal tax return").</summary>
 /// <param name="Kind">A constant of the owning module (e.g. "project").</param>
 public sealed record MessageTopic(string Kind, Guid Id, string Title);
+
+/// <summary>A message from the practice about a topic of a client, written by <paramref name="Author"/>.</summary>
+public sealed record TopicMessage(Guid ClientId, MessageTopic Topic, ClaimsPrincipal Author, string Text);

@@ -1,8 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
+using Portal.Documents.Data;
+using Portal.Messages.Models;
+using Portal.Messages.Services;
+using Portal.Projects.Models;
 using Portal.Messages.Data;
 using Portal.Projects.Data;
+using Portal.Tests.Clients;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Sync;
@@ -74,6 +79,97 @@ public sealed class SyncProjectsApiTests(SharedApps apps) : IClassFixture<Shared
         // A tombstone releases the project from the program; again, it is unchanged.
         Assert.Equal("deleted", SyncApiClient.Result(await api.BatchAsync("projects", new { externalId = "J-4", deleted = true }), 0).GetProperty("status").GetString());
         Assert.Equal("unchanged", SyncApiClient.Result(await api.BatchAsync("projects", new { externalId = "J-4", deleted = true }), 0).GetProperty("status").GetString());
+    }
+
+    [Theory, BothDatabases]
+    public async Task New_projects_are_made_together_with_the_history_messages_marks_and_notices_one_by_one_gives_them(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var (practice, admin, api) = await SyncApiClient.StartAsync(app, "Portal.Documents", "Portal.Projects", "Portal.Messages");
+        var sam = await app.AddStaffAsync(practice);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await api.BatchAsync(
+            "contacts",
+            new { externalId = "C-1", name = "Jordan Lee", portalUsers = new[] { new { externalId = "U-1", email = $"jordan-{tag}@example.com" }, new { externalId = "U-2", email = $"casey-{tag}@example.com" } } },
+            new { externalId = "C-2", name = "Harbour Bakery Ltd", portalUsers = new[] { new { externalId = "U-3", email = $"pat-{tag}@example.com" } } });
+        Assert.Equal("created", SyncApiClient.Statuses(await api.BatchAsync("projects", new { externalId = "J-0", clientExternalId = "C-2", name = "Payroll", status = "Received" }))[0]);
+        var auditBefore = (await app.AuditActionsAsync(practice)).Count;
+
+        object[] items =
+        [
+            // Stored: changed one by one, after the new projects.
+            new { externalId = "J-0", clientExternalId = "C-2", name = "Payroll 2026", status = "Received" },
+            new
+            {
+                externalId = "J-1", clientExternalId = "C-1", name = "2025 personal tax return", status = "In progress", expectedOn = "2027-04-30", note = "Waiting for your T5.",
+                assignments = new[] { new { staffEmail = sam.Email, note = "Review the RRSP slip." }, new { staffEmail = sam.Email, note = "Review the RRSP slip." } },
+            },
+            new { externalId = "J-2", clientExternalId = "C-1", name = "2025 personal tax return", status = "Received", note = (string?)null, assignments = new[] { new { staffEmail = sam.Email, note = "Start with the T4." } } },
+            new { externalId = "J-3", clientExternalId = "C-2", name = new string('x', 300), status = "Received", note = (string?)null, assignments = Array.Empty<object>() },
+            new { externalId = "J-4", clientExternalId = "C-2", name = "Year-end", status = "Shredded", note = (string?)null, assignments = Array.Empty<object>() },
+            new { externalId = "J-5", clientExternalId = "C-2", name = "T2", status = "Filed", note = "Filed on time.", assignments = Array.Empty<object>() },
+        ];
+        var first = await api.BatchAsync("projects", items);
+        Assert.Equal(["updated", "created", "created", "error", "error", "created"], SyncApiClient.Statuses(first));
+        Assert.Equal(("name", "project-name-too-long"), SyncApiClient.Error(SyncApiClient.Result(first, 3)));
+        Assert.Equal(("status", "project-status-unknown"), SyncApiClient.Error(SyncApiClient.Result(first, 4)));
+        Guid Id(int k) => Guid.Parse(SyncApiClient.Result(first, k).GetProperty("id").GetString()!);
+
+        // Folders named as one by one names them: the client's second "2025 personal tax return" gets " (2)".
+        var folders = await app.InPracticeAsync(practice, async sp =>
+        {
+            var projects = await sp.GetRequiredService<ProjectsDbContext>().Projects.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.FolderId);
+            var names = await sp.GetRequiredService<DocumentsDbContext>().Folders.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name);
+            return new[] { 1, 2, 5 }.Select(k => names[projects[Id(k)]]).ToList();
+        });
+        Assert.Equal(["2025 personal tax return", "2025 personal tax return (2)", "T2"], folders);
+
+        // The history: made, then the note posted on the same status (a second line, posted as a message).
+        var history = await app.InPracticeAsync(practice, sp => sp.GetRequiredService<ProjectsDbContext>().StatusChanges.AsNoTracking().ToListAsync());
+        var lines = history.Where(c => c.ProjectId == Id(1)).OrderBy(c => c.At).Select(c => (c.FromName, c.ToName, c.Note, c.PostedAsMessage, c.ByUserId)).ToList();
+        Assert.Equal([(null, "In progress", null, false, admin.Id), ("In progress", "In progress", "Waiting for your T5.", true, admin.Id)], lines);
+        Assert.Single(history, c => c.ProjectId == Id(2));
+        Assert.Equal(2, history.Count(c => c.ProjectId == Id(5)));
+
+        // The thread: the status note from the approver, then Sam's assignment note once, in that order;
+        // each author's own message read, the client's two people and Pat each told once per thread.
+        var (threads, messages, reads, notices) = await app.InPracticeAsync(practice, async sp =>
+        {
+            var db = sp.GetRequiredService<MessagesDbContext>();
+            return (await db.Threads.AsNoTracking().ToListAsync(), await db.Messages.AsNoTracking().ToListAsync(), await db.Reads.AsNoTracking().ToListAsync(), await db.Notices.AsNoTracking().ToListAsync());
+        });
+        var thread = threads.Single(t => t.TopicId == Id(1));
+        var posted = messages.Where(m => m.ThreadId == thread.Id).OrderBy(m => m.CreatedAt).ToList();
+        Assert.Equal([("Waiting for your T5.", admin.Id), ("Review the RRSP slip.", sam.Id)], posted.Select(m => (m.Text, m.AuthorUserId!.Value)));
+        Assert.Equal((2, posted[^1].CreatedAt, false, "2025 personal tax return"), (thread.MessageCount, thread.LastMessageAt, thread.LastMessageFromClient, thread.Subject));
+        Assert.Equal(
+            [(admin.Id, posted[0].CreatedAt), (sam.Id, posted[1].CreatedAt)],
+            reads.Where(r => r.ThreadId == thread.Id).OrderBy(r => r.ReadUpTo).Select(r => (r.UserId, r.ReadUpTo)));
+        Assert.Equal([1, 1], threads.Where(t => t.TopicId == Id(2) || t.TopicId == Id(5)).OrderBy(t => t.TopicId == Id(5)).Select(t => t.MessageCount));
+        Assert.Equal(5, notices.Count);
+        Assert.All(notices, n => Assert.NotNull(n.PendingSince));
+        Assert.Equal([2, 2, 1], threads.Select(t => notices.Count(n => n.ThreadId == t.Id)).OrderDescending());
+        var jobs = await app.InPracticeAsync(practice, async sp =>
+        {
+            await using var host = await sp.GetRequiredService<IDbContextFactory<HostDbContext>>().CreateDbContextAsync();
+            return await host.Jobs.AsNoTracking().CountAsync(j => j.Tenant == practice.Name && j.Type == MessageNoticeHandler.JobType);
+        });
+        Assert.Equal(notices.Count, jobs);
+
+        // The audit trail shows how: the new projects first, together (one save per kind), then the stored one.
+        string[] expected =
+        [
+            ProjectAuditActions.Created, ProjectAuditActions.StatusPosted, ProjectAuditActions.Created, ProjectAuditActions.Created, ProjectAuditActions.StatusPosted,
+            .. Enumerable.Repeat(MessageAuditActions.Posted, 4),
+            ProjectAuditActions.Changed,
+        ];
+        Assert.Equal(expected, (await app.AuditActionsAsync(practice)).Skip(auditBefore));
+
+        // The same batch again: nothing moves, the notes are not posted twice.
+        var again = await api.BatchAsync("projects", items);
+        Assert.Equal(["unchanged", "unchanged", "unchanged", "error", "error", "unchanged"], SyncApiClient.Statuses(again));
+        Assert.Equal(messages.Count, (await app.InPracticeAsync(practice, sp => sp.GetRequiredService<MessagesDbContext>().Messages.CountAsync())));
+        Assert.Equal(history.Count, (await app.InPracticeAsync(practice, sp => sp.GetRequiredService<ProjectsDbContext>().StatusChanges.CountAsync())));
     }
 
     private static Task<string> StatusNameAsync(PortalApplication app, Portal.Core.Tenancy.TenantDescriptor practice, Guid projectId)

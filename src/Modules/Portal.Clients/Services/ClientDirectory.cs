@@ -42,15 +42,29 @@ public sealed class ClientDirectory(ClientsDbContext db, IPracticeClock calendar
         return byName.Count == 1 ? byName[0] : null;
     }
 
-    /// <summary>Users whose access is valid today; an archived client has none.</summary>
     public async Task<IReadOnlyList<ClientPortalUser>> PortalUsersAsync(Guid clientId, CancellationToken cancellationToken = default)
+        => (await PortalUsersOfManyAsync([clientId], cancellationToken)).GetValueOrDefault(clientId) ?? [];
+
+    /// <summary>Users whose access is valid today; an archived client has none.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<ClientPortalUser>>> PortalUsersOfManyAsync(IReadOnlyCollection<Guid> clientIds, CancellationToken cancellationToken = default)
     {
+        var ids = clientIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, IReadOnlyList<ClientPortalUser>>();
+        }
+
         var today = await calendar.TodayAsync(cancellationToken);
-        var members = await (from pc in db.PortalClients.AsNoTracking()
-                             join c in db.Clients on pc.ClientId equals c.Id
-                             join m in db.PortalMembers on pc.PortalId equals m.PortalId
-                             where pc.ClientId == clientId && c.Status == ClientStatus.Active && (m.ExpiresOn == null || m.ExpiresOn >= today)
-                             select new { m.UserId, m.Access }).ToListAsync(cancellationToken);
-        return members.Select(m => new ClientPortalUser(m.UserId, m.Access == PortalAccess.Full ? ClientAccessLevel.Full : ClientAccessLevel.Contributor)).ToList();
+        var query = from pc in db.PortalClients.AsNoTracking()
+                    join c in db.Clients on pc.ClientId equals c.Id
+                    join m in db.PortalMembers on pc.PortalId equals m.PortalId
+                    where c.Status == ClientStatus.Active && (m.ExpiresOn == null || m.ExpiresOn >= today)
+                    select new { pc.ClientId, m.UserId, m.Access };
+        // One id stays an equality, so the one-client form keeps its plan.
+        var single = ids[0];
+        var members = await (ids.Count == 1 ? query.Where(m => m.ClientId == single) : query.Where(m => ids.Contains(m.ClientId))).ToListAsync(cancellationToken);
+        return members.GroupBy(m => m.ClientId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<ClientPortalUser>)g.Select(m => new ClientPortalUser(m.UserId, m.Access == PortalAccess.Full ? ClientAccessLevel.Full : ClientAccessLevel.Contributor)).ToList());
     }
 }

@@ -44,6 +44,12 @@ internal sealed class ClientFolders(DocumentsDbContext db, DocumentLibrary libra
         throw new InvalidOperationException($"The client has {MaxSameNames} folders named \"{wanted}\".");
     }
 
+    public async Task<IReadOnlyList<ClientFolder>> CreateManyAsync(IReadOnlyList<(Guid ClientId, string Name)> folders, bool clientCanUpload, ClaimsPrincipal createdBy, CancellationToken cancellationToken = default)
+    {
+        var made = await library.CreateTopFoldersAsync(folders.Select(f => (f.ClientId, FileNames.Clean(f.Name))).ToList(), MaxSameNames, clientCanUpload, createdBy, cancellationToken);
+        return made.Select(f => Describe(f, f.Name)).ToList();
+    }
+
     public async Task<IReadOnlyList<ClientFolderFile>> FilesAsync(ClaimsPrincipal user, Guid clientId, Guid folderId, int limit, CancellationToken cancellationToken = default)
     {
         var rights = await access.ForClientAsync(user, clientId, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -214,6 +215,41 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         db.Folders.Add(folder);
         await db.SaveChangesAsync(cancellationToken);
         return (folder, null);
+    }
+
+    /// <summary>
+    /// Top-level folders for many clients in one save, each name made free as one by one would: the
+    /// client's stored top-level names and the names given earlier in the list count, " (2)" and on.
+    /// </summary>
+    internal async Task<IReadOnlyList<Folder>> CreateTopFoldersAsync(IReadOnlyList<(Guid ClientId, string Name)> wanted, int maxSameNames, bool clientCanUpload, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var clientIds = wanted.Select(w => w.ClientId).Distinct().ToList();
+        var taken = (await db.Folders.AsNoTracking()
+                .Where(f => clientIds.Contains(f.ClientId) && f.ParentId == null && f.DeletedAt == null)
+                .Select(f => new { f.ClientId, f.Name })
+                .ToListAsync(cancellationToken))
+            .Select(f => (f.ClientId, f.Name.ToLowerInvariant()))
+            .ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var folders = new List<Folder>(wanted.Count);
+        foreach (var (clientId, name) in wanted)
+        {
+            if (NameProblem(name) is { } problem)
+            {
+                throw new ArgumentException(problem.Message, nameof(wanted));
+            }
+
+            var free = Enumerable.Range(1, maxSameNames)
+                .Select(attempt => attempt == 1 ? name : string.Create(CultureInfo.InvariantCulture, $"{name} ({attempt})"))
+                .FirstOrDefault(candidate => taken.Add((clientId, candidate.ToLowerInvariant())))
+                ?? throw new InvalidOperationException($"The client has {maxSameNames} folders named \"{name}\".");
+            var folder = new Folder { Id = Guid.CreateVersion7(), ClientId = clientId, Name = free, ClientCanUpload = clientCanUpload, CreatedAt = now, CreatedBy = user.IdOf() };
+            db.Folders.Add(folder);
+            folders.Add(folder);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return folders;
     }
 
     public async Task<PortalError?> UpdateFolderAsync(Guid clientId, Guid folderId, string name, bool clientCanUpload, CancellationToken cancellationToken = default)

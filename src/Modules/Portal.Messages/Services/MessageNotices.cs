@@ -37,7 +37,53 @@ public sealed class MessageNotices(MessagesDbContext db, IClientDirectory client
         }
     }
 
+    /// <summary>
+    /// <see cref="QueueAsync"/> for many messages of the practice, in their order, with one read of the
+    /// recipients, one of the notices, one save and one write of the jobs: the first message to a
+    /// person on a thread opens its batch, the later ones join it.
+    /// </summary>
+    internal async Task QueueManyAsync(IReadOnlyList<(MessageThread Thread, MessageAuthor Author, DateTime At)> posted, CancellationToken cancellationToken)
+    {
+        var users = await clients.PortalUsersOfManyAsync(posted.Select(p => p.Thread.ClientId).ToHashSet(), cancellationToken);
+        var threadIds = posted.Select(p => p.Thread.Id).Distinct().ToList();
+        var stored = (await db.Notices.AsNoTracking().Where(n => threadIds.Contains(n.ThreadId)).ToListAsync(cancellationToken))
+            .ToDictionary(n => (n.ThreadId, n.RecipientId));
+        var pending = new HashSet<(Guid ThreadId, Guid RecipientId)>();
+        var queued = new List<(MessageNoticeJob Payload, EnqueueOptions Options)>();
+        foreach (var (thread, author, at) in posted)
+        {
+            foreach (var recipient in Recipients(thread, author, users.GetValueOrDefault(thread.ClientId) ?? []))
+            {
+                var key = (thread.Id, recipient);
+                if (!pending.Add(key))
+                {
+                    continue;
+                }
+
+                if (!stored.TryGetValue(key, out var notice))
+                {
+                    db.Notices.Add(new MessageNotice { ThreadId = thread.Id, RecipientId = recipient, PendingSince = at });
+                }
+                else if (notice.PendingSince is not null || !await OpenBatchAsync(thread.Id, recipient, at, cancellationToken))
+                {
+                    continue;
+                }
+
+                queued.Add((new MessageNoticeJob(thread.Id, recipient), new EnqueueOptions { RunAfter = at + Window, JobId = JobIdOf(thread.Id, recipient, at) }));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (queued.Count > 0)
+        {
+            await jobs.EnqueueManyAsync<MessageNoticeHandler, MessageNoticeJob>(queued, cancellationToken);
+        }
+    }
+
     private async Task<IReadOnlyList<Guid>> RecipientsAsync(MessageThread thread, MessageAuthor author, CancellationToken cancellationToken)
+        => author.FromClient ? Recipients(thread, author, []) : Recipients(thread, author, await clients.PortalUsersAsync(thread.ClientId, cancellationToken));
+
+    private static List<Guid> Recipients(MessageThread thread, MessageAuthor author, IReadOnlyList<ClientPortalUser> users)
     {
         if (author.FromClient)
         {
@@ -45,7 +91,6 @@ public sealed class MessageNotices(MessagesDbContext db, IClientDirectory client
             return staff == author.UserId ? [] : [staff];
         }
 
-        var users = await clients.PortalUsersAsync(thread.ClientId, cancellationToken);
         return users
             .Where(u => u.Access == ClientAccessLevel.Full || (u.Access == ClientAccessLevel.Contributor && u.UserId == thread.StartedByUserId))
             .Select(u => u.UserId)

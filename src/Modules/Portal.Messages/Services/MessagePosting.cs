@@ -58,6 +58,116 @@ public sealed class MessagePosting(MessagesDbContext db, IAttachmentStore attach
             : await WriteAsync(thread, isNew: false, author, text, files, MessageAuditActions.Posted, cancellationToken);
     }
 
+    /// <summary>
+    /// Many messages without files in one save, each in its topic's thread (made when missing), written as
+    /// <see cref="MessageThreads.EnsureThreadAsync"/> and <see cref="ReplyAsync"/> one by one would write
+    /// them: the threads' counts, the authors' read marks, an audit entry each and the recipients'
+    /// notices. Each message has its own moment, a microsecond after the one before, so a thread lists
+    /// them in the list's order as it would have.
+    /// </summary>
+    internal async Task<IReadOnlyList<Guid>> PostManyAsync(IReadOnlyList<(Guid ClientId, MessageTopic Topic, MessageAuthor Author, string Text)> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Select(m => CheckText(m.Text)).OfType<PortalError>().FirstOrDefault() is { } textError)
+        {
+            throw new ArgumentException(textError.Message, nameof(messages));
+        }
+
+        if (messages.Any(m => m.Author.FromClient))
+        {
+            throw new ArgumentException("Only the practice's messages are posted together.", nameof(messages));
+        }
+
+        var threads = new Dictionary<(string Kind, Guid Id), MessageThread>();
+        foreach (var kind in messages.Select(m => m.Topic.Kind).Distinct(StringComparer.Ordinal))
+        {
+            var topicIds = messages.Where(m => m.Topic.Kind == kind).Select(m => (Guid?)m.Topic.Id).Distinct().ToList();
+            foreach (var stored in await db.Threads.AsNoTracking().Where(t => t.TopicKind == kind && topicIds.Contains(t.TopicId)).ToListAsync(cancellationToken))
+            {
+                threads[(kind, stored.TopicId!.Value)] = stored;
+            }
+        }
+
+        var storedThreads = threads.Values.Select(t => t.Id).ToHashSet();
+        var start = clock.GetUtcNow().UtcDateTime;
+        var posted = new List<(MessageThread Thread, MessageAuthor Author, DateTime At)>(messages.Count);
+        var ids = new List<Guid>(messages.Count);
+        foreach (var (clientId, topic, author, text) in messages)
+        {
+            var at = start.AddMicroseconds(posted.Count);
+            if (!threads.TryGetValue((topic.Kind, topic.Id), out var thread))
+            {
+                thread = new MessageThread
+                {
+                    Id = Guid.CreateVersion7(),
+                    ClientId = clientId,
+                    Kind = MessageThreadKind.Topic,
+                    TopicKind = topic.Kind,
+                    TopicId = topic.Id,
+                    Subject = Clip(topic.Title, MessageThread.SubjectMaxLength),
+                    CreatedAt = at,
+                };
+                db.Threads.Add(thread);
+                threads[(topic.Kind, topic.Id)] = thread;
+            }
+
+            if (!storedThreads.Contains(thread.Id))
+            {
+                thread.MessageCount++;
+                thread.LastMessageAt = at;
+                thread.LastMessageFromClient = false;
+            }
+
+            var message = new Message { Id = Guid.CreateVersion7(), ThreadId = thread.Id, AuthorUserId = author.UserId, AuthorName = Clip(author.Name, Message.AuthorNameMaxLength), Text = text.Trim(), CreatedAt = at };
+            db.Messages.Add(message);
+            ids.Add(message.Id);
+            posted.Add((thread, author, at));
+        }
+
+        // The authors' read marks: rows of stored threads are read first, new threads have none.
+        var marks = posted.Where(p => p.Author.UserId is not null).GroupBy(p => (p.Thread.Id, UserId: p.Author.UserId!.Value)).ToDictionary(g => g.Key, g => g.Max(p => p.At));
+        var readers = marks.Keys.Select(k => k.UserId).Distinct().ToList();
+        var storedReads = storedThreads.Count == 0 ? [] : await db.Reads.Where(r => storedThreads.Contains(r.ThreadId) && readers.Contains(r.UserId)).ToListAsync(cancellationToken);
+        foreach (var ((threadId, userId), upTo) in marks)
+        {
+            var read = storedReads.FirstOrDefault(r => r.ThreadId == threadId && r.UserId == userId);
+            if (read is null)
+            {
+                db.Reads.Add(new MessageRead { ThreadId = threadId, UserId = userId, ReadUpTo = upTo });
+            }
+            else if (read.ReadUpTo < upTo)
+            {
+                read.ReadUpTo = upTo;
+            }
+        }
+
+        await using (var transaction = await db.Database.BeginOrNestTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var group in posted.Where(p => storedThreads.Contains(p.Thread.Id)).GroupBy(p => p.Thread.Id))
+            {
+                // As one by one: counted in the database, the latest message stays the thread's last.
+                var (threadId, count, last) = (group.Key, group.Count(), group.Max(p => p.At));
+                await db.Threads.Where(t => t.Id == threadId).ExecuteUpdateAsync(
+                    set => set
+                        .SetProperty(t => t.MessageCount, t => t.MessageCount + count)
+                        .SetProperty(t => t.LastMessageFromClient, t => t.LastMessageAt > last && t.LastMessageFromClient)
+                        .SetProperty(t => t.LastMessageAt, t => t.LastMessageAt > last ? t.LastMessageAt : last),
+                    cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+        foreach (var (thread, _, _) in posted)
+        {
+            await audit.RecordAsync(new AuditEntry(MessageAuditActions.Posted, MessageAuditTargets.Thread, thread.Id.ToString()), cancellationToken);
+        }
+
+        await notices.QueueManyAsync(posted, cancellationToken);
+        return ids;
+    }
+
     private async Task<PostResult> WriteAsync(MessageThread thread, bool isNew, MessageAuthor author, string? text, IReadOnlyList<MessageFile> files, string action, CancellationToken cancellationToken)
     {
         if (CheckText(text) is { } textError)

@@ -52,6 +52,9 @@ public sealed class MessageThreads(MessagesDbContext db, MessagePosting posting,
         return result.Succeeded ? result.MessageId : throw new ArgumentException(result.Error!.Message, nameof(text));
     }
 
+    public Task<IReadOnlyList<Guid>> PostManyFromPracticeAsync(IReadOnlyList<TopicMessage> messages, CancellationToken cancellationToken = default)
+        => posting.PostManyAsync([.. messages.Select(m => (m.ClientId, m.Topic, MessageAuthor.Of(m.Author) with { FromClient = false }, m.Text))], cancellationToken);
+
     public string ThreadPath(HttpContext httpContext, Guid threadId)
         => httpContext.Request.PathBase + (httpContext.User.IsStaffUser() ? $"{AdminMenu.InboxPath}/{threadId}" : $"{ClientNav.MessagesPath}/{threadId}");
 

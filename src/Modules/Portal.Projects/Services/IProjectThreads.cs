@@ -15,6 +15,12 @@ public interface IProjectThreads
     /// <summary>Posts the note in the project's thread (made on first use) as a message from the practice.</summary>
     Task PostNoteAsync(Project project, ClaimsPrincipal author, string note, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="PostNoteAsync"/> for many notes in one save, in the list's order (a sync batch's new
+    /// projects): through <see cref="Portal.Core.Contracts.IMessageThreads.PostManyFromPracticeAsync"/>.
+    /// </summary>
+    Task PostNotesAsync(IReadOnlyList<(Project Project, ClaimsPrincipal Author, string Note)> notes, CancellationToken cancellationToken = default);
+
     /// <summary>The thread's page for whoever asks (made on first use); null without messages.</summary>
     Task<string?> ThreadPathAsync(Microsoft.AspNetCore.Http.HttpContext httpContext, Project project, CancellationToken cancellationToken = default);
 

@@ -12,6 +12,9 @@ internal sealed class NoProjectThreads : IProjectThreads
     public Task PostNoteAsync(Project project, ClaimsPrincipal author, string note, CancellationToken cancellationToken = default)
         => throw new InvalidOperationException("Messages are not available; check IsAvailable first.");
 
+    public Task PostNotesAsync(IReadOnlyList<(Project Project, ClaimsPrincipal Author, string Note)> notes, CancellationToken cancellationToken = default)
+        => throw new InvalidOperationException("Messages are not available; check IsAvailable first.");
+
     public Task<string?> ThreadPathAsync(HttpContext httpContext, Project project, CancellationToken cancellationToken = default)
         => Task.FromResult<string?>(null);
 

@@ -22,6 +22,7 @@ public sealed class ProjectLibrary(
     ProjectStatusList statuses,
     IClientFolders folders,
     IClientDirectory clients,
+    IProjectThreads threads,
     IAuditLog audit,
     IDomainEventPublisher events,
     IPracticeClock clock)
@@ -142,23 +143,129 @@ public sealed class ProjectLibrary(
             UpdatedAt = now,
         };
         db.Projects.Add(project);
-        var change = new ProjectStatusChange
-        {
-            Id = Guid.CreateVersion7(),
-            ProjectId = project.Id,
-            At = now,
-            ByUserId = by.IdOf(),
-            ByName = Clip(by.Identity?.IsAuthenticated == true ? by.DisplayNameOf() : "Recipe", ProjectStatusChange.ByNameMaxLength),
-            ToStatusId = status.Id,
-            ToName = status.Name,
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-        };
+        var change = StatusChange(project.Id, by, null, status, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), now);
         db.StatusChanges.Add(change);
         events.Publish(db, new ProjectStatusChanged(project.Id, clientId, externalId, null, status.Id, status.Name, change.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry(ProjectAuditActions.Created, ProjectAuditTargets.Project, project.Id.ToString(), $"{project.Name} for {client.Name}, status {status.Name}"), cancellationToken);
         return (project, null);
     }
+
+    /// <summary>
+    /// Many new projects in one save (a sync batch's): each checked as <see cref="CreateAsync(Guid, ProjectInput, ClaimsPrincipal, CancellationToken)"/> checks it
+    /// (a refused one gets its error and writes nothing), made with its folder and first status, then,
+    /// as the sync API posts them one by one, its status note posted on that status (a second history
+    /// line, a microsecond later, the note as a message when messages are on) and its thread notes
+    /// posted after it. Audit entries and events are those one by one would write. The status is the
+    /// caller's, found by name in the list it read.
+    /// </summary>
+    public async Task<IReadOnlyList<(Project? Project, PortalError? Error)>> CreateManyAsync(IReadOnlyList<NewProject> rows, ClaimsPrincipal by, CancellationToken cancellationToken = default)
+    {
+        var owners = await clients.FindManyAsync(rows.Select(r => r.ClientId), cancellationToken);
+        var externalIds = rows.Select(r => r.Input.ExternalId?.Trim()).OfType<string>().Where(e => e.Length > 0).ToList();
+        var taken = externalIds.Count == 0 ? [] : (await db.Projects.AsNoTracking().Where(p => p.ExternalId != null && externalIds.Contains(p.ExternalId))
+            .Select(p => p.ExternalId!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var known = (await statuses.ListAsync(includeRetired: true, cancellationToken)).ToDictionary(s => s.Id);
+        var today = await clock.TodayAsync(cancellationToken);
+        var results = new (Project? Project, PortalError? Error)[rows.Count];
+        var valid = new List<(int Index, NewProject Row, string Name, string? ExternalId, ProjectStatus Status, string? Note)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var (name, externalId, formError) = CheckForm(row.Input, today);
+            var note = string.IsNullOrWhiteSpace(row.StatusNote) ? null : row.StatusNote.Trim();
+            var error = !owners.ContainsKey(row.ClientId) ? ProjectErrors.ClientNotFound
+                : formError is not null ? formError
+                : externalId is not null && !taken.Add(externalId) ? ProjectErrors.ExternalIdTaken(externalId)
+                : row.Input.StatusId is not { } statusId ? ProjectErrors.StatusRequired
+                : !known.TryGetValue(statusId, out var found) ? ProjectErrors.StatusUnknown
+                : found.IsRetired ? ProjectErrors.StatusRetired(found.Name)
+                : note is { Length: > ProjectStatusChange.NoteMaxLength } ? ProjectErrors.NoteTooLong
+                : row.ThreadNotes.Count > 0 && !threads.IsAvailable ? ProjectErrors.MessagesOff
+                : null;
+            if (error is not null)
+            {
+                results[i] = (null, error);
+                continue;
+            }
+
+            valid.Add((i, row, name!, externalId, known[row.Input.StatusId!.Value], note));
+        }
+
+        if (valid.Count == 0)
+        {
+            return results;
+        }
+
+        var made = await folders.CreateManyAsync([.. valid.Select(v => (v.Row.ClientId, v.Name))], clientCanUpload: true, by, cancellationToken);
+        var now = clock.UtcNow;
+        var posted = now.AddMicroseconds(1);
+        var notes = new List<(Project Project, ClaimsPrincipal Author, string Note)>();
+        var audits = new List<AuditEntry>();
+        foreach (var ((index, row, name, externalId, status, note), folder) in valid.Zip(made))
+        {
+            var project = new Project
+            {
+                Id = Guid.CreateVersion7(),
+                ClientId = row.ClientId,
+                Name = name,
+                FolderId = folder.Id,
+                StatusId = status.Id,
+                ExpectedOn = row.Input.ExpectedOn,
+                ExternalId = externalId,
+                CreatedAt = now,
+                UpdatedAt = note is null ? now : posted,
+            };
+            db.Projects.Add(project);
+            var created = StatusChange(project.Id, by, null, status, null, now);
+            db.StatusChanges.Add(created);
+            events.Publish(db, new ProjectStatusChanged(project.Id, row.ClientId, externalId, null, status.Id, status.Name, created.Id, now));
+            audits.Add(new AuditEntry(ProjectAuditActions.Created, ProjectAuditTargets.Project, project.Id.ToString(), $"{project.Name} for {owners[row.ClientId].Name}, status {status.Name}"));
+            if (note is not null)
+            {
+                var change = StatusChange(project.Id, by, status, status, note, posted);
+                change.PostedAsMessage = threads.IsAvailable;
+                db.StatusChanges.Add(change);
+                events.Publish(db, new ProjectStatusChanged(project.Id, row.ClientId, externalId, status.Id, status.Id, status.Name, change.Id, posted));
+                audits.Add(new AuditEntry(ProjectAuditActions.StatusPosted, ProjectAuditTargets.Project, project.Id.ToString(), $"{status.Name} → {status.Name}"));
+                if (change.PostedAsMessage)
+                {
+                    notes.Add((project, by, note));
+                }
+            }
+
+            notes.AddRange(row.ThreadNotes.Select(n => (project, n.Author, n.Note)));
+            results[index] = (project, null);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var entry in audits)
+        {
+            await audit.RecordAsync(entry, cancellationToken);
+        }
+
+        if (notes.Count > 0)
+        {
+            await threads.PostNotesAsync(notes, cancellationToken);
+        }
+
+        return results;
+    }
+
+    /// <summary>A line of a project's status history, <paramref name="by"/> a staff member or, signed in as nobody, the recipe.</summary>
+    internal static ProjectStatusChange StatusChange(Guid projectId, ClaimsPrincipal by, ProjectStatus? from, ProjectStatus to, string? note, DateTime at) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        ProjectId = projectId,
+        At = at,
+        ByUserId = by.IdOf(),
+        ByName = Clip(by.Identity?.IsAuthenticated == true ? by.DisplayNameOf() : "Recipe", ProjectStatusChange.ByNameMaxLength),
+        FromStatusId = from?.Id,
+        FromName = from?.Name,
+        ToStatusId = to.Id,
+        ToName = to.Name,
+        Note = note,
+    };
 
     /// <summary>Changes name, expected date and external id (the status changes through <see cref="ProjectStatusPoster"/>, which keeps history).</summary>
     public async Task<PortalError?> UpdateAsync(Guid projectId, ProjectInput input, CancellationToken cancellationToken = default)
@@ -207,6 +314,18 @@ public sealed class ProjectLibrary(
 
     private async Task<(string? Name, string? ExternalId, PortalError? Error)> CheckAsync(ProjectInput input, Guid? projectId, CancellationToken cancellationToken)
     {
+        var (name, externalId, error) = CheckForm(input, await clock.TodayAsync(cancellationToken));
+        if (error is null && externalId is not null && await db.Projects.AnyAsync(p => p.ExternalId == externalId && p.Id != projectId, cancellationToken))
+        {
+            return (null, null, ProjectErrors.ExternalIdTaken(externalId));
+        }
+
+        return (name, externalId, error);
+    }
+
+    /// <summary>The checks that need no other row: name, expected date, external id's length.</summary>
+    private static (string? Name, string? ExternalId, PortalError? Error) CheckForm(ProjectInput input, DateOnly today)
+    {
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0)
         {
@@ -218,7 +337,7 @@ public sealed class ProjectLibrary(
             return (null, null, ProjectErrors.NameTooLong);
         }
 
-        if (input.ExpectedOn is { } expected && expected > (await clock.TodayAsync(cancellationToken)).AddYears(MaxYearsAhead))
+        if (input.ExpectedOn is { } expected && expected > today.AddYears(MaxYearsAhead))
         {
             return (null, null, ProjectErrors.ExpectedOnTooFar);
         }
@@ -227,11 +346,6 @@ public sealed class ProjectLibrary(
         if (externalId is { Length: > Project.ExternalIdMaxLength })
         {
             return (null, null, ProjectErrors.ExternalIdTooLong);
-        }
-
-        if (externalId is not null && await db.Projects.AnyAsync(p => p.ExternalId == externalId && p.Id != projectId, cancellationToken))
-        {
-            return (null, null, ProjectErrors.ExternalIdTaken(externalId));
         }
 
         return (name, externalId, null);

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Contracts;
 using Portal.Core.Errors;
 using Portal.Core.Events;
-using Portal.Core.Security;
 using Portal.Core.Time;
 using Portal.Projects.Data;
 using Portal.Projects.Models;
@@ -77,21 +76,10 @@ public sealed class ProjectStatusPoster(
         }
 
         var now = clock.UtcNow;
-        var change = new ProjectStatusChange
-        {
-            Id = Guid.CreateVersion7(),
-            ProjectId = project.Id,
-            At = now,
-            ByUserId = actor.IdOf(),
-            ByName = ProjectLibrary.Clip(actor.Identity?.IsAuthenticated == true ? actor.DisplayNameOf() : "Recipe", ProjectStatusChange.ByNameMaxLength),
-            FromStatusId = project.StatusId,
-            FromName = (await statuses.FindAsync(project.StatusId, cancellationToken))?.Name,
-            ToStatusId = status!.Id,
-            ToName = status.Name,
-            Note = note,
-        };
+        var change = ProjectLibrary.StatusChange(project.Id, actor, await statuses.FindAsync(project.StatusId, cancellationToken), status!, note, now);
+        change.FromStatusId = project.StatusId;
         db.StatusChanges.Add(change);
-        project.StatusId = status.Id;
+        project.StatusId = status!.Id;
         project.UpdatedAt = now;
         events.Publish(db, new ProjectStatusChanged(project.Id, project.ClientId, project.ExternalId, change.FromStatusId, status.Id, status.Name, change.Id, now));
         await db.SaveChangesAsync(cancellationToken);

@@ -25,6 +25,12 @@ internal sealed class ProjectThreadsThroughMessages(TenantContext tenantContext,
         await threads.PostFromPracticeAsync(thread, author, note, cancellationToken);
     }
 
+    public async Task PostNotesAsync(IReadOnlyList<(Project Project, ClaimsPrincipal Author, string Note)> notes, CancellationToken cancellationToken = default)
+    {
+        var threads = Threads() ?? throw new InvalidOperationException("Messages are not available; check IsAvailable first.");
+        await threads.PostManyFromPracticeAsync([.. notes.Select(n => new TopicMessage(n.Project.ClientId, Topic(n.Project), n.Author, n.Note))], cancellationToken);
+    }
+
     public async Task<string?> ThreadPathAsync(HttpContext httpContext, Project project, CancellationToken cancellationToken = default)
     {
         if (Threads() is not { } threads)

@@ -28,6 +28,7 @@ internal sealed class ProjectSync(
     ProjectLibrary library,
     ProjectStatusPoster poster,
     ProjectStatusList statuses,
+    ProjectAccess access,
     IProjectThreads threads,
     ClientStore clients,
     SyncStaff staff,
@@ -92,14 +93,110 @@ internal sealed class ProjectSync(
             .Select(n => (n.ProjectId, n.NoteHash)).ToHashSet();
         var list = await statuses.ListAsync(includeRetired: true, cancellationToken);
         var batch = new ProjectBatch(projects, owners, latestNotes.ToDictionary(), posted, list, approver);
+        var together = await CreateTogetherAsync(accepted, batch, cancellationToken);
         foreach (var (index, item, externalId, expectedOn) in accepted)
         {
+            if (together.TryGetValue(index, out var made))
+            {
+                results[index] = made;
+                continue;
+            }
+
             results[index] = await SyncBatches.ItemAsync(unit, externalId, () => item.Deleted
                 ? DeleteAsync(externalId, batch, cancellationToken)
                 : UpsertAsync(item, externalId, expectedOn, batch, cancellationToken), cancellationToken);
         }
 
         return SyncBatchResult.Of(results);
+    }
+
+    /// <summary>
+    /// The batch's new projects whose client, status, note and assignment notes are all good, made in
+    /// groups with everything one by one gives them (<see cref="ProjectLibrary.CreateManyAsync"/>: folder,
+    /// history, status note and assignment notes as messages, audit and events); their results by the
+    /// item's index. Nothing else in a batch touches a new project (its external id appears once), so
+    /// making them first changes no other item's result. A group that throws is undone, and it and the
+    /// groups after it go one by one.
+    /// </summary>
+    private async Task<Dictionary<int, SyncItemResult>> CreateTogetherAsync(
+        List<(int Index, ProjectItem Item, string ExternalId, DateOnly? ExpectedOn)> accepted, ProjectBatch batch, CancellationToken cancellationToken)
+    {
+        var rows = new List<(int Index, string ExternalId, NewProject Project, List<(ClaimsPrincipal Author, string Note, string Hash)> Notes, string? Note)>();
+        bool? mayPost = null;
+        foreach (var (index, item, externalId, expectedOn) in accepted)
+        {
+            if (item.Deleted || batch.Projects.ContainsKey(externalId) || !batch.Owners.TryGetValue(item.ClientExternalId?.Trim() ?? "", out var clientId)
+                || batch.Statuses.FirstOrDefault(s => string.Equals(s.Name, item.Status?.Trim(), StringComparison.OrdinalIgnoreCase)) is not { IsRetired: false } status)
+            {
+                continue;
+            }
+
+            var note = string.IsNullOrWhiteSpace(item.Note) ? null : item.Note.Trim();
+            var errors = new List<SyncFieldError>();
+            var notes = (await AssignmentNotesAsync(item.Assignments ?? [], errors)).DistinctBy(n => n.Hash).ToList();
+            if (errors.Count > 0 || note is { Length: > ProjectStatusChange.NoteMaxLength })
+            {
+                continue;
+            }
+
+            // One by one, the status note is posted as the approver, who must be staff who manage projects (the same for every client).
+            mayPost ??= note is null ? null : await access.ForClientAsync(batch.Approver, clientId, cancellationToken) is { IsStaff: true, CanManage: true };
+            if (note is not null && mayPost != true)
+            {
+                continue;
+            }
+
+            var input = new ProjectInput(item.Name, status.Id, expectedOn, externalId);
+            rows.Add((index, externalId, new NewProject(clientId, input, note, [.. notes.Select(n => (n.Author, n.Note))]), notes, note));
+        }
+
+        var results = new Dictionary<int, SyncItemResult>();
+        if (rows.Count < 2)
+        {
+            return results;
+        }
+
+        foreach (var group in rows.Chunk(PracticeBatch.ItemsPerCommit))
+        {
+            if (await unit.TogetherAsync(() => CreateGroupAsync(group, batch.Approver, cancellationToken), _ => true, group.Length, cancellationToken) is not { } made)
+            {
+                break;
+            }
+
+            foreach (var ((index, externalId, _, notes, note), (project, error)) in group.Zip(made))
+            {
+                if (project is null)
+                {
+                    results[index] = SyncItemResult.Failed(externalId, Field(error!));
+                    continue;
+                }
+
+                batch.Projects[externalId] = project;
+                batch.LatestNotes[project.Id] = note;
+                batch.Posted.UnionWith(notes.Select(n => (project.Id, n.Hash)));
+                results[index] = new SyncItemResult(externalId, SyncItemStatus.Created) { Id = project.Id };
+            }
+        }
+
+        return results;
+    }
+
+    private async Task<IReadOnlyList<(Project? Project, PortalError? Error)>> CreateGroupAsync(
+        (int Index, string ExternalId, NewProject Project, List<(ClaimsPrincipal Author, string Note, string Hash)> Notes, string? Note)[] group, ClaimsPrincipal approver, CancellationToken cancellationToken)
+    {
+        var made = await library.CreateManyAsync([.. group.Select(r => r.Project)], approver, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (row, (project, _)) in group.Zip(made))
+        {
+            if (project is not null)
+            {
+                db.AssignmentNotes.AddRange(row.Notes.Select(n => new SyncedAssignmentNote { ProjectId = project.Id, NoteHash = n.Hash, PostedAt = now }));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return made;
     }
 
     /// <summary>
