@@ -2,11 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Documents.Data;
+using Portal.Messages.Data;
 using Portal.Messages.Models;
 using Portal.Messages.Services;
-using Portal.Projects.Models;
-using Portal.Messages.Data;
 using Portal.Projects.Data;
+using Portal.Projects.Models;
 using Portal.Tests.Clients;
 using Portal.Tests.Infrastructure;
 
