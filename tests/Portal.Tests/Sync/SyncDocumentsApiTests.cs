@@ -7,6 +7,7 @@ using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Documents.Data;
 using Portal.Documents.Models;
+using Portal.Documents.Services;
 using Portal.Tests.Documents;
 using Portal.Tests.Infrastructure;
 
@@ -130,6 +131,38 @@ public sealed class SyncDocumentsApiTests(SharedApps apps) : IClassFixture<Share
 
         using var markedAgain = await sync.SendAsync(HttpMethod.Post, "api/v1/documents/downloaded", JsonContent.Create(new { versionIds = new[] { versionId } }));
         Assert.Equal(0, JsonDocument.Parse(await markedAgain.Content.ReadAsStringAsync()).RootElement.GetProperty("marked").GetInt32());
+    }
+
+    [Theory, BothDatabases]
+    public async Task Client_uploads_are_paged_after_the_last_one_seen_each_once_in_upload_order(DatabaseProvider provider)
+    {
+        var sync = await SyncTestPractice.ConnectAsync(await apps.For(provider));
+        var clientUser = await sync.App.AddClientAsync(sync.Practice);
+        var clientId = await sync.AddClientAsync("C-1", "Jordan Lee", (clientUser.Id, ClientAccessLevel.Full));
+        var browser = new TusClient(await sync.App.SignedInClientAsync(sync.Practice, clientUser, Practices.ClientPassword));
+        var uploaded = new List<Guid>();
+        for (var n = 1; n <= 3; n++)
+        {
+            uploaded.Add(await browser.UploadAsync(DocumentsScenario.Pdf(20_000, seed: n), $"Slip {n}.pdf", clientId));
+        }
+
+        // The same pages the new-files list reads, one file each: every upload once, oldest first, then an empty page.
+        var paged = await Eventually.GetAsync(
+            () => sync.App.InPracticeAsync(sync.Practice, async sp =>
+            {
+                var exchange = sp.GetRequiredService<DocumentExchange>();
+                var seen = new List<Guid>();
+                ClientUploadedFile? last = null;
+                for (var page = await exchange.ClientUploadsAsync(null, 1); page.Count > 0 && seen.Count < 10; page = await exchange.ClientUploadsAsync(last, 1))
+                {
+                    last = page[0];
+                    seen.Add(last.VersionId);
+                }
+
+                return seen.Count == uploaded.Count ? seen : null;
+            }),
+            what: "the three uploads released by the scan");
+        Assert.Equal(uploaded, paged);
     }
 
     private static async Task<JsonElement> NewAsync(SyncTestPractice sync)

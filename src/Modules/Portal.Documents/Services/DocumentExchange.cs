@@ -70,15 +70,24 @@ public sealed class DocumentExchange(DocumentsDbContext db, DocumentLibrary libr
         return document is null ? null : await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == document.CurrentVersionId, cancellationToken);
     }
 
-    /// <summary>Files clients uploaded (released by the scan, not in the trash), oldest first, a page at a time.</summary>
-    public async Task<IReadOnlyList<ClientUploadedFile>> ClientUploadsAsync(int skip, int take, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Files clients uploaded (released by the scan, not in the trash), oldest first, a page at a time:
+    /// the page after <paramref name="after"/> (the last file of the page before; null for the first), so
+    /// a page costs the same however far into the history it is.
+    /// </summary>
+    public async Task<IReadOnlyList<ClientUploadedFile>> ClientUploadsAsync(ClientUploadedFile? after, int take, CancellationToken cancellationToken = default)
     {
-        var rows = await db.Versions.AsNoTracking()
-            .Where(v => v.Direction == TransferDirection.FromClient)
-            .Where(ScanVisibility.Released)
+        var versions = db.Versions.AsNoTracking().Where(v => v.Direction == TransferDirection.FromClient).Where(ScanVisibility.Released);
+        if (after is not null)
+        {
+            var (at, id) = (after.UploadedAt, after.VersionId);
+            versions = versions.Where(v => v.UploadedAt > at || (v.UploadedAt == at && v.Id.CompareTo(id) > 0));
+        }
+
+        var rows = await versions
             .Join(db.Documents.Where(d => d.DeletedAt == null), v => v.DocumentId, d => d.Id, (v, d) => new { v, d })
             .OrderBy(x => x.v.UploadedAt).ThenBy(x => x.v.Id)
-            .Skip(skip).Take(take)
+            .Take(take)
             .ToListAsync(cancellationToken);
         var clientIds = rows.Select(r => r.d.ClientId).Distinct().ToList();
         var folders = await db.Folders.AsNoTracking().Where(f => clientIds.Contains(f.ClientId)).ToDictionaryAsync(f => f.Id, cancellationToken);

@@ -20,9 +20,10 @@ public sealed class NewClientFiles(SyncDbContext db, DocumentExchange exchange, 
     public async Task<NewDocuments> ListAsync(int limit, CancellationToken cancellationToken)
     {
         var found = new List<ClientUploadedFile>();
-        for (var skip = 0; found.Count < limit; skip += Page)
+        ClientUploadedFile? last = null;
+        while (found.Count < limit)
         {
-            var page = await exchange.ClientUploadsAsync(skip, Page, cancellationToken);
+            var page = await exchange.ClientUploadsAsync(last, Page, cancellationToken);
             var ids = page.Select(f => f.VersionId).ToList();
             var marked = await db.DownloadedVersions.AsNoTracking().Where(d => ids.Contains(d.VersionId)).Select(d => d.VersionId).ToListAsync(cancellationToken);
             found.AddRange(page.Where(f => !marked.Contains(f.VersionId)).Take(limit - found.Count));
@@ -30,6 +31,8 @@ public sealed class NewClientFiles(SyncDbContext db, DocumentExchange exchange, 
             {
                 break;
             }
+
+            last = page[^1];
         }
 
         var externalIds = await clients.ExternalIdsAsync(found.Select(f => f.ClientId).ToList(), cancellationToken);
