@@ -7,6 +7,7 @@ using Portal.Messages.Models;
 using Portal.Messages.Services;
 using Portal.Projects.Data;
 using Portal.Projects.Models;
+using Portal.Sync.Data;
 using Portal.Tests.Clients;
 using Portal.Tests.Infrastructure;
 
@@ -170,6 +171,93 @@ public sealed class SyncProjectsApiTests(SharedApps apps) : IClassFixture<Shared
         Assert.Equal(["unchanged", "unchanged", "unchanged", "error", "error", "unchanged"], SyncApiClient.Statuses(again));
         Assert.Equal(messages.Count, (await app.InPracticeAsync(practice, sp => sp.GetRequiredService<MessagesDbContext>().Messages.CountAsync())));
         Assert.Equal(history.Count, (await app.InPracticeAsync(practice, sp => sp.GetRequiredService<ProjectsDbContext>().StatusChanges.CountAsync())));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Projects_made_together_leave_the_same_rows_as_the_same_projects_sent_one_at_a_time(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        object[] Items(string staffEmail) =>
+        [
+            new { externalId = "J-1", clientExternalId = "C-1", name = "2025 personal tax return", status = "In progress", expectedOn = "2027-04-30", note = "Waiting for your T5.",
+                assignments = new[] { new { staffEmail, note = "Review the RRSP slip." }, new { staffEmail, note = "Review the RRSP slip." }, new { staffEmail, note = "Then the T4." } } },
+            new { externalId = "J-2", clientExternalId = "C-1", name = "2025 Personal Tax Return", status = "Received", expectedOn = (string?)null, note = (string?)null, assignments = new[] { new { staffEmail, note = "Start with the T4." } } },
+            new { externalId = "J-3", clientExternalId = "C-2", name = "  Year-end  ", status = "filed", expectedOn = "2099-01-01", note = "Filed.", assignments = Array.Empty<object>() },
+            new { externalId = "J-4", clientExternalId = "C-2", name = "Year-end", status = "Filed", expectedOn = (string?)null, note = "Filed on time.", assignments = Array.Empty<object>() },
+            new { externalId = "J-5", clientExternalId = "C-2", name = "T2", status = "Received", expectedOn = (string?)null, note = (string?)null, assignments = Array.Empty<object>() },
+        ];
+
+        async Task<(List<string> Rows, List<string> Audit)> SyncAsync(bool together)
+        {
+            var (practice, admin, api) = await SyncApiClient.StartAsync(app, "Portal.Documents", "Portal.Projects", "Portal.Messages");
+            var sam = await app.AddStaffAsync(practice);
+            var tag = Guid.NewGuid().ToString("N")[..8];
+            await api.BatchAsync(
+                "contacts",
+                new { externalId = "C-1", name = "Jordan Lee", portalUsers = new[] { new { externalId = "U-1", email = $"jordan-{tag}@example.com" }, new { externalId = "U-2", email = $"casey-{tag}@example.com" } } },
+                new { externalId = "C-2", name = "Harbour Bakery Ltd", portalUsers = new[] { new { externalId = "U-3", email = $"pat-{tag}@example.com" } } });
+            var auditBefore = (await app.AuditActionsAsync(practice)).Count;
+            var items = Items(sam.Email!);
+            var statuses = new List<string>();
+            if (together)
+            {
+                statuses.AddRange(SyncApiClient.Statuses(await api.BatchAsync("projects", items)));
+            }
+            else
+            {
+                // A batch of one item is always applied one by one.
+                foreach (var item in items)
+                {
+                    statuses.Add(SyncApiClient.Statuses(await api.BatchAsync("projects", item))[0]);
+                }
+            }
+
+            var rows = new List<string> { string.Join(",", statuses) };
+            string Who(Guid? id) => id == admin.Id ? "approver" : id == sam.Id ? "sam" : id?.ToString() ?? "nobody";
+            rows.AddRange(await app.InPracticeAsync(practice, async sp =>
+            {
+                var projectsDb = sp.GetRequiredService<ProjectsDbContext>();
+                var messagesDb = sp.GetRequiredService<MessagesDbContext>();
+                var projects = await projectsDb.Projects.AsNoTracking().OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id).ToListAsync();
+                var folders = await sp.GetRequiredService<DocumentsDbContext>().Folders.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name);
+                var history = await projectsDb.StatusChanges.AsNoTracking().ToListAsync();
+                var threads = await messagesDb.Threads.AsNoTracking().ToListAsync();
+                var messages = await messagesDb.Messages.AsNoTracking().ToListAsync();
+                var reads = await messagesDb.Reads.AsNoTracking().ToListAsync();
+                var notices = await messagesDb.Notices.AsNoTracking().ToListAsync();
+                var lines = new List<string>();
+                foreach (var project in projects)
+                {
+                    lines.Add($"{project.ExternalId}: {project.Name} in {folders[project.FolderId]}, expected {project.ExpectedOn}");
+                    lines.AddRange(history.Where(c => c.ProjectId == project.Id).OrderBy(c => c.At).Select(c => $"  {c.FromName} -> {c.ToName} by {Who(c.ByUserId)}: {c.Note} message={c.PostedAsMessage} emailed={c.EmailedClient}"));
+                    if (threads.SingleOrDefault(t => t.TopicId == project.Id) is { } thread)
+                    {
+                        var posted = messages.Where(m => m.ThreadId == thread.Id).OrderBy(m => m.CreatedAt).ToList();
+                        lines.Add($"  thread {thread.Subject}: {thread.MessageCount} message(s), last from client {thread.LastMessageFromClient}, last at the last message {thread.LastMessageAt == posted[^1].CreatedAt}");
+                        lines.AddRange(posted.Select(m => $"    {Who(m.AuthorUserId)}: {m.Text}"));
+                        lines.AddRange(reads.Where(r => r.ThreadId == thread.Id).OrderBy(r => r.ReadUpTo)
+                            .Select(r => $"    read by {Who(r.UserId)} up to their last message {r.ReadUpTo == posted.Last(m => m.AuthorUserId == r.UserId).CreatedAt}"));
+                        lines.Add($"    {notices.Count(n => n.ThreadId == thread.Id && n.PendingSince != null)} notice(s) pending of {notices.Count(n => n.ThreadId == thread.Id)}");
+                    }
+                }
+
+                await using var host = await sp.GetRequiredService<IDbContextFactory<HostDbContext>>().CreateDbContextAsync();
+                lines.Add($"{await host.Jobs.AsNoTracking().CountAsync(j => j.Tenant == practice.Name && j.Type == MessageNoticeHandler.JobType)} notice job(s)");
+                lines.Add($"{await sp.GetRequiredService<SyncDbContext>().AssignmentNotes.CountAsync()} assignment note(s) marked posted");
+                return lines;
+            }));
+            return (rows, [.. (await app.AuditActionsAsync(practice)).Skip(auditBefore)]);
+        }
+
+        var oneByOne = await SyncAsync(together: false);
+        var madeTogether = await SyncAsync(together: true);
+        Assert.Equal(oneByOne.Rows, madeTogether.Rows);
+        Assert.Equal(oneByOne.Audit.Order(), madeTogether.Audit.Order());
+        Assert.Contains("J-2: 2025 Personal Tax Return in 2025 Personal Tax Return (2), expected ", madeTogether.Rows);
+
+        // Not two runs of one by one: made together, every project is made before any note is posted.
+        Assert.True(madeTogether.Audit.LastIndexOf(ProjectAuditActions.Created) < madeTogether.Audit.IndexOf(MessageAuditActions.Posted), string.Join(", ", madeTogether.Audit));
+        Assert.True(oneByOne.Audit.LastIndexOf(ProjectAuditActions.Created) > oneByOne.Audit.IndexOf(MessageAuditActions.Posted), string.Join(", ", oneByOne.Audit));
     }
 
     private static Task<string> StatusNameAsync(PortalApplication app, Portal.Core.Tenancy.TenantDescriptor practice, Guid projectId)

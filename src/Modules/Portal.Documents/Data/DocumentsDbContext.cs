@@ -64,6 +64,7 @@ public sealed class DocumentsDbContext(DbContextOptions<DocumentsDbContext> opti
             v.HasIndex(x => new { x.DocumentId, x.Number }).IsUnique();
             v.HasIndex(x => x.BlobKey).IsUnique();
             v.HasIndex(x => new { x.Direction, x.StaffDownloadedAt, x.UploadedAt });
+            v.HasIndex(x => new { x.Direction, x.UploadedAt, x.Id });
             v.HasIndex(x => new { x.BatchId, x.NotifiedAt });
             v.HasIndex(x => new { x.ScanState, x.UploadedAt });
             v.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);

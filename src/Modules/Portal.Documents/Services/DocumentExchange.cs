@@ -81,7 +81,8 @@ public sealed class DocumentExchange(DocumentsDbContext db, DocumentLibrary libr
         if (after is not null)
         {
             var (at, id) = (after.UploadedAt, after.VersionId);
-            versions = versions.Where(v => v.UploadedAt > at || (v.UploadedAt == at && v.Id.CompareTo(id) > 0));
+            // The plain lower bound lets the (Direction, UploadedAt, Id) index start at the page.
+            versions = versions.Where(v => v.UploadedAt >= at && (v.UploadedAt > at || v.Id.CompareTo(id) > 0));
         }
 
         var rows = await versions

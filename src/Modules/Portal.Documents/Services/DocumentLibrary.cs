@@ -220,6 +220,8 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
     /// <summary>
     /// Top-level folders for many clients in one save, each name made free as one by one would: the
     /// client's stored top-level names and the names given earlier in the list count, " (2)" and on.
+    /// Names are compared ignoring case here in .NET, where one by one asks the database (whose lower()
+    /// folds only ASCII on SQLite): "ÉTAT" and "État" are one name here, two there.
     /// </summary>
     internal async Task<IReadOnlyList<Folder>> CreateTopFoldersAsync(IReadOnlyList<(Guid ClientId, string Name)> wanted, int maxSameNames, bool clientCanUpload, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -234,13 +236,10 @@ public sealed class DocumentLibrary(DocumentsDbContext db, IClientDirectory clie
         var folders = new List<Folder>(wanted.Count);
         foreach (var (clientId, name) in wanted)
         {
-            if (NameProblem(name) is { } problem)
-            {
-                throw new ArgumentException(problem.Message, nameof(wanted));
-            }
-
+            // Each candidate checked and cleaned as CreateFolderAsync does (a long name's " (2)" is cut back to the name).
             var free = Enumerable.Range(1, maxSameNames)
                 .Select(attempt => attempt == 1 ? name : string.Create(CultureInfo.InvariantCulture, $"{name} ({attempt})"))
+                .Select(candidate => NameProblem(candidate) is { } problem ? throw new ArgumentException(problem.Message, nameof(wanted)) : FileNames.Clean(candidate))
                 .FirstOrDefault(candidate => taken.Add((clientId, candidate.ToLowerInvariant())))
                 ?? throw new InvalidOperationException($"The client has {maxSameNames} folders named \"{name}\".");
             var folder = new Folder { Id = Guid.CreateVersion7(), ClientId = clientId, Name = free, ClientCanUpload = clientCanUpload, CreatedAt = now, CreatedBy = user.IdOf() };

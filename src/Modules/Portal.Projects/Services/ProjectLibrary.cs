@@ -198,12 +198,16 @@ public sealed class ProjectLibrary(
         }
 
         var made = await folders.CreateManyAsync([.. valid.Select(v => (v.Row.ClientId, v.Name))], clientCanUpload: true, by, cancellationToken);
-        var now = clock.UtcNow;
-        var posted = now.AddMicroseconds(1);
+        var start = clock.UtcNow;
+        var position = 0;
         var notes = new List<(Project Project, ClaimsPrincipal Author, string Note)>();
         var audits = new List<AuditEntry>();
         foreach (var ((index, row, name, externalId, status, note), folder) in valid.Zip(made))
         {
+            // Two microseconds a project, the note's line one after its project's: lists and "latest note"
+            // order them as one by one would have.
+            var now = start.AddMicroseconds(2 * position++);
+            var posted = now.AddMicroseconds(1);
             var project = new Project
             {
                 Id = Guid.CreateVersion7(),

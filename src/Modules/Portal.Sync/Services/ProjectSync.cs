@@ -121,8 +121,17 @@ internal sealed class ProjectSync(
     private async Task<Dictionary<int, SyncItemResult>> CreateTogetherAsync(
         List<(int Index, ProjectItem Item, string ExternalId, DateOnly? ExpectedOn)> accepted, ProjectBatch batch, CancellationToken cancellationToken)
     {
-        var rows = new List<(int Index, string ExternalId, NewProject Project, List<(ClaimsPrincipal Author, string Note, string Hash)> Notes, string? Note)>();
-        bool? mayPost = null;
+        // One by one, a status note is posted as the approver, who must be staff who manage projects (the
+        // same for every client); if they may not, the notes' projects are made and their notes refused,
+        // so nothing is made together (a folder's " (2)" would go to another item).
+        var firstNoted = accepted.FirstOrDefault(a => !a.Item.Deleted && !string.IsNullOrWhiteSpace(a.Item.Note) && batch.Owners.ContainsKey(a.Item.ClientExternalId?.Trim() ?? ""));
+        if (firstNoted.Item is not null
+            && await access.ForClientAsync(batch.Approver, batch.Owners[firstNoted.Item.ClientExternalId!.Trim()], cancellationToken) is not { IsStaff: true, CanManage: true })
+        {
+            return new();
+        }
+
+        var rows = new List<TogetherRow>();
         foreach (var (index, item, externalId, expectedOn) in accepted)
         {
             if (item.Deleted || batch.Projects.ContainsKey(externalId) || !batch.Owners.TryGetValue(item.ClientExternalId?.Trim() ?? "", out var clientId)
@@ -139,15 +148,8 @@ internal sealed class ProjectSync(
                 continue;
             }
 
-            // One by one, the status note is posted as the approver, who must be staff who manage projects (the same for every client).
-            mayPost ??= note is null ? null : await access.ForClientAsync(batch.Approver, clientId, cancellationToken) is { IsStaff: true, CanManage: true };
-            if (note is not null && mayPost != true)
-            {
-                continue;
-            }
-
             var input = new ProjectInput(item.Name, status.Id, expectedOn, externalId);
-            rows.Add((index, externalId, new NewProject(clientId, input, note, [.. notes.Select(n => (n.Author, n.Note))]), notes, note));
+            rows.Add(new(index, externalId, new NewProject(clientId, input, note, [.. notes.Select(n => (n.Author, n.Note))]), notes, note));
         }
 
         var results = new Dictionary<int, SyncItemResult>();
@@ -181,8 +183,7 @@ internal sealed class ProjectSync(
         return results;
     }
 
-    private async Task<IReadOnlyList<(Project? Project, PortalError? Error)>> CreateGroupAsync(
-        (int Index, string ExternalId, NewProject Project, List<(ClaimsPrincipal Author, string Note, string Hash)> Notes, string? Note)[] group, ClaimsPrincipal approver, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(Project? Project, PortalError? Error)>> CreateGroupAsync(TogetherRow[] group, ClaimsPrincipal approver, CancellationToken cancellationToken)
     {
         var made = await library.CreateManyAsync([.. group.Select(r => r.Project)], approver, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -195,7 +196,6 @@ internal sealed class ProjectSync(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         return made;
     }
 
@@ -384,6 +384,9 @@ internal sealed class ProjectSync(
         },
         error.Code,
         error.Message);
+
+    /// <summary>A new project made together: its item, what the library makes of it, the assignment notes (with their hashes) and the status note.</summary>
+    private sealed record TogetherRow(int Index, string ExternalId, NewProject Project, List<(ClaimsPrincipal Author, string Note, string Hash)> Notes, string? Note);
 
     private sealed record ProjectBatch(
         Dictionary<string, Project> Projects,
