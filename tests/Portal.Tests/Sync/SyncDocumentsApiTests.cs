@@ -98,10 +98,7 @@ public sealed class SyncDocumentsApiTests(SharedApps apps) : IClassFixture<Share
     [Theory, BothDatabases]
     public async Task A_client_upload_is_new_to_the_program_until_it_marks_it_downloaded(DatabaseProvider provider)
     {
-        var sync = await SyncTestPractice.ConnectAsync(await apps.For(provider));
-        var clientUser = await sync.App.AddClientAsync(sync.Practice);
-        var clientId = await sync.AddClientAsync("C-1", "Jordan Lee", (clientUser.Id, ClientAccessLevel.Full));
-        var browser = new TusClient(await sync.App.SignedInClientAsync(sync.Practice, clientUser, Practices.ClientPassword));
+        var (sync, clientId, browser) = await WithUploadingClientAsync(provider);
         var content = DocumentsScenario.Pdf(150_000, seed: 7);
         var versionId = await browser.UploadAsync(content, "T5.pdf", clientId);
 
@@ -136,10 +133,7 @@ public sealed class SyncDocumentsApiTests(SharedApps apps) : IClassFixture<Share
     [Theory, BothDatabases]
     public async Task Client_uploads_are_paged_after_the_last_one_seen_each_once_in_upload_order(DatabaseProvider provider)
     {
-        var sync = await SyncTestPractice.ConnectAsync(await apps.For(provider));
-        var clientUser = await sync.App.AddClientAsync(sync.Practice);
-        var clientId = await sync.AddClientAsync("C-1", "Jordan Lee", (clientUser.Id, ClientAccessLevel.Full));
-        var browser = new TusClient(await sync.App.SignedInClientAsync(sync.Practice, clientUser, Practices.ClientPassword));
+        var (sync, clientId, browser) = await WithUploadingClientAsync(provider);
         var uploaded = new List<Guid>();
         for (var n = 1; n <= 3; n++)
         {
@@ -163,6 +157,15 @@ public sealed class SyncDocumentsApiTests(SharedApps apps) : IClassFixture<Share
             }),
             what: "the three uploads released by the scan");
         Assert.Equal(uploaded, paged);
+    }
+
+    /// <summary>A connected practice with client C-1 and one of its people signed in to upload, as the browser does.</summary>
+    private async Task<(SyncTestPractice Sync, Guid ClientId, TusClient Browser)> WithUploadingClientAsync(DatabaseProvider provider)
+    {
+        var sync = await SyncTestPractice.ConnectAsync(await apps.For(provider));
+        var clientUser = await sync.App.AddClientAsync(sync.Practice);
+        var clientId = await sync.AddClientAsync("C-1", "Jordan Lee", (clientUser.Id, ClientAccessLevel.Full));
+        return (sync, clientId, new TusClient(await sync.App.SignedInClientAsync(sync.Practice, clientUser, Practices.ClientPassword)));
     }
 
     private static async Task<JsonElement> NewAsync(SyncTestPractice sync)

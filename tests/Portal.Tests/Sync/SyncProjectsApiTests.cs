@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Documents.Data;
+using Portal.Identity.Models;
 using Portal.Messages.Data;
 using Portal.Messages.Models;
 using Portal.Messages.Services;
@@ -86,13 +87,7 @@ public sealed class SyncProjectsApiTests(SharedApps apps) : IClassFixture<Shared
     public async Task New_projects_are_made_together_with_the_history_messages_marks_and_notices_one_by_one_gives_them(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
-        var (practice, admin, api) = await SyncApiClient.StartAsync(app, "Portal.Documents", "Portal.Projects", "Portal.Messages");
-        var sam = await app.AddStaffAsync(practice);
-        var tag = Guid.NewGuid().ToString("N")[..8];
-        await api.BatchAsync(
-            "contacts",
-            new { externalId = "C-1", name = "Jordan Lee", portalUsers = new[] { new { externalId = "U-1", email = $"jordan-{tag}@example.com" }, new { externalId = "U-2", email = $"casey-{tag}@example.com" } } },
-            new { externalId = "C-2", name = "Harbour Bakery Ltd", portalUsers = new[] { new { externalId = "U-3", email = $"pat-{tag}@example.com" } } });
+        var (practice, admin, api, sam) = await StartWithContactsAsync(app);
         Assert.Equal("created", SyncApiClient.Statuses(await api.BatchAsync("projects", new { externalId = "J-0", clientExternalId = "C-2", name = "Payroll", status = "Received" }))[0]);
         var auditBefore = (await app.AuditActionsAsync(practice)).Count;
 
@@ -189,13 +184,7 @@ public sealed class SyncProjectsApiTests(SharedApps apps) : IClassFixture<Shared
 
         async Task<(List<string> Rows, List<string> Audit)> SyncAsync(bool together)
         {
-            var (practice, admin, api) = await SyncApiClient.StartAsync(app, "Portal.Documents", "Portal.Projects", "Portal.Messages");
-            var sam = await app.AddStaffAsync(practice);
-            var tag = Guid.NewGuid().ToString("N")[..8];
-            await api.BatchAsync(
-                "contacts",
-                new { externalId = "C-1", name = "Jordan Lee", portalUsers = new[] { new { externalId = "U-1", email = $"jordan-{tag}@example.com" }, new { externalId = "U-2", email = $"casey-{tag}@example.com" } } },
-                new { externalId = "C-2", name = "Harbour Bakery Ltd", portalUsers = new[] { new { externalId = "U-3", email = $"pat-{tag}@example.com" } } });
+            var (practice, admin, api, sam) = await StartWithContactsAsync(app);
             var auditBefore = (await app.AuditActionsAsync(practice)).Count;
             var items = Items(sam.Email!);
             var statuses = new List<string>();
@@ -258,6 +247,19 @@ public sealed class SyncProjectsApiTests(SharedApps apps) : IClassFixture<Shared
         // Not two runs of one by one: made together, every project is made before any note is posted.
         Assert.True(madeTogether.Audit.LastIndexOf(ProjectAuditActions.Created) < madeTogether.Audit.IndexOf(MessageAuditActions.Posted), string.Join(", ", madeTogether.Audit));
         Assert.True(oneByOne.Audit.LastIndexOf(ProjectAuditActions.Created) > oneByOne.Audit.IndexOf(MessageAuditActions.Posted), string.Join(", ", oneByOne.Audit));
+    }
+
+    /// <summary>A practice with projects and messages, a staff member Sam, and two contacts: C-1 with two people, C-2 with one.</summary>
+    private static async Task<(Portal.Core.Tenancy.TenantDescriptor Practice, PortalUser Admin, SyncApiClient Api, PortalUser Sam)> StartWithContactsAsync(PortalApplication app)
+    {
+        var (practice, admin, api) = await SyncApiClient.StartAsync(app, "Portal.Documents", "Portal.Projects", "Portal.Messages");
+        var sam = await app.AddStaffAsync(practice);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await api.BatchAsync(
+            "contacts",
+            new { externalId = "C-1", name = "Jordan Lee", portalUsers = new[] { new { externalId = "U-1", email = $"jordan-{tag}@example.com" }, new { externalId = "U-2", email = $"casey-{tag}@example.com" } } },
+            new { externalId = "C-2", name = "Harbour Bakery Ltd", portalUsers = new[] { new { externalId = "U-3", email = $"pat-{tag}@example.com" } } });
+        return (practice, admin, api, sam);
     }
 
     private static Task<string> StatusNameAsync(PortalApplication app, Portal.Core.Tenancy.TenantDescriptor practice, Guid projectId)

@@ -10,6 +10,19 @@ public sealed class MessageThread
     public const int TopicKindMaxLength = 50;
     public const int RoleMaxLength = 256;
 
+    /// <summary>The thread of another module's topic, made on its first message (its title as the subject).</summary>
+    public static MessageThread ForTopic(Guid clientId, Portal.Core.Contracts.MessageTopic topic, DateTime at) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        ClientId = clientId,
+        Kind = MessageThreadKind.Topic,
+        TopicKind = topic.Kind,
+        TopicId = topic.Id,
+        Subject = topic.Title.Length <= SubjectMaxLength ? topic.Title : topic.Title[..SubjectMaxLength],
+        CreatedAt = at,
+        LastMessageAt = at,
+    };
+
     public Guid Id { get; set; }
 
     public Guid ClientId { get; set; }

@@ -96,16 +96,7 @@ public sealed class MessagePosting(MessagesDbContext db, IAttachmentStore attach
             var at = start.AddMicroseconds(posted.Count);
             if (!threads.TryGetValue((topic.Kind, topic.Id), out var thread))
             {
-                thread = new MessageThread
-                {
-                    Id = Guid.CreateVersion7(),
-                    ClientId = clientId,
-                    Kind = MessageThreadKind.Topic,
-                    TopicKind = topic.Kind,
-                    TopicId = topic.Id,
-                    Subject = Clip(topic.Title, MessageThread.SubjectMaxLength),
-                    CreatedAt = at,
-                };
+                thread = MessageThread.ForTopic(clientId, topic, at);
                 db.Threads.Add(thread);
                 threads[(topic.Kind, topic.Id)] = thread;
             }

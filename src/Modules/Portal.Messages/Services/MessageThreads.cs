@@ -21,18 +21,7 @@ public sealed class MessageThreads(MessagesDbContext db, MessagePosting posting,
             return existing;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var thread = new MessageThread
-        {
-            Id = Guid.CreateVersion7(),
-            ClientId = clientId,
-            Kind = MessageThreadKind.Topic,
-            TopicKind = topic.Kind,
-            TopicId = topic.Id,
-            Subject = Clip(topic.Title, MessageThread.SubjectMaxLength),
-            CreatedAt = now,
-            LastMessageAt = now,
-        };
+        var thread = MessageThread.ForTopic(clientId, topic, clock.GetUtcNow().UtcDateTime);
         db.Threads.Add(thread);
         try
         {
@@ -76,6 +65,4 @@ public sealed class MessageThreads(MessagesDbContext db, MessagePosting posting,
 
     private async Task<Guid?> FindAsync(MessageTopic topic, CancellationToken cancellationToken)
         => await db.Threads.AsNoTracking().Where(t => t.TopicKind == topic.Kind && t.TopicId == topic.Id).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
-
-    private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
 }
