@@ -47,6 +47,14 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AddFolderApplicationModelConvention("/Platform", page => page.EndpointMetadata.Add(HostOnlyMetadata.Instance));
     options.Conventions.AuthorizeFolder("/HostAdmin", HostAdminDefaults.Policy);
     options.Conventions.AllowAnonymousToPage("/HostAdmin/SignIn");
+}).ConfigureApplicationPartManager(parts =>
+{
+    // The portal has pages and endpoints, no controllers; looking for them loaded every type of every
+    // module assembly at start (a few thousand, whose type data stays in memory).
+    foreach (var provider in parts.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider>().ToList())
+    {
+        parts.FeatureProviders.Remove(provider);
+    }
 });
 builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, Portal.Core.Navigation.TempDataCookie>();

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -180,6 +181,7 @@ public sealed class DatabaseLayout
         // Migrations are written by hand (the EF design package does not restore here), so there is no
         // model snapshot to compare with; a test compares each migrated schema with the model instead.
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        builder.ReplaceService<IMigrationsAssembly, MigrationTypesFromMetadata>();
     }
 
     private static string SqliteConnectionString(string file) => new SqliteConnectionStringBuilder

@@ -1,4 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
@@ -18,12 +22,7 @@ public sealed class MigrationSchemaTests
     {
         await using var app = await PortalApplication.StartAsync(provider);
         var layout = app.Get<DatabaseLayout>();
-        var contexts = app.Get<IEnumerable<TenantDbContextRegistration>>().Select(r => (r.ContextType, r.HistoryTable))
-            .Append((typeof(HostDbContext), HostDbContext.MigrationsHistoryTable))
-            .Append((typeof(Portal.Web.HostAdmin.OperatorDbContext), Portal.Web.HostAdmin.OperatorDbContext.MigrationsHistoryTable))
-            .Append((typeof(Portal.Plans.Data.PlansDbContext), Portal.Plans.Data.PlansDbContext.MigrationsHistoryTable))
-            .ToList();
-        Assert.True(contexts.Count >= 4);
+        var contexts = EveryContext(app);
 
         var problems = new List<string>();
         var index = 0;
@@ -64,6 +63,34 @@ public sealed class MigrationSchemaTests
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
+
+#pragma warning disable EF1001 // EF's own migrations assembly (internal API), to compare with.
+    [Theory, BothDatabases]
+    public async Task Every_context_finds_from_metadata_the_migrations_EF_finds_by_loading_every_type(DatabaseProvider provider)
+    {
+        await using var app = await PortalApplication.StartAsync(provider);
+        var layout = app.Get<DatabaseLayout>();
+        var placeholder = new TenantDescriptor("discovery", "d", TenantState.Running, [], [], 1, null);
+        var found = 0;
+        foreach (var (type, history) in EveryContext(app))
+        {
+            await using var db = Create(type, layout, placeholder, history);
+            var fromMetadata = db.GetService<IMigrationsAssembly>();
+            Assert.IsType<MigrationTypesFromMetadata>(fromMetadata);
+            var fromEveryType = new MigrationsAssembly(
+                db.GetService<ICurrentDbContext>(), db.GetService<IDbContextOptions>(), db.GetService<IMigrationsIdGenerator>(),
+                db.GetService<IDiagnosticsLogger<DbLoggerCategory.Migrations>>());
+
+            Assert.NotEmpty(fromEveryType.Migrations);
+            Assert.Equal(fromEveryType.Migrations.ToList(), fromMetadata.Migrations.ToList());
+            Assert.Equal(fromEveryType.ModelSnapshot?.GetType(), fromMetadata.ModelSnapshot?.GetType());
+            Assert.Equal(fromEveryType.FindMigrationId(fromEveryType.Migrations.Keys.Last()), fromMetadata.FindMigrationId(fromMetadata.Migrations.Keys.Last()));
+            found += fromMetadata.Migrations.Count;
+        }
+
+        Assert.True(found > 20, $"{found} migrations in all");
+    }
+#pragma warning restore EF1001
 
     [Theory, BothDatabases]
     public async Task A_new_practice_s_one_script_schema_is_what_the_migrator_builds(DatabaseProvider provider)
@@ -128,6 +155,18 @@ public sealed class MigrationSchemaTests
 
         Assert.NotEmpty(counts);
         return counts;
+    }
+
+    /// <summary>Every context the application registers: the host store's and every module's practice tables.</summary>
+    private static List<(Type Type, string History)> EveryContext(PortalApplication app)
+    {
+        var contexts = app.Get<IEnumerable<TenantDbContextRegistration>>().Select(r => (r.ContextType, r.HistoryTable))
+            .Append((typeof(HostDbContext), HostDbContext.MigrationsHistoryTable))
+            .Append((typeof(Portal.Web.HostAdmin.OperatorDbContext), Portal.Web.HostAdmin.OperatorDbContext.MigrationsHistoryTable))
+            .Append((typeof(Portal.Plans.Data.PlansDbContext), Portal.Plans.Data.PlansDbContext.MigrationsHistoryTable))
+            .ToList();
+        Assert.True(contexts.Count >= 4);
+        return contexts;
     }
 
     private static DbContext Create(Type type, DatabaseLayout layout, TenantDescriptor database, string history)

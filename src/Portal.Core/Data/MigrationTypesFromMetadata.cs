@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Reflection.Metadata;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Internal;
+
+namespace Portal.Core.Data;
+
+#pragma warning disable EF1001 // EF's own migrations assembly, with only its type discovery replaced.
+
+/// <summary>
+/// Finds a context's migrations as EF does (subclasses of <see cref="Migration"/> whose
+/// <see cref="DbContextAttribute"/> names the context, by <see cref="MigrationAttribute"/> id), but
+/// picks the candidates from the assembly's metadata: only types that carry a
+/// <see cref="DbContextAttribute"/> are loaded. EF's own lists <c>Assembly.DefinedTypes</c>, which
+/// loads every type of every module (pages, views, services: about 5,000) at start-up, when the schema
+/// stamp lists the migrations, and their type data then stays in memory for the process's life.
+/// </summary>
+internal sealed class MigrationTypesFromMetadata(
+    ICurrentDbContext currentContext,
+    IDbContextOptions options,
+    IMigrationsIdGenerator idGenerator,
+    IDiagnosticsLogger<DbLoggerCategory.Migrations> logger)
+    : MigrationsAssembly(currentContext, options, idGenerator, logger)
+{
+    // Per assembly, the types that carry DbContextAttribute; a context has a migrations assembly per
+    // instance, and a practice's start-up makes one per module.
+    private static readonly ConcurrentDictionary<Assembly, TypeInfo[]> Candidates = new();
+
+    private readonly Type _contextType = currentContext.Context.GetType();
+    private readonly IDiagnosticsLogger<DbLoggerCategory.Migrations> _logger = logger;
+    private IReadOnlyDictionary<string, TypeInfo>? _migrations;
+    private ModelSnapshot? _snapshot;
+    private bool _snapshotFound;
+
+    public override IReadOnlyDictionary<string, TypeInfo> Migrations => _migrations ??= FindMigrations();
+
+    public override ModelSnapshot? ModelSnapshot
+    {
+        get
+        {
+            if (!_snapshotFound)
+            {
+                var type = CandidatesOf(Assembly).FirstOrDefault(t => t.IsSubclassOf(typeof(ModelSnapshot)) && IsForThisContext(t));
+                _snapshot = type is null ? null : (ModelSnapshot)Activator.CreateInstance(type.AsType())!;
+                _snapshotFound = true;
+            }
+
+            return _snapshot;
+        }
+    }
+
+    private SortedList<string, TypeInfo> FindMigrations()
+    {
+        var found = new SortedList<string, TypeInfo>(StringComparer.Ordinal);
+        foreach (var type in CandidatesOf(Assembly).Where(t => t.IsSubclassOf(typeof(Migration)) && IsForThisContext(t)))
+        {
+            if (type.GetCustomAttribute<MigrationAttribute>()?.Id is { } id)
+            {
+                found.Add(id, type);
+            }
+            else
+            {
+                _logger.MigrationAttributeMissingWarning(type);
+            }
+        }
+
+        return found;
+    }
+
+    private bool IsForThisContext(TypeInfo type) => type.GetCustomAttribute<DbContextAttribute>()?.ContextType == _contextType;
+
+    private static TypeInfo[] CandidatesOf(Assembly assembly) => Candidates.GetOrAdd(assembly, static a => ReadCandidates(a));
+
+    private static unsafe TypeInfo[] ReadCandidates(Assembly assembly)
+    {
+        if (!assembly.TryGetRawMetadata(out var blob, out var length))
+        {
+            // An assembly without metadata of its own in memory (none here): EF's way, every type.
+            return [.. assembly.DefinedTypes.Where(IsConstructible)];
+        }
+
+        var reader = new MetadataReader(blob, length);
+        var found = new List<TypeInfo>();
+        foreach (var handle in reader.TypeDefinitions)
+        {
+            var definition = reader.GetTypeDefinition(handle);
+            if (CarriesContextAttribute(reader, definition)
+                && assembly.GetType(FullName(reader, definition), throwOnError: false) is { } type
+                && IsConstructible(type.GetTypeInfo()))
+            {
+                found.Add(type.GetTypeInfo());
+            }
+        }
+
+        return [.. found];
+    }
+
+    private static bool IsConstructible(TypeInfo type) => !type.IsAbstract && !type.IsInterface && !type.IsGenericTypeDefinition;
+
+    private static bool CarriesContextAttribute(MetadataReader reader, TypeDefinition definition)
+    {
+        foreach (var attributeHandle in definition.GetCustomAttributes())
+        {
+            var constructor = reader.GetCustomAttribute(attributeHandle).Constructor;
+            var (name, space) = constructor.Kind switch
+            {
+                HandleKind.MemberReference => TypeNameOf(reader, reader.GetMemberReference((MemberReferenceHandle)constructor).Parent),
+                HandleKind.MethodDefinition => TypeNameOf(reader, reader.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType()),
+                _ => (null, null),
+            };
+            if (name == nameof(DbContextAttribute) && space == typeof(DbContextAttribute).Namespace)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (string? Name, string? Namespace) TypeNameOf(MetadataReader reader, EntityHandle handle) => handle.Kind switch
+    {
+        HandleKind.TypeReference => (reader.GetString(reader.GetTypeReference((TypeReferenceHandle)handle).Name), reader.GetString(reader.GetTypeReference((TypeReferenceHandle)handle).Namespace)),
+        HandleKind.TypeDefinition => (reader.GetString(reader.GetTypeDefinition((TypeDefinitionHandle)handle).Name), reader.GetString(reader.GetTypeDefinition((TypeDefinitionHandle)handle).Namespace)),
+        _ => (null, null),
+    };
+
+    /// <summary>The name <see cref="Assembly.GetType(string)"/> takes: Namespace.Outer+Inner.</summary>
+    private static string FullName(MetadataReader reader, TypeDefinition definition)
+    {
+        var name = reader.GetString(definition.Name);
+        var declaring = definition.GetDeclaringType();
+        if (!declaring.IsNil)
+        {
+            return FullName(reader, reader.GetTypeDefinition(declaring)) + "+" + name;
+        }
+
+        var space = reader.GetString(definition.Namespace);
+        return space.Length == 0 ? name : space + "." + name;
+    }
+}
