@@ -108,22 +108,4 @@ for run in $(seq 1 "$RUNS"); do
 done
 
 echo "RSS in MiB, $RUNS runs, $(nproc) cores, $(dotnet --version) SDK; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$WORK/results" "$RUNS" <<'PY'
-import statistics, sys
-rows, order = {}, []
-for line in open(sys.argv[1]):
-    name, run, value = line.rstrip("\n").split("|")
-    if name not in rows:
-        rows[name] = {}; order.append(name)
-    rows[name][int(run)] = value
-runs = int(sys.argv[2])
-print("| | " + " | ".join(f"run {r}" for r in range(1, runs + 1)) + " | median |")
-print("|---|" + "---:|" * (runs + 1))
-for name in order:
-    values = [rows[name].get(r, "-") for r in range(1, runs + 1)]
-    try:
-        median = f"{statistics.median(float(v) for v in values):g}"
-    except ValueError:
-        median = "-"
-    print(f"| {name} | " + " | ".join(values) + f" | {median} |")
-PY
+python3 bench/runs-table.py "$WORK/results" "$RUNS"

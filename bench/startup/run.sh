@@ -81,21 +81,4 @@ for run in $(seq 1 "$RUNS"); do
 done
 
 echo "Fresh demo start, $RUNS runs, $(nproc) cores; milliseconds (load average: 1-minute, at launch)"
-python3 - "$WORK/results" "$RUNS" <<'PY'
-import statistics, sys
-rows, order = {}, []
-for line in open(sys.argv[1]):
-    name, run, value = line.rstrip("\n").split("|")
-    if name not in rows:
-        rows[name] = {}; order.append(name)
-    rows[name][int(run)] = value
-runs = int(sys.argv[2])
-print("| stage | " + " | ".join(f"run {r}" for r in range(1, runs + 1)) + " | median |")
-print("|---|" + "---:|" * (runs + 1))
-for name in order:
-    values = [rows[name].get(r, "-") for r in range(1, runs + 1)]
-    numbers = [float(v) for v in values if v not in ("-", "")]
-    median = statistics.median(numbers) if numbers else "-"
-    median = f"{median:g}" if numbers else "-"
-    print(f"| {name} | " + " | ".join(values) + f" | {median} |")
-PY
+python3 bench/runs-table.py "$WORK/results" "$RUNS" stage
