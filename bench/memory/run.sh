@@ -5,10 +5,10 @@
 #     /health/ready, after 5 s idle, after the demo's home page, and after a client and a staff member
 #     sign in and open their home and documents pages (and the staff dashboard);
 #   - ASP.NET Core's own Razor Pages template with Identity on EF Core SQLite
-#     (`dotnet new webapp --auth Individual`, built here) after its home page, its sign-in page and one
-#     sign-in attempt (one query);
-#   - the bare Kestrel app of bench/http (what `dotnet new web` gives) after one request.
-# Each figure is read 5 s after the step, so background compilation and the GC settle; the apps run
+#     (`dotnet new webapp --auth Individual`, built here, with its defaults: Server GC) after its home
+#     page, and after its sign-in page and one sign-in attempt (one query);
+#   - the bare Kestrel app of bench/http (what `dotnet new web` gives, Server GC) after one request.
+# Each figure but "at ready" is read 5 s after its step, so background compilation and the GC settle; the apps run
 # one after another, RUNS times in turn, and the table gives the median. The last column splits the
 # portal's RSS into file-backed pages (assemblies, native libraries), shared memory (the JIT's code and
 # the runtime's type data, mapped twice for W^X) and anonymous memory (GC heap, malloc).
@@ -25,7 +25,7 @@ BASE="http://127.0.0.1:$PORT"
 WORK="$(mktemp -d)"
 PID=""
 cleanup() {
-  [[ -n $PID ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
+  if [[ -n $PID ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
