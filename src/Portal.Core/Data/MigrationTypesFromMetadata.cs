@@ -136,12 +136,20 @@ internal sealed class MigrationTypesFromMetadata(
         return false;
     }
 
-    private static (string? Name, string? Namespace) TypeNameOf(MetadataReader reader, EntityHandle handle) => handle.Kind switch
+    private static (string? Name, string? Namespace) TypeNameOf(MetadataReader reader, EntityHandle handle)
     {
-        HandleKind.TypeReference => (reader.GetString(reader.GetTypeReference((TypeReferenceHandle)handle).Name), reader.GetString(reader.GetTypeReference((TypeReferenceHandle)handle).Namespace)),
-        HandleKind.TypeDefinition => (reader.GetString(reader.GetTypeDefinition((TypeDefinitionHandle)handle).Name), reader.GetString(reader.GetTypeDefinition((TypeDefinitionHandle)handle).Namespace)),
-        _ => (null, null),
-    };
+        switch (handle.Kind)
+        {
+            case HandleKind.TypeReference:
+                var reference = reader.GetTypeReference((TypeReferenceHandle)handle);
+                return (reader.GetString(reference.Name), reader.GetString(reference.Namespace));
+            case HandleKind.TypeDefinition:
+                var definition = reader.GetTypeDefinition((TypeDefinitionHandle)handle);
+                return (reader.GetString(definition.Name), reader.GetString(definition.Namespace));
+            default:
+                return (null, null);
+        }
+    }
 
     /// <summary>The name <see cref="Assembly.GetType(string)"/> takes: Namespace.Outer+Inner.</summary>
     private static string FullName(MetadataReader reader, TypeDefinition definition)
